@@ -1,0 +1,176 @@
+'use client';
+
+import 'survey-core/survey-core.fontless.min.css';
+import 'survey-core/i18n/vietnamese';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Model, surveyLocalization } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+
+import { delayAfter, verdictFor } from '@/lib/delivery/retry';
+import { uuidv4 } from '@/lib/delivery/uuid';
+import { messages, type Locale } from '@/lib/i18n';
+import { registerScoringProperties } from '@/lib/survey/properties';
+
+import { sendResponse } from './send';
+import { draftKey, loadDraft, loadPending, pendingKey, saveDraft, savePending, type Pending } from './storage';
+import { surveyTheme } from './theme';
+
+registerScoringProperties();
+// Our survey files hold Vietnamese as their "default" text, so Vietnamese is SurveyJS's default.
+surveyLocalization.defaultLocale = 'vi';
+
+export type SurveyRunnerProps = {
+  locale: Locale;
+  survey: { slug: string; version: number; definition: string };
+  context: { point: string; channel: 'qr' | 'web'; procedure?: string; dossier?: string };
+};
+
+type Phase =
+  | { name: 'answering' }
+  | { name: 'sending' }
+  | { name: 'waiting' }
+  | { name: 'rejected'; message: string }
+  | { name: 'done' };
+
+export default function SurveyRunner({ locale, survey, context }: SurveyRunnerProps) {
+  const t = messages[locale];
+  const draftId = draftKey(context.point, survey.slug, survey.version);
+  const pendingId = pendingKey(context.point, survey.slug);
+  const [phase, setPhase] = useState<Phase>({ name: 'answering' });
+  const [model] = useState(() => buildModel(survey.definition, locale, draftId));
+  const attempt = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  const deliver = useCallback(
+    async (pending: Pending) => {
+      clearTimeout(timer.current);
+      setPhase({ name: 'sending' });
+      const result = await sendResponse(pending.body);
+      const verdict = verdictFor(result.status);
+      if (verdict === 'delivered') {
+        savePending(pendingId, null);
+        setPhase({ name: 'done' });
+      } else if (verdict === 'rejected') {
+        savePending(pendingId, null);
+        setPhase({ name: 'rejected', message: result.message ?? `HTTP ${result.status}` });
+      } else {
+        setPhase({ name: 'waiting' });
+        timer.current = setTimeout(
+          () => void deliver(pending),
+          delayAfter(attempt.current++, Math.random(), result.retryAfter),
+        );
+      }
+    },
+    [pendingId],
+  );
+
+  // A response finished before a reload or a lost connection is sent first.
+  useEffect(() => {
+    const pending = loadPending(pendingId);
+    if (pending) void deliver(pending);
+    return () => clearTimeout(timer.current);
+  }, [deliver, pendingId]);
+
+  // Coming back online is the best moment to retry; do not wait for the backoff timer.
+  useEffect(() => {
+    const onOnline = () => {
+      const pending = loadPending(pendingId);
+      if (pending) void deliver(pending);
+    };
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [deliver, pendingId]);
+
+  useEffect(() => {
+    const onComplete = (sender: Model) => {
+      const startedAt = loadDraft(draftId)?.startedAt;
+      const body: Record<string, unknown> = {
+        id: uuidv4(),
+        survey: survey.slug,
+        surveyVersion: survey.version,
+        point: context.point,
+        channel: context.channel,
+        locale,
+        completedAt: new Date().toISOString(),
+        answers: sender.data,
+      };
+      if (startedAt) body.startedAt = startedAt;
+      if (context.procedure) body.procedure = context.procedure;
+      if (context.dossier) body.dossier = context.dossier;
+      const pending = { id: body.id as string, body };
+      // Stored before the first attempt: from here on a reload or a dead battery cannot lose it.
+      savePending(pendingId, pending);
+      saveDraft(draftId, null);
+      attempt.current = 0;
+      void deliver(pending);
+    };
+    model.onComplete.add(onComplete);
+    return () => model.onComplete.remove(onComplete);
+  }, [model, survey, context, locale, draftId, pendingId, deliver]);
+
+  useEffect(() => {
+    if (phase.name !== 'answering') statusRef.current?.focus();
+  }, [phase.name]);
+
+  if (phase.name === 'answering') return <Survey model={model} />;
+
+  return (
+    <div ref={statusRef} tabIndex={-1} className="card" aria-live="polite">
+      {phase.name === 'done' && (
+        <div className="thanks">
+          <div className="thanks__mark" aria-hidden="true">
+            ✓
+          </div>
+          <h1>{t.thanksTitle}</h1>
+          <p>{t.thanksBody}</p>
+        </div>
+      )}
+      {phase.name === 'sending' && (
+        <p className="status status--info" role="status">
+          {t.sending}
+        </p>
+      )}
+      {phase.name === 'waiting' && (
+        <div className="status status--warn" role="status">
+          <p>{t.retrying}</p>
+          <button type="button" className="button" onClick={() => retryNow()}>
+            {t.retryNow}
+          </button>
+        </div>
+      )}
+      {phase.name === 'rejected' && (
+        <div className="status status--error" role="alert">
+          <p>
+            {t.rejected} {phase.message}
+          </p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t.startOver}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+
+  function retryNow() {
+    const pending = loadPending(pendingId);
+    if (pending) void deliver(pending);
+  }
+}
+
+function buildModel(definition: string, locale: Locale, draftId: string): Model {
+  const model = new Model(JSON.parse(definition));
+  model.locale = locale === 'vi' ? '' : locale;
+  model.applyTheme(surveyTheme);
+  const draft = loadDraft(draftId);
+  if (draft) {
+    model.data = draft.data;
+    if (draft.page > 0 && draft.page < model.visiblePages.length) model.currentPageNo = draft.page;
+  }
+  const startedAt = draft?.startedAt ?? new Date().toISOString();
+  const persist = () => saveDraft(draftId, { data: model.data, page: model.currentPageNo, startedAt });
+  model.onValueChanged.add(persist);
+  model.onCurrentPageChanged.add(persist);
+  return model;
+}

@@ -1,0 +1,61 @@
+import { getDb } from '@/db';
+import { ingestResponse } from '@/db/ingest';
+import { getConfig } from '@/lib/config';
+import {
+  badRequest,
+  conflict,
+  errorResponse,
+  internalError,
+  tooManyRequests,
+  unauthorized,
+} from '@/lib/http/errors';
+import { readJsonBody } from '@/lib/http/body';
+import { bodyHash } from '@/lib/ingest/canonical';
+import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
+import { createRateLimiter } from '@/lib/ratelimit';
+import { clientKey, rateLimitKey } from '@/lib/server/client-key';
+import { appSecret } from '@/lib/server/secret';
+
+const limiter = createRateLimiter({ limit: getConfig().RATE_LIMIT_PER_MINUTE });
+
+/** POST /api/responses (DESIGN §4.1): validate, then store exactly once. */
+export async function POST(request: Request): Promise<Response> {
+  const now = Date.now();
+  const secret = appSecret();
+
+  const rate = limiter.hit(rateLimitKey(request.headers, secret), now);
+  if (!rate.allowed) return tooManyRequests(rate.retryAfterSeconds);
+
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return errorResponse(body.status, body.code, body.message);
+
+  const parsed = envelopeSchema.safeParse(body.value);
+  if (!parsed.success) return badRequest('invalid_body', describeEnvelopeError(parsed.error));
+  const envelope = parsed.data;
+
+  // Kiosk answers are only taken from a paired tablet, which names its own desk.
+  if (envelope.channel === 'kiosk') {
+    return unauthorized('device_required', 'Kiosk responses must come from a paired kiosk device.');
+  }
+
+  try {
+    const outcome = ingestResponse(getDb(), {
+      envelope,
+      bodyHash: bodyHash(body.value),
+      receivedAt: now,
+      clientKey: clientKey(request.headers, secret, now),
+    });
+    switch (outcome.kind) {
+      case 'accepted':
+        return Response.json({ id: envelope.id, status: 'accepted' }, { status: 201 });
+      case 'replayed':
+        return Response.json({ id: envelope.id, status: 'accepted' }, { status: 200 });
+      case 'conflict':
+        return conflict('id_conflict', `Response ${envelope.id} was already stored with a different body.`);
+      case 'rejected':
+        return errorResponse(outcome.status, outcome.code, outcome.message);
+    }
+  } catch (err) {
+    return internalError(err, 'POST /api/responses');
+  }
+}

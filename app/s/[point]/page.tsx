@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
+import { SurveyLoader } from '@/app/_components/survey/SurveyLoader';
+import { getDb } from '@/db';
+import { findPointByCode } from '@/db/queries/points';
+import { findProcedureByCode } from '@/db/queries/procedures';
+import { findSurveyVersion } from '@/db/queries/surveys';
+import { messages, parseLocale } from '@/lib/i18n';
+
+type Search = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const DOSSIER = /^[\p{L}\p{N}._\-/]{1,64}$/u;
+
+export const metadata: Metadata = { title: 'Đánh giá quầy tiếp nhận' };
+
+/** What a desk's QR code opens: the desk's survey on the citizen's own phone (channel qr). */
+export default async function PointSurveyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ point: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const [{ point: rawCode }, search] = await Promise.all([params, searchParams]);
+  const code = decodeURIComponent(rawCode);
+  const locale = parseLocale(one(search.lang));
+  const db = getDb();
+
+  const point = findPointByCode(db, { code });
+  if (!point || !point.active || !point.unit.active) notFound();
+
+  const requested = one(search.survey);
+  const slug = requested && SLUG.test(requested) ? requested : point.phoneSurvey;
+  const survey = findSurveyVersion(db, { slug });
+  if (!survey) notFound();
+
+  const procedureCode = one(search.procedure);
+  const procedure = procedureCode ? findProcedureByCode(db, { code: procedureCode }) : null;
+  const dossierParam = one(search.dossier);
+  const dossier = dossierParam && DOSSIER.test(dossierParam) ? dossierParam : undefined;
+  const channel = one(search.c) === 'web' ? 'web' : 'qr';
+
+  const t = messages[locale];
+  const kept = {
+    survey: requested,
+    procedure: procedure?.code,
+    dossier,
+    c: channel === 'web' ? 'web' : undefined,
+  };
+  const unitName = locale === 'en' ? (point.unit.nameEn ?? point.unit.name) : point.unit.name;
+  const deskName = locale === 'en' ? (point.nameEn ?? point.name) : point.name;
+
+  return (
+    <>
+      <CitizenHeader
+        locale={locale}
+        switchHref={withLocale(`/s/${encodeURIComponent(point.code)}`, kept, locale === 'vi' ? 'en' : 'vi')}
+        unitName={unitName}
+        deskName={deskName}
+      />
+      <main className="citizen-main" id="main" lang={locale}>
+        {procedure && (
+          <p className="procedure-note">
+            {t.procedure}: {procedure.code} – {procedure.name}
+          </p>
+        )}
+        <SurveyLoader
+          locale={locale}
+          survey={{ slug: survey.slug, version: survey.version, definition: survey.definition }}
+          context={{ point: point.code, channel, procedure: procedure?.code, dossier }}
+        />
+      </main>
+      <footer className="citizen-footer" lang={locale}>
+        <p>{t.anonymousNote}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+import { CHANNELS } from '../lib/ingest/channels';
+
+// Times are stored as integer milliseconds since the epoch (UTC); local days are derived
+// with the fixed Asia/Ho_Chi_Minh offset where they are needed.
+
+export const units = sqliteTable('units', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en'),
+  parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+export const servicePoints = sqliteTable(
+  'service_points',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    location: text('location'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    // Survey slugs shown on the desk's QR code (phone) and on its tablet (kiosk).
+    phoneSurvey: text('phone_survey').notNull().default('quick'),
+    kioskSurvey: text('kiosk_survey').notNull().default('quick'),
+    createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [index('service_points_unit_idx').on(t.unitId)],
+);
+
+export const procedures = sqliteTable('procedures', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  sector: text('sector'),
+  level: text('level'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const pointProcedures = sqliteTable(
+  'point_procedures',
+  {
+    pointId: integer('point_id')
+      .notNull()
+      .references(() => servicePoints.id),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+  },
+  (t) => [primaryKey({ columns: [t.pointId, t.procedureId] })],
+);
+
+export const surveys = sqliteTable('surveys', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  // The version citizens get; null until one is published.
+  publishedVersion: integer('published_version'),
+  createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+// Immutable: editing a survey inserts a new row, so every response keeps pointing at the
+// exact questionnaire it answered.
+export const surveyVersions = sqliteTable(
+  'survey_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    definition: text('definition').notNull(),
+    // sha256 of the canonical definition: re-importing the same file makes no new version.
+    checksum: text('checksum').notNull(),
+    createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [uniqueIndex('survey_versions_survey_version_uq').on(t.surveyId, t.version)],
+);
+
+
+export const responses = sqliteTable(
+  'responses',
+  {
+    // Client-made UUID; the idempotency key.
+    id: text('id').primaryKey(),
+    surveyVersionId: integer('survey_version_id')
+      .notNull()
+      .references(() => surveyVersions.id),
+    pointId: integer('point_id')
+      .notNull()
+      .references(() => servicePoints.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    procedureId: integer('procedure_id').references(() => procedures.id),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    dossier: text('dossier'),
+    locale: text('locale'),
+    startedAt: integer('started_at'),
+    completedAt: integer('completed_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    deviceId: integer('device_id'),
+    // Salted, daily-rotated hash of the client's address: enough to spot abuse, never the IP.
+    clientKey: text('client_key'),
+    // sha256 of the canonical request body: tells a harmless replay from a conflicting reuse.
+    bodyHash: text('body_hash').notNull(),
+    // Normalised answers as validated (JSON), the response's permanent record.
+    answers: text('answers').notNull(),
+    // Bit set of RESPONSE_FLAGS.
+    flags: integer('flags').notNull().default(0),
+  },
+  (t) => [
+    index('responses_completed_idx').on(t.completedAt),
+    index('responses_point_completed_idx').on(t.pointId, t.completedAt),
+    index('responses_dossier_idx').on(t.dossier),
+  ],
+);
+
+export const RESPONSE_FLAGS = {
+  /** Same device, same answers within KIOSK_REPEAT_SECONDS: kept, left out of indices. */
+  repeat: 1,
+} as const;
+
+// Scored answers, one row per (response, question), for analysis without parsing JSON.
+export const answers = sqliteTable(
+  'answers',
+  {
+    responseId: text('response_id')
+      .notNull()
+      .references(() => responses.id),
+    question: text('question').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.question] })],
+);
+
+export type Unit = typeof units.$inferSelect;
+export type ServicePoint = typeof servicePoints.$inferSelect;
+export type Procedure = typeof procedures.$inferSelect;
+export type Survey = typeof surveys.$inferSelect;
+export type SurveyVersion = typeof surveyVersions.$inferSelect;
+export type ResponseRow = typeof responses.$inferSelect;
+export type NewResponse = typeof responses.$inferInsert;
+

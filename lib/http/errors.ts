@@ -1,0 +1,35 @@
+// Every error leaves as { error: { code, message } } (DESIGN §4) through these helpers, so no
+// route invents its own shape.
+
+export type ErrorBody = { error: { code: string; message: string } };
+
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  headers?: HeadersInit,
+): Response {
+  const body: ErrorBody = { error: { code, message } };
+  return Response.json(body, { status, headers });
+}
+
+export const badRequest = (code: string, message: string) => errorResponse(400, code, message);
+export const unauthorized = (code: string, message: string) => errorResponse(401, code, message);
+export const forbidden = (code: string, message: string) => errorResponse(403, code, message);
+export const notFound = (code: string, message: string) => errorResponse(404, code, message);
+export const conflict = (code: string, message: string) => errorResponse(409, code, message);
+export const payloadTooLarge = (message: string) =>
+  errorResponse(413, 'payload_too_large', message);
+export const unsupportedMediaType = (message: string) =>
+  errorResponse(415, 'unsupported_media_type', message);
+export const unprocessable = (code: string, message: string) => errorResponse(422, code, message);
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  errorResponse(429, 'rate_limited', `Too many requests; try again in ${retryAfterSeconds} s.`, {
+    'Retry-After': String(retryAfterSeconds),
+  });
+
+/** Logs the cause for operators and answers with a message that reveals nothing internal. */
+export function internalError(cause: unknown, where: string): Response {
+  console.error(`[${where}]`, cause);
+  return errorResponse(500, 'internal_error', 'Something went wrong on our side; please try again.');
+}

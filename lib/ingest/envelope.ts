@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+import { CHANNELS } from '@/lib/ingest/channels';
+
+// The envelope of POST /api/responses (DESIGN §4.1). Unknown fields are refused rather than
+// ignored, so a client with a typo learns of it instead of losing data silently.
+
+const code = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`)
+    .regex(/^[\p{L}\p{N}._\-/]+$/u, `${what} may hold only letters, digits and . _ - /`);
+
+const offsetDateTime = (what: string) =>
+  z.iso.datetime({ offset: true, error: `${what} must be an ISO 8601 date-time with a time zone` });
+
+export const envelopeSchema = z.strictObject(
+  {
+    id: z.uuid({ error: 'id must be a UUID made by the client' }),
+    survey: z
+      .string({ error: 'survey must be a string' })
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'survey must be a survey slug (a-z, 0-9, -)'),
+    surveyVersion: z
+      .number({ error: 'surveyVersion must be a number' })
+      .int('surveyVersion must be a whole number')
+      .min(1, 'surveyVersion must be 1 or more')
+      .optional(),
+    point: code('point', 64),
+    channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(', ')}` }),
+    procedure: code('procedure', 64).optional(),
+    dossier: code('dossier', 64).optional(),
+    locale: z.enum(['vi', 'en'], { error: 'locale must be vi or en' }).optional(),
+    startedAt: offsetDateTime('startedAt').optional(),
+    completedAt: offsetDateTime('completedAt').optional(),
+    answers: z.unknown().refine((v) => v !== undefined, 'answers is required'),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : 'the body must be a JSON object') },
+);
+
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** The first problem of an invalid envelope, as one sentence naming the field. */
+export function describeEnvelopeError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const DAY_MS = 86_400_000;
+export const MAX_LATE_MS = 30 * DAY_MS;
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+export type Timing =
+  | { ok: true; startedAt: number | null; completedAt: number }
+  | { ok: false; message: string };
+
+/** Kiosks sync late, so completedAt may be up to 30 days old, but never in the future. */
+export function checkTiming(env: Pick<Envelope, 'startedAt' | 'completedAt'>, now: number): Timing {
+  const completedAt = env.completedAt ? Date.parse(env.completedAt) : now;
+  if (completedAt > now + MAX_CLOCK_SKEW_MS) {
+    return { ok: false, message: 'completedAt is in the future' };
+  }
+  if (completedAt < now - MAX_LATE_MS) {
+    return { ok: false, message: 'completedAt is more than 30 days in the past' };
+  }
+  const startedAt = env.startedAt ? Date.parse(env.startedAt) : null;
+  if (startedAt !== null && startedAt > completedAt) {
+    return { ok: false, message: 'startedAt is after completedAt' };
+  }
+  return { ok: true, startedAt, completedAt };
+}

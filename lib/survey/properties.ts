@@ -1,0 +1,23 @@
+import { Serializer } from 'survey-core';
+
+/**
+ * The scoring annotations of DESIGN §3 as SurveyJS custom properties, so that a `Model` (and
+ * SurveyJS Creator) keeps them when it loads or serializes a survey instead of dropping them:
+ * - survey `dimensions: [{ name, title }]`
+ * - question `dimension: "<name>"` and `satisfiedFrom: <lowest value counted as satisfied>`
+ *
+ * Idempotent: every lib/survey module that builds a Model calls it at load, and the Serializer
+ * is global to the survey-core instance.
+ */
+export function registerScoringProperties(): void {
+  // `dimensions` has no SurveyJS class: the array of { name, title } is kept as plain JSON.
+  if (!Serializer.findProperty('survey', 'dimensions')) {
+    Serializer.addProperty('survey', { name: 'dimensions', category: 'scoring', isSerializable: true });
+  }
+  if (!Serializer.findProperty('question', 'dimension')) {
+    Serializer.addProperty('question', { name: 'dimension', category: 'scoring' });
+  }
+  if (!Serializer.findProperty('question', 'satisfiedFrom')) {
+    Serializer.addProperty('question', { name: 'satisfiedFrom:number', category: 'scoring' });
+  }
+}

@@ -1,0 +1,58 @@
+import type { LocalizedText } from './localized-text';
+
+export interface ScoringDimension {
+  name: string;
+  title: LocalizedText;
+}
+
+/** A single-choice question whose values are all integers: its answers can be counted on a scale. */
+export interface ScoredQuestion {
+  name: string;
+  /** The question's title, or its name when it has none (as SurveyJS shows it). */
+  title: LocalizedText;
+  /** The dimension the question's index feeds; null for questions outside the index (`overall`). */
+  dimension: string | null;
+  /** Every value of the scale, ascending. */
+  values: number[];
+  min: number;
+  max: number;
+  /** Lowest value counted as satisfied. */
+  satisfiedFrom: number;
+}
+
+export interface Scoring {
+  dimensions: ScoringDimension[];
+  questions: ScoredQuestion[];
+}
+
+export type AnswerIssueCode =
+  | 'unknown_question'
+  | 'wrong_type'
+  | 'out_of_scale'
+  | 'too_long'
+  | 'required_missing'
+  | 'invalid_answer'
+  | 'no_answer';
+
+export interface AnswerIssue {
+  /** The answer key at fault (a question name or `<name>-Comment`); absent for `no_answer`. */
+  question?: string;
+  code: AnswerIssueCode;
+  /** English, naming the question and the problem: `q_access_seats: 7 is not on the scale 1–5`. */
+  message: string;
+}
+
+export interface ScoredAnswer {
+  question: string;
+  value: number;
+}
+
+export type ValidationResult =
+  | {
+      ok: true;
+      /** Normalized answers of the visible, answered questions only. */
+      data: Record<string, unknown>;
+      /** The numeric answers to scored questions (see extractScoring), in survey order. */
+      scored: ScoredAnswer[];
+    }
+  | { ok: false; issues: AnswerIssue[] };

@@ -1,0 +1,21 @@
+// `npm run admin -- <group> <command> [--flags]`: what an operator does without the UI (DESIGN §4.4).
+import { parseArgs } from 'node:util';
+
+import { commands } from './admin/commands';
+
+async function main(argv: string[]) {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = commands.find((c) => c.name.every((w, i) => words[i] === w));
+  if (!name) {
+    console.error(`Usage: npm run admin -- <command>\n\n${commands.map((c) => `  ${c.usage}`).join('\n')}`);
+    process.exit(words.length === 0 ? 0 : 2);
+  }
+  const rest = argv.slice(argv.indexOf(name.name.at(-1)!) + 1);
+  const { values, positionals } = parseArgs({ args: rest, options: name.options ?? {}, allowPositionals: true, strict: true });
+  await name.run({ values: values as Record<string, string | boolean | undefined>, positionals });
+}
+
+main(process.argv.slice(2)).catch((err: Error) => {
+  console.error(`Error: ${err.message}`);
+  process.exit(1);
+});

@@ -69,6 +69,7 @@ export default async function PointSurveyPage({
           </p>
         )}
         <SurveyLoader
+          key={locale}
           locale={locale}
           survey={{ slug: survey.slug, version: survey.version, definition: survey.definition }}
           context={{ point: point.code, channel, procedure: procedure?.code, dossier }}

@@ -34,7 +34,8 @@ export async function openPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !allow.some((re) => re.test(msg.text()))) errors.push(msg.text());
+    const text = `${msg.text()} ${msg.location().url ?? ''}`.trim();
+    if (msg.type() === 'error' && !allow.some((re) => re.test(text))) errors.push(text);
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   return { page, errors };

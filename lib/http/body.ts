@@ -1,8 +1,13 @@
 // Reads a JSON request body within a byte limit, telling the caller exactly what was wrong.
 
+import { jsonDepth } from './depth';
+
 export type JsonBody =
   | { ok: true; value: unknown; text: string }
   | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+
+/** No legitimate response nests deeper than this; anything deeper is refused before it is walked. */
+export const MAX_JSON_DEPTH = 16;
 
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
   const type = request.headers.get('content-type') ?? '';
@@ -38,11 +43,16 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch {
     return malformed('The body is not valid UTF-8.');
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text), text };
+    value = JSON.parse(text);
   } catch (err) {
     return malformed(`The body is not valid JSON: ${(err as Error).message}`);
   }
+  if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return malformed(`The body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
+  return { ok: true, value, text };
 }
 
 const tooLarge = (maxBytes: number): JsonBody => ({

@@ -9,6 +9,10 @@ import Database from 'better-sqlite3';
 export type TestServer = {
   url: string;
   dbPath: string;
+  /** Kills the process without warning (SIGKILL), as a power cut or the OOM killer would. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and database. */
+  restart(): Promise<void>;
   /** A read-only look at the server's database, as an auditor would take it. */
   query<T>(sql: string, ...params: unknown[]): T[];
   stop(): Promise<void>;
@@ -30,35 +34,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const dir = mkdtempSync(join(tmpdir(), 'hailong-e2e-'));
   const dbPath = join(dir, 'e2e.db');
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${dbPath}`,
-      APP_SECRET: 'e2e-secret-0123456789abcdef',
-      RATE_LIMIT_PER_MINUTE: '0',
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/surveys/quick`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const fullEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: `file:${dbPath}`,
+    APP_SECRET: 'e2e-secret-0123456789abcdef',
+    RATE_LIMIT_PER_MINUTE: '0',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...env,
+  };
+  let child = await launch(fullEnv, url);
 
   return {
     url,
@@ -71,10 +57,41 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
         db.close();
       }
     },
+    async kill() {
+      await stopProcess(child, 'SIGKILL');
+    },
+    async restart() {
+      child = await launch(fullEnv, url);
+    },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await stopProcess(child, 'SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function launch(env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['scripts/server.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/surveys/quick`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  await exited;
 }

@@ -6,7 +6,7 @@ import type { Db } from './index';
 import { findResponseBodyHash, insertResponse } from './queries/insert-response';
 import { findPointByCode } from './queries/points';
 import { findProcedureByCode } from './queries/procedures';
-import { findSurveyVersion, type SurveyVersionRecord } from './queries/surveys';
+import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from './queries/surveys';
 
 export type IngestInput = {
   envelope: Envelope;
@@ -29,9 +29,11 @@ type Validator = ReturnType<typeof createAnswerValidator>;
 // once per version and reused for every response to it.
 const validators = new Map<number, Validator>();
 
-function validatorFor(record: SurveyVersionRecord): Validator {
-  let v = validators.get(record.versionId);
+function validatorFor(db: Db, ref: SurveyVersionRef): Validator {
+  let v = validators.get(ref.versionId);
   if (!v) {
+    const record = findSurveyVersionById(db, { versionId: ref.versionId });
+    if (!record) throw new Error(`survey version ${ref.versionId} vanished`);
     const definition = parseSurveyDefinition(
       JSON.parse(record.definition),
       `survey ${record.slug} v${record.version}`,
@@ -61,7 +63,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   const storedHash = findResponseBodyHash(db, env.id);
   if (storedHash !== null) return storedHash === input.bodyHash ? { kind: 'replayed' } : { kind: 'conflict' };
 
-  const survey = findSurveyVersion(db, { slug: env.survey, version: env.surveyVersion });
+  const survey = findSurveyVersionRef(db, { slug: env.survey, version: env.surveyVersion });
   if (!survey) {
     return env.surveyVersion === undefined
       ? rejected(404, 'unknown_survey', `No published survey "${env.survey}".`)
@@ -84,7 +86,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   const timing = checkTiming(env, input.receivedAt);
   if (!timing.ok) return rejected(400, 'invalid_time', timing.message);
 
-  const checked = validatorFor(survey).validate(env.answers);
+  const checked = validatorFor(db, survey).validate(env.answers);
   if (!checked.ok) {
     const code = checked.issues.every((i) => i.code === 'no_answer') ? 'no_answer' : 'invalid_answers';
     return rejected(422, code, checked.issues.map((i) => i.message).join('; '));

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 
 import type { Db } from '../index';
 import { servicePoints, units } from '../schema';
@@ -31,15 +31,23 @@ const pointColumns = {
   },
 };
 
-/** A desk by its code with its unit, active or not (callers decide what inactive means). */
-export function findPointByCode(db: Db, { code }: { code: string }): PointWithUnit | null {
-  const row = db
+function prepareFindPoint(db: Db) {
+  return db
     .select(pointColumns)
     .from(servicePoints)
     .innerJoin(units, eq(units.id, servicePoints.unitId))
-    .where(eq(servicePoints.code, code))
-    .get();
-  return row ?? null;
+    .where(eq(servicePoints.code, sql.placeholder('code')))
+    .prepare();
+}
+
+// Every response looks its desk up: the statement is built once per connection.
+const findPointStatements = new WeakMap<Db, ReturnType<typeof prepareFindPoint>>();
+
+/** A desk by its code with its unit, active or not (callers decide what inactive means). */
+export function findPointByCode(db: Db, { code }: { code: string }): PointWithUnit | null {
+  let stmt = findPointStatements.get(db);
+  if (!stmt) findPointStatements.set(db, (stmt = prepareFindPoint(db)));
+  return stmt.get({ code }) ?? null;
 }
 
 /** Every active desk of an active unit, ordered for a picker. */

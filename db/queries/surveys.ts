@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 
 import type { Db } from '../index';
 import { surveys, surveyVersions } from '../schema';
@@ -22,26 +22,57 @@ const versionColumns = {
   definition: surveyVersions.definition,
 };
 
-/** One version of a survey, or its published version when `version` is omitted. */
+export type SurveyVersionRef = Omit<SurveyVersionRecord, 'definition' | 'title'>;
+
+const refColumns = {
+  surveyId: surveys.id,
+  versionId: surveyVersions.id,
+  slug: surveys.slug,
+  version: surveyVersions.version,
+};
+
+function prepareFindVersion(db: Db, published: boolean) {
+  const versionMatch = published
+    ? eq(surveyVersions.version, surveys.publishedVersion)
+    : eq(surveyVersions.version, sql.placeholder('version'));
+  return db
+    .select(refColumns)
+    .from(surveys)
+    .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), versionMatch))
+    .where(eq(surveys.slug, sql.placeholder('slug')))
+    .prepare();
+}
+
+// On the ingest path: both statements are built once per connection.
+const findVersionStatements = new WeakMap<Db, { published: ReturnType<typeof prepareFindVersion>; exact: ReturnType<typeof prepareFindVersion> }>();
+
+/**
+ * Which version a response answers (its published version when `version` is omitted),
+ * without the definition text: the ingest path needs only the id.
+ */
+export function findSurveyVersionRef(
+  db: Db,
+  { slug, version }: { slug: string; version?: number },
+): SurveyVersionRef | null {
+  let stmts = findVersionStatements.get(db);
+  if (!stmts) {
+    stmts = { published: prepareFindVersion(db, true), exact: prepareFindVersion(db, false) };
+    findVersionStatements.set(db, stmts);
+  }
+  const row = version === undefined ? stmts.published.get({ slug }) : stmts.exact.get({ slug, version });
+  return row ?? null;
+}
+
+/** One version of a survey with its definition, or its published version when `version` is omitted. */
 export function findSurveyVersion(
   db: Db,
   { slug, version }: { slug: string; version?: number },
 ): SurveyVersionRecord | null {
-  const versionMatch =
-    version === undefined
-      ? eq(surveyVersions.version, surveys.publishedVersion)
-      : eq(surveyVersions.version, version);
-  return (
-    db
-      .select(versionColumns)
-      .from(surveys)
-      .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), versionMatch))
-      .where(eq(surveys.slug, slug))
-      .get() ?? null
-  );
+  const ref = findSurveyVersionRef(db, { slug, version });
+  return ref ? findSurveyVersionById(db, { versionId: ref.versionId }) : null;
 }
 
-export function findSurveyVersionById(db: Db, { versionId }: { versionId: number }) {
+export function findSurveyVersionById(db: Db, { versionId }: { versionId: number }): SurveyVersionRecord | null {
   return (
     db
       .select(versionColumns)

@@ -72,3 +72,23 @@ test('every response that got a 2xx is stored exactly once, across a kill -9', a
   const answers = server.query<{ n: number }>('SELECT count(*) AS n FROM answers');
   expect(answers[0]!.n).toBe(CLIENTS * PER_CLIENT);
 });
+
+test('hostile bodies over real HTTP get a 4xx envelope and the server stays up', async () => {
+  const before = server.query<{ n: number }>('SELECT count(*) AS n FROM responses')[0]!.n;
+  const post = (body: BodyInit, type = 'application/json') =>
+    fetch(`${server.url}/api/responses`, { method: 'POST', headers: { 'content-type': type }, body });
+  const cases: [BodyInit, string, number][] = [
+    ['x'.repeat(5 * 1024 * 1024), 'application/json', 413], // 5 MiB: refused without being buffered whole
+    ['{"id": ', 'application/json', 400],
+    [new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'application/json', 400],
+    ['id=1', 'application/x-www-form-urlencoded', 415],
+    ['['.repeat(30_000) + ']'.repeat(30_000), 'application/json', 400],
+  ];
+  for (const [body, type, status] of cases) {
+    const res = await post(body, type);
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.code).toEqual(expect.any(String));
+  }
+  expect((await fetch(`${server.url}/api/surveys/quick`)).status).toBe(200);
+  expect(server.query<{ n: number }>('SELECT count(*) AS n FROM responses')[0]!.n).toBe(before);
+});

@@ -32,7 +32,7 @@ async function freePort(): Promise<number> {
 /** The production server (scripts/server.mjs) on a free port and a fresh database file. */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hailong-e2e-'));
-  const dbPath = join(dir, 'e2e.db');
+  const dbPath = env.DATABASE_URL?.startsWith('file:') ? env.DATABASE_URL.slice('file:'.length) : join(dir, 'e2e.db');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const fullEnv = {

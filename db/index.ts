@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { getConfig, sqlitePathFromUrl } from '@/lib/config';
+import { startBackgroundCheckpoints, WRITER_AUTOCHECKPOINT_PAGES } from './checkpointer';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -36,8 +37,11 @@ const globalForDb = globalThis as unknown as { __hailongDb?: Db };
  */
 export function getDb(): Db {
   if (!globalForDb.__hailongDb) {
-    const db = openDatabase(sqlitePathFromUrl(getConfig().DATABASE_URL));
+    const path = sqlitePathFromUrl(getConfig().DATABASE_URL);
+    const db = openDatabase(path);
     migrateDatabase(db);
+    db.$client.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
+    startBackgroundCheckpoints(path);
     globalForDb.__hailongDb = db;
   }
   return globalForDb.__hailongDb;

@@ -10,6 +10,9 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** What a query needs from the connection; a transaction satisfies it too. */
+export type Queryable = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
 export const MIGRATIONS_FOLDER = join(process.cwd(), 'db', 'migrations');
 
 /** Opens a SQLite file with the pragmas every connection needs. */

@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 
+import { ROLES } from '../lib/auth/permissions';
 import { CHANNELS } from '../lib/ingest/channels';
 
 // Times are stored as integer milliseconds since the epoch (UTC); local days are derived
@@ -158,3 +159,66 @@ export type SurveyVersion = typeof surveyVersions.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
 export type NewResponse = typeof responses.$inferInsert;
 
+
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name'),
+  role: text('role', { enum: ROLES }).notNull(),
+  // A manager sees this unit and its subtree; null for the other roles.
+  unitId: integer('unit_id').references(() => units.id),
+  passwordHash: text('password_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: integer('locked_until'),
+  passwordChangedAt: integer('password_changed_at').notNull().default(sql`(unixepoch() * 1000)`),
+  createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+// Server-side sessions: the cookie holds a random token, the table only its sha256, so a copy
+// of the database cannot be replayed as a login; deleting or revoking a row logs out at once.
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  role: text('role', { enum: ROLES }).notNull(),
+  unitId: integer('unit_id').references(() => units.id),
+  createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+  lastUsedAt: integer('last_used_at'),
+  revokedAt: integer('revoked_at'),
+});
+
+// Append-only: rows are inserted, never updated or deleted (enforced by triggers in the migration).
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actorUserId: integer('actor_user_id'),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity'),
+    entityId: text('entity_id'),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)],
+);
+
+export type User = typeof users.$inferSelect;

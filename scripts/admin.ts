@@ -1,6 +1,8 @@
 // `npm run admin -- <group> <command> [--flags]`: what an operator does without the UI (DESIGN §4.4).
 import { parseArgs } from 'node:util';
 
+import { ZodError } from 'zod';
+
 import { commands } from './admin/commands';
 
 async function main(argv: string[]) {
@@ -16,6 +18,6 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err: Error) => {
-  console.error(`Error: ${err.message}`);
+  console.error(`Error: ${err instanceof ZodError ? err.issues.map((i) => i.message).join('; ') : err.message}`);
   process.exit(1);
 });

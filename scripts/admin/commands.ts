@@ -1,7 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
 
-import { surveyCommands } from './surveys';
+import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
+import { surveyCommands } from './surveys';
 
 export type Command = {
   /** The words that select it, e.g. ['survey', 'import']. */
@@ -11,4 +12,4 @@ export type Command = {
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void> | void;
 };
 
-export const commands: Command[] = [...surveyCommands, ...backupCommands];
+export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands];

@@ -1,0 +1,47 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+
+import { getDb } from '@/db';
+import { attemptLogin, logout } from '@/db/auth';
+import { usernameSchema } from '@/lib/auth/password-policy';
+import { homePath } from '@/lib/auth/permissions';
+import { createRateLimiter } from '@/lib/ratelimit';
+import { rateLimitKey } from '@/lib/server/client-key';
+import { appSecret } from '@/lib/server/secret';
+import { SESSION_COOKIE, sessionCookieOptions } from '@/lib/server/session';
+
+// Per address, on top of the per-account lockout: slows a password spray across many names.
+const attempts = createRateLimiter({ limit: 10 });
+
+const form = z.object({ username: usernameSchema, password: z.string().min(1).max(200), next: z.string().optional() });
+
+/** Only same-site paths: an attacker's ?next=https://evil.example must not become a redirect. */
+const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[\w\-/?=&.%]*$/.test(next) ? next : null);
+
+export async function login(formData: FormData): Promise<void> {
+  const parsed = form.safeParse(Object.fromEntries(formData));
+  const next = safeNext(typeof formData.get('next') === 'string' ? String(formData.get('next')) : undefined);
+  const back = (error: string) => redirect(`/login?error=${error}${next ? `&next=${encodeURIComponent(next)}` : ''}`);
+
+  const rate = attempts.hit(rateLimitKey(await headers(), appSecret()), Date.now());
+  if (!rate.allowed) back('rate');
+  if (!parsed.success) back('invalid');
+
+  const outcome = await attemptLogin(getDb(), { username: parsed.data!.username, password: parsed.data!.password, now: Date.now() });
+  if (!outcome.ok) back(outcome.reason);
+  else {
+    (await cookies()).set(SESSION_COOKIE, outcome.token, sessionCookieOptions());
+    redirect(next ?? homePath(outcome.user.role));
+  }
+}
+
+export async function logoutAction(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  if (token) logout(getDb(), { token, now: Date.now() });
+  jar.delete(SESSION_COOKIE);
+  redirect('/login');
+}

@@ -1,0 +1,49 @@
+// Who may do what (issue 4). Pure: callers pass the principal and, for unit checks, the set of
+// unit ids the principal's scope covers (read from the unit tree by db/queries/units.ts).
+
+export const ROLES = ['admin', 'leader', 'manager', 'operator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Principal = {
+  kind: 'user' | 'token';
+  id: number;
+  label: string;
+  role: Role;
+  /** A manager's unit (their scope is its subtree); null for the other roles. */
+  unitId: number | null;
+};
+
+export const CAPABILITIES = [
+  'dashboard.view', // indices, charts, rankings
+  'comments.view',
+  'exports.download',
+  'admin.manage', // units, desks, procedures, surveys, devices, users, tokens, audit log
+  'hotline.enter',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const GRANTS: Record<Role, readonly Capability[]> = {
+  admin: CAPABILITIES,
+  leader: ['dashboard.view', 'comments.view', 'exports.download'],
+  manager: ['dashboard.view', 'comments.view', 'exports.download'],
+  operator: ['hotline.enter'],
+};
+
+export function can(principal: Principal | null, capability: Capability): boolean {
+  return principal !== null && GRANTS[principal.role].includes(capability);
+}
+
+/** Admins and leaders see every unit; a manager only their subtree; an operator none. */
+export function seesAllUnits(principal: Principal): boolean {
+  return principal.role === 'admin' || principal.role === 'leader';
+}
+
+export function canViewUnit(principal: Principal | null, unitId: number, managerSubtree: ReadonlySet<number>): boolean {
+  if (!principal || !can(principal, 'dashboard.view')) return false;
+  return seesAllUnits(principal) || managerSubtree.has(unitId);
+}
+
+/** Where a role lands after login. */
+export function homePath(role: Role): string {
+  return role === 'operator' ? '/operator' : role === 'admin' ? '/admin' : '/dashboard';
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { attemptLogin, logout, principalForApiToken, principalForSession } from '@/db/auth';
+import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
+import { listAudit } from '@/db/queries/audit';
+import { revokeUserSessions } from '@/db/queries/sessions';
+import { createUser, findUnitIdByCode } from '@/db/queries/users';
+import { LOCKOUT } from '@/lib/auth/password-policy';
+import { hashPassword, hashToken } from '@/lib/server/secrets';
+import { createTestDb, type TestDb } from '@/tests/helpers/db';
+
+let t: TestDb;
+const CLI = { userId: null, label: 'test' };
+const NOW = Date.parse('2026-11-28T03:00:00Z');
+
+beforeAll(async () => {
+  t = createTestDb();
+  const passwordHash = await hashPassword('correct horse battery');
+  createUser(t.db, { username: 'lan', role: 'leader', unitId: null, passwordHash }, CLI);
+  createUser(t.db, { username: 'minh', role: 'manager', unitId: findUnitIdByCode(t.db, { code: 'SXD-QLXD' }), passwordHash }, CLI);
+});
+afterAll(() => t.close());
+
+describe('login', () => {
+  test('the right password opens a session whose principal carries role and unit', async () => {
+    const outcome = await attemptLogin(t.db, { username: 'minh', password: 'correct horse battery', now: NOW });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const p = principalForSession(t.db, { token: outcome.token, now: NOW + 1000 });
+    expect(p).toMatchObject({ kind: 'user', role: 'manager', unitId: findUnitIdByCode(t.db, { code: 'SXD-QLXD' }) });
+    // The session table never holds the token itself.
+    expect(t.db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE token_hash = ?').get(outcome.token)).toEqual({ n: 0 });
+    expect(t.db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE token_hash = ?').get(hashToken(outcome.token))).toEqual({ n: 1 });
+  });
+
+  test('a wrong password and an unknown user get the same answer', async () => {
+    const wrong = await attemptLogin(t.db, { username: 'lan', password: 'nope nope nope', now: NOW });
+    const unknown = await attemptLogin(t.db, { username: 'nobody', password: 'nope nope nope', now: NOW });
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    expect(unknown).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  test(`after ${LOCKOUT.maxFailures} failures the account is locked, even for the right password, until the lock expires`, async () => {
+    const passwordHash = await hashPassword('another long password');
+    createUser(t.db, { username: 'hoa', role: 'operator', unitId: null, passwordHash }, CLI);
+    for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) {
+      expect(await attemptLogin(t.db, { username: 'hoa', password: 'wrong', now: NOW })).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await attemptLogin(t.db, { username: 'hoa', password: 'wrong', now: NOW })).toEqual({ ok: false, reason: 'locked' });
+    expect(await attemptLogin(t.db, { username: 'hoa', password: 'another long password', now: NOW + 60_000 })).toEqual({ ok: false, reason: 'locked' });
+    const later = await attemptLogin(t.db, { username: 'hoa', password: 'another long password', now: NOW + LOCKOUT.lockMs + 1 });
+    expect(later.ok).toBe(true);
+  });
+
+  test('logout, revoking all sessions and disabling the user each end a session', async () => {
+    const login = async () => {
+      const o = await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW });
+      if (!o.ok) throw new Error('login failed');
+      return o;
+    };
+    const a = await login();
+    logout(t.db, { token: a.token, now: NOW });
+    expect(principalForSession(t.db, { token: a.token, now: NOW })).toBeNull();
+
+    const b = await login();
+    revokeUserSessions(t.db, { userId: b.user.id, now: NOW });
+    expect(principalForSession(t.db, { token: b.token, now: NOW })).toBeNull();
+
+    const c = await login();
+    t.db.$client.prepare('UPDATE users SET active = 0 WHERE id = ?').run(c.user.id);
+    expect(principalForSession(t.db, { token: c.token, now: NOW })).toBeNull();
+    t.db.$client.prepare('UPDATE users SET active = 1 WHERE id = ?').run(c.user.id);
+
+    const d = await login();
+    expect(principalForSession(t.db, { token: d.token, now: NOW + 13 * 3_600_000 })).toBeNull(); // expired after 12 h idle
+  });
+
+  test('logins and failures are in the audit log, which refuses edits', () => {
+    const actions = listAudit(t.db, { actor: 'lan' }).map((e) => e.action);
+    expect(actions).toContain('login');
+    expect(actions).toContain('login.failed');
+    expect(listAudit(t.db, { actor: 'nobody' }).map((e) => e.action)).toEqual(['login.failed']);
+    expect(() => t.db.$client.prepare('UPDATE audit_log SET actor = ?').run('x')).toThrow(/append-only/);
+    expect(() => t.db.$client.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+});
+
+describe('API tokens', () => {
+  test('a token is stored hashed, resolves to its role, records its last use and can be revoked', () => {
+    const token = 'hl_test-token-value-0123456789';
+    const row = createApiToken(t.db, { name: 'bi-tool', tokenHash: hashToken(token), role: 'leader', unitId: null }, CLI);
+    expect(principalForApiToken(t.db, { token, now: NOW })).toMatchObject({ kind: 'token', role: 'leader', label: 'token:bi-tool' });
+    expect(t.db.$client.prepare('SELECT last_used_at FROM api_tokens WHERE id = ?').get(row.id)).toEqual({ last_used_at: NOW });
+    expect(principalForApiToken(t.db, { token: token + 'x', now: NOW })).toBeNull();
+    expect(revokeApiToken(t.db, { id: row.id, now: NOW }, CLI)).toBe(true);
+    expect(principalForApiToken(t.db, { token, now: NOW })).toBeNull();
+  });
+});

@@ -8,5 +8,12 @@ export async function register() {
   const { seedIfEmpty } = await import('./db/seed');
   loadBundledSurveys();
   const db = getDb();
-  if (seedIfEmpty(db)) console.log('Hài Lòng: empty database seeded with demo reference data and surveys.');
+  if (seedIfEmpty(db)) {
+    console.log('Hài Lòng: empty database seeded with demo reference data and surveys.');
+    if (process.env.DEMO_USERS !== '0') {
+      const { seedDemoUsers } = await import('./db/seed-users');
+      const n = await seedDemoUsers(db);
+      if (n) console.log(`Hài Lòng: ${n} demo accounts created (see README); set DEMO_USERS=0 in production.`);
+    }
+  }
 }

@@ -1,12 +1,12 @@
 import { afterFailure } from '@/lib/auth/password-policy';
 import type { Principal } from '@/lib/auth/permissions';
-import { hashToken, newSecretToken, timingDummyHash, verifyPassword } from '@/lib/server/secrets';
+import { hashPassword, hashToken, newSecretToken, timingDummyHash, verifyPassword } from '@/lib/server/secrets';
 
 import type { Db } from './index';
 import { findApiToken } from './queries/api-tokens';
 import { appendAudit } from './queries/audit';
-import { createSession, findSessionUser, revokeSession } from './queries/sessions';
-import { findUserByUsername, recordLoginOutcome } from './queries/users';
+import { createSession, findSessionUser, revokeSession, revokeUserSessions } from './queries/sessions';
+import { findUserById, findUserByUsername, recordLoginOutcome, setPassword } from './queries/users';
 import type { User } from './schema';
 
 export type LoginOutcome = { ok: true; token: string; user: User } | { ok: false; reason: 'invalid' | 'locked' };
@@ -63,4 +63,29 @@ export function principalForSession(db: Db, { token, now }: { token: string; now
 export function principalForApiToken(db: Db, { token, now }: { token: string; now: number }): Principal | null {
   const row = findApiToken(db, { tokenHash: hashToken(token), now });
   return row ? toPrincipal('token', row, `token:${row.name}`) : null;
+}
+
+export type PasswordChange = { ok: true; token: string } | { ok: false; field: 'current'; message: string };
+
+/**
+ * Replaces a user's password after checking the current one, logs them out everywhere else
+ * (a stolen session must not outlive the change) and returns a fresh session for this browser.
+ */
+export async function changePassword(
+  db: Db,
+  { userId, current, next, now }: { userId: number; current: string; next: string; now: number },
+): Promise<PasswordChange> {
+  const user = findUserById(db, { userId });
+  if (!user || !user.active || !(await verifyPassword(user.passwordHash, current))) {
+    return { ok: false, field: 'current', message: 'Mật khẩu hiện tại không đúng. / The current password is wrong.' };
+  }
+  const passwordHash = await hashPassword(next);
+  const token = newSecretToken();
+  db.transaction((tx) => {
+    setPassword(tx, { userId, passwordHash, now });
+    revokeUserSessions(tx, { userId, now });
+    createSession(tx, { tokenHash: hashToken(token), userId, now });
+    appendAudit(tx, { actorUserId: userId, actor: user.username, action: 'user.password.change', entity: 'user', entityId: userId }, now);
+  });
+  return { ok: true, token };
 }

@@ -10,6 +10,14 @@ export function findUserByUsername(db: Db, { username }: { username: string }): 
   return db.select().from(users).where(eq(users.username, username)).get() ?? null;
 }
 
+export function findUserById(db: Db, { userId }: { userId: number }): User | null {
+  return db.select().from(users).where(eq(users.id, userId)).get() ?? null;
+}
+
+export function setPassword(db: Queryable, { userId, passwordHash, now }: { userId: number; passwordHash: string; now: number }): void {
+  db.update(users).set({ passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
+}
+
 export function findUnitIdByCode(db: Db, { code }: { code: string }): number | null {
   return db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()?.id ?? null;
 }

@@ -31,6 +31,13 @@ export async function requirePage(capability: Capability, path: string): Promise
   return principal;
 }
 
+/** For a page any signed-in user may open (their own account). */
+export async function requireLogin(path: string): Promise<Principal> {
+  const principal = await currentPrincipal();
+  if (!principal) redirect(`/login?next=${encodeURIComponent(path)}`);
+  return principal;
+}
+
 /** For a server action: the principal, or an error the action turns into its own failure state. */
 export async function requireAction(capability: Capability): Promise<Principal> {
   const principal = await currentPrincipal();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { attemptLogin, logout, principalForApiToken, principalForSession } from '@/db/auth';
+import { attemptLogin, changePassword, logout, principalForApiToken, principalForSession } from '@/db/auth';
+import { DEMO_USERS, seedDemoUsers } from '@/db/seed-users';
 import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
 import { listAudit } from '@/db/queries/audit';
 import { revokeUserSessions } from '@/db/queries/sessions';
@@ -94,5 +95,40 @@ describe('API tokens', () => {
     expect(principalForApiToken(t.db, { token: token + 'x', now: NOW })).toBeNull();
     expect(revokeApiToken(t.db, { id: row.id, now: NOW }, CLI)).toBe(true);
     expect(principalForApiToken(t.db, { token, now: NOW })).toBeNull();
+  });
+});
+
+describe('password change', () => {
+  test('needs the current password, then signs out every other session and keeps this one', async () => {
+    const passwordHash = await hashPassword('first long password');
+    const user = createUser(t.db, { username: 'tuan', role: 'leader', unitId: null, passwordHash }, CLI);
+    const other = await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW });
+    if (!other.ok) throw new Error('login failed');
+
+    const refused = await changePassword(t.db, { userId: user.id, current: 'not it at all', next: 'second long password', now: NOW });
+    expect(refused.ok).toBe(false);
+    expect(principalForSession(t.db, { token: other.token, now: NOW })).not.toBeNull();
+
+    const changed = await changePassword(t.db, { userId: user.id, current: 'first long password', next: 'second long password', now: NOW });
+    expect(changed.ok).toBe(true);
+    if (!changed.ok) return;
+    expect(principalForSession(t.db, { token: other.token, now: NOW })).toBeNull();
+    expect(principalForSession(t.db, { token: changed.token, now: NOW })).toMatchObject({ id: user.id });
+    expect((await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW })).ok).toBe(false);
+    expect((await attemptLogin(t.db, { username: 'tuan', password: 'second long password', now: NOW })).ok).toBe(true);
+    expect(listAudit(t.db, { actor: 'tuan' }).map((e) => e.action)).toContain('user.password.change');
+  });
+});
+
+describe('demo accounts', () => {
+  test('one per role, the manager scoped to a unit, created once, each able to log in', async () => {
+    expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(['admin', 'leader', 'manager', 'operator']));
+    expect(await seedDemoUsers(t.db)).toBe(DEMO_USERS.length);
+    expect(await seedDemoUsers(t.db)).toBe(0);
+    for (const u of DEMO_USERS) {
+      const o = await attemptLogin(t.db, { username: u.username, password: u.password, now: NOW });
+      expect(o.ok, u.username).toBe(true);
+      if (o.ok) expect(principalForSession(t.db, { token: o.token, now: NOW })?.role).toBe(u.role);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import './globals.css';
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   themeColor: '#0b4f8a',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page is rendered per request: Next attaches the CSP nonce from proxy.ts to its scripts
+// only then, and a prerendered page's scripts would be blocked.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="vi">
       <body>{children}</body>

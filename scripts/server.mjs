@@ -26,6 +26,7 @@ function clientAddress(req) {
 // See docs/decisions/0002-direct-ingest-route.md.
 register();
 const { POST: ingest } = await import('../app/api/responses/route.ts');
+const { STATIC_SECURITY_HEADERS } = await import('../lib/http/security-headers.ts');
 
 async function ingestDirect(req, res) {
   try {
@@ -36,7 +37,7 @@ async function ingestDirect(req, res) {
       duplex: 'half',
     });
     const response = await ingest(request);
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.writeHead(response.status, { ...Object.fromEntries(STATIC_SECURITY_HEADERS), ...Object.fromEntries(response.headers) });
     res.end(await response.text());
   } catch (err) {
     console.error('[direct POST /api/responses]', err);

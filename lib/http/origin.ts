@@ -1,0 +1,18 @@
+// Cross-site request forgery check for route handlers that act on a cookie (server actions get
+// Next's own origin check). Browsers send Origin on every POST and Sec-Fetch-Site on every
+// request; a non-browser client sends neither and cannot be forged by a third-party page.
+
+export function isCrossSite(headers: Headers, allowedOrigins: readonly string[]): boolean {
+  const origin = headers.get('origin');
+  if (origin !== null) return origin === 'null' || !allowedOrigins.includes(origin);
+  const site = headers.get('sec-fetch-site');
+  return site !== null && site !== 'same-origin' && site !== 'none';
+}
+
+/** The origins a request may legitimately come from: the public address and the Host it reached. */
+export function allowedOrigins(headers: Headers, publicBaseUrl: string): string[] {
+  const out = [new URL(publicBaseUrl).origin];
+  const host = headers.get('host');
+  if (host) out.push(`http://${host}`, `https://${host}`);
+  return out;
+}

@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+import { contentSecurityPolicy } from '@/lib/http/security-headers';
+
+const STAFF_PREFIXES = ['/admin', '/dashboard', '/operator', '/account'];
+
+/**
+ * Per-request CSP nonce for pages, and a convenience redirect to the login page for staff paths
+ * without a session cookie. Authorization itself happens in every page, handler and action
+ * (lib/server/guard.ts): this only saves an anonymous visitor a round trip.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`)) && !request.cookies.has('hl_session')) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('next', pathname + search);
+    return NextResponse.redirect(login);
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|icon|manifest|kiosk-sw\\.js|favicon\\.ico).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+};

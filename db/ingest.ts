@@ -15,6 +15,8 @@ export type IngestInput = {
   clientKey: string | null;
   /** A paired kiosk: its desk overrides the body's `point`. */
   device?: { id: number; pointCode: string };
+  /** The signed-in hotline operator entering a caller's answers (channel hotline). */
+  operatorId?: number;
 };
 
 export type IngestOutcome =
@@ -107,6 +109,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
       completedAt: timing.completedAt,
       receivedAt: input.receivedAt,
       deviceId: input.device?.id ?? null,
+      operatorId: input.operatorId ?? null,
       clientKey: input.clientKey,
       bodyHash: input.bodyHash,
       answers: JSON.stringify(checked.data),

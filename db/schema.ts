@@ -117,6 +117,8 @@ export const responses = sqliteTable(
     completedAt: integer('completed_at').notNull(),
     receivedAt: integer('received_at').notNull(),
     deviceId: integer('device_id'),
+    // The hotline operator who entered a caller's answers (channel hotline); null otherwise.
+    operatorId: integer('operator_id'),
     // Salted, daily-rotated hash of the client's address: enough to spot abuse, never the IP.
     clientKey: text('client_key'),
     // sha256 of the canonical request body: tells a harmless replay from a conflicting reuse.

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { StaffHeader } from '@/app/_components/StaffHeader';
 import { currentPrincipal } from '@/lib/server/session';
 import { homePath } from '@/lib/auth/permissions';
 
@@ -9,7 +10,9 @@ export const metadata = { title: 'Không có quyền truy cập — Hài Lòng' 
 export default async function Forbidden() {
   const principal = await currentPrincipal();
   return (
-    <main className="citizen-main" id="main">
+    <>
+      {principal && <StaffHeader principal={principal} />}
+      <main className="citizen-main" id="main">
       <div className="card">
         <h1>Bạn không có quyền xem trang này</h1>
         <p lang="en">You do not have permission to view this page.</p>
@@ -18,5 +21,6 @@ export default async function Forbidden() {
         </Link>
       </div>
     </main>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
 import { getDb } from '@/db';
-import { listActivePoints, type PointWithUnit } from '@/db/queries/points';
+import { groupByUnit, listActivePoints } from '@/db/queries/points';
 import { messages, parseLocale, type Locale } from '@/lib/i18n';
 
 export const metadata: Metadata = { title: 'Chọn quầy để đánh giá' };
@@ -50,13 +50,3 @@ export default async function PickDeskPage({ searchParams }: { searchParams: Pro
 
 const name = (x: { name: string; nameEn: string | null }, locale: Locale) =>
   locale === 'en' ? (x.nameEn ?? x.name) : x.name;
-
-function groupByUnit(points: PointWithUnit[]) {
-  const groups = new Map<string, { unit: PointWithUnit['unit']; points: PointWithUnit[] }>();
-  for (const p of points) {
-    const g = groups.get(p.unit.code) ?? { unit: p.unit, points: [] };
-    g.points.push(p);
-    groups.set(p.unit.code, g);
-  }
-  return [...groups.values()];
-}

@@ -15,6 +15,7 @@ export type ResponseInsert = {
   completedAt: number;
   receivedAt: number;
   deviceId: number | null;
+  operatorId: number | null;
   clientKey: string | null;
   bodyHash: string;
   answers: string;
@@ -39,10 +40,10 @@ function statements(db: Db): Statements {
     s = {
       insertResponse: db.$client.prepare(
         `INSERT INTO responses (id, survey_version_id, point_id, unit_id, procedure_id, channel,
-           dossier, locale, started_at, completed_at, received_at, device_id, client_key,
-           body_hash, answers, flags)
+           dossier, locale, started_at, completed_at, received_at, device_id, operator_id,
+           client_key, body_hash, answers, flags)
          VALUES (@id, @surveyVersionId, @pointId, @unitId, @procedureId, @channel, @dossier,
-           @locale, @startedAt, @completedAt, @receivedAt, @deviceId, @clientKey, @bodyHash,
+           @locale, @startedAt, @completedAt, @receivedAt, @deviceId, @operatorId, @clientKey, @bodyHash,
            @answers, @flags)
          ON CONFLICT (id) DO NOTHING`,
       ),

@@ -61,3 +61,14 @@ export function listActivePoints(db: Db): PointWithUnit[] {
     .all()
     .filter((p) => p.unit.active);
 }
+
+/** Desks grouped under their unit, in the order given (for pickers). */
+export function groupByUnit(points: PointWithUnit[]): Array<{ unit: PointWithUnit['unit']; points: PointWithUnit[] }> {
+  const groups = new Map<string, { unit: PointWithUnit['unit']; points: PointWithUnit[] }>();
+  for (const p of points) {
+    const g = groups.get(p.unit.code) ?? { unit: p.unit, points: [] };
+    g.points.push(p);
+    groups.set(p.unit.code, g);
+  }
+  return [...groups.values()];
+}

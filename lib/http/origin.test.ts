@@ -7,7 +7,7 @@ const base = 'https://hailong.dongnai.gov.vn';
 const h = (init: Record<string, string>) => new Headers(init);
 
 describe('isCrossSite', () => {
-  const allowed = allowedOrigins(h({ host: 'localhost:3000' }), base);
+  const allowed = allowedOrigins('http://localhost:3000/api/responses', base);
   test.each([
     [{ origin: base }, false],
     [{ origin: 'http://localhost:3000' }, false],

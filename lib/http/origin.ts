@@ -9,10 +9,11 @@ export function isCrossSite(headers: Headers, allowedOrigins: readonly string[])
   return site !== null && site !== 'same-origin' && site !== 'none';
 }
 
-/** The origins a request may legitimately come from: the public address and the Host it reached. */
-export function allowedOrigins(headers: Headers, publicBaseUrl: string): string[] {
-  const out = [new URL(publicBaseUrl).origin];
-  const host = headers.get('host');
-  if (host) out.push(`http://${host}`, `https://${host}`);
-  return out;
+/**
+ * The origins a request may legitimately come from: the public address, and the address it
+ * reached (behind a TLS proxy the app sees http while the browser says https).
+ */
+export function allowedOrigins(requestUrl: string, publicBaseUrl: string): string[] {
+  const { host } = new URL(requestUrl);
+  return [new URL(publicBaseUrl).origin, `http://${host}`, `https://${host}`];
 }

@@ -3,7 +3,7 @@
 import 'survey-core/survey-core.fontless.min.css';
 import 'survey-core/i18n/vietnamese';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Model, surveyLocalization } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 
@@ -23,7 +23,11 @@ surveyLocalization.defaultLocale = 'vi';
 export type SurveyRunnerProps = {
   locale: Locale;
   survey: { slug: string; version: number; definition: string };
-  context: { point: string; channel: 'qr' | 'web'; procedure?: string; dossier?: string };
+  context: { point: string; channel: 'qr' | 'web' | 'hotline'; procedure?: string; dossier?: string };
+  /** False where one device serves many people in turn (the hotline operator): no draft is restored. */
+  keepDraft?: boolean;
+  /** Shown under the thank-you message, e.g. the operator's "next call" button. */
+  afterDone?: ReactNode;
 };
 
 type Phase =
@@ -33,12 +37,12 @@ type Phase =
   | { name: 'rejected'; message: string }
   | { name: 'done' };
 
-export default function SurveyRunner({ locale, survey, context }: SurveyRunnerProps) {
+export default function SurveyRunner({ locale, survey, context, keepDraft = true, afterDone }: SurveyRunnerProps) {
   const t = messages[locale];
   const draftId = draftKey(context.point, survey.slug, survey.version);
   const pendingId = pendingKey(context.point, survey.slug);
   const [phase, setPhase] = useState<Phase>({ name: 'answering' });
-  const [model] = useState(() => buildModel(survey.definition, locale, draftId));
+  const [model] = useState(() => buildModel(survey.definition, locale, keepDraft ? draftId : null));
   const attempt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -124,7 +128,7 @@ export default function SurveyRunner({ locale, survey, context }: SurveyRunnerPr
             ✓
           </div>
           <h1>{t.thanksTitle}</h1>
-          <p>{t.thanksBody}</p>
+          {afterDone ?? <p>{t.thanksBody}</p>}
         </div>
       )}
       {phase.name === 'sending' && (
@@ -159,10 +163,11 @@ export default function SurveyRunner({ locale, survey, context }: SurveyRunnerPr
   }
 }
 
-function buildModel(definition: string, locale: Locale, draftId: string): Model {
+function buildModel(definition: string, locale: Locale, draftId: string | null): Model {
   const model = new Model(JSON.parse(definition));
   model.locale = locale === 'vi' ? '' : locale;
   model.applyTheme(surveyTheme);
+  if (draftId === null) return model;
   const draft = loadDraft(draftId);
   if (draft) {
     model.data = draft.data;

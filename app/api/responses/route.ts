@@ -5,15 +5,18 @@ import {
   badRequest,
   conflict,
   errorResponse,
+  forbidden,
   internalError,
   tooManyRequests,
   unauthorized,
 } from '@/lib/http/errors';
 import { readJsonBody } from '@/lib/http/body';
+import { allowedOrigins, isCrossSite } from '@/lib/http/origin';
 import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
 import { createRateLimiter } from '@/lib/ratelimit';
 import { clientKey, rateLimitKey } from '@/lib/server/client-key';
+import { authorizeRequest } from '@/lib/server/guard';
 import { appSecret } from '@/lib/server/secret';
 
 const limiter = createRateLimiter({ limit: getConfig().RATE_LIMIT_PER_MINUTE });
@@ -38,8 +41,22 @@ export async function POST(request: Request): Promise<Response> {
     return unauthorized('device_required', 'Kiosk responses must come from a paired kiosk device.');
   }
 
+  // Hotline answers are entered by a signed-in operator on a caller's behalf; the session cookie
+  // makes this a cookie-authenticated mutation, so a cross-site page must not be able to send it.
+  let operatorId: number | undefined;
+  if (envelope.channel === 'hotline') {
+    if (isCrossSite(request.headers, allowedOrigins(request.url, getConfig().publicBaseUrl))) {
+      return forbidden('cross_site', 'Hotline entries must come from this site.');
+    }
+    const auth = authorizeRequest(request, 'hotline.enter');
+    if (auth instanceof Response) return auth;
+    if (auth.kind !== 'user') return forbidden('forbidden', 'Hotline entries need an operator signed in, not an API token.');
+    operatorId = auth.id;
+  }
+
   try {
     const outcome = ingestResponse(getDb(), {
+      operatorId,
       envelope,
       bodyHash: bodyHash(body.value),
       receivedAt: now,

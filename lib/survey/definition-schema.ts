@@ -46,6 +46,10 @@ const questionBase = {
   hasComment: flag,
   dimension: z.string().optional(),
   satisfiedFrom: z.number().optional(),
+  // Case rules (issue 5): a rating at or below this value opens a case for the desk's unit.
+  caseAtOrBelow: z.number().optional(),
+  // A yes/no question whose "yes" marks the response's comment as a complaint, which opens a case.
+  marksComplaint: flag,
   valueName: unsupported('valueName is not supported: answers are keyed by the question name'),
 };
 

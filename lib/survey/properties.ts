@@ -17,6 +17,12 @@ export function registerScoringProperties(): void {
   if (!Serializer.findProperty('question', 'dimension')) {
     Serializer.addProperty('question', { name: 'dimension', category: 'scoring' });
   }
+  if (!Serializer.findProperty('question', 'caseAtOrBelow')) {
+    Serializer.addProperty('question', { name: 'caseAtOrBelow:number', category: 'cases' });
+  }
+  if (!Serializer.findProperty('question', 'marksComplaint')) {
+    Serializer.addProperty('question', { name: 'marksComplaint:boolean', category: 'cases' });
+  }
   if (!Serializer.findProperty('question', 'satisfiedFrom')) {
     Serializer.addProperty('question', { name: 'satisfiedFrom:number', category: 'scoring' });
   }

@@ -41,6 +41,11 @@ export function localWeekday(ms: number): number {
   return weekdayOfNumber(localDayNumber(ms));
 }
 
+/** ISO weekday of a local day: Monday = 1 … Sunday = 7. */
+export function weekdayOfDay(day: string): number {
+  return weekdayOfNumber(dayNumber(day));
+}
+
 /** First instant of a local day (00:00 at UTC+7). */
 export function startOfLocalDayMs(day: string): number {
   return dayNumber(day) * DAY_MS - LOCAL_OFFSET_MS;

@@ -1,8 +1,15 @@
+import { randomBytes } from 'node:crypto';
+
+import { caseCode } from '@/lib/cases/code';
+import { caseReasons, caseRulesOf, hasCaseRules, type CaseRules } from '@/lib/cases/rules';
+import { dueAt } from '@/lib/cases/sla';
+import { getConfig } from '@/lib/config';
 import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
 import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 
 import type { Db } from './index';
+import { caseCodeOfResponse, insertCase } from './queries/cases';
 import { findResponseBodyHash, insertResponse } from './queries/insert-response';
 import { findPointByCode } from './queries/points';
 import { findProcedureByCode } from './queries/procedures';
@@ -20,12 +27,12 @@ export type IngestInput = {
 };
 
 export type IngestOutcome =
-  | { kind: 'accepted' }
-  | { kind: 'replayed' }
+  | { kind: 'accepted'; caseCode: string | null }
+  | { kind: 'replayed'; caseCode: string | null }
   | { kind: 'conflict' }
   | { kind: 'rejected'; status: 400 | 404 | 422; code: string; message: string };
 
-type Validator = ReturnType<typeof createAnswerValidator>;
+type Validator = ReturnType<typeof createAnswerValidator> & { caseRules: CaseRules };
 
 // Survey versions are immutable, so a validator (with its headless SurveyJS model) is built
 // once per version and reused for every response to it.
@@ -40,7 +47,7 @@ function validatorFor(db: Db, ref: SurveyVersionRef): Validator {
       JSON.parse(record.definition),
       `survey ${record.slug} v${record.version}`,
     );
-    v = createAnswerValidator(definition);
+    v = Object.assign(createAnswerValidator(definition), { caseRules: caseRulesOf(definition) });
     validators.set(record.versionId, v);
   }
   return v;
@@ -63,7 +70,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   // A retry of a stored response is answered from the stored hash, even if the survey or
   // desk changed since: the client must be able to clear its queue.
   const storedHash = findResponseBodyHash(db, env.id);
-  if (storedHash !== null) return storedHash === input.bodyHash ? { kind: 'replayed' } : { kind: 'conflict' };
+  if (storedHash !== null) return replayOrConflict(db, env.id, storedHash === input.bodyHash);
 
   const survey = findSurveyVersionRef(db, { slug: env.survey, version: env.surveyVersion });
   if (!survey) {
@@ -88,35 +95,66 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   const timing = checkTiming(env, input.receivedAt);
   if (!timing.ok) return rejected(400, 'invalid_time', timing.message);
 
-  const checked = validatorFor(db, survey).validate(env.answers);
+  const validator = validatorFor(db, survey);
+  const checked = validator.validate(env.answers);
   if (!checked.ok) {
     const code = checked.issues.every((i) => i.code === 'no_answer') ? 'no_answer' : 'invalid_answers';
     return rejected(422, code, checked.issues.map((i) => i.message).join('; '));
   }
 
-  const outcome = insertResponse(
-    db,
-    {
-      id: env.id,
-      surveyVersionId: survey.versionId,
-      pointId: point.id,
+  const reasons = hasCaseRules(validator.caseRules) ? caseReasons(validator.caseRules, checked.data) : [];
+  const row = {
+    id: env.id,
+    surveyVersionId: survey.versionId,
+    pointId: point.id,
+    unitId: point.unit.id,
+    procedureId,
+    channel: env.channel,
+    dossier: env.dossier ?? null,
+    locale: env.locale ?? null,
+    startedAt: timing.startedAt,
+    completedAt: timing.completedAt,
+    receivedAt: input.receivedAt,
+    deviceId: input.device?.id ?? null,
+    operatorId: input.operatorId ?? null,
+    clientKey: input.clientKey,
+    bodyHash: input.bodyHash,
+    answers: JSON.stringify(checked.data),
+    flags: 0,
+  };
+  if (reasons.length === 0) {
+    const outcome = insertResponse(db, row, checked.scored);
+    if (outcome.inserted) return { kind: 'accepted', caseCode: null };
+    return replayOrConflict(db, env.id, outcome.existingBodyHash === input.bodyHash);
+  }
+
+  // A negative rating or a complaint: the response and its case are stored together or not at all.
+  const cfg = getConfig();
+  const opened = db.$client.transaction(() => {
+    const outcome = insertResponse(db, row, checked.scored);
+    if (!outcome.inserted) return outcome;
+    const code = caseCode(randomBytes(7));
+    insertCase(db, {
+      code,
+      responseId: env.id,
       unitId: point.unit.id,
-      procedureId,
-      channel: env.channel,
-      dossier: env.dossier ?? null,
-      locale: env.locale ?? null,
-      startedAt: timing.startedAt,
-      completedAt: timing.completedAt,
-      receivedAt: input.receivedAt,
-      deviceId: input.device?.id ?? null,
-      operatorId: input.operatorId ?? null,
-      clientKey: input.clientKey,
-      bodyHash: input.bodyHash,
-      answers: JSON.stringify(checked.data),
-      flags: 0,
-    },
-    checked.scored,
-  );
-  if (outcome.inserted) return { kind: 'accepted' };
-  return outcome.existingBodyHash === input.bodyHash ? { kind: 'replayed' } : { kind: 'conflict' };
+      pointId: point.id,
+      reasons,
+      openedAt: input.receivedAt,
+      dueAt: dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS)),
+    });
+    return { ...outcome, code };
+  }).immediate();
+  if (opened.inserted) return { kind: 'accepted', caseCode: opened.code };
+  return replayOrConflict(db, env.id, opened.existingBodyHash === input.bodyHash);
+}
+
+function replayOrConflict(db: Db, id: string, sameBody: boolean): IngestOutcome {
+  return sameBody ? { kind: 'replayed', caseCode: caseCodeOfResponse(db, id) } : { kind: 'conflict' };
+}
+
+let holidays: { list: readonly string[]; set: ReadonlySet<string> } | undefined;
+function holidaySet(list: readonly string[]): ReadonlySet<string> {
+  if (holidays?.list !== list) holidays = { list, set: new Set(list) };
+  return holidays.set;
 }

@@ -223,4 +223,70 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)],
 );
 
+// Feedback that gets handled (issue 5): a negative rating or a complaint opens a case for the
+// desk's unit. The case holds no personal data; a consented contact lives apart in case_contacts.
+export const CASE_STATUSES = ['new', 'in_progress', 'resolved', 'dismissed'] as const;
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // What the citizen sees and types into /tra-cuu (lib/cases/code.ts).
+    code: text('code').notNull().unique(),
+    responseId: text('response_id')
+      .notNull()
+      .unique()
+      .references(() => responses.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    pointId: integer('point_id')
+      .notNull()
+      .references(() => servicePoints.id),
+    // Comma-separated CaseReason values.
+    reasons: text('reasons').notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull().default('new'),
+    openedAt: integer('opened_at').notNull(),
+    dueAt: integer('due_at').notNull(),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    // Shown to the citizen on /tra-cuu; required to close a case.
+    publicReply: text('public_reply'),
+    closedAt: integer('closed_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('cases_unit_status_idx').on(t.unitId, t.status, t.dueAt), index('cases_opened_idx').on(t.openedAt)],
+);
+
+// Internal notes of the handlers: never shown to the citizen.
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    authorId: integer('author_id').references(() => users.id),
+    author: text('author').notNull(),
+    body: text('body').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.at)],
+);
+
+// Contact details given with explicit consent for a call back (DESIGN §2.4): apart from the
+// response, visible only to the case's handlers, deleted N days after the case closes.
+export const caseContacts = sqliteTable('case_contacts', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  name: text('name'),
+  phone: text('phone'),
+  email: text('email'),
+  // The purpose text the person agreed to, word for word, and when.
+  consentText: text('consent_text').notNull(),
+  consentedAt: integer('consented_at').notNull(),
+});
+
+export type CaseRow = typeof cases.$inferSelect;
+
 export type User = typeof users.$inferSelect;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { DEFAULT_HOLIDAYS_2026, parseHolidays } from './cases/sla';
+
 // DESIGN §4.5: every setting comes from the environment and has a sensible default.
 const intFrom = (fallback: number, min = 0) =>
   z
@@ -22,6 +24,22 @@ const envSchema = z.object({
   KIOSK_IDLE_SECONDS: intFrom(60, 5),
   KIOSK_REPEAT_SECONDS: intFrom(10),
   TZ_DISPLAY: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  // Cases (issue 5): working days to handle one, the holidays that do not count, and how long a
+  // consented contact is kept after its case closes.
+  CASE_SLA_DAYS: intFrom(5, 1),
+  CASE_HOLIDAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return [...DEFAULT_HOLIDAYS_2026];
+      try {
+        return parseHolidays(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  CONTACT_RETENTION_DAYS: intFrom(30, 1),
 });
 
 export type Config = z.infer<typeof envSchema> & { publicBaseUrl: string };

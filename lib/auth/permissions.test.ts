@@ -7,9 +7,9 @@ const who = (role: Role, unitId: number | null = null): Principal => ({ kind: 'u
 describe('can', () => {
   // The matrix of issue 4: admin everything; leader and manager read; operator hotline only.
   test.each([
-    ['admin', ['dashboard.view', 'comments.view', 'exports.download', 'admin.manage', 'hotline.enter']],
-    ['leader', ['dashboard.view', 'comments.view', 'exports.download']],
-    ['manager', ['dashboard.view', 'comments.view', 'exports.download']],
+    ['admin', ['dashboard.view', 'comments.view', 'exports.download', 'admin.manage', 'hotline.enter', 'cases.view', 'cases.handle']],
+    ['leader', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view']],
+    ['manager', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'cases.handle']],
     ['operator', ['hotline.enter']],
   ] as const)('%s may %j and nothing else', (role, allowed) => {
     for (const c of CAPABILITIES) expect(can(who(role), c)).toBe((allowed as readonly string[]).includes(c));

@@ -19,13 +19,15 @@ export const CAPABILITIES = [
   'exports.download',
   'admin.manage', // units, desks, procedures, surveys, devices, users, tokens, audit log
   'hotline.enter',
+  'cases.view', // the case queue and its details (read-only for leaders)
+  'cases.handle', // assign, note, change status, reply
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const GRANTS: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  leader: ['dashboard.view', 'comments.view', 'exports.download'],
-  manager: ['dashboard.view', 'comments.view', 'exports.download'],
+  leader: ['dashboard.view', 'comments.view', 'exports.download', 'cases.view'],
+  manager: ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'cases.handle'],
   operator: ['hotline.enter'],
 };
 

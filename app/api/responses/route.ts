@@ -63,10 +63,11 @@ export async function POST(request: Request): Promise<Response> {
       clientKey: clientKey(request.headers, secret, now),
     });
     switch (outcome.kind) {
+      // `case`: the code of the case a negative answer or complaint opened, for the thank-you screen.
       case 'accepted':
-        return Response.json({ id: envelope.id, status: 'accepted' }, { status: 201 });
+        return Response.json(accepted(envelope.id, outcome.caseCode), { status: 201 });
       case 'replayed':
-        return Response.json({ id: envelope.id, status: 'accepted' }, { status: 200 });
+        return Response.json(accepted(envelope.id, outcome.caseCode), { status: 200 });
       case 'conflict':
         return conflict('id_conflict', `Response ${envelope.id} was already stored with a different body.`);
       case 'rejected':
@@ -76,3 +77,5 @@ export async function POST(request: Request): Promise<Response> {
     return internalError(err, 'POST /api/responses');
   }
 }
+
+const accepted = (id: string, caseCode: string | null) => (caseCode ? { id, status: 'accepted', case: caseCode } : { id, status: 'accepted' });

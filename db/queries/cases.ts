@@ -1,0 +1,228 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+
+import type { CaseReason } from '@/lib/cases/rules';
+import { checkTransition, isClosed, type CaseStatus, type TransitionCheck } from '@/lib/cases/status';
+
+import type { Db, Queryable } from '../index';
+import { caseContacts, caseNotes, cases, responses, servicePoints, units, users } from '../schema';
+import { appendAudit } from './audit';
+
+export type Actor = { userId: number | null; label: string };
+
+export function insertCase(
+  db: Queryable,
+  c: { code: string; responseId: string; unitId: number; pointId: number; reasons: readonly CaseReason[]; openedAt: number; dueAt: number },
+): void {
+  db.insert(cases)
+    .values({ ...c, reasons: c.reasons.join(','), status: 'new', updatedAt: c.openedAt })
+    .run();
+}
+
+export function caseCodeOfResponse(db: Db, responseId: string): string | null {
+  return db.select({ code: cases.code }).from(cases).where(eq(cases.responseId, responseId)).get()?.code ?? null;
+}
+
+/** What anyone holding the code may see on /tra-cuu: status and the agency's reply, nothing personal. */
+export function findPublicCase(db: Db, code: string) {
+  return (
+    db
+      .select({
+        code: cases.code,
+        status: cases.status,
+        openedAt: cases.openedAt,
+        dueAt: cases.dueAt,
+        closedAt: cases.closedAt,
+        publicReply: cases.publicReply,
+        unitName: units.name,
+        unitNameEn: units.nameEn,
+      })
+      .from(cases)
+      .innerJoin(units, eq(units.id, cases.unitId))
+      .where(eq(cases.code, code))
+      .get() ?? null
+  );
+}
+
+export type CaseFilter = {
+  /** null = every unit (admin, leader) */
+  unitIds: ReadonlySet<number> | null;
+  status?: CaseStatus | 'open';
+  overdueAt?: number;
+  limit?: number;
+  offset?: number;
+};
+
+function whereOf(f: CaseFilter): SQL | undefined {
+  const where: SQL[] = [];
+  if (f.unitIds) where.push(inArray(cases.unitId, [...f.unitIds]));
+  if (f.status === 'open') where.push(notInArray(cases.status, ['resolved', 'dismissed']));
+  else if (f.status) where.push(eq(cases.status, f.status));
+  if (f.overdueAt !== undefined) {
+    where.push(notInArray(cases.status, ['resolved', 'dismissed']), lte(cases.dueAt, f.overdueAt));
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+/** The queue: open cases first, soonest due first; then the closed ones, latest first. */
+export function listCases(db: Db, f: CaseFilter) {
+  const where = whereOf(f);
+  const rows = db
+    .select({
+      code: cases.code,
+      status: cases.status,
+      reasons: cases.reasons,
+      openedAt: cases.openedAt,
+      dueAt: cases.dueAt,
+      closedAt: cases.closedAt,
+      unitName: units.name,
+      pointName: servicePoints.name,
+      assignee: users.displayName,
+      assigneeUsername: users.username,
+    })
+    .from(cases)
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .innerJoin(servicePoints, eq(servicePoints.id, cases.pointId))
+    .leftJoin(users, eq(users.id, cases.assigneeId))
+    .where(where)
+    .orderBy(sql`CASE WHEN ${cases.status} IN ('resolved','dismissed') THEN 1 ELSE 0 END`, asc(cases.dueAt), desc(cases.closedAt))
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .all();
+  const total = db.select({ n: count() }).from(cases).where(where).get()!.n;
+  return { rows, total };
+}
+
+export function findCase(db: Db, code: string) {
+  const row = db
+    .select({
+      id: cases.id,
+      code: cases.code,
+      status: cases.status,
+      reasons: cases.reasons,
+      openedAt: cases.openedAt,
+      dueAt: cases.dueAt,
+      closedAt: cases.closedAt,
+      publicReply: cases.publicReply,
+      assigneeId: cases.assigneeId,
+      unitId: cases.unitId,
+      unitName: units.name,
+      pointCode: servicePoints.code,
+      pointName: servicePoints.name,
+      answers: responses.answers,
+      channel: responses.channel,
+    })
+    .from(cases)
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .innerJoin(servicePoints, eq(servicePoints.id, cases.pointId))
+    .innerJoin(responses, eq(responses.id, cases.responseId))
+    .where(eq(cases.code, code))
+    .get();
+  if (!row) return null;
+  const notes = db.select().from(caseNotes).where(eq(caseNotes.caseId, row.id)).orderBy(asc(caseNotes.at)).all();
+  const contact = db.select().from(caseContacts).where(eq(caseContacts.caseId, row.id)).get() ?? null;
+  return { ...row, notes, contact };
+}
+
+export type CaseChange = { ok: true } | Exclude<TransitionCheck, { ok: true }> | { ok: false; field: 'case'; message: string };
+
+/** Status change (with the public reply when closing), audited with before → after. */
+export function changeCaseStatus(db: Db, { code, to, publicReply, now }: { code: string; to: CaseStatus; publicReply?: string; now: number }, actor: Actor): CaseChange {
+  return db.transaction((tx) => {
+    const current = tx.select().from(cases).where(eq(cases.code, code)).get();
+    if (!current) return { ok: false, field: 'case', message: `Không có phản ánh ${code}.` } as const;
+    const reply = publicReply?.trim() || current.publicReply;
+    const check = checkTransition(current.status, to, reply);
+    if (!check.ok) return check;
+    const closedAt = isClosed(to) ? (isClosed(current.status) ? current.closedAt : now) : null;
+    tx.update(cases).set({ status: to, publicReply: reply ?? null, closedAt, updatedAt: now }).where(eq(cases.id, current.id)).run();
+    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.status', entity: 'case', entityId: code, before: { status: current.status, publicReply: current.publicReply }, after: { status: to, publicReply: reply ?? null } }, now);
+    return { ok: true } as const;
+  });
+}
+
+export function assignCase(db: Db, { code, assigneeId, now }: { code: string; assigneeId: number | null; now: number }, actor: Actor): boolean {
+  return db.transaction((tx) => {
+    const current = tx.select({ id: cases.id, assigneeId: cases.assigneeId }).from(cases).where(eq(cases.code, code)).get();
+    if (!current) return false;
+    tx.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, current.id)).run();
+    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.assign', entity: 'case', entityId: code, before: { assigneeId: current.assigneeId }, after: { assigneeId } }, now);
+    return true;
+  });
+}
+
+export function addCaseNote(db: Db, { code, body, now }: { code: string; body: string; now: number }, actor: Actor): boolean {
+  return db.transaction((tx) => {
+    const current = tx.select({ id: cases.id }).from(cases).where(eq(cases.code, code)).get();
+    if (!current) return false;
+    tx.insert(caseNotes).values({ caseId: current.id, authorId: actor.userId, author: actor.label, body, at: now }).run();
+    tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, current.id)).run();
+    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.note', entity: 'case', entityId: code }, now);
+    return true;
+  });
+}
+
+/** Users who may be given a case of this unit: managers of it (or an ancestor) and admins. */
+export function listAssignees(db: Db, { unitIds }: { unitIds: ReadonlySet<number> }) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, unitId: users.unitId })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, ['manager', 'admin'])))
+    .all()
+    .filter((u) => u.role === 'admin' || (u.unitId !== null && unitIds.has(u.unitId)));
+}
+
+export type ContactInput = { name?: string; phone?: string; email?: string; consentText: string };
+
+/**
+ * Stores a consented contact for the case of `responseId`, once. The response's id is the
+ * capability: only the device that sent the answers knows it.
+ */
+export function saveCaseContact(db: Db, { responseId, contact, now }: { responseId: string; contact: ContactInput; now: number }): 'saved' | 'no_case' | 'exists' {
+  const c = db.select({ id: cases.id, status: cases.status }).from(cases).where(eq(cases.responseId, responseId)).get();
+  if (!c) return 'no_case';
+  const { changes } = db
+    .insert(caseContacts)
+    .values({ caseId: c.id, name: contact.name ?? null, phone: contact.phone ?? null, email: contact.email ?? null, consentText: contact.consentText, consentedAt: now })
+    .onConflictDoNothing()
+    .run();
+  return changes ? 'saved' : 'exists';
+}
+
+/** Deletes contacts of cases closed more than `retentionDays` ago; each erasure is audited. */
+export function eraseExpiredContacts(db: Db, { now, retentionDays }: { now: number; retentionDays: number }): number {
+  const cutoff = now - retentionDays * 86_400_000;
+  return db.transaction((tx) => {
+    const expired = tx
+      .select({ caseId: cases.id, code: cases.code })
+      .from(caseContacts)
+      .innerJoin(cases, eq(cases.id, caseContacts.caseId))
+      .where(and(isNotNull(cases.closedAt), lt(cases.closedAt, cutoff), inArray(cases.status, ['resolved', 'dismissed'])))
+      .all();
+    for (const e of expired) {
+      tx.delete(caseContacts).where(eq(caseContacts.caseId, e.caseId)).run();
+      appendAudit(tx, { actorUserId: null, actor: 'system', action: 'contact.erase', entity: 'case', entityId: e.code, after: { reason: `closed more than ${retentionDays} days ago` } }, now);
+    }
+    return expired.length;
+  });
+}
+
+/** Decision 766 measures per unit for a period of opening: received, closed on time, overdue now. */
+export function caseStatsByUnit(db: Db, { unitIds, from, to, now }: { unitIds: ReadonlySet<number> | null; from: number; to: number; now: number }) {
+  const where: SQL[] = [sql`${cases.openedAt} >= ${from}`, sql`${cases.openedAt} < ${to}`];
+  if (unitIds) where.push(inArray(cases.unitId, [...unitIds]));
+  return db
+    .select({
+      unitId: cases.unitId,
+      unitName: units.name,
+      received: count(),
+      closed: sql<number>`sum(CASE WHEN ${cases.closedAt} IS NOT NULL THEN 1 ELSE 0 END)`,
+      closedOnTime: sql<number>`sum(CASE WHEN ${cases.closedAt} IS NOT NULL AND ${cases.closedAt} <= ${cases.dueAt} THEN 1 ELSE 0 END)`,
+      overdue: sql<number>`sum(CASE WHEN ${cases.status} IN ('new','in_progress') AND ${cases.dueAt} <= ${now} THEN 1 ELSE 0 END)`,
+    })
+    .from(cases)
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .where(and(...where))
+    .groupBy(cases.unitId)
+    .orderBy(asc(units.name))
+    .all();
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+// A call-back request after a negative answer (issue 5, DESIGN §2.4): only with explicit consent
+// to a stated purpose, at least one way to reach the person, nothing more than needed.
+
+export const CONSENT_TEXT = {
+  vi: 'Tôi đồng ý để cơ quan dùng số điện thoại/email này chỉ để liên hệ về ý kiến của tôi. Thông tin được xóa 30 ngày sau khi phản ánh được xử lý xong.',
+  en: 'I agree that the agency uses this phone number/email only to contact me about my feedback. It is deleted 30 days after my feedback has been handled.',
+} as const;
+
+const phone = z
+  .string()
+  .transform((v) => v.replace(/[\s.()-]/g, ''))
+  .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, { error: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678) / invalid phone number' }));
+
+export const contactRequestSchema = z
+  .strictObject({
+    responseId: z.uuid({ error: 'responseId must be the UUID of the response' }),
+    name: z.string().trim().max(100, { error: 'Tên tối đa 100 ký tự / name too long' }).optional(),
+    phone: z.union([z.literal(''), phone]).optional(),
+    email: z.union([z.literal(''), z.email({ error: 'Email không hợp lệ / invalid email' }).max(200)]).optional(),
+    locale: z.enum(['vi', 'en']).default('vi'),
+    consent: z.literal(true, { error: 'Cần đồng ý để chúng tôi liên hệ / consent is required' }),
+  })
+  .refine((v) => Boolean(v.phone || v.email), { path: ['phone'], error: 'Nhập số điện thoại hoặc email / give a phone number or an email' });
+
+export type ContactRequest = z.infer<typeof contactRequestSchema>;

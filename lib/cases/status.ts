@@ -1,0 +1,40 @@
+// The life of a case (issue 5): mới → đang xử lý → đã xử lý / không cần xử lý.
+
+export const CASE_STATUS_LABELS = {
+  new: { vi: 'Mới', en: 'New' },
+  in_progress: { vi: 'Đang xử lý', en: 'In progress' },
+  resolved: { vi: 'Đã xử lý', en: 'Resolved' },
+  dismissed: { vi: 'Không cần xử lý', en: 'No action needed' },
+} as const;
+
+export type CaseStatus = keyof typeof CASE_STATUS_LABELS;
+
+const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
+  new: ['in_progress', 'resolved', 'dismissed'],
+  in_progress: ['resolved', 'dismissed'],
+  // A closed case can be reopened when the reply turns out wrong or the citizen calls back.
+  resolved: ['in_progress'],
+  dismissed: ['in_progress'],
+};
+
+export const isClosed = (status: CaseStatus) => status === 'resolved' || status === 'dismissed';
+
+export type TransitionCheck = { ok: true } | { ok: false; field: 'status' | 'publicReply'; message: string };
+
+/** Whether a case may move from `from` to `to`; closing needs the reply the citizen will read. */
+export function checkTransition(from: CaseStatus, to: CaseStatus, publicReply: string | null | undefined): TransitionCheck {
+  if (from === to) return { ok: true };
+  if (!NEXT[from].includes(to)) {
+    return { ok: false, field: 'status', message: `Không thể chuyển từ "${CASE_STATUS_LABELS[from].vi}" sang "${CASE_STATUS_LABELS[to].vi}".` };
+  }
+  if (isClosed(to) && !publicReply?.trim()) {
+    return { ok: false, field: 'publicReply', message: 'Cần nhập trả lời công khai cho người dân trước khi đóng phản ánh.' };
+  }
+  return { ok: true };
+}
+
+/** Overdue: still open after its due instant. */
+export const isOverdue = (c: { status: CaseStatus; dueAt: number }, now: number) => !isClosed(c.status) && now >= c.dueAt;
+
+/** Handled on time: closed no later than due (Decision 766's "complaints handled on time"). */
+export const closedOnTime = (c: { closedAt: number | null; dueAt: number }) => c.closedAt !== null && c.closedAt <= c.dueAt;

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 import { contentSecurityPolicy } from '@/lib/http/security-headers';
 
-const STAFF_PREFIXES = ['/admin', '/dashboard', '/operator', '/account'];
+const STAFF_PREFIXES = ['/admin', '/dashboard', '/operator', '/account', '/cases'];
 
 /**
  * Per-request CSP nonce for pages, and a convenience redirect to the login page for staff paths

@@ -7,6 +7,7 @@ import { can, type Principal } from '@/lib/auth/permissions';
 export function StaffHeader({ principal }: { principal: Principal }) {
   const links = [
     can(principal, 'dashboard.view') && { href: '/dashboard', label: 'Bảng điều khiển' },
+    can(principal, 'cases.view') && { href: '/cases', label: 'Phản ánh' },
     can(principal, 'admin.manage') && { href: '/admin', label: 'Quản trị' },
     can(principal, 'hotline.enter') && { href: '/operator', label: 'Tổng đài 1022' },
   ].filter((l): l is { href: string; label: string } => Boolean(l));

@@ -110,6 +110,7 @@ export function findCase(db: Db, code: string) {
       pointName: servicePoints.name,
       answers: responses.answers,
       channel: responses.channel,
+      surveyVersionId: responses.surveyVersionId,
     })
     .from(cases)
     .innerJoin(units, eq(units.id, cases.unitId))

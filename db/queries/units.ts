@@ -21,3 +21,12 @@ export function unitSubtreeIds(db: Queryable, unitId: number): Set<number> {
   }
   return out;
 }
+
+/** The unit and every unit above it: whose managers may take a case of this unit. */
+export function unitAncestors(db: Queryable, unitId: number): Set<number> {
+  const all = db.select({ id: units.id, parentId: units.parentId }).from(units).all();
+  const parent = new Map(all.map((u) => [u.id, u.parentId]));
+  const out = new Set<number>();
+  for (let id: number | null | undefined = unitId; id != null && !out.has(id); id = parent.get(id)) out.add(id);
+  return out;
+}

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
+import { messages } from '@/lib/i18n';
+
 // A call-back request after a negative answer (issue 5, DESIGN §2.4): only with explicit consent
 // to a stated purpose, at least one way to reach the person, nothing more than needed.
 
-export const CONSENT_TEXT = {
-  vi: 'Tôi đồng ý để cơ quan dùng số điện thoại/email này chỉ để liên hệ về ý kiến của tôi. Thông tin được xóa 30 ngày sau khi phản ánh được xử lý xong.',
-  en: 'I agree that the agency uses this phone number/email only to contact me about my feedback. It is deleted 30 days after my feedback has been handled.',
-} as const;
+// The consent the person ticked, word for word as the form showed it, is stored with the contact.
+export const CONSENT_TEXT = { vi: messages.vi.contactConsent, en: messages.en.contactConsent } as const;
 
 const phone = z
   .string()

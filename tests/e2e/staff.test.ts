@@ -66,9 +66,9 @@ describe('signing in', () => {
       await nav.waitFor();
       const links = await nav.getByRole('listitem').allInnerTexts();
       const expected = {
-        admin: ['Bảng điều khiển', 'Quản trị', 'Tổng đài 1022'],
-        leader: ['Bảng điều khiển'],
-        manager: ['Bảng điều khiển'],
+        admin: ['Bảng điều khiển', 'Phản ánh', 'Quản trị', 'Tổng đài 1022'],
+        leader: ['Bảng điều khiển', 'Phản ánh'],
+        manager: ['Bảng điều khiển', 'Phản ánh'],
         operator: ['Tổng đài 1022'],
       }[role];
       expect(links).toEqual(expected);

@@ -12,6 +12,7 @@ import { uuidv4 } from '@/lib/delivery/uuid';
 import { messages, type Locale } from '@/lib/i18n';
 import { registerScoringProperties } from '@/lib/survey/properties';
 
+import { CaseFollowUp } from './CaseFollowUp';
 import { sendResponse } from './send';
 import { draftKey, loadDraft, loadPending, pendingKey, saveDraft, savePending, type Pending } from './storage';
 import { surveyTheme } from './theme';
@@ -35,7 +36,7 @@ type Phase =
   | { name: 'sending' }
   | { name: 'waiting' }
   | { name: 'rejected'; message: string }
-  | { name: 'done' };
+  | { name: 'done'; caseCode: string | null; responseId: string };
 
 export default function SurveyRunner({ locale, survey, context, keepDraft = true, afterDone }: SurveyRunnerProps) {
   const t = messages[locale];
@@ -55,7 +56,7 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
       const verdict = verdictFor(result.status);
       if (verdict === 'delivered') {
         savePending(pendingId, null);
-        setPhase({ name: 'done' });
+        setPhase({ name: 'done', caseCode: result.caseCode, responseId: pending.id });
       } else if (verdict === 'rejected') {
         savePending(pendingId, null);
         setPhase({ name: 'rejected', message: result.message ?? `HTTP ${result.status}` });
@@ -129,6 +130,7 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
           </div>
           <h1>{t.thanksTitle}</h1>
           {afterDone ?? <p>{t.thanksBody}</p>}
+          {phase.caseCode && <CaseFollowUp code={phase.caseCode} responseId={phase.responseId} locale={locale} />}
         </div>
       )}
       {phase.name === 'sending' && (

@@ -1,4 +1,4 @@
-export type SendResult = { status: number | null; retryAfter: number | null; message: string | null };
+export type SendResult = { status: number | null; retryAfter: number | null; message: string | null; caseCode: string | null };
 
 /** One attempt to deliver a response; never throws (a network failure is status null). */
 export async function sendResponse(body: Record<string, unknown>, signal?: AbortSignal): Promise<SendResult> {
@@ -9,14 +9,12 @@ export async function sendResponse(body: Record<string, unknown>, signal?: Abort
       body: JSON.stringify(body),
       signal,
     });
-    let message: string | null = null;
-    if (!res.ok) {
-      const payload = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      message = payload?.error?.message ?? null;
-    }
+    const payload = (await res.json().catch(() => null)) as { case?: unknown; error?: { message?: string } } | null;
+    const message = res.ok ? null : (payload?.error?.message ?? null);
+    const caseCode = res.ok && typeof payload?.case === 'string' ? payload.case : null;
     const retryAfter = Number(res.headers.get('retry-after'));
-    return { status: res.status, retryAfter: Number.isFinite(retryAfter) ? retryAfter : null, message };
+    return { status: res.status, retryAfter: Number.isFinite(retryAfter) ? retryAfter : null, message, caseCode };
   } catch {
-    return { status: null, retryAfter: null, message: null };
+    return { status: null, retryAfter: null, message: null, caseCode: null };
   }
 }

@@ -43,6 +43,9 @@ export async function openPage(
 
 /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) and returns the violations, readable in a diff. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Next streams a dynamic page's metadata: let the title arrive before judging the document.
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => document.title !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -17,17 +17,6 @@ export async function register() {
     }
   }
 
-  // Consented contacts are erased CONTACT_RETENTION_DAYS after their case closes (DESIGN §2.4).
-  const { eraseExpiredContacts } = await import('./db/queries/cases');
-  const { getConfig } = await import('./lib/config');
-  const purge = () => {
-    try {
-      const n = eraseExpiredContacts(db, { now: Date.now(), retentionDays: getConfig().CONTACT_RETENTION_DAYS });
-      if (n) console.log(`Hài Lòng: erased ${n} expired call-back contact(s).`);
-    } catch (err) {
-      console.error('[contact purge]', err);
-    }
-  };
-  purge();
-  setInterval(purge, 60 * 60_000).unref();
+  const { startBackgroundJobs } = await import('./lib/server/background');
+  startBackgroundJobs(db);
 }

@@ -11,6 +11,7 @@ import { parseSurveyDefinition } from '@/lib/survey/definition';
 import type { Db } from './index';
 import { caseCodeOfResponse, insertCase } from './queries/cases';
 import { findResponseBodyHash, insertResponse } from './queries/insert-response';
+import { enqueueWebhook } from './queries/webhooks';
 import { findPointByCode } from './queries/points';
 import { findProcedureByCode } from './queries/procedures';
 import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from './queries/surveys';
@@ -134,6 +135,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
     const outcome = insertResponse(db, row, checked.scored);
     if (!outcome.inserted) return outcome;
     const code = caseCode(randomBytes(7));
+    const due = dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS));
     insertCase(db, {
       code,
       responseId: env.id,
@@ -141,8 +143,13 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
       pointId: point.id,
       reasons,
       openedAt: input.receivedAt,
-      dueAt: dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS)),
+      dueAt: due,
     });
+    if (cfg.WEBHOOK_URL) {
+      // What other systems need to route the case; the answers and any comment stay here.
+      const payload = { case: code, unit: point.unit.code, point: point.code, procedure: env.procedure ?? null, channel: env.channel, reasons, openedAt: new Date(input.receivedAt).toISOString(), dueAt: new Date(due).toISOString() };
+      enqueueWebhook(db, { event: 'case.opened', url: cfg.WEBHOOK_URL, payload, now: input.receivedAt });
+    }
     return { ...outcome, code };
   }).immediate();
   if (opened.inserted) return { kind: 'accepted', caseCode: opened.code };

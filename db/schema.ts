@@ -287,6 +287,47 @@ export const caseContacts = sqliteTable('case_contacts', {
   consentedAt: integer('consented_at').notNull(),
 });
 
+// Alerts (issue 5): a desk whose share of negative ratings in the last hour crosses the threshold,
+// or a case that became overdue. Raised once (unique key), shown on the dashboard, forwarded by webhook.
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['negative_share', 'case_overdue'] }).notNull(),
+    // One alert per desk per hour, or per overdue case.
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    pointId: integer('point_id').references(() => servicePoints.id),
+    caseId: integer('case_id').references(() => cases.id),
+    // JSON facts for the banner and the webhook (share, n, due date...).
+    details: text('details').notNull(),
+    raisedAt: integer('raised_at').notNull(),
+  },
+  (t) => [index('alerts_raised_idx').on(t.raisedAt)],
+);
+
+// Outgoing webhook deliveries: written in the transaction of the event, sent by a worker with
+// backoff, kept as the delivery log.
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    event: text('event').notNull(),
+    url: text('url').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
 export type CaseRow = typeof cases.$inferSelect;
 
 export type User = typeof users.$inferSelect;

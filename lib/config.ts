@@ -40,7 +40,14 @@ const envSchema = z.object({
       }
     }),
   CONTACT_RETENTION_DAYS: intFrom(30, 1),
-});
+  // Alerts: a desk whose share of negative ratings in the last hour reaches this percentage,
+  // over at least ALERT_MIN_RESPONSES ratings.
+  ALERT_NEGATIVE_PERCENT: intFrom(30, 1),
+  ALERT_MIN_RESPONSES: intFrom(5, 1),
+  // Alerts and new cases are POSTed here, signed with WEBHOOK_SECRET (HMAC-SHA256), when set.
+  WEBHOOK_URL: z.url().optional(),
+  WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+}).refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, { path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set (deliveries are signed)' });
 
 export type Config = z.infer<typeof envSchema> & { publicBaseUrl: string };
 

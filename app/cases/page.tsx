@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { AlertBanner } from '@/app/_components/AlertBanner';
 import { StaffHeader } from '@/app/_components/StaffHeader';
 import { getDb } from '@/db';
 import { caseStatsByUnit, listCases, type CaseFilter } from '@/db/queries/cases';
@@ -48,6 +49,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <StaffHeader principal={principal} />
       <main className="staff-main" id="main">
         <h1>Phản ánh, kiến nghị</h1>
+        <AlertBanner principal={principal} />
 
         <section className="card" aria-labelledby="stats-title">
           <h2 id="stats-title">Kết quả xử lý quý {quarter.slice(-1)}/{quarter.slice(0, 4)}</h2>

@@ -4,6 +4,7 @@ import { formatPath } from '@/lib/survey/elements';
 import { parseSurveyDefinition, SurveyDefinitionError, type SurveyDefinition } from '@/lib/survey/definition';
 
 import { idField } from './form';
+import { jsonErrorOffset, lineColumnOf } from './json-position';
 import { surveySlugSchema } from './points';
 
 export const MAX_SURVEY_BYTES = 512 * 1024;
@@ -32,7 +33,7 @@ export function checkSurveyJson(text: string): DefinitionCheck {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    return { ok: false, problems: [`JSON không hợp lệ / invalid JSON: ${(err as Error).message}${lineColumn(text, err as Error)}`] };
+    return { ok: false, problems: [`JSON không hợp lệ / invalid JSON${lineColumn(text)}: ${(err as Error).message.replace(/\s+/g, ' ')}`] };
   }
   try {
     return { ok: true, definition: parseSurveyDefinition(json, 'upload'), json };
@@ -42,11 +43,10 @@ export function checkSurveyJson(text: string): DefinitionCheck {
   }
 }
 
-/** V8 reports a character position; people read lines. */
-function lineColumn(text: string, err: Error): string {
-  const m = /position (\d+)/.exec(err.message);
-  if (!m || / line \d+/.test(err.message)) return '';
-  const before = text.slice(0, Number(m[1]));
-  const line = before.split('\n').length;
-  return ` (dòng / line ${line}, cột / column ${before.length - before.lastIndexOf('\n')})`;
+/** Where the syntax error is, as people read files. */
+function lineColumn(text: string): string {
+  const offset = jsonErrorOffset(text);
+  if (offset === null) return '';
+  const { line, column } = lineColumnOf(text, offset);
+  return ` (dòng / line ${line}, cột / column ${column})`;
 }

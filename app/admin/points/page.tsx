@@ -51,7 +51,8 @@ export default async function PointsPage() {
                 </td>
                 <td>
                   <a href={`/api/qr/${encodeURIComponent(p.code)}.svg`} aria-label={`Mã QR quầy ${p.code}`}>QR</a> ·{' '}
-                  <Link href={`/admin/points/${encodeURIComponent(p.code)}/poster`} aria-label={`Áp phích quầy ${p.code}`}>Áp phích</Link>
+                  {/* A print page: a plain link, not prefetched with every row. */}
+                  <a href={`/admin/points/${encodeURIComponent(p.code)}/poster`} aria-label={`Áp phích quầy ${p.code}`}>Áp phích</a>
                 </td>
               </tr>
             ))}

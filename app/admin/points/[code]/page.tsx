@@ -43,7 +43,7 @@ export default async function PointPage({ params }: { params: Promise<{ code: st
                 <a href={`/api/qr/${enc}.svg`}>Tải mã QR (SVG)</a>
               </li>
               <li>
-                <Link href={`/admin/points/${enc}/poster`}>In áp phích</Link>
+                <a href={`/admin/points/${enc}/poster`}>In áp phích</a>
               </li>
               <li>
                 <Link href={`/s/${enc}`}>Mở trang đánh giá của quầy</Link>

@@ -32,7 +32,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
       </h1>
       <p>
         Thuộc: {parent ? `${parent.code} · ${parent.name}` : '(cấp cao nhất)'} ·{' '}
-        <Link href={`/admin/units/${encodeURIComponent(unit.code)}/posters`}>In áp phích QR của các quầy</Link>
+        <a href={`/admin/units/${encodeURIComponent(unit.code)}/posters`}>In áp phích QR của các quầy</a>
       </p>
       <div className="admin-grid">
         <section className="card" aria-labelledby="rename">

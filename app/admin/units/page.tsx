@@ -36,8 +36,7 @@ export default async function UnitsPage() {
             <tbody>
               {flattenTree(units).map((u) => (
                 <tr key={u.id}>
-                  <td>
-                    <span className="tree-indent" style={{ width: `${u.depth * 1.5}rem` }} aria-hidden="true" />
+                  <td style={{ paddingLeft: `${0.5 + u.depth * 1.5}rem` }}>
                     <Link href={`/admin/units/${encodeURIComponent(u.code)}`}>{u.name}</Link>
                   </td>
                   <td className="mono">{u.code}</td>

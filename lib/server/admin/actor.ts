@@ -1,9 +1,17 @@
+import type { Db } from '@/db';
 import type { AuditActor } from '@/db/queries/audit';
+import { findUserById } from '@/db/queries/users';
 import { fieldError } from '@/lib/admin/form';
 import type { Principal } from '@/lib/auth/permissions';
 
-/** The audit log's "who": the signed-in user, or a token by name. */
-export const actorOf = (p: Principal): AuditActor => ({ userId: p.kind === 'user' ? p.id : null, label: p.label });
+/**
+ * The audit log's "who": a user by username (as their login entries name them, so one filter
+ * finds both), or a token by its label.
+ */
+export function actorOf(db: Db, p: Principal): AuditActor {
+  if (p.kind !== 'user') return { userId: null, label: p.label };
+  return { userId: p.id, label: findUserById(db, p.id)?.username ?? p.label };
+}
 
 // What a refused change says next to its field, Vietnamese first.
 const REASONS: Record<string, string> = {

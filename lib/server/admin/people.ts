@@ -23,14 +23,14 @@ export async function createUserCore(db: Db, principal: Principal, input: Input)
   const { password, ...user } = form.data;
   if (findUserByUsername(db, { username: user.username })) return fieldError('username', 'Tên đăng nhập đã có / username taken', input);
   if (user.unitId !== null && !findUnitById(db, user.unitId)) return unitMissing(input);
-  const created = createUser(db, { ...user, displayName: user.displayName, passwordHash: await hashPassword(password) }, actorOf(principal));
+  const created = createUser(db, { ...user, displayName: user.displayName, passwordHash: await hashPassword(password) }, actorOf(db, principal));
   return { status: 'ok', message: `Đã tạo tài khoản ${created.username}. / User created.` };
 }
 
 export function updateUserCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(userUpdateSchema, input);
   if (!form.ok) return form.state;
-  const result = updateUser(db, { ...form.data, displayName: form.data.displayName ?? null }, actorOf(principal));
+  const result = updateUser(db, { ...form.data, displayName: form.data.displayName ?? null }, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã lưu tài khoản. / User saved.' };
 }
@@ -38,7 +38,7 @@ export function updateUserCore(db: Db, principal: Principal, input: Input): Acti
 export function setUserActiveCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(userActiveSchema, input);
   if (!form.ok) return form.state;
-  const result = updateUser(db, form.data, actorOf(principal));
+  const result = updateUser(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return {
     status: 'ok',
@@ -49,7 +49,7 @@ export function setUserActiveCore(db: Db, principal: Principal, input: Input): A
 export async function resetPasswordCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(passwordResetSchema, input);
   if (!form.ok) return form.state;
-  const result = resetUserPassword(db, { id: form.data.id, passwordHash: await hashPassword(form.data.password) }, actorOf(principal));
+  const result = resetUserPassword(db, { id: form.data.id, passwordHash: await hashPassword(form.data.password) }, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã đặt lại mật khẩu và đăng xuất mọi phiên. / Password reset; all sessions ended.' };
 }
@@ -59,14 +59,14 @@ export function createTokenCore(db: Db, principal: Principal, input: Input): Act
   if (!form.ok) return form.state;
   if (form.data.unitId !== null && !findUnitById(db, form.data.unitId)) return unitMissing(input);
   const secret = newSecretToken('hl_');
-  const row = createApiToken(db, { ...form.data, tokenHash: hashToken(secret) }, actorOf(principal));
+  const row = createApiToken(db, { ...form.data, tokenHash: hashToken(secret) }, actorOf(db, principal));
   return { status: 'ok', message: `Đã tạo khóa API “${row.name}”. Chép ngay: khóa chỉ hiện một lần. / Token created; copy it now, it is shown once.`, secret };
 }
 
 export function revokeTokenCore(db: Db, principal: Principal, input: Input, now = Date.now()): ActionState {
   const form = parseForm(tokenRevokeSchema, input);
   if (!form.ok) return form.state;
-  if (!revokeApiToken(db, { id: form.data.id, now }, actorOf(principal))) return refused({ field: 'id', reason: 'not_found' }, input);
+  if (!revokeApiToken(db, { id: form.data.id, now }, actorOf(db, principal))) return refused({ field: 'id', reason: 'not_found' }, input);
   return { status: 'ok', message: 'Đã thu hồi khóa. / Token revoked.' };
 }
 
@@ -80,10 +80,10 @@ export function uploadSurveyCore(db: Db, principal: Principal, input: Input): Ac
       status: 'error',
       message: `Phiếu không hợp lệ, chưa lưu (${check.problems.length} lỗi). / Invalid survey, nothing stored.`,
       fieldErrors: { definition: check.problems },
-      values: { slug: form.data.slug },
+      values: { slug: form.data.slug, definition: form.data.definition },
     };
   }
-  const result = importSurvey(db, { slug: form.data.slug, json: check.json, source: 'upload', publish: form.data.publish }, actorOf(principal));
+  const result = importSurvey(db, { slug: form.data.slug, json: check.json, source: 'upload', publish: form.data.publish }, actorOf(db, principal));
   const what = result.created ? `phiên bản mới ${result.version}` : `không đổi, giống phiên bản ${result.version}`;
   const whatEn = result.created ? `new version ${result.version}` : `unchanged, same as version ${result.version}`;
   return { status: 'ok', message: `${form.data.slug}: ${what}${result.published ? ', đang dùng' : ''}. / ${whatEn}${result.published ? ', published' : ''}.` };
@@ -92,7 +92,7 @@ export function uploadSurveyCore(db: Db, principal: Principal, input: Input): Ac
 export function publishSurveyCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(surveyPublishSchema, input);
   if (!form.ok) return form.state;
-  const result = publishSurveyVersion(db, form.data, actorOf(principal));
+  const result = publishSurveyVersion(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused({ field: 'version', reason: 'not_found' }, input);
   return { status: 'ok', message: `Đã xuất bản ${form.data.slug} phiên bản ${form.data.version}. / Published.` };
 }

@@ -18,7 +18,7 @@ type Input = Record<string, unknown>;
 export function createUnitCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(unitCreateSchema, input);
   if (!form.ok) return form.state;
-  const result = createUnit(db, form.data, actorOf(principal));
+  const result = createUnit(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: `Đã tạo đơn vị ${result.unit.code}. / Unit created.` };
 }
@@ -26,7 +26,7 @@ export function createUnitCore(db: Db, principal: Principal, input: Input): Acti
 export function renameUnitCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(unitRenameSchema, input);
   if (!form.ok) return form.state;
-  const result = updateUnit(db, { id: form.data.id, name: form.data.name, nameEn: form.data.nameEn ?? null }, actorOf(principal));
+  const result = updateUnit(db, { id: form.data.id, name: form.data.name, nameEn: form.data.nameEn ?? null }, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã đổi tên. / Renamed.' };
 }
@@ -34,7 +34,7 @@ export function renameUnitCore(db: Db, principal: Principal, input: Input): Acti
 export function moveUnitCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(unitMoveSchema, input);
   if (!form.ok) return form.state;
-  const result = updateUnit(db, form.data, actorOf(principal));
+  const result = updateUnit(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã chuyển đơn vị. / Unit moved.' };
 }
@@ -42,7 +42,7 @@ export function moveUnitCore(db: Db, principal: Principal, input: Input): Action
 export function setUnitActiveCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(unitActiveSchema, input);
   if (!form.ok) return form.state;
-  const result = updateUnit(db, form.data, actorOf(principal));
+  const result = updateUnit(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: form.data.active ? 'Đã kích hoạt lại. / Reactivated.' : 'Đã ngừng hoạt động. / Deactivated.' };
 }
@@ -50,7 +50,7 @@ export function setUnitActiveCore(db: Db, principal: Principal, input: Input): A
 export function createPointCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(pointCreateSchema, input);
   if (!form.ok) return form.state;
-  const result = createPoint(db, form.data, actorOf(principal));
+  const result = createPoint(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: `Đã tạo quầy ${result.point.code}. / Desk created.` };
 }
@@ -58,7 +58,7 @@ export function createPointCore(db: Db, principal: Principal, input: Input): Act
 export function updatePointCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(pointUpdateSchema, input);
   if (!form.ok) return form.state;
-  const result = updatePoint(db, form.data, actorOf(principal));
+  const result = updatePoint(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã lưu quầy. / Desk saved.' };
 }
@@ -66,7 +66,7 @@ export function updatePointCore(db: Db, principal: Principal, input: Input): Act
 export function createProcedureCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(procedureCreateSchema, input);
   if (!form.ok) return form.state;
-  const result = createProcedure(db, form.data, actorOf(principal));
+  const result = createProcedure(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: `Đã thêm thủ tục ${result.procedure.code}. / Procedure added.` };
 }
@@ -74,7 +74,7 @@ export function createProcedureCore(db: Db, principal: Principal, input: Input):
 export function updateProcedureCore(db: Db, principal: Principal, input: Input): ActionState {
   const form = parseForm(procedureUpdateSchema, input);
   if (!form.ok) return form.state;
-  const result = updateProcedure(db, form.data, actorOf(principal));
+  const result = updateProcedure(db, form.data, actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã lưu thủ tục. / Procedure saved.' };
 }
@@ -82,8 +82,11 @@ export function updateProcedureCore(db: Db, principal: Principal, input: Input):
 /** `input.csv` is the file's text (the action reads the upload). */
 export function importProceduresCore(db: Db, principal: Principal, input: { csv: string }): ActionState {
   const parsed = parseProcedureCsv(input.csv);
-  if (!parsed.ok) return { status: 'error', message: parsed.message, rowErrors: parsed.rowErrors, fieldErrors: parsed.rowErrors.length ? undefined : { csv: [parsed.message] } };
-  const r = importProcedures(db, parsed.rows, actorOf(principal));
+  if (!parsed.ok) {
+    // The text comes back in the paste box (from an uploaded file too), ready to be corrected.
+    return { status: 'error', message: parsed.message, rowErrors: parsed.rowErrors, fieldErrors: parsed.rowErrors.length ? undefined : { csv: [parsed.message] }, values: { csv: input.csv } };
+  }
+  const r = importProcedures(db, parsed.rows, actorOf(db, principal));
   return {
     status: 'ok',
     message: `Đã nhập ${parsed.rows.length} dòng: ${r.created} mới, ${r.updated} cập nhật, ${r.unchanged} không đổi. / Imported ${parsed.rows.length} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged.`,

@@ -85,13 +85,16 @@ export const findPointForAdmin = findPointRow;
 
 type PointFields = { name: string; nameEn?: string; unitId: number; location?: string; phoneSurvey: string; kioskSurvey: string };
 
-export type PointChange = { ok: true; point: PointRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' };
+export type PointChange = { ok: true; point: PointRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' | 'survey_unpublished' };
 
 /** The references a desk's fields make must exist: its unit and both survey slugs. */
 function checkReferences(db: Queryable, input: PointFields): PointChange | null {
   if (!db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) return { ok: false, field: 'unitId', reason: 'unit_missing' };
   for (const field of ['phoneSurvey', 'kioskSurvey'] as const) {
-    if (!db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, input[field])).get()) return { ok: false, field, reason: 'survey_missing' };
+    const survey = db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input[field])).get();
+    if (!survey) return { ok: false, field, reason: 'survey_missing' };
+    // A desk whose survey has no published version would show citizens an error page.
+    if (survey.published === null) return { ok: false, field, reason: 'survey_unpublished' };
   }
   return null;
 }

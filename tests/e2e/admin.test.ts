@@ -115,6 +115,7 @@ describe('an administrator', () => {
       const table = page.getByRole('table', { name: 'Lỗi theo dòng / Errors by row' });
       await table.waitFor();
       expect(await table.getByRole('row').nth(1).innerText()).toMatch(/^3\s+name: Cần nhập tên thủ tục/);
+      expect(await page.getByLabel('Hoặc dán nội dung CSV').inputValue()).toMatch(/^code,name,sector,level\n9\.900001/);
     });
     expect(server.query<{ n: number }>('SELECT count(*) AS n FROM procedures')[0]!.n).toBe(before);
     await visit('/admin/procedures?q=giấy phép&page=1', 'admin-procedures-search', async (page) => {
@@ -130,6 +131,10 @@ describe('an administrator', () => {
       await page.getByLabel('Hoặc dán JSON').fill(JSON.stringify(broken, null, 2));
       await submit(page, 'Kiểm tra và lưu');
       await page.getByText(/^pages\[0\]\.elements\[0\]\.rateMax: /).waitFor();
+      // The pasted JSON stays in the box, marked invalid, ready to be fixed.
+      const box = page.getByLabel('Hoặc dán JSON');
+      expect(JSON.parse(await box.inputValue())).toEqual(broken);
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
     });
     expect(server.query('SELECT slug FROM surveys WHERE slug = ?', 'phieu-loi')).toHaveLength(0);
     await visit('/admin/surveys/quick', 'admin-survey-versions');
@@ -157,6 +162,23 @@ describe('an administrator', () => {
       const res = await fetch(`${server.url}/api/surveys/quick`, { headers: { authorization: `Bearer ${secret}` } });
       expect(res.status).toBe(200);
     });
+  });
+
+  test('a leader signing in is kept out of the admin pages', async () => {
+    const leader = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      // /forbidden links (and so prefetches) the leader's /dashboard, built in another issue.
+      const { page, errors } = await openPage(leader, { allow: [/\/dashboard\?_rsc=/] });
+      await page.goto(`${server.url}/login?next=/admin/users`);
+      await page.getByLabel('Tên đăng nhập / Username').fill('lanh.dao');
+      await page.getByLabel('Mật khẩu / Password').fill('mot mat khau du dai');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('heading', { name: 'Bạn không có quyền xem trang này' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/forbidden');
+      expect(errors).toEqual([]);
+    } finally {
+      await leader.close();
+    }
   });
 
   test('sees every change in the audit log, and filters it', async () => {

@@ -88,6 +88,8 @@ describe('desks', () => {
     expect(fieldErrors(createPointCore(t.db, admin, { ...desk(), kioskSurvey: 'nope' }))).toHaveProperty('kioskSurvey');
     expect(fieldErrors(createPointCore(t.db, admin, { ...desk(), unitId: '99999' }))).toHaveProperty('unitId');
     expect(fieldErrors(createPointCore(t.db, admin, { ...desk(), code: 'TTHCC-Q01' }))).toHaveProperty('code');
+    t.db.$client.prepare("INSERT INTO surveys (slug) VALUES ('draft')").run();
+    expect(fieldErrors(createPointCore(t.db, admin, { ...desk(), phoneSurvey: 'draft' })).phoneSurvey?.[0]).toMatch(/chưa có phiên bản xuất bản/);
     expect(t.count('service_points')).toBe(before);
   });
 

@@ -93,8 +93,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td>{e.actor}</td>
                 <td className="mono">{e.action}</td>
                 <td className="mono">{e.entity ? `${e.entity} ${e.entityId ?? ''}` : '—'}</td>
-                <td className="mono">{formatAuditValue(e.before)}</td>
-                <td className="mono">{formatAuditValue(e.after)}</td>
+                <td className="mono audit-value">{formatAuditValue(e.before)}</td>
+                <td className="mono audit-value">{formatAuditValue(e.after)}</td>
               </tr>
             ))}
           </tbody>

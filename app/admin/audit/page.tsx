@@ -89,12 +89,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{formatLocalDateTime(e.at)}</td>
+                <td className="nowrap">{formatLocalDateTime(e.at)}</td>
                 <td>{e.actor}</td>
                 <td className="mono">{e.action}</td>
                 <td className="mono">{e.entity ? `${e.entity} ${e.entityId ?? ''}` : '—'}</td>
-                <td className="mono audit-value">{formatAuditValue(e.before)}</td>
-                <td className="mono audit-value">{formatAuditValue(e.after)}</td>
+                <td className="audit-value">{formatAuditValue(e.before)}</td>
+                <td className="audit-value">{formatAuditValue(e.after)}</td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@ import type { Db } from './index';
 import { findApiToken } from './queries/api-tokens';
 import { appendAudit } from './queries/audit';
 import { createSession, findSessionUser, revokeSession, revokeUserSessions } from './queries/sessions';
-import { findUserById, findUserByUsername, recordLoginOutcome, setPassword } from './queries/users';
+import { findUserCredentials, findUserByUsername, recordLoginOutcome, setPassword } from './queries/users';
 import type { User } from './schema';
 
 export type LoginOutcome = { ok: true; token: string; user: User } | { ok: false; reason: 'invalid' | 'locked' };
@@ -75,7 +75,7 @@ export async function changePassword(
   db: Db,
   { userId, current, next, now }: { userId: number; current: string; next: string; now: number },
 ): Promise<PasswordChange> {
-  const user = findUserById(db, { userId });
+  const user = findUserCredentials(db, { userId });
   if (!user || !user.active || !(await verifyPassword(user.passwordHash, current))) {
     return { ok: false, field: 'current', message: 'Mật khẩu hiện tại không đúng. / The current password is wrong.' };
   }

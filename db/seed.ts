@@ -7,6 +7,7 @@ import { localize } from '@/lib/survey/scoring';
 import { loadBundledSurveys } from '@/surveys';
 
 import type { Db } from './index';
+import type { AuditActor } from './queries/audit';
 import { importSurveyVersion, type ImportedVersion } from './queries/surveys';
 import { pointProcedures, procedures, servicePoints, units } from './schema';
 import seedJson from './seed-data/seed.json';
@@ -81,6 +82,7 @@ export function seedReferenceData(db: Db): { units: number; points: number; proc
 export function importSurvey(
   db: Db,
   { slug, json, source, publish = true }: { slug: string; json: unknown; source: string; publish?: boolean },
+  actor?: AuditActor,
 ): ImportedVersion {
   const definition = parseSurveyDefinition(json, source);
   const text = canonicalJson(json);
@@ -90,7 +92,7 @@ export function importSurvey(
     definition: text,
     checksum: sha256Hex(text),
     publish,
-  });
+  }, actor);
 }
 
 /** The bundled questionnaires (surveys/*.json); a changed file becomes a new published version. */

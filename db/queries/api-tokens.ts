@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 
 import type { Role } from '@/lib/auth/permissions';
 
@@ -33,4 +33,15 @@ export function revokeApiToken(db: Db, { id, now }: { id: number; now: number },
     if (changes > 0) appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'token.revoke', entity: 'api_token', entityId: id });
     return changes > 0;
   });
+}
+
+export type ApiTokenRow = { id: number; name: string; role: Role; unitId: number | null; createdAt: number; lastUsedAt: number | null; revokedAt: number | null };
+
+/** Every token, live ones first; never the hash. */
+export function listApiTokens(db: Db): ApiTokenRow[] {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, unitId: apiTokens.unitId, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .orderBy(sql`${apiTokens.revokedAt} IS NOT NULL`, desc(apiTokens.createdAt), desc(apiTokens.id))
+    .all();
 }

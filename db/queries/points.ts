@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 
-import type { Db } from '../index';
-import { servicePoints, units } from '../schema';
+import type { Db, Queryable } from '../index';
+import { appendAudit, type AuditActor } from './audit';
+import { servicePoints, surveys, units } from '../schema';
 
 export type PointWithUnit = {
   id: number;
@@ -71,4 +72,84 @@ export function groupByUnit(points: PointWithUnit[]): Array<{ unit: PointWithUni
     groups.set(p.unit.code, g);
   }
   return [...groups.values()];
+}
+
+export type PointRow = PointWithUnit & { location: string | null; unitId: number };
+
+const adminPointColumns = { ...pointColumns, location: servicePoints.location, unitId: servicePoints.unitId };
+
+/** Every desk, active or not, for the admin list. */
+export function listPoints(db: Queryable): PointRow[] {
+  return db
+    .select(adminPointColumns)
+    .from(servicePoints)
+    .innerJoin(units, eq(units.id, servicePoints.unitId))
+    .orderBy(asc(units.code), asc(servicePoints.code))
+    .all();
+}
+
+function findPointRow(db: Queryable, where: { id: number } | { code: string }): PointRow | null {
+  const cond = 'id' in where ? eq(servicePoints.id, where.id) : eq(servicePoints.code, where.code);
+  return db.select(adminPointColumns).from(servicePoints).innerJoin(units, eq(units.id, servicePoints.unitId)).where(cond).get() ?? null;
+}
+export const findPointForAdmin = findPointRow;
+
+type PointFields = { name: string; nameEn?: string; unitId: number; location?: string; phoneSurvey: string; kioskSurvey: string };
+
+export type PointChange = { ok: true; point: PointRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' | 'survey_unpublished' };
+
+/** The references a desk's fields make must exist: its unit and both survey slugs. */
+function checkReferences(db: Queryable, input: PointFields): PointChange | null {
+  if (!db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) return { ok: false, field: 'unitId', reason: 'unit_missing' };
+  for (const field of ['phoneSurvey', 'kioskSurvey'] as const) {
+    const survey = db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input[field])).get();
+    if (!survey) return { ok: false, field, reason: 'survey_missing' };
+    // A desk whose survey has no published version would show citizens an error page.
+    if (survey.published === null) return { ok: false, field, reason: 'survey_unpublished' };
+  }
+  return null;
+}
+
+const stored = (input: PointFields) => ({
+  name: input.name,
+  nameEn: input.nameEn ?? null,
+  unitId: input.unitId,
+  location: input.location ?? null,
+  phoneSurvey: input.phoneSurvey,
+  kioskSurvey: input.kioskSurvey,
+});
+
+export function createPoint(db: Db, input: PointFields & { code: string }, actor: AuditActor): PointChange {
+  return db.transaction((tx) => {
+    if (findPointRow(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
+    const problem = checkReferences(tx, input);
+    if (problem) return problem;
+    const { id } = tx.insert(servicePoints).values({ code: input.code, ...stored(input) }).returning({ id: servicePoints.id }).get();
+    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'point.create', entity: 'service_point', entityId: id, after: { code: input.code, ...stored(input) } });
+    return { ok: true, point: findPointRow(tx, { id })! };
+  });
+}
+
+export function updatePoint(db: Db, { id, active, ...input }: PointFields & { id: number; active: boolean }, actor: AuditActor): PointChange {
+  return db.transaction((tx) => {
+    const before = tx.select().from(servicePoints).where(eq(servicePoints.id, id)).get();
+    if (!before) return { ok: false, field: 'id', reason: 'not_found' };
+    const problem = checkReferences(tx, input);
+    if (problem) return problem;
+    const change = { ...stored(input), active };
+    tx.update(servicePoints).set(change).where(eq(servicePoints.id, id)).run();
+    const changed = Object.keys(change).filter((k) => before[k as keyof typeof change] !== change[k as keyof typeof change]);
+    if (changed.length > 0) {
+      appendAudit(tx, {
+        actorUserId: actor.userId,
+        actor: actor.label,
+        action: 'point.update',
+        entity: 'service_point',
+        entityId: id,
+        before: Object.fromEntries(changed.map((k) => [k, before[k as keyof typeof change]])),
+        after: Object.fromEntries(changed.map((k) => [k, change[k as keyof typeof change]])),
+      });
+    }
+    return { ok: true, point: findPointRow(tx, { id })! };
+  });
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
-import type { Db } from '../index';
+import type { Db, Queryable } from '../index';
+import { appendAudit, type AuditActor } from './audit';
 import { surveys, surveyVersions } from '../schema';
 
 export type SurveyVersionRecord = {
@@ -92,6 +93,7 @@ export type ImportedVersion = { slug: string; version: number; created: boolean;
 export function importSurveyVersion(
   db: Db,
   input: { slug: string; title: string; definition: string; checksum: string; publish: boolean },
+  actor?: AuditActor,
 ): ImportedVersion {
   return db.transaction((tx) => {
     let survey = tx.select().from(surveys).where(eq(surveys.slug, input.slug)).get();
@@ -122,11 +124,61 @@ export function importSurveyVersion(
     if (input.publish) {
       tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id)).run();
     }
+    // Imports from the browser are admin changes; seeding and the CLI pass no actor.
+    if (actor && (created || (input.publish && survey.publishedVersion !== version))) {
+      appendAudit(tx, {
+        actorUserId: actor.userId,
+        actor: actor.label,
+        action: created ? 'survey.import' : 'survey.publish',
+        entity: 'survey',
+        entityId: input.slug,
+        before: { publishedVersion: survey.publishedVersion },
+        after: { version, title: input.title, checksum: input.checksum, publishedVersion: input.publish ? version : survey.publishedVersion },
+      });
+    }
     return {
       slug: input.slug,
       version,
       created,
       published: input.publish || survey.publishedVersion === version,
     };
+  });
+}
+
+export type SurveyOverview = {
+  id: number;
+  slug: string;
+  publishedVersion: number | null;
+  versions: { version: number; title: string; createdAt: number }[];
+};
+
+/** Every survey with its versions (newest first), for the admin list. */
+export function listSurveysWithVersions(db: Queryable): SurveyOverview[] {
+  const rows = db
+    .select({ id: surveys.id, slug: surveys.slug, publishedVersion: surveys.publishedVersion, version: surveyVersions.version, title: surveyVersions.title, createdAt: surveyVersions.createdAt })
+    .from(surveys)
+    .leftJoin(surveyVersions, eq(surveyVersions.surveyId, surveys.id))
+    .orderBy(asc(surveys.slug), desc(surveyVersions.version))
+    .all();
+  const out = new Map<number, SurveyOverview>();
+  for (const r of rows) {
+    const s = out.get(r.id) ?? { id: r.id, slug: r.slug, publishedVersion: r.publishedVersion, versions: [] };
+    if (r.version !== null) s.versions.push({ version: r.version, title: r.title!, createdAt: r.createdAt! });
+    out.set(r.id, s);
+  }
+  return [...out.values()];
+}
+
+export type PublishOutcome = { ok: true; before: number | null } | { ok: false; reason: 'not_found' };
+
+/** Makes an existing version the one citizens get; audited with the version it replaced. */
+export function publishSurveyVersion(db: Db, { slug, version }: { slug: string; version: number }, actor: AuditActor): PublishOutcome {
+  return db.transaction((tx) => {
+    const survey = tx.select().from(surveys).where(eq(surveys.slug, slug)).get();
+    const exists = survey && tx.select({ id: surveyVersions.id }).from(surveyVersions).where(and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, version))).get();
+    if (!survey || !exists) return { ok: false, reason: 'not_found' };
+    tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id)).run();
+    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'survey.publish', entity: 'survey', entityId: slug, before: { publishedVersion: survey.publishedVersion }, after: { publishedVersion: version } });
+    return { ok: true, before: survey.publishedVersion };
   });
 }

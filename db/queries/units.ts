@@ -1,5 +1,10 @@
+import { asc, eq } from 'drizzle-orm';
+
+import { createsCycle } from '@/lib/admin/units';
+
+import type { Db, Queryable } from '../index';
+import { appendAudit, type AuditActor } from './audit';
 import { units } from '../schema';
-import type { Queryable } from '../index';
 
 /** Every unit id in the subtree rooted at `unitId` (itself included). */
 export function unitSubtreeIds(db: Queryable, unitId: number): Set<number> {
@@ -29,4 +34,66 @@ export function unitAncestors(db: Queryable, unitId: number): Set<number> {
   const out = new Set<number>();
   for (let id: number | null | undefined = unitId; id != null && !out.has(id); id = parent.get(id)) out.add(id);
   return out;
+}
+
+export type UnitRow = { id: number; code: string; name: string; nameEn: string | null; parentId: number | null; active: boolean };
+
+const unitColumns = { id: units.id, code: units.code, name: units.name, nameEn: units.nameEn, parentId: units.parentId, active: units.active };
+
+export function listUnits(db: Queryable): UnitRow[] {
+  return db.select(unitColumns).from(units).orderBy(asc(units.code)).all();
+}
+
+export function findUnitById(db: Queryable, id: number): UnitRow | null {
+  return db.select(unitColumns).from(units).where(eq(units.id, id)).get() ?? null;
+}
+
+export function findUnitByCode(db: Queryable, code: string): UnitRow | null {
+  return db.select(unitColumns).from(units).where(eq(units.code, code)).get() ?? null;
+}
+
+export type UnitChange = { ok: true; unit: UnitRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'cycle' | 'parent_missing' };
+
+export function createUnit(
+  db: Db,
+  input: { code: string; name: string; nameEn?: string; parentId: number | null },
+  actor: AuditActor,
+): UnitChange {
+  return db.transaction((tx) => {
+    if (findUnitByCode(tx, input.code)) return { ok: false, field: 'code', reason: 'duplicate' };
+    if (input.parentId !== null && !findUnitById(tx, input.parentId)) return { ok: false, field: 'parentId', reason: 'parent_missing' };
+    const unit = tx
+      .insert(units)
+      .values({ code: input.code, name: input.name, nameEn: input.nameEn ?? null, parentId: input.parentId })
+      .returning(unitColumns)
+      .get();
+    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'unit.create', entity: 'unit', entityId: unit.id, after: unit });
+    return { ok: true, unit };
+  });
+}
+
+/** Renames, moves or (de)activates one unit, refusing a move that would put it under itself. */
+export function updateUnit(
+  db: Db,
+  { id, ...change }: { id: number; name?: string; nameEn?: string | null; parentId?: number | null; active?: boolean },
+  actor: AuditActor,
+): UnitChange {
+  return db.transaction((tx) => {
+    const before = findUnitById(tx, id);
+    if (!before) return { ok: false, field: 'id', reason: 'not_found' };
+    if (change.parentId !== undefined && change.parentId !== null) {
+      if (!findUnitById(tx, change.parentId)) return { ok: false, field: 'parentId', reason: 'parent_missing' };
+      const parents = new Map(listUnits(tx).map((u) => [u.id, u.parentId]));
+      if (createsCycle(parents, id, change.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' };
+    }
+    const action = change.parentId !== undefined ? 'unit.move' : change.active !== undefined ? (change.active ? 'unit.activate' : 'unit.deactivate') : 'unit.rename';
+    const unit = tx.update(units).set(change).where(eq(units.id, id)).returning(unitColumns).get();
+    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action, entity: 'unit', entityId: id, before: pick(before, change), after: pick(unit, change) });
+    return { ok: true, unit };
+  });
+}
+
+/** Only the fields a change touched, so the audit entry reads as "name: A → B". */
+export function pick<T extends object>(row: T, change: object): Partial<T> {
+  return Object.fromEntries(Object.keys(change).map((k) => [k, (row as Record<string, unknown>)[k]])) as Partial<T>;
 }

@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  ['/admin', 'Tổng quan'],
+  ['/admin/units', 'Đơn vị'],
+  ['/admin/points', 'Quầy'],
+  ['/admin/procedures', 'Thủ tục'],
+  ['/admin/surveys', 'Phiếu khảo sát'],
+  ['/admin/users', 'Tài khoản'],
+  ['/admin/tokens', 'Khóa API'],
+  ['/admin/audit', 'Nhật ký'],
+] as const;
+
+/** The section links; the current section is marked for screen readers too (aria-current). */
+export function AdminNav() {
+  const path = usePathname();
+  return (
+    <nav className="admin-nav" aria-label="Quản trị">
+      <ul>
+        {LINKS.map(([href, label]) => {
+          const current = href === '/admin' ? path === href : path === href || path.startsWith(`${href}/`);
+          return (
+            <li key={href}>
+              <Link href={href} aria-current={current ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

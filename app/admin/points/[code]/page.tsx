@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { getDb } from '@/db';
+import { findPointForAdmin } from '@/db/queries/points';
+import { listSurveysWithVersions } from '@/db/queries/surveys';
+import { listUnits } from '@/db/queries/units';
+import { requirePage } from '@/lib/server/guard';
+
+import { updatePointAction } from '../../actions';
+import { AdminForm } from '../../_components/AdminForm';
+import { ActiveBadge } from '../../_components/bits';
+import { pointFields } from '../../_components/pointFields';
+
+export const metadata = { title: 'Sửa quầy' };
+
+export default async function PointPage({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  await requirePage('admin.manage', `/admin/points/${code}`);
+  const db = getDb();
+  const point = findPointForAdmin(db, { code: decodeURIComponent(code) });
+  if (!point) notFound();
+  const enc = encodeURIComponent(point.code);
+  return (
+    <>
+      <p>
+        <Link href="/admin/points">← Quầy</Link>
+      </p>
+      <h1>
+        {point.name} <span className="mono">({point.code})</span> <ActiveBadge active={point.active} />
+      </h1>
+      <div className="admin-grid">
+        <section className="card" aria-labelledby="edit">
+          <h2 id="edit">Thông tin quầy</h2>
+          <AdminForm action={updatePointAction} submitLabel="Lưu quầy" fields={pointFields(listUnits(db), listSurveysWithVersions(db), point)} />
+        </section>
+        <section className="card" aria-labelledby="qr">
+          <h2 id="qr">Mã QR và áp phích</h2>
+          <div className="action-row">
+            <img className="qr-thumb" src={`/api/qr/${enc}.svg`} alt={`Mã QR của quầy ${point.code}`} width={96} height={96} />
+            <ul>
+              <li>
+                <a href={`/api/qr/${enc}.svg`}>Tải mã QR (SVG)</a>
+              </li>
+              <li>
+                <a href={`/admin/points/${enc}/poster`}>In áp phích</a>
+              </li>
+              <li>
+                <Link href={`/s/${enc}`}>Mở trang đánh giá của quầy</Link>
+              </li>
+            </ul>
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

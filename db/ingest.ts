@@ -15,12 +15,15 @@ export type IngestInput = {
   clientKey: string | null;
   /** A paired kiosk: its desk overrides the body's `point`. */
   device?: { id: number; pointCode: string };
+  /** KIOSK_REPEAT_SECONDS in ms; only device responses are checked. */
+  repeatWindowMs?: number;
 };
 
 export type IngestOutcome =
-  | { kind: 'accepted' }
+  | { kind: 'accepted'; flags: number }
   | { kind: 'replayed' }
   | { kind: 'conflict' }
+  | { kind: 'dossier_taken' }
   | { kind: 'rejected'; status: 400 | 404 | 422; code: string; message: string };
 
 type Validator = ReturnType<typeof createAnswerValidator>;
@@ -113,7 +116,9 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
       flags: 0,
     },
     checked.scored,
+    { repeatWindowMs: input.repeatWindowMs },
   );
-  if (outcome.inserted) return { kind: 'accepted' };
+  if (outcome.inserted) return { kind: 'accepted', flags: outcome.flags };
+  if ('dossierTaken' in outcome) return { kind: 'dossier_taken' };
   return outcome.existingBodyHash === input.bodyHash ? { kind: 'replayed' } : { kind: 'conflict' };
 }

@@ -31,6 +31,7 @@ type Phase =
   | { name: 'sending' }
   | { name: 'waiting' }
   | { name: 'rejected'; message: string }
+  | { name: 'dossierRated' }
   | { name: 'done' };
 
 export default function SurveyRunner({ locale, survey, context }: SurveyRunnerProps) {
@@ -52,6 +53,9 @@ export default function SurveyRunner({ locale, survey, context }: SurveyRunnerPr
       if (verdict === 'delivered') {
         savePending(pendingId, null);
         setPhase({ name: 'done' });
+      } else if (verdict === 'rejected' && result.code === 'dossier_already_rated') {
+        savePending(pendingId, null);
+        setPhase({ name: 'dossierRated' });
       } else if (verdict === 'rejected') {
         savePending(pendingId, null);
         setPhase({ name: 'rejected', message: result.message ?? `HTTP ${result.status}` });
@@ -125,6 +129,12 @@ export default function SurveyRunner({ locale, survey, context }: SurveyRunnerPr
           </div>
           <h1>{t.thanksTitle}</h1>
           <p>{t.thanksBody}</p>
+        </div>
+      )}
+      {phase.name === 'dossierRated' && (
+        <div className="thanks">
+          <h1>{t.dossierRatedTitle}</h1>
+          <p>{t.dossierRatedBody}</p>
         </div>
       )}
       {phase.name === 'sending' && (

@@ -5,6 +5,8 @@ import { findPairing } from '@/db/queries/devices';
 import { kioskMessages } from '@/lib/i18n';
 import { hashToken } from '@/lib/server/secrets';
 
+import '@/app/kiosk/kiosk.css';
+
 import { PairForm } from './PairForm';
 
 export const metadata: Metadata = { title: 'Kết nối máy tính bảng', robots: { index: false, follow: false } };

@@ -128,6 +128,7 @@ const kioskVi = {
   deviceLabel: 'Tên máy',
   pairConfirm: 'Kết nối máy này',
   pairing: 'Đang kết nối…',
+  openKiosk: 'Mở màn hình đánh giá',
   pairLinkInvalid:
     'Liên kết kết nối này đã được dùng hoặc đã hết hạn (sau 24 giờ). Xin quản trị viên tạo liên kết mới.',
 };
@@ -177,6 +178,7 @@ const kioskEn: KioskMessages = {
   deviceLabel: 'Device name',
   pairConfirm: 'Connect this tablet',
   pairing: 'Connecting…',
+  openKiosk: 'Open the rating screen',
   pairLinkInvalid: 'This pairing link has been used or has expired (after 24 hours). Please ask an administrator for a new one.',
 };
 

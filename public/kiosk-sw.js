@@ -24,22 +24,8 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The page lists what it loaded; anything static that it no longer uses (an old build) is dropped.
-self.addEventListener('message', (event) => {
-  const data = event.data;
-  if (!data || data.type !== 'cache' || !Array.isArray(data.urls)) return;
-  const wanted = new Set(data.urls.map((u) => new URL(u, self.location.origin).href));
-  event.waitUntil(
-    caches.open(CACHE).then(async (cache) => {
-      for (const url of wanted) {
-        if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
-      }
-      for (const req of await cache.keys()) {
-        if (new URL(req.url).pathname.startsWith('/_next/static/') && !wanted.has(req.url)) await cache.delete(req);
-      }
-    }),
-  );
-});
+// The page itself puts the hashed /_next/static files it loaded into this cache (see
+// cacheLoadedAssets in app/kiosk/_components/KioskApp.tsx).
 
 function withTimeout(promise, ms) {
   return new Promise((resolve, reject) => {

@@ -10,14 +10,8 @@ export const metadata: Metadata = {
   appleWebApp: { capable: true, title: 'Hài Lòng', statusBarStyle: 'black-translucent' },
 };
 
-// A tablet on a stand: no pinch zoom that a citizen could leave behind for the next person.
-export const viewport: Viewport = {
-  width: 'device-width',
-  initialScale: 1,
-  maximumScale: 1,
-  userScalable: false,
-  themeColor: '#0b4f8a',
-};
+// Zoom stays allowed (WCAG 1.4.4): a pinch left behind is undone by the next reset anyway.
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b4f8a' };
 
 export default function KioskLayout({ children }: { children: ReactNode }) {
   return children;

@@ -9,6 +9,7 @@ import { pairDevice, type PairState } from './actions';
 export function PairForm({ token }: { token: string }) {
   const t = kioskMessages.vi;
   const [state, action, pending] = useActionState<PairState, FormData>(pairDevice.bind(null, token), { failed: false });
+
   return (
     <form action={action} className="form">
       {state.failed && (
@@ -16,8 +17,8 @@ export function PairForm({ token }: { token: string }) {
           {t.pairLinkInvalid}
         </p>
       )}
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t.pairing : t.pairConfirm}
+      <button type="submit" className="button" disabled={pending || state.paired}>
+        {pending || state.paired ? t.pairing : t.pairConfirm}
       </button>
     </form>
   );

@@ -1,14 +1,13 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
 
 import { getDb } from '@/db';
 import { consumePairing } from '@/db/queries/devices';
 import { DEVICE_COOKIE, deviceCookieOptions } from '@/lib/server/device';
 import { hashToken, newSecretToken } from '@/lib/server/secrets';
 
-export type PairState = { failed: boolean };
+export type PairState = { failed: boolean; paired?: boolean };
 
 /**
  * Binds this browser to the device: spends the one-time token and gives the tablet its own
@@ -20,5 +19,5 @@ export async function pairDevice(token: string, _prev: PairState, _form: FormDat
   const ok = consumePairing(getDb(), { tokenHash: hashToken(token), credentialHash: hashToken(credential), now: Date.now() });
   if (!ok) return { failed: true };
   (await cookies()).set(DEVICE_COOKIE, credential, deviceCookieOptions());
-  redirect('/kiosk');
+  return { failed: false, paired: true };
 }

@@ -3,10 +3,12 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { findPairing } from '@/db/queries/devices';
 import { kioskMessages } from '@/lib/i18n';
+import { currentDevice } from '@/lib/server/device-page';
 import { hashToken } from '@/lib/server/secrets';
 
 import '@/app/kiosk/kiosk.css';
 
+import { OpenKiosk } from './OpenKiosk';
 import { PairForm } from './PairForm';
 
 export const metadata: Metadata = { title: 'Kết nối máy tính bảng', robots: { index: false, follow: false } };
@@ -18,6 +20,8 @@ export default async function PairPage({ params }: { params: Promise<{ token: st
   const { token } = await params;
   const t = kioskMessages.vi;
   const pairing = TOKEN.test(token) ? findPairing(getDb(), { tokenHash: hashToken(token), now: Date.now() }) : null;
+  // Just paired (the action re-renders this page with the new cookie): on to the kiosk.
+  const device = pairing ? null : await currentDevice();
   return (
     <main className="citizen-main" id="main">
       <div className="card login-card">
@@ -34,6 +38,11 @@ export default async function PairPage({ params }: { params: Promise<{ token: st
               <dd>{pairing.name}</dd>
             </dl>
             <PairForm token={token} />
+          </>
+        ) : device ? (
+          <>
+            <p role="status">{device.name}</p>
+            <OpenKiosk label={t.openKiosk} />
           </>
         ) : (
           <p className="status status--error" role="alert">

@@ -61,6 +61,7 @@ export function useQueueSync(onRevoked: () => void) {
         if (d.action === 'remove') {
           await store.removeEntry(step.send.id);
           await store.writeMeta('lastSyncAt', now);
+          lastError.current = null; // delivered: whatever failed before has recovered
         } else if (d.action === 'setAside') {
           lastError.current = d.reason;
           await store.setAside(step.send, d.reason, now);

@@ -3,7 +3,8 @@
 // never change, so: HTML network-first with the last good copy as fallback; static files
 // cache-first. Answers themselves never pass through here: the page queues them in IndexedDB.
 const CACHE = 'hailong-kiosk-v1';
-const SHELL = ['/kiosk', '/kiosk.webmanifest', '/kiosk-icon-192.png', '/kiosk-icon-512.png'];
+const ASSETS = ['/kiosk.webmanifest', '/kiosk-icon-192.png', '/kiosk-icon-512.png'];
+const SHELL = ['/kiosk', ...ASSETS];
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener('install', (event) => {
@@ -63,5 +64,6 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' && url.pathname === '/kiosk') return event.respondWith(networkFirst(request));
-  if (url.pathname.startsWith('/_next/static/') || SHELL.includes(url.pathname)) return event.respondWith(cacheFirst(request));
+  // Not '/kiosk' itself here: Next's own data requests to it (?_rsc=) must reach the server.
+  if (url.pathname.startsWith('/_next/static/') || ASSETS.includes(url.pathname)) return event.respondWith(cacheFirst(request));
 });

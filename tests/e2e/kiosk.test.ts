@@ -148,6 +148,15 @@ describe('the kiosk tablet at a desk', () => {
     await expect.poll(() => rowsOf(tablet.deviceId).length, { timeout: 10_000 }).toBe(1);
     expect(rowsOf(tablet.deviceId)[0]).toMatchObject({ channel: 'kiosk', point: 'TTHCC-Q01' });
     expect(JSON.parse(rowsOf(tablet.deviceId)[0]!.answers)).toEqual({ satisfaction: 3 });
+
+    // The heartbeat has reported in, so staff can see the tablet is alive.
+    const health = () =>
+      server.query<{ app_version: string | null; queue_length: number | null; last_seen_at: number | null }>(
+        'SELECT app_version, queue_length, last_seen_at FROM devices WHERE id = ?',
+        tablet.deviceId,
+      )[0]!;
+    await expect.poll(() => health().last_seen_at, { timeout: 10_000 }).not.toBeNull();
+    expect(health()).toMatchObject({ app_version: '0.1.0', queue_length: expect.any(Number) });
     await done(tablet);
   });
 
@@ -226,6 +235,12 @@ describe('the kiosk tablet at a desk', () => {
     const tablet = await pairedTablet('TTHCC-Q05');
     const { page } = tablet;
     await admin('device', 'revoke', '--id', String(tablet.deviceId));
+
+    // The open tablet learns it at its next send: the answer stays queued, the survey goes away.
+    await answerOnce(page, 'Hài lòng');
+    await page.getByRole('heading', { name: 'Máy chưa được kết nối' }).waitFor();
+    expect(await page.getByText('Chờ gửi: 1').isVisible()).toBe(true);
+
     const status = await page.evaluate(async () => {
       const res = await fetch('/api/responses', {
         method: 'POST',
@@ -241,7 +256,7 @@ describe('the kiosk tablet at a desk', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-revoked');
     expect(rowsOf(tablet.deviceId)).toHaveLength(0);
-    tablet.errors.splice(0); // the refused fetch above logs a 401 on purpose
+    tablet.errors.splice(0); // the refused requests above log 401s on purpose
     await done(tablet);
   });
 

@@ -19,4 +19,4 @@ CREATE TABLE `devices` (
 CREATE UNIQUE INDEX `devices_credential_hash_unique` ON `devices` (`credential_hash`);--> statement-breakpoint
 CREATE UNIQUE INDEX `devices_pairing_token_hash_unique` ON `devices` (`pairing_token_hash`);--> statement-breakpoint
 CREATE INDEX `devices_point_idx` ON `devices` (`point_id`);--> statement-breakpoint
-CREATE INDEX `responses_device_completed_idx` ON `responses` (`device_id`,`completed_at`);
+CREATE INDEX `responses_device_completed_idx` ON `responses` (`device_id`,`completed_at`) WHERE "responses"."device_id" IS NOT NULL;

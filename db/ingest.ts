@@ -25,12 +25,15 @@ export type IngestInput = {
   device?: { id: number; pointCode: string };
   /** The signed-in hotline operator entering a caller's answers (channel hotline). */
   operatorId?: number;
+  /** KIOSK_REPEAT_SECONDS in ms; only device responses are checked. */
+  repeatWindowMs?: number;
 };
 
 export type IngestOutcome =
-  | { kind: 'accepted'; caseCode: string | null }
+  | { kind: 'accepted'; flags: number; caseCode: string | null }
   | { kind: 'replayed'; caseCode: string | null }
   | { kind: 'conflict' }
+  | { kind: 'dossier_taken' }
   | { kind: 'rejected'; status: 400 | 404 | 422; code: string; message: string };
 
 type Validator = ReturnType<typeof createAnswerValidator> & { caseRules: CaseRules };
@@ -123,16 +126,18 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
     answers: JSON.stringify(checked.data),
     flags: 0,
   };
+  const options = { repeatWindowMs: input.repeatWindowMs };
   if (reasons.length === 0) {
-    const outcome = insertResponse(db, row, checked.scored);
-    if (outcome.inserted) return { kind: 'accepted', caseCode: null };
+    const outcome = insertResponse(db, row, checked.scored, options);
+    if (outcome.inserted) return { kind: 'accepted', flags: outcome.flags, caseCode: null };
+    if ('dossierTaken' in outcome) return { kind: 'dossier_taken' };
     return replayOrConflict(db, env.id, outcome.existingBodyHash === input.bodyHash);
   }
 
   // A negative rating or a complaint: the response and its case are stored together or not at all.
   const cfg = getConfig();
   const opened = db.$client.transaction(() => {
-    const outcome = insertResponse(db, row, checked.scored);
+    const outcome = insertResponse(db, row, checked.scored, options);
     if (!outcome.inserted) return outcome;
     const code = caseCode(randomBytes(7));
     const due = dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS));
@@ -152,7 +157,8 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
     }
     return { ...outcome, code };
   }).immediate();
-  if (opened.inserted) return { kind: 'accepted', caseCode: opened.code };
+  if (opened.inserted) return { kind: 'accepted', flags: opened.flags, caseCode: opened.code };
+  if ('dossierTaken' in opened) return { kind: 'dossier_taken' };
   return replayOrConflict(db, env.id, opened.existingBodyHash === input.bodyHash);
 }
 

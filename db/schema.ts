@@ -132,6 +132,8 @@ export const responses = sqliteTable(
     index('responses_completed_idx').on(t.completedAt),
     index('responses_point_completed_idx').on(t.pointId, t.completedAt),
     index('responses_dossier_idx').on(t.dossier),
+    // Partial: phones and the hotline (most rows) pay no index write for a device they lack.
+    index('responses_device_completed_idx').on(t.deviceId, t.completedAt).where(sql`${t.deviceId} IS NOT NULL`),
   ],
 );
 
@@ -331,3 +333,31 @@ export const webhookDeliveries = sqliteTable(
 export type CaseRow = typeof cases.$inferSelect;
 
 export type User = typeof users.$inferSelect;
+
+// A kiosk tablet bound to one desk (issue 3). Only hashes of its secrets are stored: the
+// one-time pairing link's token (sha256), the long-lived cookie credential (sha256) and the
+// staff PIN (argon2id).
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pointId: integer('point_id')
+      .notNull()
+      .references(() => servicePoints.id),
+    name: text('name').notNull(),
+    credentialHash: text('credential_hash').unique(),
+    pairingTokenHash: text('pairing_token_hash').unique(),
+    pairingExpiresAt: integer('pairing_expires_at'),
+    pairedAt: integer('paired_at'),
+    pinHash: text('pin_hash'),
+    revokedAt: integer('revoked_at'),
+    lastSeenAt: integer('last_seen_at'),
+    appVersion: text('app_version'),
+    queueLength: integer('queue_length'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [index('devices_point_idx').on(t.pointId)],
+);
+
+export type Device = typeof devices.$inferSelect;

@@ -3,6 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
 import { caseCommands } from './cases';
+import { deviceCommands } from './devices';
 import { surveyCommands } from './surveys';
 
 export type Command = {
@@ -13,4 +14,4 @@ export type Command = {
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void> | void;
 };
 
-export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...caseCommands];
+export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands];

@@ -2,7 +2,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { dossierUrl } from '@/lib/qr/links';
+
 import { startServer, type TestServer } from './helpers/server';
+
+const E2E_SECRET = 'e2e-secret-0123456789abcdef';
 
 // User stories of a citizen at a reception desk who scans its QR code with their own phone.
 
@@ -49,7 +53,9 @@ const responsesOf = (point: string) =>
 describe('a citizen rates a desk on their phone', () => {
   test('scans desk 1, gives the quick rating in Vietnamese, and it is stored once with procedure and dossier', async () => {
     await withPhone(async (page) => {
-      const res = await page.goto(`${server.url}/s/TTHCC-Q01?procedure=1.013236&dossier=H19.20-250310-0042`);
+      // The receipt's QR code: a link signed with the server's APP_SECRET (see helpers/server.ts).
+      const link = dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q01', dossier: 'H19.20-250310-0042', procedure: '1.013236' });
+      const res = await page.goto(link);
       expect(res?.status()).toBe(200);
       await expect.poll(() => page.getByText('Quầy số 1 – Giấy phép xây dựng').isVisible()).toBe(true);
       await question(page, 'satisfaction').waitFor();

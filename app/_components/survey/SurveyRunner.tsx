@@ -36,6 +36,7 @@ type Phase =
   | { name: 'sending' }
   | { name: 'waiting' }
   | { name: 'rejected'; message: string }
+  | { name: 'dossierRated' }
   | { name: 'done'; caseCode: string | null; responseId: string };
 
 export default function SurveyRunner({ locale, survey, context, keepDraft = true, afterDone }: SurveyRunnerProps) {
@@ -57,6 +58,9 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
       if (verdict === 'delivered') {
         savePending(pendingId, null);
         setPhase({ name: 'done', caseCode: result.caseCode, responseId: pending.id });
+      } else if (verdict === 'rejected' && result.code === 'dossier_already_rated') {
+        savePending(pendingId, null);
+        setPhase({ name: 'dossierRated' });
       } else if (verdict === 'rejected') {
         savePending(pendingId, null);
         setPhase({ name: 'rejected', message: result.message ?? `HTTP ${result.status}` });
@@ -131,6 +135,12 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
           <h1>{t.thanksTitle}</h1>
           {afterDone ?? <p>{t.thanksBody}</p>}
           {phase.caseCode && <CaseFollowUp code={phase.caseCode} responseId={phase.responseId} locale={locale} />}
+        </div>
+      )}
+      {phase.name === 'dossierRated' && (
+        <div className="thanks">
+          <h1>{t.dossierRatedTitle}</h1>
+          <p>{t.dossierRatedBody}</p>
         </div>
       )}
       {phase.name === 'sending' && (

@@ -16,10 +16,12 @@ import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
 import { createRateLimiter } from '@/lib/ratelimit';
 import { clientKey, rateLimitKey } from '@/lib/server/client-key';
+import { deviceFromRequest } from '@/lib/server/device';
 import { authorizeRequest } from '@/lib/server/guard';
 import { appSecret } from '@/lib/server/secret';
 
 const limiter = createRateLimiter({ limit: getConfig().RATE_LIMIT_PER_MINUTE });
+const repeatWindowMs = getConfig().KIOSK_REPEAT_SECONDS * 1000;
 
 /** POST /api/responses (DESIGN §4.1): validate, then store exactly once. */
 export async function POST(request: Request): Promise<Response> {
@@ -36,9 +38,14 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.success) return badRequest('invalid_body', describeEnvelopeError(parsed.error));
   const envelope = parsed.data;
 
-  // Kiosk answers are only taken from a paired tablet, which names its own desk.
+  // Kiosk answers are only taken from a paired tablet, which names its own desk (its cookie is
+  // looked up only on this channel, so phones pay nothing for it).
+  let device: { id: number; pointCode: string } | undefined;
   if (envelope.channel === 'kiosk') {
-    return unauthorized('device_required', 'Kiosk responses must come from a paired kiosk device.');
+    device = deviceFromRequest(request) ?? undefined;
+    if (!device) {
+      return unauthorized('device_required', 'Kiosk responses must come from a paired kiosk device that has not been revoked.');
+    }
   }
 
   // Hotline answers are entered by a signed-in operator on a caller's behalf; the session cookie
@@ -61,6 +68,8 @@ export async function POST(request: Request): Promise<Response> {
       bodyHash: bodyHash(body.value),
       receivedAt: now,
       clientKey: clientKey(request.headers, secret, now),
+      device,
+      repeatWindowMs: device ? repeatWindowMs : 0,
     });
     switch (outcome.kind) {
       // `case`: the code of the case a negative answer or complaint opened, for the thank-you screen.
@@ -68,6 +77,8 @@ export async function POST(request: Request): Promise<Response> {
         return Response.json(accepted(envelope.id, outcome.caseCode), { status: 201 });
       case 'replayed':
         return Response.json(accepted(envelope.id, outcome.caseCode), { status: 200 });
+      case 'dossier_taken':
+        return conflict('dossier_already_rated', `Dossier ${envelope.dossier} has already been rated; a dossier is rated once.`);
       case 'conflict':
         return conflict('id_conflict', `Response ${envelope.id} was already stored with a different body.`);
       case 'rejected':

@@ -5,9 +5,12 @@ import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
 import { SurveyLoader } from '@/app/_components/survey/SurveyLoader';
 import { getDb } from '@/db';
 import { findPointByCode } from '@/db/queries/points';
+import { isDossierRated } from '@/db/queries/insert-response';
 import { findProcedureByCode } from '@/db/queries/procedures';
 import { findSurveyVersion } from '@/db/queries/surveys';
 import { messages, parseLocale } from '@/lib/i18n';
+import { verifyDossier } from '@/lib/qr/links';
+import { appSecret } from '@/lib/server/secret';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -42,6 +45,16 @@ export default async function PointSurveyPage({
   const procedure = procedureCode ? findProcedureByCode(db, { code: procedureCode }) : null;
   const dossierParam = one(search.dossier);
   const dossier = dossierParam && DOSSIER.test(dossierParam) ? dossierParam : undefined;
+  // A dossier link is only trusted when the receipt's signature covers this desk, dossier and
+  // procedure: otherwise anyone could use up someone else's one rating.
+  const dossierProblem =
+    dossierParam === undefined
+      ? null
+      : !dossier || !verifyDossier(appSecret(), { point: point.code, dossier, procedure: procedureCode }, one(search.sig))
+        ? 'forged'
+        : isDossierRated(db, dossier)
+          ? 'rated'
+          : null;
   const channel = one(search.c) === 'web' ? 'web' : 'qr';
 
   const t = messages[locale];
@@ -49,6 +62,7 @@ export default async function PointSurveyPage({
     survey: requested,
     procedure: procedure?.code,
     dossier,
+    sig: dossier ? one(search.sig) : undefined,
     c: channel === 'web' ? 'web' : undefined,
   };
   const unitName = locale === 'en' ? (point.unit.nameEn ?? point.unit.name) : point.unit.name;
@@ -68,12 +82,24 @@ export default async function PointSurveyPage({
             {t.procedure}: {procedure.code} – {procedure.name}
           </p>
         )}
+        {dossierProblem ? (
+          <div className="card" role={dossierProblem === 'forged' ? 'alert' : 'status'}>
+            <h1>{dossierProblem === 'forged' ? t.dossierForgedTitle : t.dossierRatedTitle}</h1>
+            <p>{dossierProblem === 'forged' ? t.dossierForgedBody : t.dossierRatedBody}</p>
+            {dossierProblem === 'forged' && (
+              <a className="button" href={withLocale(`/s/${encodeURIComponent(point.code)}`, { survey: requested }, locale)}>
+                {t.rateDeskInstead}
+              </a>
+            )}
+          </div>
+        ) : (
         <SurveyLoader
           key={locale}
           locale={locale}
           survey={{ slug: survey.slug, version: survey.version, definition: survey.definition }}
           context={{ point: point.code, channel, procedure: procedure?.code, dossier }}
         />
+        )}
       </main>
       <footer className="citizen-footer" lang={locale}>
         <p>{t.anonymousNote}</p>

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { Poster } from '@/app/_components/poster/Poster';
+import { PrintButton } from '@/app/_components/poster/PrintButton';
+import '@/app/_components/poster/poster.css';
+import { getDb } from '@/db';
+import { findPosterPoint } from '@/db/queries/posters';
+import { getConfig } from '@/lib/config';
+import { requirePage } from '@/lib/server/guard';
+
+export const metadata: Metadata = { title: 'Áp phích mã QR của quầy' };
+
+/** The printable A4 QR poster of one desk. */
+export default async function PointPosterPage({ params }: { params: Promise<{ code: string }> }) {
+  const code = decodeURIComponent((await params).code);
+  await requirePage('admin.manage', `/admin/points/${encodeURIComponent(code)}/poster`);
+  const point = findPosterPoint(getDb(), { code });
+  if (!point) notFound();
+  return (
+    <main id="main">
+      <div className="poster-toolbar">
+        <PrintButton label="In áp phích (A4) · Print" />
+        <p className="muted">Khổ A4 dọc, không lề. A4 portrait, no margins.</p>
+      </div>
+      <Poster point={point} baseUrl={getConfig().publicBaseUrl} />
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import { getDb } from '@/db';
+import { findPointByCode } from '@/db/queries/points';
+import { findProcedureByCode } from '@/db/queries/procedures';
+import { getConfig } from '@/lib/config';
+import { badRequest, internalError, notFound } from '@/lib/http/errors';
+import { dossierUrl, pointUrl } from '@/lib/qr/links';
+import { qrPng, qrSvg } from '@/lib/qr/render';
+import { authorizeRequest } from '@/lib/server/guard';
+import { appSecret } from '@/lib/server/secret';
+
+const FILE = /^(.{1,64})\.(svg|png)$/;
+const CODE = /^[\p{L}\p{N}._\-/]{1,64}$/u;
+
+/**
+ * GET /api/qr/{point}.svg|.png: the desk's QR code, encoding its phone page. With
+ * `?dossier=…[&procedure=…]` the code encodes a signed per-dossier link instead; signing is
+ * what makes a dossier link trustworthy, so only an administrator (or the receipt printer's
+ * admin API token) may ask for one.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  const { file } = await params;
+  const m = FILE.exec(decodeURIComponent(file));
+  if (!m) return notFound('unknown_format', 'Ask for /api/qr/{point}.svg or /api/qr/{point}.png.');
+  const [, code, format] = m as unknown as [string, string, 'svg' | 'png'];
+
+  const search = new URL(request.url).searchParams;
+  const dossier = search.get('dossier');
+  const procedure = search.get('procedure');
+  if (procedure !== null && dossier === null) return badRequest('invalid_query', 'procedure is only meaningful with dossier.');
+  if (dossier !== null && !CODE.test(dossier)) return badRequest('invalid_query', 'dossier may hold only letters, digits and . _ - / (at most 64).');
+  if (procedure !== null && !CODE.test(procedure)) return badRequest('invalid_query', 'procedure may hold only letters, digits and . _ - / (at most 64).');
+
+  try {
+    const db = getDb();
+    const point = findPointByCode(db, { code });
+    if (!point || !point.active || !point.unit.active) return notFound('unknown_point', `No active service point "${code}".`);
+
+    let url: string;
+    if (dossier === null) {
+      url = pointUrl(getConfig().publicBaseUrl, point.code);
+    } else {
+      const auth = authorizeRequest(request, 'admin.manage');
+      if (auth instanceof Response) return auth;
+      if (procedure !== null && !findProcedureByCode(db, { code: procedure })) {
+        return notFound('unknown_procedure', `No procedure "${procedure}" in the catalogue.`);
+      }
+      url = dossierUrl(getConfig().publicBaseUrl, appSecret(), { point: point.code, dossier, procedure: procedure ?? undefined });
+    }
+
+    // A desk's code changes only with PUBLIC_BASE_URL; a dossier's is personal, so never shared caches.
+    const cache = dossier === null ? 'public, max-age=3600' : 'private, no-store';
+    const headers = { 'cache-control': cache, 'x-qr-url': url };
+    if (format === 'svg') return new Response(await qrSvg(url), { headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' } });
+    return new Response(new Uint8Array(await qrPng(url)), { headers: { ...headers, 'content-type': 'image/png' } });
+  } catch (err) {
+    return internalError(err, 'GET /api/qr');
+  }
+}

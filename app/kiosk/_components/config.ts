@@ -1,0 +1,8 @@
+export type KioskConfig = {
+  deviceName: string;
+  point: { code: string; name: string; nameEn: string | null; unitName: string; unitNameEn: string | null };
+  survey: { slug: string; version: number; definition: string };
+  thanksSeconds: number;
+  idleSeconds: number;
+  appVersion: string;
+};

@@ -1,0 +1,23 @@
+'use server';
+
+import { cookies } from 'next/headers';
+
+import { getDb } from '@/db';
+import { consumePairing } from '@/db/queries/devices';
+import { DEVICE_COOKIE, deviceCookieOptions } from '@/lib/server/device';
+import { hashToken, newSecretToken } from '@/lib/server/secrets';
+
+export type PairState = { failed: boolean; paired?: boolean };
+
+/**
+ * Binds this browser to the device: spends the one-time token and gives the tablet its own
+ * long-lived credential. A POST (not the GET of the link) so a link preview or scanner that
+ * fetches the URL cannot use the link up.
+ */
+export async function pairDevice(token: string, _prev: PairState, _form: FormData): Promise<PairState> {
+  const credential = newSecretToken('hld_');
+  const ok = consumePairing(getDb(), { tokenHash: hashToken(token), credentialHash: hashToken(credential), now: Date.now() });
+  if (!ok) return { failed: true };
+  (await cookies()).set(DEVICE_COOKIE, credential, deviceCookieOptions());
+  return { failed: false, paired: true };
+}

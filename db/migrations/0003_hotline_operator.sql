@@ -1,1 +1,0 @@
-ALTER TABLE `responses` ADD `operator_id` integer;

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+
+import { dossierUrl, pointUrl, shortUrl, signDossier, verifyDossier } from './links';
+
+const SECRET = 'unit-test-secret-0123456789';
+const REF = { point: 'TTHCC-Q01', dossier: 'H19.20-250310-0042', procedure: '1.013236' };
+
+describe('per-dossier links', () => {
+  test('a signature verifies for exactly what was signed', () => {
+    const sig = signDossier(SECRET, REF);
+    expect(sig).toMatch(/^[A-Za-z0-9_-]{22}$/); // 16 bytes in base64url
+    expect(verifyDossier(SECRET, REF, sig)).toBe(true);
+  });
+
+  test.each([
+    ['another dossier', { ...REF, dossier: 'H19.20-250310-0043' }],
+    ['another desk', { ...REF, point: 'TTHCC-Q02' }],
+    ['another procedure', { ...REF, procedure: '1.013237' }],
+    ['the procedure dropped', { point: REF.point, dossier: REF.dossier }],
+  ])('is refused for %s', (_what, altered) => {
+    expect(verifyDossier(SECRET, altered, signDossier(SECRET, REF))).toBe(false);
+  });
+
+  test.each([[undefined], [null], [''], ['not base64!'], ['AAAAAAAAAAAAAAAAAAAAAA'], [signDossier('another-secret-0123456789', REF)]])(
+    'refuses the forged or missing signature %j',
+    (sig) => {
+      expect(verifyDossier(SECRET, REF, sig)).toBe(false);
+    },
+  );
+
+  test('a field cannot be shifted into its neighbour', () => {
+    // "A\nB" + "" must not sign the same as "A" + "B": the separator cannot occur in a code.
+    const a = signDossier(SECRET, { point: 'P', dossier: 'D', procedure: 'X' });
+    expect(verifyDossier(SECRET, { point: 'P', dossier: 'DX' }, a)).toBe(false);
+  });
+
+  test('urls: desk link, signed dossier link, short form', () => {
+    expect(pointUrl('https://hailong.example.gov.vn/', 'TTHCC-Q01')).toBe('https://hailong.example.gov.vn/s/TTHCC-Q01');
+    const url = new URL(dossierUrl('https://hailong.example.gov.vn', SECRET, REF));
+    expect(url.pathname).toBe('/s/TTHCC-Q01');
+    expect(url.searchParams.get('dossier')).toBe(REF.dossier);
+    expect(url.searchParams.get('procedure')).toBe(REF.procedure);
+    expect(verifyDossier(SECRET, REF, url.searchParams.get('sig'))).toBe(true);
+    expect(shortUrl('https://hailong.example.gov.vn/s/TTHCC-Q01')).toBe('hailong.example.gov.vn/s/TTHCC-Q01');
+  });
+});

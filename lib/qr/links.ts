@@ -1,0 +1,44 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+// What the QR codes encode (issue 3): a desk's link, and a per-dossier link printed on the
+// receipt, signed so that nobody can rate (and so use up) a dossier that is not theirs.
+
+export type DossierRef = { point: string; dossier: string; procedure?: string };
+
+// 128 bits of HMAC-SHA256: unforgeable, and short enough to keep the printed code coarse.
+const SIGNATURE_BYTES = 16;
+
+/** The exact bytes signed; a version prefix lets the format change without accepting old forgeries. */
+export function dossierPayload({ point, dossier, procedure }: DossierRef): string {
+  return ['hailong-dossier-v1', point, dossier, procedure ?? ''].join('\n');
+}
+
+export function signDossier(secret: string, ref: DossierRef): string {
+  return createHmac('sha256', secret).update(dossierPayload(ref)).digest().subarray(0, SIGNATURE_BYTES).toString('base64url');
+}
+
+/** True only for the signature this secret makes for exactly this desk, dossier and procedure. */
+export function verifyDossier(secret: string, ref: DossierRef, signature: string | undefined | null): boolean {
+  if (!signature || !/^[A-Za-z0-9_-]{1,64}$/.test(signature)) return false;
+  const given = Buffer.from(signature, 'base64url');
+  const expected = Buffer.from(signDossier(secret, ref), 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The phone page of a desk: what the poster's QR code opens. */
+export function pointUrl(baseUrl: string, point: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/s/${encodeURIComponent(point)}`;
+}
+
+/** The phone page for one dossier, signed: what the receipt's QR code opens. */
+export function dossierUrl(baseUrl: string, secret: string, ref: DossierRef): string {
+  const q = new URLSearchParams({ dossier: ref.dossier });
+  if (ref.procedure) q.set('procedure', ref.procedure);
+  q.set('sig', signDossier(secret, ref));
+  return `${pointUrl(baseUrl, ref.point)}?${q.toString()}`;
+}
+
+/** The address printed under a poster's code, without the scheme, for people who type it. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '');
+}

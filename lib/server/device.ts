@@ -1,0 +1,42 @@
+// Kept free of next/headers: the production server loads the ingest route outside Next.
+import { getDb } from '@/db';
+import { findDeviceByCredential, type PairedDevice } from '@/db/queries/devices';
+import { getConfig } from '@/lib/config';
+
+import { hashToken } from './secrets';
+
+export const DEVICE_COOKIE = 'hl_device';
+// Browsers cap cookie lifetimes at 400 days; a tablet on a stand is re-paired rarely.
+const DEVICE_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+
+export function deviceCookieOptions() {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: getConfig().publicBaseUrl.startsWith('https://'),
+    path: '/',
+    maxAge: DEVICE_COOKIE_MAX_AGE_S,
+  };
+}
+
+/** The value of one cookie in a Cookie header, without parsing the others. */
+export function cookieValue(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** The paired, unrevoked kiosk that sent this request, or null. */
+export function deviceFromRequest(request: Request): PairedDevice | null {
+  const credential = cookieValue(request.headers.get('cookie'), DEVICE_COOKIE);
+  return credential ? findDeviceByCredential(getDb(), hashToken(credential)) : null;
+}

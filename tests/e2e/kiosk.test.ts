@@ -1,0 +1,320 @@
+import { spawn } from 'node:child_process';
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { startServer, type TestServer } from './helpers/server';
+
+// User stories of the tablet on a stand at a reception desk (issue 3), at 800×1280.
+
+const THANKS_SECONDS = 2;
+const IDLE_SECONDS = 5;
+const OFFLINE = [/ERR_INTERNET_DISCONNECTED/, /Failed to fetch/, /status of 403 .*\/api\/kiosk\/pin/];
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer({ KIOSK_THANKS_SECONDS: String(THANKS_SECONDS), KIOSK_IDLE_SECONDS: String(IDLE_SECONDS) }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const TABLET = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 1, hasTouch: true, locale: 'vi-VN' };
+
+/** `npm run admin -- …` against the test server's database; resolves with what it printed. */
+function admin(...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'scripts/admin.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, PUBLIC_BASE_URL: server.url, APP_SECRET: 'e2e-secret-0123456789abcdef' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`admin ${args.join(' ')} failed:\n${out}`))));
+  });
+}
+
+async function createDevice(point: string): Promise<{ id: number; link: string }> {
+  const out = await admin('device', 'create', '--point', point, '--pin', '2468');
+  const id = Number(/Device (\d+)/.exec(out)?.[1]);
+  const link = out.trim().split('\n').at(-1)!;
+  expect(link).toMatch(new RegExp(`^${server.url}/pair/[A-Za-z0-9_-]{40,}$`));
+  return { id, link };
+}
+
+type Tablet = { context: BrowserContext; page: Page; errors: string[]; deviceId: number };
+
+/** A tablet paired through the admin's one-time link, showing the attract screen. */
+async function pairedTablet(point: string, allow: RegExp[] = [], init?: () => void): Promise<Tablet> {
+  const { id, link } = await createDevice(point);
+  const context = await browser.newContext(TABLET);
+  if (init) await context.addInitScript(init);
+  const { page, errors } = await openPage(context, { allow });
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Kết nối máy này' }).click();
+  await page.waitForURL(`${server.url}/kiosk`);
+  await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
+  return { context, page, errors, deviceId: id };
+}
+
+async function done(tablet: Tablet) {
+  await tablet.context.close();
+  expect(tablet.errors).toEqual([]);
+}
+
+const rowsOf = (deviceId: number) =>
+  server.query<{ channel: string; point: string; answers: string }>(
+    `SELECT r.channel, p.code AS point, r.answers FROM responses r JOIN service_points p ON p.id = r.point_id WHERE r.device_id = ?`,
+    deviceId,
+  );
+
+const choice = (page: Page, label: string) =>
+  page.locator('[data-name="satisfaction"] .sd-item').filter({ hasText: new RegExp(`^${label}$`) });
+
+async function answerOnce(page: Page, label: string) {
+  await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
+  await choice(page, label).click();
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+}
+
+describe('the kiosk tablet at a desk', () => {
+  test('an administrator pairs a tablet with the one-time link; the link works once', async () => {
+    const { id, link } = await createDevice('TTHCC-Q01');
+    const context = await browser.newContext(TABLET);
+    const { page, errors } = await openPage(context);
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Kết nối máy tính bảng với quầy' }).waitFor();
+    expect(await page.getByText('Quầy số 1 – Giấy phép xây dựng', { exact: true }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-pairing');
+    await page.getByRole('button', { name: 'Kết nối máy này' }).click();
+    await page.waitForURL(`${server.url}/kiosk`);
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
+
+    const cookie = (await context.cookies()).find((c) => c.name === 'hl_device');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie!.expires * 1000).toBeGreaterThan(Date.now() + 300 * 86_400_000);
+    expect(server.query<{ n: number }>('SELECT count(*) AS n FROM devices WHERE id = ? AND paired_at IS NOT NULL', id)[0]!.n).toBe(1);
+    await context.close();
+    expect(errors).toEqual([]);
+
+    // A second tablet (or a link scanner) cannot use the link again.
+    const other = await browser.newContext(TABLET);
+    const second = await other.newPage();
+    await second.goto(link);
+    await second.getByText('đã được dùng hoặc đã hết hạn', { exact: false }).waitFor();
+    expect(await second.getByRole('button', { name: 'Kết nối máy này' }).count()).toBe(0);
+    await other.close();
+
+    expect(await admin('device', 'list')).toMatch(new RegExp(`#${id}\\s+TTHCC-Q01.*paired`));
+  });
+
+  test('a citizen taps, rates, sees thank-you, and the screen returns for the next person', async () => {
+    const tablet = await pairedTablet('TTHCC-Q01');
+    const { page } = tablet;
+    expect(await page.getByText('Quầy số 1 – Giấy phép xây dựng').isVisible()).toBe(true);
+    expect(await page.locator('a[href]').count()).toBe(0); // nothing leads a citizen away
+    expect((await page.getByRole('button', { name: 'Chạm để đánh giá' }).boundingBox())!.height).toBeGreaterThanOrEqual(64);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-attract');
+
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
+    await page.getByText('Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?').waitFor();
+    for (const label of ['Rất hài lòng', 'Hài lòng', 'Không hài lòng']) {
+      expect((await choice(page, label).boundingBox())!.height).toBeGreaterThanOrEqual(64);
+    }
+    expect((await page.getByRole('button', { name: 'Gửi đánh giá' }).boundingBox())!.height).toBeGreaterThanOrEqual(64);
+    expect(await page.locator('a[href]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-question');
+
+    await choice(page, 'Rất hài lòng').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-thanks');
+    const thanksAt = Date.now();
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor({ timeout: (THANKS_SECONDS + 3) * 1000 });
+    expect(Date.now() - thanksAt).toBeGreaterThanOrEqual((THANKS_SECONDS - 0.5) * 1000);
+
+    await expect.poll(() => rowsOf(tablet.deviceId).length, { timeout: 10_000 }).toBe(1);
+    expect(rowsOf(tablet.deviceId)[0]).toMatchObject({ channel: 'kiosk', point: 'TTHCC-Q01' });
+    expect(JSON.parse(rowsOf(tablet.deviceId)[0]!.answers)).toEqual({ satisfaction: 3 });
+
+    // The heartbeat has reported in, so staff can see the tablet is alive.
+    const health = () =>
+      server.query<{ app_version: string | null; queue_length: number | null; last_seen_at: number | null }>(
+        'SELECT app_version, queue_length, last_seen_at FROM devices WHERE id = ?',
+        tablet.deviceId,
+      )[0]!;
+    await expect.poll(() => health().last_seen_at, { timeout: 10_000 }).not.toBeNull();
+    expect(health()).toMatchObject({ app_version: '0.1.0', queue_length: expect.any(Number) });
+    await done(tablet);
+  });
+
+  test('a survey left half-answered resets after the idle timeout and its answer is discarded', async () => {
+    const tablet = await pairedTablet('TTHCC-Q02');
+    const { page } = tablet;
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
+    await choice(page, 'Không hài lòng').click();
+    await page.locator('[data-name="reasons"]').waitFor();
+    const left = Date.now();
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor({ timeout: (IDLE_SECONDS + 5) * 1000 });
+    expect(Date.now() - left).toBeGreaterThanOrEqual((IDLE_SECONDS - 0.5) * 1000);
+
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
+    await page.locator('[data-name="satisfaction"]').waitFor();
+    expect(await page.locator('[data-name="satisfaction"] input:checked').count()).toBe(0);
+    expect(await page.locator('[data-name="reasons"]').count()).toBe(0);
+    expect(rowsOf(tablet.deviceId)).toHaveLength(0);
+    await done(tablet);
+  });
+
+  test('offline: 20 answers are queued, survive a reload with no network, and arrive exactly once', async () => {
+    const tablet = await pairedTablet('TTHCC-Q04', OFFLINE);
+    const { page, context } = tablet;
+    page.setDefaultTimeout(20_000);
+    // Once the service worker controls the page, everything the shell needs is in its cache.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    await context.setOffline(true);
+    const labels = ['Rất hài lòng', 'Hài lòng', 'Không hài lòng'];
+    for (let i = 0; i < 20; i++) {
+      await answerOnce(page, labels[i % 3]!);
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).click(); // tapping skips the wait
+      await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
+    }
+    await page.getByText('Chờ gửi: 20').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-offline-pending');
+
+    // Staff cannot unlock while offline, and are told why.
+    await openStaff(page);
+    await page.getByLabel('Mã PIN của máy').fill('2468');
+    await page.getByRole('button', { name: 'Mở' }).click();
+    await page.getByText('Máy đang mất mạng nên không kiểm tra được mã PIN', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Huỷ' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
+    await page.getByText('Chờ gửi: 20').waitFor();
+    expect(rowsOf(tablet.deviceId)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect.poll(() => rowsOf(tablet.deviceId).length, { timeout: 60_000, interval: 500 }).toBe(20);
+    await page.getByText('Chờ gửi: 0').waitFor();
+    await page.waitForTimeout(1_500); // nothing more arrives: exactly once
+    expect(rowsOf(tablet.deviceId)).toHaveLength(20);
+    expect(rowsOf(tablet.deviceId).every((r) => r.channel === 'kiosk' && r.point === 'TTHCC-Q04')).toBe(true);
+
+    // Back online, staff unlock with the PIN and see the queue is empty.
+    await openStaff(page);
+    await page.getByLabel('Mã PIN của máy').fill('1111');
+    await page.getByRole('button', { name: 'Mở' }).click();
+    await page.getByText('Mã PIN không đúng.').waitFor();
+    await page.getByLabel('Mã PIN của máy').fill('2468');
+    await page.getByRole('button', { name: 'Mở' }).click();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).waitFor();
+    expect(await page.getByTestId('staff-pending').textContent()).toBe('0');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-staff');
+    await done(tablet);
+  }, 240_000);
+
+  test('a revoked tablet is refused and shows that it is not connected', async () => {
+    const tablet = await pairedTablet('TTHCC-Q05');
+    const { page } = tablet;
+    await admin('device', 'revoke', '--id', String(tablet.deviceId));
+
+    // The open tablet learns it at its next send: the answer stays queued, the survey goes away.
+    await answerOnce(page, 'Hài lòng');
+    await page.getByRole('heading', { name: 'Máy chưa được kết nối' }).waitFor();
+    expect(await page.getByText('Chờ gửi: 1').isVisible()).toBe(true);
+
+    const status = await page.evaluate(async () => {
+      const res = await fetch('/api/responses', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: crypto.randomUUID(), survey: 'quick', point: 'TTHCC-Q05', channel: 'kiosk', answers: { satisfaction: 3 } }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(401);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Máy chưa được kết nối' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Chạm để đánh giá' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-revoked');
+    expect(rowsOf(tablet.deviceId)).toHaveLength(0);
+    tablet.errors.splice(0); // the refused requests above log 401s on purpose
+    await done(tablet);
+  });
+
+  test('elderly mode enlarges the text and reads the question and its options aloud in Vietnamese', async () => {
+    const tablet = await pairedTablet('TTHCC-Q03', [], fakeVietnameseVoice);
+    const { page } = tablet;
+    const normal = await fontSize(page);
+    await page.getByRole('button', { name: 'Chữ to hơn và đọc to câu hỏi' }).click();
+    expect(await fontSize(page)).toBeGreaterThan(normal * 1.2);
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
+    await page.locator('[data-name="satisfaction"]').waitFor();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' | '))).toContain(
+      'Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?. Rất hài lòng. Hài lòng. Không hài lòng',
+    );
+    await choice(page, 'Không hài lòng').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' | '))).toContain('Điều gì chưa tốt?');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-elderly-question');
+    await done(tablet);
+  });
+
+  test('without a Vietnamese voice the elderly button is not offered', async () => {
+    const tablet = await pairedTablet('TTHCC-Q03');
+    expect(await tablet.page.getByRole('button', { name: 'Chữ to hơn và đọc to câu hỏi' }).count()).toBe(0);
+    await done(tablet);
+  });
+});
+
+async function openStaff(page: Page) {
+  await page.mouse.move(20, 20);
+  await page.mouse.down();
+  await page.waitForTimeout(3_300);
+  await page.mouse.up();
+  await page.getByRole('dialog', { name: 'Dành cho cán bộ' }).waitFor();
+}
+
+const fontSize = (page: Page) => page.locator('.kiosk').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+
+/** Headless Chromium has no voices: give it one Vietnamese voice and record what is spoken. */
+function fakeVietnameseVoice() {
+  const spoken: string[] = [];
+  const voice = { lang: 'vi-VN', name: 'Test Vietnamese', default: true, localService: true, voiceURI: 'test-vi' };
+  (window as unknown as { __spoken: string[] }).__spoken = spoken;
+  class Utterance {
+    voice: unknown = null;
+    lang = '';
+    rate = 1;
+    constructor(public text: string) {}
+  }
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+  Object.defineProperty(window, 'speechSynthesis', {
+    configurable: true,
+    value: {
+      getVoices: () => [voice],
+      speak: (u: Utterance) => spoken.push(u.text),
+      cancel: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    },
+  });
+}

@@ -48,15 +48,23 @@ async function signIn(page: Page, username: string, password: string, next: stri
   await page.waitForURL((url) => url.pathname === next);
 }
 
+const TABLET = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 1, hasTouch: true };
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
 
 describe('a negative rating becomes a handled case', () => {
   let code = '';
 
-  test('the citizen rates "Không hài lòng", gets a case code and leaves a phone number with consent', async () => {
-    await withContext(PHONE, async (page) => {
-      await page.goto(`${server.url}/s/TTHCC-Q01?procedure=1.013236`);
+  test('at the desk’s kiosk the citizen rates "Không hài lòng", gets a case code and leaves a phone number with consent', async () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'device', 'create', '--point', 'TTHCC-Q01', '--pin', '2468'], {
+      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, PUBLIC_BASE_URL: server.url, APP_SECRET: 'e2e-secret-0123456789abcdef' },
+    }).toString();
+    const link = out.trim().split('\n').at(-1)!;
+    await withContext(TABLET, async (page) => {
+      await page.goto(link);
+      await page.getByRole('button', { name: 'Kết nối máy này' }).click();
+      await page.waitForURL(`${server.url}/kiosk`);
+      await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
       const q = page.locator('[data-name="satisfaction"]');
       await q.waitFor();
       await q.getByText('Không hài lòng', { exact: true }).click();
@@ -68,6 +76,7 @@ describe('a negative rating becomes a handled case', () => {
       await codeEl.waitFor();
       code = (await codeEl.innerText()).trim();
       expect(code).toMatch(/^PA-[0-9A-Z]{7}-[0-9A-Z]$/);
+      expect(await page.locator('a[href]').count()).toBe(0); // the kiosk still leads nowhere
 
       await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 678');
       await page.getByRole('button', { name: 'Gửi thông tin liên hệ' }).click();
@@ -77,8 +86,12 @@ describe('a negative rating becomes a handled case', () => {
       await page.getByRole('button', { name: 'Gửi thông tin liên hệ' }).click();
       await page.getByText('Đã nhận thông tin liên hệ.').waitFor();
       expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, 'case-thanks-phone');
+      await screenshot(page, 'case-thanks-kiosk');
       expect(server.query<{ phone: string }>('SELECT phone FROM case_contacts')).toEqual([{ phone: '0912345678' }]);
+      expect(server.query<{ channel: string }>('SELECT r.channel FROM cases c JOIN responses r ON r.id = c.response_id')).toEqual([{ channel: 'kiosk' }]);
+
+      await page.getByRole('button', { name: 'Xong' }).click();
+      await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
     });
   });
 

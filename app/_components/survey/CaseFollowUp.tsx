@@ -10,7 +10,7 @@ type State = { name: 'idle' } | { name: 'sending' } | { name: 'saved' } | { name
  * Under the thank-you message after a negative answer or a complaint: the case code to follow it
  * on /tra-cuu, and an optional call-back request with explicit consent (DESIGN §2.4).
  */
-export function CaseFollowUp({ code, responseId, locale }: { code: string; responseId: string; locale: Locale }) {
+export function CaseFollowUp({ code, responseId, locale, linkAway = true }: { code: string; responseId: string; locale: Locale; /** false on a kiosk: nothing may lead a citizen away */ linkAway?: boolean }) {
   const t = messages[locale];
   const [state, setState] = useState<State>({ name: 'idle' });
   const lookup = `/tra-cuu?ma=${encodeURIComponent(code)}${locale === 'en' ? '&lang=en' : ''}`;
@@ -43,7 +43,8 @@ export function CaseFollowUp({ code, responseId, locale }: { code: string; respo
         {t.caseCodeLabel}: <strong className="case-code">{code}</strong>
       </p>
       <p>
-        {t.caseCodeHint} <a href={lookup}>{t.lookupLink}</a>
+        {t.caseCodeHint}{' '}
+        {linkAway ? <a href={lookup}>{t.lookupLink}</a> : <strong>{`${typeof window === 'undefined' ? '' : window.location.host}/tra-cuu`}</strong>}
       </p>
       {state.name === 'saved' ? (
         <p className="status status--info" role="status">

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Model, surveyLocalization, type Question } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 
+import { CaseFollowUp } from '@/app/_components/survey/CaseFollowUp';
 import { surveyTheme } from '@/app/_components/survey/theme';
 import { uuidv4 } from '@/lib/delivery/uuid';
 import { kioskMessages, type Locale } from '@/lib/i18n';
@@ -32,13 +33,22 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
   const [session, setSession] = useState<{ model: Model; startedAt: string } | null>(null);
   const hasVoice = useVietnameseVoice();
   const unpair = useCallback(() => setPhase('unpaired'), []);
-  const { status, add, syncNow } = useQueueSync(unpair);
+  // The answer on the thank-you screen, and the case it opened once the server has it (online,
+  // that is within the second; offline the case is opened when the queue drains, unseen).
+  const thanksFor = useRef<string | null>(null);
+  const [followUp, setFollowUp] = useState<{ id: string; code: string } | null>(null);
+  const onDelivered = useCallback((id: string, caseCode: string | null) => {
+    if (caseCode && id === thanksFor.current) setFollowUp({ id, code: caseCode });
+  }, []);
+  const { status, add, syncNow } = useQueueSync(unpair, onDelivered);
   const t = kioskMessages[locale];
   const deskName = locale === 'en' ? (config.point.nameEn ?? config.point.name) : config.point.name;
   const unitName = locale === 'en' ? (config.point.unitNameEn ?? config.point.unitName) : config.point.unitName;
 
   const toAttract = useCallback(() => {
     stopSpeaking();
+    thanksFor.current = null;
+    setFollowUp(null);
     setSession(null);
     setLocale('vi');
     setElderly(false);
@@ -59,6 +69,7 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
     const onComplete = async (sender: Model) => {
       stopSpeaking();
       const id = uuidv4();
+      thanksFor.current = id;
       await add(id, {
         id,
         survey: config.survey.slug,
@@ -105,11 +116,23 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
     };
   }, [phase, staffOpen, config.idleSeconds, toAttract]);
 
+  // The thank-you screen returns to the attract screen on its own; with a case code and the
+  // call-back form on it, it waits like a survey page (KIOSK_IDLE_SECONDS after the last touch).
   useEffect(() => {
     if (phase !== 'thanks') return;
-    const timer = setTimeout(toAttract, config.thanksSeconds * 1000);
-    return () => clearTimeout(timer);
-  }, [phase, config.thanksSeconds, toAttract]);
+    const ms = (followUp ? config.idleSeconds : config.thanksSeconds) * 1000;
+    let timer = setTimeout(toAttract, ms);
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(toAttract, ms);
+    };
+    const events = ['pointerdown', 'keydown', 'input'] as const;
+    if (followUp) for (const e of events) document.addEventListener(e, touched, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const e of events) document.removeEventListener(e, touched, { capture: true });
+    };
+  }, [phase, followUp, config.thanksSeconds, config.idleSeconds, toAttract]);
 
   // Heartbeat: staff can tell a live tablet from a dead or stuck one.
   const statusRef = useRef(status);
@@ -222,6 +245,14 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
           </div>
           <h1>{t.thanksTitle}</h1>
           <p>{t.thanksBody}</p>
+          {followUp && (
+            <div className="kiosk-follow-up" onClick={(e) => e.stopPropagation()}>
+              <CaseFollowUp code={followUp.code} responseId={followUp.id} locale={locale} linkAway={false} />
+              <button type="button" className="kiosk-option" onClick={toAttract}>
+                {t.done}
+              </button>
+            </div>
+          )}
           <p className="kiosk-anon">{t.thanksBack}</p>
           {syncLine}
         </main>

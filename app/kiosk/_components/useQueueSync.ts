@@ -19,16 +19,18 @@ export type QueueStatus = {
  * attempts, and wakes at once when the browser comes back online. `onRevoked` fires when the
  * server no longer knows this tablet (401): answers stay queued until it is paired again.
  */
-export function useQueueSync(onRevoked: () => void) {
+export function useQueueSync(onRevoked: () => void, onDelivered?: (id: string, caseCode: string | null) => void) {
   const [status, setStatus] = useState<QueueStatus>({ pending: 0, setAside: 0, lastSyncAt: null, lastError: null });
   const running = useRef(false);
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastError = useRef<string | null>(null);
   const revoked = useRef(onRevoked);
+  const delivered = useRef(onDelivered);
   useEffect(() => {
     revoked.current = onRevoked;
-  }, [onRevoked]);
+    delivered.current = onDelivered;
+  }, [onRevoked, onDelivered]);
 
   const refresh = useCallback(async () => {
     const [pending, setAside, lastSyncAt] = await Promise.all([
@@ -62,6 +64,7 @@ export function useQueueSync(onRevoked: () => void) {
           await store.removeEntry(step.send.id);
           await store.writeMeta('lastSyncAt', now);
           lastError.current = null; // delivered: whatever failed before has recovered
+          delivered.current?.(step.send.id, outcome.caseCode);
         } else if (d.action === 'setAside') {
           lastError.current = d.reason;
           await store.setAside(step.send, d.reason, now);

@@ -7,6 +7,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb, type Db } from '@/db';
 import type { ActionState } from '@/lib/admin/form';
 import type { Principal } from '@/lib/auth/permissions';
+import * as devices from '@/lib/server/admin/devices';
 import * as people from '@/lib/server/admin/people';
 import * as structure from '@/lib/server/admin/structure';
 import { AuthError, requireAction } from '@/lib/server/guard';
@@ -67,3 +68,8 @@ export async function uploadSurveyAction(_prev: ActionState, formData: FormData)
   const input = { ...textFields(formData), definition: await textOrFile(formData, 'definition', 'file') };
   return run(people.uploadSurveyCore, input);
 }
+
+export const createDeviceAction = async (p: ActionState, f: FormData) => action(devices.createDeviceCore)(p, f);
+export const renameDeviceAction = async (p: ActionState, f: FormData) => action(devices.renameDeviceCore)(p, f);
+export const revokeDeviceAction = async (p: ActionState, f: FormData) => action(devices.revokeDeviceCore)(p, f);
+export const relinkDeviceAction = async (p: ActionState, f: FormData) => action(devices.relinkDeviceCore)(p, f);

@@ -142,3 +142,7 @@ export function recordHeartbeat(
     .where(eq(devices.id, input.id))
     .run();
 }
+
+export function renameDevice(db: Db, { id, name }: { id: number; name: string }): boolean {
+  return db.update(devices).set({ name }).where(eq(devices.id, id)).run().changes === 1;
+}

@@ -7,7 +7,7 @@ export type RowError = { line: number; messages: string[] };
 
 export type ActionState =
   | { status: 'idle' }
-  | { status: 'ok'; message: string; secret?: string; redirectTo?: string }
+  | { status: 'ok'; message: string; secret?: string; /** a data: URL QR code of the secret (pairing links) */ qr?: string; redirectTo?: string }
   | {
       status: 'error';
       message: string;

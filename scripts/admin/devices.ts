@@ -1,15 +1,8 @@
-import { randomInt } from 'node:crypto';
-
 import { getDb } from '@/db';
-import { createDevice, listDevices, renewPairing, revokeDevice } from '@/db/queries/devices';
-import { findPointByCode } from '@/db/queries/points';
-import { getConfig } from '@/lib/config';
-import { PIN_PATTERN } from '@/lib/kiosk/pin';
-import { hashPassword, hashToken, newSecretToken } from '@/lib/server/secrets';
+import { listDevices, revokeDevice } from '@/db/queries/devices';
+import { provisionDevice, relinkDevice } from '@/lib/server/devices';
 
 import type { Command } from './commands';
-
-const pairingLink = (token: string) => `${getConfig().publicBaseUrl}/pair/${token}`;
 
 function idFrom(value: unknown): number {
   const id = Number(value);
@@ -26,25 +19,12 @@ export const deviceCommands: Command[] = [
     options: { point: { type: 'string' }, name: { type: 'string' }, pin: { type: 'string' } },
     async run({ values }) {
       if (typeof values.point !== 'string') throw new Error('device create needs --point CODE');
-      const db = getDb();
-      const point = findPointByCode(db, { code: values.point });
-      if (!point || !point.active) throw new Error(`no active service point ${values.point}`);
-      const given = values.pin;
-      if (given !== undefined && (typeof given !== 'string' || !PIN_PATTERN.test(given))) throw new Error('--pin must be 4 to 8 digits');
-      // Staff need a PIN to leave kiosk mode: make one when none is given, and show it once.
-      const pin = typeof given === 'string' ? given : String(randomInt(0, 1_000_000)).padStart(6, '0');
-      const name = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : `Máy tính bảng ${point.name}`;
-      const token = newSecretToken();
-      const { id } = createDevice(db, {
-        pointId: point.id,
-        name,
-        pairingTokenHash: hashToken(token),
-        pinHash: await hashPassword(pin),
-        now: Date.now(),
-      });
-      console.log(`Device ${id} "${name}" for ${point.code}.${typeof given === 'string' ? '' : ` Staff PIN (shown once): ${pin}`}`);
+      if (values.pin !== undefined && typeof values.pin !== 'string') throw new Error('--pin must be 4 to 8 digits');
+      const made = await provisionDevice(getDb(), { pointCode: values.point, name: typeof values.name === 'string' ? values.name : undefined, pin: values.pin });
+      if ('error' in made) throw new Error(made.error === 'point' ? `no active service point ${values.point}` : '--pin must be 4 to 8 digits');
+      console.log(`Device ${made.id} "${made.name}" for ${values.point}.${made.pinGenerated ? ` Staff PIN (shown once): ${made.pin}` : ''}`);
       console.log('Open this link once on the tablet within 24 hours:');
-      console.log(pairingLink(token));
+      console.log(made.link);
     },
   },
   {
@@ -53,12 +33,10 @@ export const deviceCommands: Command[] = [
     options: { id: { type: 'string' } },
     run({ values }) {
       const id = idFrom(values.id);
-      const token = newSecretToken();
-      if (!renewPairing(getDb(), { id, pairingTokenHash: hashToken(token), now: Date.now() })) {
-        throw new Error(`no active device ${id}`);
-      }
+      const link = relinkDevice(getDb(), id);
+      if (!link) throw new Error(`no active device ${id}`);
       console.log(`New pairing link for device ${id} (valid 24 h):`);
-      console.log(pairingLink(token));
+      console.log(link);
     },
   },
   {

@@ -157,10 +157,26 @@ describe('an administrator', () => {
     await visit('/admin/tokens', 'admin-tokens', async (page) => {
       await page.getByLabel('Tên (hệ thống sẽ dùng khóa)').fill('Cổng dịch vụ công');
       await submit(page, 'Tạo khóa');
-      const secret = await page.getByLabel('Khóa API / API token').innerText();
+      const secret = await page.getByLabel('Mã bí mật, chỉ hiện một lần / secret, shown once').innerText();
       expect(secret).toMatch(/^hl_[\w-]{40,}$/);
       const res = await fetch(`${server.url}/api/surveys/quick`, { headers: { authorization: `Bearer ${secret}` } });
       expect(res.status).toBe(200);
+    });
+  });
+
+  test('adds a kiosk tablet and gets its pairing link as text and QR code', async () => {
+    await visit('/admin/devices', 'admin-devices', async (page) => {
+      await page.getByLabel('Quầy').selectOption('TTHCC-Q01');
+      await page.getByLabel(/Mã PIN nhân viên/).fill('12');
+      await submit(page, 'Tạo máy và liên kết kết nối');
+      await page.getByText('Mã PIN gồm 4–8 chữ số', { exact: false }).first().waitFor();
+      expect(server.query('SELECT id FROM devices')).toEqual([]);
+      await page.getByLabel(/Mã PIN nhân viên/).fill('2468');
+      await submit(page, 'Tạo máy và liên kết kết nối');
+      const link = await page.getByLabel('Mã bí mật, chỉ hiện một lần / secret, shown once').innerText();
+      expect(link).toMatch(new RegExp(`/pair/[\\w-]{40,}$`));
+      await page.getByRole('img', { name: /Mã QR của liên kết kết nối/ }).waitFor();
+      expect(await page.getByRole('cell', { name: 'Chờ kết nối' }).count()).toBe(1);
     });
   });
 

@@ -53,9 +53,10 @@ export function AdminForm({
           <p>{state.message}</p>
           {state.secret && (
             <p>
-              <code className="secret" aria-label="Khóa API / API token">{state.secret}</code>
+              <code className="secret" aria-label="Mã bí mật, chỉ hiện một lần / secret, shown once">{state.secret}</code>
             </p>
           )}
+          {state.qr && <img className="secret-qr" src={state.qr} width={240} height={240} alt="Mã QR của liên kết kết nối / QR code of the pairing link" />}
         </div>
       )}
       {state.status === 'error' && (

@@ -9,6 +9,7 @@ const LINKS = [
   ['/admin/points', 'Quầy'],
   ['/admin/procedures', 'Thủ tục'],
   ['/admin/surveys', 'Phiếu khảo sát'],
+  ['/admin/devices', 'Máy tính bảng'],
   ['/admin/users', 'Tài khoản'],
   ['/admin/tokens', 'Khóa API'],
   ['/admin/audit', 'Nhật ký'],

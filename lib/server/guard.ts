@@ -5,7 +5,9 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { unitSubtreeIds } from '@/db/queries/units';
 import { can, seesAllUnits, type Capability, type Principal } from '@/lib/auth/permissions';
+import { getConfig } from '@/lib/config';
 import { forbidden, unauthorized } from '@/lib/http/errors';
+import { allowedOrigins, isCrossSite } from '@/lib/http/origin';
 
 import { currentPrincipal, principalFromRequest } from './session';
 
@@ -60,4 +62,14 @@ export function unitScope(principal: Principal): Set<number> | null {
   if (seesAllUnits(principal)) return null;
   if (principal.unitId === null) return new Set();
   return unitSubtreeIds(getDb(), principal.unitId);
+}
+
+/**
+ * For route handlers that act on a cookie (hotline entries, kiosk posts): a 403 when a page of
+ * another site sent the request, else null. Server actions get Next's own origin check.
+ */
+export function crossSiteRefusal(request: Request): Response | null {
+  return isCrossSite(request.headers, allowedOrigins(request.url, getConfig().publicBaseUrl))
+    ? forbidden('cross_site', 'This request must come from a page of this site.')
+    : null;
 }

@@ -85,6 +85,17 @@ describe('kiosk responses', () => {
     expect(t.count('responses')).toBe(before);
   });
 
+  test('a page of another site cannot post with the tablet’s cookie: 403, nothing stored', async () => {
+    const { credential } = await pairedDevice('TTHCC-Q02');
+    const before = t.count('responses');
+    for (const h of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+      const res = await POST(jsonRequest(kioskBody(), { headers: { ...asKiosk(credential).headers, ...h } }));
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('cross_site');
+    }
+    expect(t.count('responses')).toBe(before);
+  });
+
   test('a repeat press (same answers within KIOSK_REPEAT_SECONDS) is kept and flagged; other answers or later presses are not', async () => {
     const { credential } = await pairedDevice('TTHCC-Q03');
     const t0 = Date.now() - 60_000;

@@ -11,13 +11,12 @@ import {
   unauthorized,
 } from '@/lib/http/errors';
 import { readJsonBody } from '@/lib/http/body';
-import { allowedOrigins, isCrossSite } from '@/lib/http/origin';
 import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
 import { createRateLimiter } from '@/lib/ratelimit';
 import { clientKey, rateLimitKey } from '@/lib/server/client-key';
 import { deviceFromRequest } from '@/lib/server/device';
-import { authorizeRequest } from '@/lib/server/guard';
+import { authorizeRequest, crossSiteRefusal } from '@/lib/server/guard';
 import { appSecret } from '@/lib/server/secret';
 
 const limiter = createRateLimiter({ limit: getConfig().RATE_LIMIT_PER_MINUTE });
@@ -42,6 +41,8 @@ export async function POST(request: Request): Promise<Response> {
   // looked up only on this channel, so phones pay nothing for it).
   let device: { id: number; pointCode: string } | undefined;
   if (envelope.channel === 'kiosk') {
+    const crossSite = crossSiteRefusal(request);
+    if (crossSite) return crossSite;
     device = deviceFromRequest(request) ?? undefined;
     if (!device) {
       return unauthorized('device_required', 'Kiosk responses must come from a paired kiosk device that has not been revoked.');
@@ -52,9 +53,8 @@ export async function POST(request: Request): Promise<Response> {
   // makes this a cookie-authenticated mutation, so a cross-site page must not be able to send it.
   let operatorId: number | undefined;
   if (envelope.channel === 'hotline') {
-    if (isCrossSite(request.headers, allowedOrigins(request.url, getConfig().publicBaseUrl))) {
-      return forbidden('cross_site', 'Hotline entries must come from this site.');
-    }
+    const crossSite = crossSiteRefusal(request);
+    if (crossSite) return crossSite;
     const auth = authorizeRequest(request, 'hotline.enter');
     if (auth instanceof Response) return auth;
     if (auth.kind !== 'user') return forbidden('forbidden', 'Hotline entries need an operator signed in, not an API token.');

@@ -4,9 +4,12 @@ import { readJsonBody } from '@/lib/http/body';
 import { badRequest, errorResponse, internalError, unauthorized } from '@/lib/http/errors';
 import { heartbeatSchema } from '@/lib/kiosk/heartbeat';
 import { deviceFromRequest } from '@/lib/server/device';
+import { crossSiteRefusal } from '@/lib/server/guard';
 
 /** POST /api/kiosk/heartbeat: a paired tablet says it is alive, with its version and queue. */
 export async function POST(request: Request): Promise<Response> {
+  const crossSite = crossSiteRefusal(request);
+  if (crossSite) return crossSite;
   const device = deviceFromRequest(request);
   if (!device) return unauthorized('device_required', 'This tablet is not paired, or its pairing was revoked.');
   const body = await readJsonBody(request, 4096);

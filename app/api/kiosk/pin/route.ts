@@ -3,6 +3,7 @@ import { badRequest, errorResponse, forbidden, tooManyRequests, unauthorized } f
 import { pinSchema } from '@/lib/kiosk/heartbeat';
 import { createRateLimiter } from '@/lib/ratelimit';
 import { deviceFromRequest } from '@/lib/server/device';
+import { crossSiteRefusal } from '@/lib/server/guard';
 import { verifyPassword } from '@/lib/server/secrets';
 
 // A 4-digit PIN has 10,000 values: five guesses a minute per tablet makes guessing take days.
@@ -10,6 +11,8 @@ const attempts = createRateLimiter({ limit: 5 });
 
 /** POST /api/kiosk/pin: checks the staff PIN before the tablet leaves kiosk mode. */
 export async function POST(request: Request): Promise<Response> {
+  const crossSite = crossSiteRefusal(request);
+  if (crossSite) return crossSite;
   const device = deviceFromRequest(request);
   if (!device) return unauthorized('device_required', 'This tablet is not paired, or its pairing was revoked.');
   const body = await readJsonBody(request, 1024);

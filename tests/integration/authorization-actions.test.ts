@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+
+import { attemptLogin } from '@/db/auth';
+import { createUser, findUnitIdByCode } from '@/db/queries/users';
+import { hashPassword } from '@/lib/server/secrets';
+import { createTestDb, type TestDb } from '@/tests/helpers/db';
+import { jsonRequest, quickResponse } from '@/tests/helpers/http';
+
+// Issue 4's matrix, for server actions: every action is called as anonymous, operator, manager
+// of the unit, manager of another unit, leader and admin; the refused ones change nothing.
+// The actions read the session from next/headers: here it is the cookie of the role under test.
+
+let session: string | null = null;
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (name === 'hl_session' && session ? { name, value: session } : undefined),
+    set: () => undefined,
+    delete: () => undefined,
+  }),
+  headers: async () => new Headers(),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const admin = await import('@/app/admin/actions');
+const cases = await import('@/app/cases/actions');
+const account = await import('@/app/account/actions');
+const { POST } = await import('@/app/api/responses/route');
+
+let t: TestDb;
+const ROLES = ['anonymous', 'operator', 'manager', 'otherManager', 'leader', 'admin'] as const;
+type Who = (typeof ROLES)[number];
+const tokens: Partial<Record<Who, string>> = {};
+let caseCode = '';
+
+beforeAll(async () => {
+  t = createTestDb();
+  const passwordHash = await hashPassword('matrix password 1');
+  const users: Array<[Who, 'operator' | 'manager' | 'leader' | 'admin', string | null]> = [
+    ['operator', 'operator', null],
+    ['manager', 'manager', 'SXD-QLXD'],
+    ['otherManager', 'manager', 'SXD-NHA'],
+    ['leader', 'leader', null],
+    ['admin', 'admin', null],
+  ];
+  for (const [who, role, unit] of users) {
+    createUser(t.db, { username: who.toLowerCase(), role, unitId: unit ? findUnitIdByCode(t.db, { code: unit }) : null, passwordHash }, { userId: null, label: 'test' });
+    const login = await attemptLogin(t.db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now() });
+    if (!login.ok) throw new Error(`login ${who}`);
+    tokens[who] = login.token;
+  }
+  // A case at desk 1 (unit SXD-QLXD).
+  const res = await POST(jsonRequest(quickResponse({ answers: { satisfaction: 1 } })));
+  caseCode = ((await res.json()) as { case: string }).case;
+});
+afterAll(() => t.close());
+
+const as = (who: Who) => {
+  session = who === 'anonymous' ? null : tokens[who]!;
+};
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+/** Every table's row count and the audit log: a refused action must leave all of it as it was. */
+const snapshot = () =>
+  (t.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[])
+    .filter(({ name }) => name !== 'sessions')
+    .map(({ name }) => `${name}:${t.count(name)}`)
+    .join(' ');
+
+const AUTH_REFUSALS = /Phiên đăng nhập đã hết|Vai trò của bạn không được|không tìm thấy phản ánh trong phạm vi|Không tìm thấy phản ánh trong phạm vi/i;
+
+function refusalOf(state: unknown): string | null {
+  const s = state as { message?: string; errors?: { form?: string } };
+  const text = s.errors?.form ?? s.message ?? '';
+  return AUTH_REFUSALS.test(text) ? text : null;
+}
+
+type Case = { name: string; allowed: readonly Who[]; call: () => Promise<unknown> };
+
+const adminOnly = ['admin'] as const;
+const ADMIN_ACTIONS: Case[] = Object.entries(admin)
+  .filter(([name, fn]) => name.endsWith('Action') && typeof fn === 'function')
+  .map(([name, fn]) => ({ name: `admin ${name}`, allowed: adminOnly, call: () => (fn as (p: unknown, f: FormData) => Promise<unknown>)({ status: 'idle' }, form({ name: 'x', code: 'x', id: '999999' })) }));
+
+const CASE_ACTIONS: Case[] = [
+  { name: 'cases changeStatusAction', allowed: ['manager', 'admin'], call: () => cases.changeStatusAction(caseCode, {}, form({ status: 'in_progress' })) },
+  { name: 'cases addNoteAction', allowed: ['manager', 'admin'], call: () => cases.addNoteAction(caseCode, {}, form({ body: 'ghi chú' })) },
+  { name: 'cases assignAction', allowed: ['manager', 'admin'], call: () => cases.assignAction(caseCode, {}, form({ assignee: '' })) },
+];
+
+const ACCOUNT_ACTIONS: Case[] = [
+  { name: 'account changePasswordAction', allowed: ['operator', 'manager', 'otherManager', 'leader', 'admin'], call: () => account.changePasswordAction({}, form({ current: 'wrong', next: 'x', confirm: 'y' })) },
+];
+
+describe.each([...ADMIN_ACTIONS, ...CASE_ACTIONS, ...ACCOUNT_ACTIONS])('$name', ({ allowed, call }) => {
+  test.each(ROLES)('as %s', async (who) => {
+    as(who);
+    const before = snapshot();
+    const state = await call();
+    const refusal = refusalOf(state);
+    if (allowed.includes(who as never)) {
+      expect(refusal, `allowed for ${who}`).toBeNull();
+    } else {
+      expect(refusal, `refused for ${who}: ${JSON.stringify(state)}`).not.toBeNull();
+      expect(snapshot()).toBe(before);
+    }
+  });
+});
+
+test('the matrix covers every exported admin action', () => {
+  expect(ADMIN_ACTIONS.length).toBeGreaterThanOrEqual(21);
+});

@@ -1,6 +1,8 @@
 import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
+import { activityOf, indexThresholds, type IndexThresholds } from '@/lib/indices/activity';
 import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
+import { extractScoring } from '@/lib/survey/scoring';
 
 import type { Db } from './index';
 import { findResponseBodyHash, insertResponse } from './queries/insert-response';
@@ -23,7 +25,7 @@ export type IngestOutcome =
   | { kind: 'conflict' }
   | { kind: 'rejected'; status: 400 | 404 | 422; code: string; message: string };
 
-type Validator = ReturnType<typeof createAnswerValidator>;
+type Validator = ReturnType<typeof createAnswerValidator> & { thresholds: IndexThresholds };
 
 // Survey versions are immutable, so a validator (with its headless SurveyJS model) is built
 // once per version and reused for every response to it.
@@ -38,7 +40,7 @@ function validatorFor(db: Db, ref: SurveyVersionRef): Validator {
       JSON.parse(record.definition),
       `survey ${record.slug} v${record.version}`,
     );
-    v = createAnswerValidator(definition);
+    v = Object.assign(createAnswerValidator(definition), { thresholds: indexThresholds(extractScoring(definition)) });
     validators.set(record.versionId, v);
   }
   return v;
@@ -86,7 +88,8 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   const timing = checkTiming(env, input.receivedAt);
   if (!timing.ok) return rejected(400, 'invalid_time', timing.message);
 
-  const checked = validatorFor(db, survey).validate(env.answers);
+  const validator = validatorFor(db, survey);
+  const checked = validator.validate(env.answers);
   if (!checked.ok) {
     const code = checked.issues.every((i) => i.code === 'no_answer') ? 'no_answer' : 'invalid_answers';
     return rejected(422, code, checked.issues.map((i) => i.message).join('; '));
@@ -113,6 +116,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
       flags: 0,
     },
     checked.scored,
+    activityOf(validator.thresholds, checked.scored),
   );
   if (outcome.inserted) return { kind: 'accepted' };
   return outcome.existingBodyHash === input.bodyHash ? { kind: 'replayed' } : { kind: 'conflict' };

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 
 import type { Db } from '../index';
+import { createRollupWriter, type Activity, type RollupWriter } from './rollup-writes';
 
 export type ResponseInsert = {
   id: string;
@@ -27,6 +28,7 @@ type Statements = {
   insertResponse: Statement;
   bodyHashOf: Statement<[string], { body_hash: string }>;
   answerInserts: Map<number, Statement>;
+  rollups: RollupWriter;
 };
 
 // The ingest path runs thousands of times a second: its statements are prepared once per
@@ -48,6 +50,7 @@ function statements(db: Db): Statements {
       ),
       bodyHashOf: db.$client.prepare('SELECT body_hash FROM responses WHERE id = ?'),
       answerInserts: new Map(),
+      rollups: createRollupWriter(db.$client),
     };
     prepared.set(db, s);
   }
@@ -71,14 +74,16 @@ export function findResponseBodyHash(db: Db, id: string): string | null {
 }
 
 /**
- * Stores a response and its scored answers in one transaction. A response with the same id
- * already stored (a retry, or a concurrent twin that won the race) is left as it is and its
- * body hash returned, so the caller can tell a replay from a conflict.
+ * Stores a response, its scored answers and its rollup counts in one transaction. A response
+ * with the same id already stored (a retry, or a concurrent twin that won the race) is left as it
+ * is and its body hash returned, so the caller can tell a replay from a conflict. `activity` is
+ * the response's index answers and satisfied answers (lib/indices activityOf).
  */
 export function insertResponse(
   db: Db,
   row: ResponseInsert,
   scored: readonly { question: string; value: number }[],
+  activity: Activity,
 ): InsertOutcome {
   const s = statements(db);
   const run = db.$client.transaction((): InsertOutcome => {
@@ -89,6 +94,7 @@ export function insertResponse(
     if (scored.length > 0) {
       answerInsert(db, scored.length).run(scored.flatMap((a) => [row.id, a.question, a.value]));
     }
+    s.rollups(row, scored, activity);
     return { inserted: true };
   });
   return run.immediate();

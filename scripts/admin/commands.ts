@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 
 import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
+import { rollupCommands } from './rollups';
 import { surveyCommands } from './surveys';
 
 export type Command = {
@@ -12,4 +13,4 @@ export type Command = {
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void> | void;
 };
 
-export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands];
+export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...rollupCommands];

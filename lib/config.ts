@@ -22,6 +22,8 @@ const envSchema = z.object({
   KIOSK_IDLE_SECONDS: intFrom(60, 5),
   KIOSK_REPEAT_SECONDS: intFrom(10),
   TZ_DISPLAY: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  // Demo responses seeded into an empty database at first start, so a new user sees a story.
+  DEMO_RESPONSES: intFrom(3000),
 });
 
 export type Config = z.infer<typeof envSchema> & { publicBaseUrl: string };

@@ -8,7 +8,7 @@ import type { ResolvedView } from './view';
 export const RANKING_GROUPS = ['point', 'unit', 'procedure', 'channel'] as const;
 export type RankingGroup = (typeof RANKING_GROUPS)[number];
 
-export type RankingWithResponses = Ranking & {
+export type RankingWithResponses = {
   ranked: (Ranking['ranked'][number] & { responses: number })[];
   suppressed: (RankingRow & { responses: number })[];
 };

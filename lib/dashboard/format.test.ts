@@ -5,9 +5,9 @@ import { formatBucket, formatDay, formatInstant, formatPercent, formatSigned, no
 describe('Vietnamese formatting', () => {
   test.each([
     [() => formatPercent(87.41), '87,41 %'],
-    [() => formatPercent(90), '90,0 %'],
+    [() => formatPercent(90), '90,00 %'],
     [() => formatPercent(null), '–'],
-    [() => formatSigned(-2.5), '−2,5'],
+    [() => formatSigned(-2.5), '−2,50'],
     [() => formatSigned(1.25), '+1,25'],
     [() => formatDay('2026-03-09'), '09/03/2026'],
     [() => formatBucket('2026-W11'), 'Tuần 11/2026'],

@@ -1,6 +1,6 @@
 // Vietnamese number and date display: decimal comma, dot thousands, day/month/year.
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+const decimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const formatInt = (n: number): string => integer.format(n);
 

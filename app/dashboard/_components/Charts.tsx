@@ -61,11 +61,14 @@ export function TrendChart(props: {
         ]
       : []),
   ];
+  // Zoomed to the data (in steps of 10) so that a change of a few points is visible.
+  const shown = [...props.index.filter((v): v is number => v !== null), ...(props.reference ? [props.reference.value] : [])];
+  const min = shown.length === 0 ? 0 : Math.max(0, Math.floor((Math.min(...shown) - 5) / 10) * 10);
   const options: ChartOptions<'line'> = {
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
-    scales: { y: percentAxis },
+    scales: { y: { ...percentAxis, min } },
     plugins: { legend: { position: 'bottom' } },
   };
   return (

@@ -13,7 +13,18 @@ export type CommentRow = { id: string; completedAt: number; point: string; chann
 export function latestComments(
   db: Db,
   f: RollupFilter,
-  { page, pageSize, search }: { page: number; pageSize: number; search?: string | null },
+  {
+    page,
+    pageSize,
+    search,
+    tone,
+  }: {
+    page: number;
+    pageSize: number;
+    search?: string | null;
+    /** Only comments whose response rated `question` at least (positive) or below (negative) `satisfiedFrom`. */
+    tone?: { question: string; satisfiedFrom: number; positive: boolean } | null;
+  },
 ): { rows: CommentRow[]; hasNext: boolean } {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return { rows: [], hasNext: false };
   const conds = [
@@ -39,6 +50,10 @@ export function latestComments(
   if (search) {
     conds.push("instr(lower(json_extract(r.answers, '$.comment')), lower(?)) > 0");
     params.push(search);
+  }
+  if (tone) {
+    conds.push(`CAST(json_extract(r.answers, ?) AS INTEGER) ${tone.positive ? '>=' : '<'} ?`);
+    params.push(`$.${JSON.stringify(tone.question)}`, tone.satisfiedFrom);
   }
   const rows = db.$client
     .prepare(

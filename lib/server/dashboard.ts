@@ -9,6 +9,7 @@ import {
   type Interval,
   type ProportionChange,
   type ProportionRate,
+  round2,
 } from '@/lib/indices';
 import { dissatisfiedCounts, overallInterval } from '@/lib/indices/overall-interval';
 import { CHANNELS } from '@/lib/ingest/channels';
@@ -40,19 +41,22 @@ function pooled(db: Db, filter: RollupFilter): { k: number; n: number } {
 }
 
 /** Everything /dashboard shows for one view, read from the rollups. */
-export function loadDashboard(db: Db, view: ResolvedView, options: { minResponses: number; trendUnit?: BucketUnit }): DashboardData {
+export function loadDashboard(
+  db: Db,
+  view: ResolvedView,
+  options: { minResponses: number; trendUnit?: BucketUnit; previous?: DayPeriod },
+): DashboardData {
   const { filter, period } = view;
   const { minResponses } = options;
   const indices = indicesFor(db, view.survey.scoring, filter, minResponses);
-  const prev = previousPeriod(period.from, period.to);
+  const prev = options.previous ?? previousPeriod(period.from, period.to);
   const prevFilter = { ...filter, ...prev };
   const previousIndices = indicesFor(db, view.survey.scoring, prevFilter, minResponses);
 
   const channelRows = readActivity(db, filter, 'channel');
   const current = { k: channelRows.reduce((s, r) => s + r.satisfied, 0), n: channelRows.reduce((s, r) => s + r.answers, 0) };
   const change = proportionChange({ current, previous: pooled(db, prevFilter), minResponses });
-  const indexDelta =
-    indices.index !== null && previousIndices.index !== null ? Math.round((indices.index - previousIndices.index) * 100) / 100 : null;
+  const indexDelta = indices.index !== null && previousIndices.index !== null ? round2(indices.index - previousIndices.index) : null;
 
   const unit = options.trendUnit ?? defaultTrendUnit(period.from, period.to);
   const trendRows = readActivity(db, filter, unit === 'month' || unit === 'quarter' ? 'month' : 'day');

@@ -134,7 +134,7 @@ export function demoResponse(
   answers.overall = share > 0.8 ? (random() < 0.5 ? 5 : 4) : share > 0.55 ? 3 + Math.round(random()) : 2;
   if (random() < 0.6) answers.age_band = pick(random, ['under_25', '25_34', '35_49', '50_64', '65_plus']);
   if (random() < 0.5) answers.first_visit = random() < 0.3;
-  const text = comment(random, share > 0.7);
+  const text = comment(random, (answers.overall as number) >= 4);
   if (text) answers.comment = text;
   return { survey: 'sipas', desk, procedureId, channel, completedAt, answers };
 }

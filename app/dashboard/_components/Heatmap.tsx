@@ -37,12 +37,16 @@ export function Heatmap({ cells, minResponses }: { cells: HourCell[]; minRespons
                     const c = byKey.get(`${i + 1}:${h}`);
                     if (!c) return <td key={i} className="heatmap__cell" />;
                     const share = c.responses / max;
+                    // Two bands of shade so the text keeps a 4.5:1 contrast: dark text on light
+                    // cells (alpha ≤ 0.45), white text on dark ones (alpha ≥ 0.78).
+                    const dark = share >= 0.5;
+                    const alpha = dark ? 0.78 + (share - 0.5) * 0.3 : 0.08 + share * 0.74;
                     const rate = c.answers >= minResponses && c.answers > 0 ? (c.satisfied / c.answers) * 100 : null;
                     return (
                       <td
                         key={i}
                         className="heatmap__cell"
-                        style={{ backgroundColor: `rgba(11, 79, 138, ${(0.08 + share * 0.85).toFixed(2)})`, color: share > 0.45 ? '#fff' : '#1a1a1a' }}
+                        style={{ backgroundColor: `rgba(11, 79, 138, ${alpha.toFixed(2)})`, color: dark ? '#fff' : '#1a1a1a' }}
                       >
                         <span className="heatmap__n">{formatInt(c.responses)}</span>
                         <span className="heatmap__rate">{rate === null ? '' : formatPercent(Math.round(rate * 10) / 10)}</span>

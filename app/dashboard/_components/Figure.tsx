@@ -18,7 +18,7 @@ export function Figure(props: { id: string; title: string; subtitle?: string; em
           {props.chart}
           <details className="dash-table-toggle">
             <summary>Bảng số liệu / Data table</summary>
-            <div className="dash-table-wrap">{props.table}</div>
+            <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">{props.table}</div>
           </details>
         </>
       )}

@@ -48,7 +48,7 @@ export function Ranking({ id, title, ranking }: { id: string; title: string; ran
       ) : (
         <>
           {ranked.length > 0 && (
-            <div className="dash-table-wrap">
+            <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
               <table className="dash-table">
                 <caption>{worst.length > 0 ? 'Cao nhất' : 'Xếp hạng'}</caption>
                 {head}

@@ -52,8 +52,12 @@ function prepare(path: string): { db: Db; fx: Fixture } {
   return { db, fx: { versionId, points, questions, satisfiedFrom: 4 } };
 }
 
-/** Inserts responses `from … to-1` spread over two years before `nowMs`; rollups kept unless `rollups` is false. */
-function generate(db: Db, fx: Fixture, from: number, to: number, nowMs: number, rollups: boolean): number {
+/**
+ * Inserts responses number `from … to-1` in time order, evenly over [startMs, endMs), as they
+ * arrive in production (so the rollups' recent pages stay hot); rollups kept unless `rollups` is
+ * false. Returns responses per second.
+ */
+function generate(db: Db, fx: Fixture, from: number, to: number, span: { startMs: number; endMs: number }, rollups: boolean): number {
   const c = db.$client;
   const random = seededRandom(from + 1);
   const insertResponse = c.prepare(
@@ -64,12 +68,12 @@ function generate(db: Db, fx: Fixture, from: number, to: number, nowMs: number, 
   const insertAnswers = c.prepare(`INSERT INTO answers (response_id, question, value) VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?)').join(', ')}`);
   const writer: RollupWriter | null = rollups ? createRollupWriter(c) : null;
   const channels = ['kiosk', 'qr', 'web', 'hotline'];
-  const span = 730 * DAY_MS;
+  const step = (span.endMs - span.startMs) / Math.max(1, to - from);
   const started = performance.now();
   const batch = c.transaction((first: number, last: number) => {
     for (let i = first; i < last; i++) {
       const point = fx.points[i % fx.points.length]!;
-      const completedAt = nowMs - Math.floor(random() * span);
+      const completedAt = Math.floor(span.startMs + (i - from) * step + random() * step);
       const id = `b${i.toString(36).padStart(10, '0')}-0000-4000-a000-000000000000`;
       const scored: { question: string; value: number }[] = [];
       let satisfied = 0;
@@ -149,36 +153,37 @@ export async function benchIndices() {
     // Insert throughput, responses + 23 answers, with and without the six rollup tiers.
     const plain = prepare(join(dir, 'plain.db'));
     const kept = prepare(join(dir, 'kept.db'));
-    generate(plain.db, plain.fx, 0, 5_000, nowMs, false); // warm-up
-    generate(kept.db, kept.fx, 0, 5_000, nowMs, true);
-    const without = median([1, 2, 3].map((k) => generate(plain.db, plain.fx, k * 20_000, (k + 1) * 20_000, nowMs, false)));
-    const withRollups = median([1, 2, 3].map((k) => generate(kept.db, kept.fx, k * 20_000, (k + 1) * 20_000, nowMs, true)));
+    // 20,000 responses a day for four days: the rollups' day rows fill up as they do in production.
+    const day = (k: number) => ({ startMs: nowMs - (5 - k) * DAY_MS, endMs: nowMs - (4 - k) * DAY_MS });
+    generate(plain.db, plain.fx, 0, 5_000, day(0), false); // warm-up
+    generate(kept.db, kept.fx, 0, 5_000, day(0), true);
+    const without = median([1, 2, 3].map((k) => generate(plain.db, plain.fx, k * 20_000, (k + 1) * 20_000, day(k), false)));
+    const withRollups = median([1, 2, 3].map((k) => generate(kept.db, kept.fx, k * 20_000, (k + 1) * 20_000, day(k), true)));
     plain.db.$client.close();
     kept.db.$client.close();
     console.log('\nInsert throughput in one process (batches of 10,000 per transaction, SIPAS response + 23 answers)');
     console.log(`without rollups ${without.toFixed(0)} /s · with rollups ${withRollups.toFixed(0)} /s · ratio ${(withRollups / without).toFixed(2)}`);
 
-    const path = join(dir, 'big.db');
-    const { db, fx } = prepare(path);
-    setDb(db);
     const token = 'hl_bench-token-0123456789abcdef';
-    createApiToken(db, { name: 'bench', tokenHash: hashToken(token), role: 'leader', unitId: null }, { userId: null, label: 'bench' });
-    const user = createUser(db, { username: 'bench', role: 'leader', unitId: null, passwordHash: 'x' }, { userId: null, label: 'bench' });
     const session = 'bench-session-0123456789abcdef';
-    createSession(db, { tokenHash: hashToken(session), userId: user.id, now: nowMs + 3_600_000 });
     const { GET } = await import('@/app/api/indices/route');
     const { resolveView } = await import('@/lib/server/view');
     const { loadDashboard } = await import('@/lib/server/dashboard');
     const { paramsFromSearch } = await import('@/lib/dashboard/params');
-    const v = views(nowMs, fx.points[0]!.code);
     const principal = { kind: 'token' as const, id: 1, label: 'bench', role: 'leader' as const, unitId: null };
 
     const results: Record<number, Record<string, { api: number; data: number; page: number }>> = {};
-    let inserted = 0;
     for (const size of SIZES) {
+      // A fresh database per size, two years of responses in arrival order.
+      const path = join(dir, `big-${size}.db`);
+      const { db, fx } = prepare(path);
+      setDb(db);
+      createApiToken(db, { name: 'bench', tokenHash: hashToken(token), role: 'leader', unitId: null }, { userId: null, label: 'bench' });
+      const user = createUser(db, { username: 'bench', role: 'leader', unitId: null, passwordHash: 'x' }, { userId: null, label: 'bench' });
+      createSession(db, { tokenHash: hashToken(session), userId: user.id, now: nowMs + 3_600_000 });
+      const v = views(nowMs, fx.points[0]!.code);
       const t0 = performance.now();
-      generate(db, fx, inserted, size, nowMs, true);
-      inserted = size;
+      generate(db, fx, 0, size, { startMs: nowMs - 730 * DAY_MS, endMs: nowMs - 60_000 }, true);
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
       db.$client.exec('ANALYZE');
       const rollupRows = (db.$client.prepare('SELECT (SELECT count(*) FROM rollup_answers_day) + (SELECT count(*) FROM rollup_answers_month) AS n').get() as { n: number }).n;
@@ -209,6 +214,9 @@ export async function benchIndices() {
       } finally {
         app.kill('SIGTERM');
         await new Promise((r) => setTimeout(r, 300));
+        setDb(undefined);
+        db.$client.close();
+        rmSync(path, { force: true });
       }
     }
 
@@ -225,8 +233,6 @@ export async function benchIndices() {
       console.log(`${labels[name].padEnd(28)} | ${cells.join(' | ')} | ${(last.api / first.api).toFixed(2)} / ${(last.page / first.page).toFixed(2)}`);
     }
     console.log('goals at 1 M: (a) api < 20 ms; every view < 150 ms; 1 M time ≤ 2 × the 100 k time');
-    setDb(undefined);
-    db.$client.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

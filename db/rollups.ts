@@ -69,11 +69,13 @@ export function rebuildRollups(db: Db): { responses: number } {
         UNION ALL
         SELECT ${scope}, ${time}, ${tail}, '', 0, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5, 6, 7`);
     }
-    client.exec(`INSERT INTO rollup_answers_unit_month (survey_version_id, unit_id, month, repeat, question, value, count)
-      SELECT f.survey_version_id, f.unit_id, f.month, f.repeat, a.question, a.value, count(*)
-      FROM temp.rollup_facts f JOIN answers a ON a.response_id = f.id GROUP BY 1, 2, 3, 4, 5, 6
-      UNION ALL
-      SELECT survey_version_id, unit_id, month, repeat, '', 0, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4`);
+    for (const time of ['day', 'month'] as const) {
+      client.exec(`INSERT INTO rollup_answers_unit_${time} (survey_version_id, unit_id, ${time}, repeat, question, value, count)
+        SELECT f.survey_version_id, f.unit_id, f.${time}, f.repeat, a.question, a.value, count(*)
+        FROM temp.rollup_facts f JOIN answers a ON a.response_id = f.id GROUP BY 1, 2, 3, 4, 5, 6
+        UNION ALL
+        SELECT survey_version_id, unit_id, ${time}, repeat, '', 0, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4`);
+    }
     const sums = 'count(*), sum(answers), sum(satisfied)';
     client.exec(`INSERT INTO rollup_activity_day (${scope}, day, hour, ${tail}, responses, answers, satisfied)
       SELECT ${scope}, day, hour, ${tail}, ${sums} FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);

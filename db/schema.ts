@@ -278,6 +278,21 @@ export const rollupAnswersMonth = sqliteTable(
   ],
 );
 
+/** Day tier by unit only: edge days of a view filtered by unit (or not at all). */
+export const rollupAnswersUnitDay = sqliteTable(
+  'rollup_answers_unit_day',
+  {
+    surveyVersionId: integer('survey_version_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    day: text('day').notNull(),
+    repeat: integer('repeat').notNull(),
+    question: text('question').notNull(),
+    value: integer('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyVersionId, t.unitId, t.day, t.repeat, t.question, t.value] })],
+);
+
 /** Month tier by unit only: whole months of a view filtered by unit (or not at all). */
 export const rollupAnswersUnitMonth = sqliteTable(
   'rollup_answers_unit_month',
@@ -340,6 +355,7 @@ export const rollupHoursMonth = sqliteTable(
 export const ROLLUP_TABLES = [
   'rollup_answers_day',
   'rollup_answers_month',
+  'rollup_answers_unit_day',
   'rollup_answers_unit_month',
   'rollup_activity_day',
   'rollup_activity_month',

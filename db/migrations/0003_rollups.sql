@@ -55,6 +55,17 @@ CREATE TABLE `rollup_answers_month` (
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `month`, `channel`, `procedure_id`, `repeat`, `question`, `value`)
 );
 --> statement-breakpoint
+CREATE TABLE `rollup_answers_unit_day` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`day` text NOT NULL,
+	`repeat` integer NOT NULL,
+	`question` text NOT NULL,
+	`value` integer NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `day`, `repeat`, `question`, `value`)
+);
+--> statement-breakpoint
 CREATE TABLE `rollup_answers_unit_month` (
 	`survey_version_id` integer NOT NULL,
 	`unit_id` integer NOT NULL,

@@ -66,6 +66,19 @@ CREATE TABLE `rollup_answers_month` (
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `month`, `channel`, `procedure_id`, `repeat`, `question`, `value`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
+DROP TABLE `rollup_answers_unit_day`;
+--> statement-breakpoint
+CREATE TABLE `rollup_answers_unit_day` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`day` text NOT NULL,
+	`repeat` integer NOT NULL,
+	`question` text NOT NULL,
+	`value` integer NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `day`, `repeat`, `question`, `value`)
+) WITHOUT ROWID;
+--> statement-breakpoint
 DROP TABLE `rollup_answers_unit_month`;
 --> statement-breakpoint
 CREATE TABLE `rollup_answers_unit_month` (

@@ -77,8 +77,8 @@ export type AnswerCountRow = { question: string; value: number; count: number };
 
 /**
  * Answers per question and value in the scope, and the number of responses. Whole months come
- * from a month tier (by unit when no desk, channel or procedure filter is set), edge days from
- * the day tier: the cost follows months and days × scopes, not responses.
+ * from a month tier, edge days from a day tier, each by unit when no desk, channel or procedure
+ * filter is set: the cost follows months and days × scopes, not responses.
  */
 export function readAnswerCounts(db: Db, f: RollupFilter): { responses: number; rows: AnswerCountRow[] } {
   if (empty(f)) return { responses: 0, rows: [] };
@@ -91,8 +91,10 @@ export function readAnswerCounts(db: Db, f: RollupFilter): { responses: number; 
     parts.push({ sql: `SELECT question, value, count FROM ${table} WHERE ${w.sql}`, params: w.params });
   }
   for (const days of plan.days) {
-    const w = where(f, { column: 'day', ...days }, true);
-    parts.push({ sql: `SELECT question, value, count FROM rollup_answers_day WHERE ${w.sql}`, params: w.params });
+    const narrow = isNarrow(f);
+    const w = where(f, { column: 'day', ...days }, narrow);
+    const table = narrow ? 'rollup_answers_day' : 'rollup_answers_unit_day';
+    parts.push({ sql: `SELECT question, value, count FROM ${table} WHERE ${w.sql}`, params: w.params });
   }
   const sql = `SELECT question, value, sum(count) AS count FROM (${parts.map((p) => p.sql).join(' UNION ALL ')})
     GROUP BY question, value`;

@@ -26,11 +26,10 @@ const TAIL = 'channel, procedure_id, repeat';
 
 // Multi-row upserts: the rows of one response share their key prefix, so each statement touches
 // one or two pages however many answers it carries.
-function answerUpsert(table: string, timeColumn: 'day' | 'month' | null, rows: number): string {
-  const key =
-    timeColumn === null
-      ? 'survey_version_id, unit_id, month, repeat, question, value'
-      : `${SCOPE}, ${timeColumn}, ${TAIL}, question, value`;
+function answerUpsert(table: string, timeColumn: 'day' | 'month', byUnit: boolean, rows: number): string {
+  const key = byUnit
+    ? `survey_version_id, unit_id, ${timeColumn}, repeat, question, value`
+    : `${SCOPE}, ${timeColumn}, ${TAIL}, question, value`;
   const width = key.split(',').length;
   const tuple = `(${Array.from({ length: width }, () => '?').join(', ')}, 1)`;
   return `INSERT INTO ${table} (${key}, count) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}
@@ -61,7 +60,7 @@ export type RollupWriter = (
  * together. Statements are cached per answer count.
  */
 export function createRollupWriter(client: Database.Database): RollupWriter {
-  const byCount = new Map<number, { day: Statement; month: Statement; unitMonth: Statement }>();
+  const byCount = new Map<number, { day: Statement; month: Statement; unitDay: Statement; unitMonth: Statement }>();
   const activityDay = client.prepare(activityUpsert('rollup_activity_day', ACTIVITY_DAY_KEY));
   const activityMonth = client.prepare(activityUpsert('rollup_activity_month', ACTIVITY_MONTH_KEY));
   const hoursMonth = client.prepare(activityUpsert('rollup_hours_month', HOURS_MONTH_KEY));
@@ -71,9 +70,10 @@ export function createRollupWriter(client: Database.Database): RollupWriter {
     let s = byCount.get(rows);
     if (!s) {
       s = {
-        day: client.prepare(answerUpsert('rollup_answers_day', 'day', rows)),
-        month: client.prepare(answerUpsert('rollup_answers_month', 'month', rows)),
-        unitMonth: client.prepare(answerUpsert('rollup_answers_unit_month', null, rows)),
+        day: client.prepare(answerUpsert('rollup_answers_day', 'day', false, rows)),
+        month: client.prepare(answerUpsert('rollup_answers_month', 'month', false, rows)),
+        unitDay: client.prepare(answerUpsert('rollup_answers_unit_day', 'day', true, rows)),
+        unitMonth: client.prepare(answerUpsert('rollup_answers_unit_month', 'month', true, rows)),
       };
       byCount.set(rows, s);
     }
@@ -86,17 +86,20 @@ export function createRollupWriter(client: Database.Database): RollupWriter {
 
     const dayParams: unknown[] = [];
     const monthParams: unknown[] = [];
-    const unitParams: unknown[] = [];
+    const unitDayParams: unknown[] = [];
+    const unitMonthParams: unknown[] = [];
     const push = (question: string, value: number) => {
       dayParams.push(v, u, p, day, c, procedure, repeat, question, value);
       monthParams.push(v, u, p, month, c, procedure, repeat, question, value);
-      unitParams.push(v, u, month, repeat, question, value);
+      unitDayParams.push(v, u, day, repeat, question, value);
+      unitMonthParams.push(v, u, month, repeat, question, value);
     };
     push(RESPONSES_QUESTION, 0);
     for (const a of scored) push(a.question, a.value);
     s.day.run(dayParams);
     s.month.run(monthParams);
-    s.unitMonth.run(unitParams);
+    s.unitDay.run(unitDayParams);
+    s.unitMonth.run(unitMonthParams);
     activityDay.run(v, u, p, day, hour, c, procedure, repeat, activity.answers, activity.satisfied);
     activityMonth.run(v, u, p, month, c, procedure, repeat, activity.answers, activity.satisfied);
     hoursMonth.run(v, u, month, localWeekday(fact.completedAt), hour, repeat, activity.answers, activity.satisfied);

@@ -130,6 +130,11 @@ export const responses = sqliteTable(
     index('responses_completed_idx').on(t.completedAt),
     index('responses_point_completed_idx').on(t.pointId, t.completedAt),
     index('responses_dossier_idx').on(t.dossier),
+    // The dashboard's latest comments: only responses that carry one, newest first, without
+    // reading every response of a long period (the query repeats this WHERE to use it).
+    index('responses_comment_idx')
+      .on(t.completedAt)
+      .where(sql.raw("json_extract(answers, '$.comment') IS NOT NULL")),
   ],
 );
 

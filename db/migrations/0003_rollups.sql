@@ -89,3 +89,5 @@ CREATE TABLE `rollup_hours_month` (
 	`satisfied` integer NOT NULL,
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `month`, `weekday`, `hour`, `repeat`)
 );
+--> statement-breakpoint
+CREATE INDEX `responses_comment_idx` ON `responses` (`completed_at`) WHERE json_extract(answers, '$.comment') IS NOT NULL;

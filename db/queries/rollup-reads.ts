@@ -23,6 +23,20 @@ export type RollupFilter = {
 
 type Where = { sql: string; params: unknown[] };
 
+type Keys = { unitIds: readonly number[]; pointIds: readonly number[] };
+
+/**
+ * Every unit and desk id. A read that does not filter by unit (or desk) still names them all:
+ * the rollup keys start with unit and desk, and an IN list lets SQLite seek each (unit, desk)
+ * and range over the days inside it, where an unconstrained column would make it scan every row
+ * of the survey version.
+ */
+function allKeys(db: Db): Keys {
+  const units = prepared(db, 'SELECT id FROM units ORDER BY id').pluck().all() as number[];
+  const points = prepared(db, 'SELECT id FROM service_points ORDER BY id').pluck().all() as number[];
+  return { unitIds: units, pointIds: points };
+}
+
 const statementCache = new WeakMap<Database.Database, Map<string, Statement>>();
 
 /** Statements are cached by their text: filters change the parameters, rarely the shape. */
@@ -44,16 +58,16 @@ function isNarrow(f: RollupFilter): boolean {
  * The WHERE clause of one tier. `scoped` tables carry desk, channel and procedure; the by-unit
  * month tiers do not and are only read when no such filter is set.
  */
-function where(f: RollupFilter, time: { column: 'day' | 'month'; from: string; to: string }, scoped: boolean): Where {
+function where(f: RollupFilter, keys: Keys, time: { column: 'day' | 'month'; from: string; to: string }, scoped: boolean): Where {
   const parts = [`survey_version_id IN (${placeholders(f.versionIds.length)})`];
   const params: unknown[] = [...f.versionIds];
-  if (f.unitIds !== null) {
-    parts.push(`unit_id IN (${placeholders(f.unitIds.length)})`);
-    params.push(...f.unitIds);
-  }
-  if (scoped && (f.pointId ?? null) !== null) {
-    parts.push('point_id = ?');
-    params.push(f.pointId);
+  const unitIds = f.unitIds ?? keys.unitIds;
+  parts.push(`unit_id IN (${placeholders(unitIds.length)})`);
+  params.push(...unitIds);
+  if (scoped) {
+    const pointIds = (f.pointId ?? null) !== null ? [f.pointId] : keys.pointIds;
+    parts.push(`point_id IN (${placeholders(pointIds.length)})`);
+    params.push(...pointIds);
   }
   parts.push(`${time.column} BETWEEN ? AND ?`);
   params.push(time.from, time.to);
@@ -82,17 +96,18 @@ export type AnswerCountRow = { question: string; value: number; count: number };
  */
 export function readAnswerCounts(db: Db, f: RollupFilter): { responses: number; rows: AnswerCountRow[] } {
   if (empty(f)) return { responses: 0, rows: [] };
+  const keys = allKeys(db);
   const plan = planTiers(f.from, f.to);
   const parts: Where[] = [];
   if (plan.months) {
     const narrow = isNarrow(f);
-    const w = where(f, { column: 'month', ...plan.months }, narrow);
+    const w = where(f, keys, { column: 'month', ...plan.months }, narrow);
     const table = narrow ? 'rollup_answers_month' : 'rollup_answers_unit_month';
     parts.push({ sql: `SELECT question, value, count FROM ${table} WHERE ${w.sql}`, params: w.params });
   }
   for (const days of plan.days) {
     const narrow = isNarrow(f);
-    const w = where(f, { column: 'day', ...days }, narrow);
+    const w = where(f, keys, { column: 'day', ...days }, narrow);
     const table = narrow ? 'rollup_answers_day' : 'rollup_answers_unit_day';
     parts.push({ sql: `SELECT question, value, count FROM ${table} WHERE ${w.sql}`, params: w.params });
   }
@@ -127,20 +142,21 @@ export type ActivityGroup = keyof typeof ACTIVITY_GROUPS;
  */
 export function readActivity(db: Db, f: RollupFilter, group: ActivityGroup): ActivityRow[] {
   if (empty(f)) return [];
+  const keys = allKeys(db);
   const sums = 'sum(responses) AS responses, sum(answers) AS answers, sum(satisfied) AS satisfied';
   const parts: Where[] = [];
   const dayKey = group === 'day' ? 'day' : group === 'month' ? 'substr(day, 1, 7)' : ACTIVITY_GROUPS[group];
   const monthKey = group === 'month' ? 'month' : ACTIVITY_GROUPS[group];
   const plan = group === 'day' ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
   if (plan.months && monthKey !== null) {
-    const w = where(f, { column: 'month', ...plan.months }, true);
+    const w = where(f, keys, { column: 'month', ...plan.months }, true);
     parts.push({
       sql: `SELECT ${monthKey} AS key, ${sums} FROM rollup_activity_month WHERE ${w.sql} GROUP BY 1`,
       params: w.params,
     });
   }
   for (const days of plan.days) {
-    const w = where(f, { column: 'day', ...days }, true);
+    const w = where(f, keys, { column: 'day', ...days }, true);
     parts.push({ sql: `SELECT ${dayKey} AS key, ${sums} FROM rollup_activity_day WHERE ${w.sql} GROUP BY 1`, params: w.params });
   }
   const sql = `SELECT CAST(key AS TEXT) AS key, ${sums} FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) GROUP BY 1 ORDER BY 1`;
@@ -155,16 +171,17 @@ const WEEKDAY_OF_DAY = "((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) + 1";
 /** Responses and satisfaction per local weekday × hour. */
 export function readHourCells(db: Db, f: RollupFilter): HourCell[] {
   if (empty(f)) return [];
+  const keys = allKeys(db);
   const sums = 'sum(responses) AS responses, sum(answers) AS answers, sum(satisfied) AS satisfied';
   const narrow = isNarrow(f);
   const plan = narrow ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
   const parts: Where[] = [];
   if (plan.months) {
-    const w = where(f, { column: 'month', ...plan.months }, false);
+    const w = where(f, keys, { column: 'month', ...plan.months }, false);
     parts.push({ sql: `SELECT weekday, hour, ${sums} FROM rollup_hours_month WHERE ${w.sql} GROUP BY 1, 2`, params: w.params });
   }
   for (const days of plan.days) {
-    const w = where(f, { column: 'day', ...days }, true);
+    const w = where(f, keys, { column: 'day', ...days }, true);
     parts.push({
       sql: `SELECT ${WEEKDAY_OF_DAY} AS weekday, hour, ${sums} FROM rollup_activity_day WHERE ${w.sql} GROUP BY 1, 2`,
       params: w.params,

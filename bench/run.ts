@@ -1,7 +1,11 @@
 // `npm run bench`: measured, not asserted. Each benchmark reports ratios against a baseline
 // measured in the same run, because absolute times vary between noisy machines.
+import { benchIndices } from './indices';
 import { benchIngest } from './ingest';
 import { benchKioskBundle } from './kiosk-bundle';
 
-await benchIngest();
-await benchKioskBundle();
+// BENCH_ONLY=ingest|indices|kiosk runs one of them.
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'ingest') await benchIngest();
+if (!only || only === 'indices') await benchIndices();
+if (!only || only === 'kiosk') await benchKioskBundle();

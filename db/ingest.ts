@@ -5,8 +5,10 @@ import { caseReasons, caseRulesOf, hasCaseRules, type CaseRules } from '@/lib/ca
 import { dueAt } from '@/lib/cases/sla';
 import { getConfig } from '@/lib/config';
 import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
+import { activityOf, indexThresholds, type IndexThresholds } from '@/lib/indices/activity';
 import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
+import { extractScoring } from '@/lib/survey/scoring';
 
 import type { Db } from './index';
 import { caseCodeOfResponse, insertCase } from './queries/cases';
@@ -36,7 +38,7 @@ export type IngestOutcome =
   | { kind: 'dossier_taken' }
   | { kind: 'rejected'; status: 400 | 404 | 422; code: string; message: string };
 
-type Validator = ReturnType<typeof createAnswerValidator> & { caseRules: CaseRules };
+type Validator = ReturnType<typeof createAnswerValidator> & { caseRules: CaseRules; thresholds: IndexThresholds };
 
 // Survey versions are immutable, so a validator (with its headless SurveyJS model) is built
 // once per version and reused for every response to it.
@@ -51,7 +53,7 @@ function validatorFor(db: Db, ref: SurveyVersionRef): Validator {
       JSON.parse(record.definition),
       `survey ${record.slug} v${record.version}`,
     );
-    v = Object.assign(createAnswerValidator(definition), { caseRules: caseRulesOf(definition) });
+    v = Object.assign(createAnswerValidator(definition), { caseRules: caseRulesOf(definition), thresholds: indexThresholds(extractScoring(definition)) });
     validators.set(record.versionId, v);
   }
   return v;
@@ -127,8 +129,9 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
     flags: 0,
   };
   const options = { repeatWindowMs: input.repeatWindowMs };
+  const activity = activityOf(validator.thresholds, checked.scored);
   if (reasons.length === 0) {
-    const outcome = insertResponse(db, row, checked.scored, options);
+    const outcome = insertResponse(db, row, checked.scored, activity, options);
     if (outcome.inserted) return { kind: 'accepted', flags: outcome.flags, caseCode: null };
     if ('dossierTaken' in outcome) return { kind: 'dossier_taken' };
     return replayOrConflict(db, env.id, outcome.existingBodyHash === input.bodyHash);
@@ -137,7 +140,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   // A negative rating or a complaint: the response and its case are stored together or not at all.
   const cfg = getConfig();
   const opened = db.$client.transaction(() => {
-    const outcome = insertResponse(db, row, checked.scored, options);
+    const outcome = insertResponse(db, row, checked.scored, activity, options);
     if (!outcome.inserted) return outcome;
     const code = caseCode(randomBytes(7));
     const due = dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS));

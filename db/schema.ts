@@ -134,6 +134,11 @@ export const responses = sqliteTable(
     index('responses_dossier_idx').on(t.dossier),
     // Partial: phones and the hotline (most rows) pay no index write for a device they lack.
     index('responses_device_completed_idx').on(t.deviceId, t.completedAt).where(sql`${t.deviceId} IS NOT NULL`),
+    // The dashboard's latest comments: only responses that carry one, newest first, without
+    // reading every response of a long period (the query repeats this WHERE to use it).
+    index('responses_comment_idx')
+      .on(t.completedAt)
+      .where(sql.raw("json_extract(answers, '$.comment') IS NOT NULL")),
   ],
 );
 
@@ -361,3 +366,141 @@ export const devices = sqliteTable(
 );
 
 export type Device = typeof devices.$inferSelect;
+// ── Rollups (DESIGN §3) ──────────────────────────────────────────────────────────────────────
+// Count tables kept by the insert transaction (db/queries/insert-response.ts) and rebuilt from raw
+// responses by `npm run admin -- rollups rebuild`. Dashboards read only these, so their cost
+// follows days × scopes, not responses. Days and months are local (UTC+7); `procedure_id` is 0
+// when the response named none; `repeat` is 1 for repeat-flagged responses, kept apart so that
+// indices leave them out by default. The answer tables carry one pseudo-row per response under
+// question '' (value 0), so a scope's response count comes from the same read. Every key starts
+// with the survey version and the unit, then the desk: a response's rows are adjacent (one or two
+// pages dirtied per commit) and a unit or desk filter is a range of the primary key. The tables
+// are WITHOUT ROWID (custom migration), so the key is the table and every read is covering.
+// See docs/decisions/0003-rollup-tiers.md for why there are several tiers.
+
+const rollupKey = {
+  surveyVersionId: integer('survey_version_id').notNull(),
+  unitId: integer('unit_id').notNull(),
+  pointId: integer('point_id').notNull(),
+  channel: text('channel').notNull(),
+  procedureId: integer('procedure_id').notNull(),
+  repeat: integer('repeat').notNull(),
+};
+
+/** Day tier of answer counts: any filter, edge days of a period. */
+export const rollupAnswersDay = sqliteTable(
+  'rollup_answers_day',
+  {
+    ...rollupKey,
+    day: text('day').notNull(),
+    question: text('question').notNull(),
+    value: integer('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.surveyVersionId, t.unitId, t.pointId, t.day, t.channel, t.procedureId, t.repeat, t.question, t.value],
+    }),
+  ],
+);
+
+/** Month tier of answer counts with every scope column: whole months of a filtered view. */
+export const rollupAnswersMonth = sqliteTable(
+  'rollup_answers_month',
+  {
+    ...rollupKey,
+    month: text('month').notNull(),
+    question: text('question').notNull(),
+    value: integer('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.surveyVersionId, t.unitId, t.pointId, t.month, t.channel, t.procedureId, t.repeat, t.question, t.value],
+    }),
+  ],
+);
+
+/** Day tier by unit only: edge days of a view filtered by unit (or not at all). */
+export const rollupAnswersUnitDay = sqliteTable(
+  'rollup_answers_unit_day',
+  {
+    surveyVersionId: integer('survey_version_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    day: text('day').notNull(),
+    repeat: integer('repeat').notNull(),
+    question: text('question').notNull(),
+    value: integer('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyVersionId, t.unitId, t.day, t.repeat, t.question, t.value] })],
+);
+
+/** Month tier by unit only: whole months of a view filtered by unit (or not at all). */
+export const rollupAnswersUnitMonth = sqliteTable(
+  'rollup_answers_unit_month',
+  {
+    surveyVersionId: integer('survey_version_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    month: text('month').notNull(),
+    repeat: integer('repeat').notNull(),
+    question: text('question').notNull(),
+    value: integer('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyVersionId, t.unitId, t.month, t.repeat, t.question, t.value] })],
+);
+
+// Activity: per response, not per answer. `answers` and `satisfied` count the answers to the
+// questions that enter the index (those with a declared dimension); their ratio is the pooled
+// satisfaction rate that trends, rankings and the heatmap use.
+const activityCounts = {
+  responses: integer('responses').notNull(),
+  answers: integer('answers').notNull(),
+  satisfied: integer('satisfied').notNull(),
+};
+
+/** Day × hour tier of activity: trends by day or week, heatmaps of filtered views. */
+export const rollupActivityDay = sqliteTable(
+  'rollup_activity_day',
+  { ...rollupKey, day: text('day').notNull(), hour: integer('hour').notNull(), ...activityCounts },
+  (t) => [
+    primaryKey({
+      columns: [t.surveyVersionId, t.unitId, t.pointId, t.day, t.hour, t.channel, t.procedureId, t.repeat],
+    }),
+  ],
+);
+
+/** Month tier of activity with every scope column: rankings, channel mix and monthly trends. */
+export const rollupActivityMonth = sqliteTable(
+  'rollup_activity_month',
+  { ...rollupKey, month: text('month').notNull(), ...activityCounts },
+  (t) => [
+    primaryKey({ columns: [t.surveyVersionId, t.unitId, t.pointId, t.month, t.channel, t.procedureId, t.repeat] }),
+  ],
+);
+
+/** Month × weekday × hour by unit only: the heatmap of long unfiltered periods. */
+export const rollupHoursMonth = sqliteTable(
+  'rollup_hours_month',
+  {
+    surveyVersionId: integer('survey_version_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    month: text('month').notNull(),
+    weekday: integer('weekday').notNull(),
+    hour: integer('hour').notNull(),
+    repeat: integer('repeat').notNull(),
+    ...activityCounts,
+  },
+  (t) => [primaryKey({ columns: [t.surveyVersionId, t.unitId, t.month, t.weekday, t.hour, t.repeat] })],
+);
+
+export const ROLLUP_TABLES = [
+  'rollup_answers_day',
+  'rollup_answers_month',
+  'rollup_answers_unit_day',
+  'rollup_answers_unit_month',
+  'rollup_activity_day',
+  'rollup_activity_month',
+  'rollup_hours_month',
+] as const;

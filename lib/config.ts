@@ -47,6 +47,8 @@ const envSchema = z.object({
   // Alerts and new cases are POSTed here, signed with WEBHOOK_SECRET (HMAC-SHA256), when set.
   WEBHOOK_URL: z.url().optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Demo responses seeded into an empty database at first start, so a new user sees a story.
+  DEMO_RESPONSES: intFrom(3000),
 }).refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, { path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set (deliveries are signed)' });
 
 export type Config = z.infer<typeof envSchema> & { publicBaseUrl: string };

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 
 import type { Db } from '../index';
 import { RESPONSE_FLAGS } from '../schema';
+import { createRollupWriter, type Activity, type RollupWriter } from './rollup-writes';
 
 export type ResponseInsert = {
   id: string;
@@ -39,6 +40,7 @@ type Statements = {
   answerInserts: Map<number, Statement>;
   dossierRated: Statement<[string], { one: number }>;
   previousOfDevice: Statement<[number, number], { answers: string; completed_at: number }>;
+  rollups: RollupWriter;
 };
 
 // The ingest path runs thousands of times a second: its statements are prepared once per
@@ -66,6 +68,7 @@ function statements(db: Db): Statements {
         `SELECT answers, completed_at FROM responses
          WHERE device_id = ? AND completed_at <= ? ORDER BY completed_at DESC LIMIT 1`,
       ),
+      rollups: createRollupWriter(db.$client),
     };
     prepared.set(db, s);
   }
@@ -99,16 +102,19 @@ function isRepeatPress(s: Statements, row: ResponseInsert, windowMs: number): bo
 }
 
 /**
- * Stores a response and its scored answers in one transaction. A response with the same id
- * already stored (a retry, or a concurrent twin that won the race) is left as it is and its
- * body hash returned, so the caller can tell a replay from a conflict. A dossier is rated once
- * (Decree 61/2018): a second response naming it is refused, checked inside the transaction so
- * two racing submissions cannot both pass.
+ * Stores a response, its scored answers and its rollup counts in one transaction. A response
+ * with the same id already stored (a retry, or a concurrent twin that won the race) is left as it
+ * is and its body hash returned, so the caller can tell a replay from a conflict. `activity` is
+ * the response's index answers and satisfied answers (lib/indices activityOf). A dossier is rated
+ * once (Decree 61/2018): a second response naming it is refused, checked inside the transaction
+ * so two racing submissions cannot both pass. A kiosk's repeat press is flagged, and its rollup
+ * counts are kept apart.
  */
 export function insertResponse(
   db: Db,
   row: ResponseInsert,
   scored: readonly { question: string; value: number }[],
+  activity: Activity,
   { repeatWindowMs = 0 }: InsertOptions = {},
 ): InsertOutcome {
   const s = statements(db);
@@ -127,6 +133,7 @@ export function insertResponse(
     if (scored.length > 0) {
       answerInsert(db, scored.length).run(scored.flatMap((a) => [row.id, a.question, a.value]));
     }
+    s.rollups(flags === row.flags ? row : { ...row, flags }, scored, activity);
     return { inserted: true, flags };
   });
   return run.immediate();

@@ -4,6 +4,7 @@ import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
 import { caseCommands } from './cases';
 import { deviceCommands } from './devices';
+import { rollupCommands } from './rollups';
 import { surveyCommands } from './surveys';
 
 export type Command = {
@@ -14,4 +15,4 @@ export type Command = {
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void> | void;
 };
 
-export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands];
+export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands, ...rollupCommands];

@@ -81,6 +81,98 @@ CREATE TABLE `devices` (
 CREATE UNIQUE INDEX `devices_credential_hash_unique` ON `devices` (`credential_hash`);--> statement-breakpoint
 CREATE UNIQUE INDEX `devices_pairing_token_hash_unique` ON `devices` (`pairing_token_hash`);--> statement-breakpoint
 CREATE INDEX `devices_point_idx` ON `devices` (`point_id`);--> statement-breakpoint
+CREATE TABLE `rollup_activity_day` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`point_id` integer NOT NULL,
+	`channel` text NOT NULL,
+	`procedure_id` integer NOT NULL,
+	`repeat` integer NOT NULL,
+	`day` text NOT NULL,
+	`hour` integer NOT NULL,
+	`responses` integer NOT NULL,
+	`answers` integer NOT NULL,
+	`satisfied` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `day`, `hour`, `channel`, `procedure_id`, `repeat`)
+);
+--> statement-breakpoint
+CREATE TABLE `rollup_activity_month` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`point_id` integer NOT NULL,
+	`channel` text NOT NULL,
+	`procedure_id` integer NOT NULL,
+	`repeat` integer NOT NULL,
+	`month` text NOT NULL,
+	`responses` integer NOT NULL,
+	`answers` integer NOT NULL,
+	`satisfied` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `month`, `channel`, `procedure_id`, `repeat`)
+);
+--> statement-breakpoint
+CREATE TABLE `rollup_answers_day` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`point_id` integer NOT NULL,
+	`channel` text NOT NULL,
+	`procedure_id` integer NOT NULL,
+	`repeat` integer NOT NULL,
+	`day` text NOT NULL,
+	`question` text NOT NULL,
+	`value` integer NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `day`, `channel`, `procedure_id`, `repeat`, `question`, `value`)
+);
+--> statement-breakpoint
+CREATE TABLE `rollup_answers_month` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`point_id` integer NOT NULL,
+	`channel` text NOT NULL,
+	`procedure_id` integer NOT NULL,
+	`repeat` integer NOT NULL,
+	`month` text NOT NULL,
+	`question` text NOT NULL,
+	`value` integer NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `month`, `channel`, `procedure_id`, `repeat`, `question`, `value`)
+);
+--> statement-breakpoint
+CREATE TABLE `rollup_answers_unit_day` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`day` text NOT NULL,
+	`repeat` integer NOT NULL,
+	`question` text NOT NULL,
+	`value` integer NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `day`, `repeat`, `question`, `value`)
+);
+--> statement-breakpoint
+CREATE TABLE `rollup_answers_unit_month` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`month` text NOT NULL,
+	`repeat` integer NOT NULL,
+	`question` text NOT NULL,
+	`value` integer NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `month`, `repeat`, `question`, `value`)
+);
+--> statement-breakpoint
+CREATE TABLE `rollup_hours_month` (
+	`survey_version_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`month` text NOT NULL,
+	`weekday` integer NOT NULL,
+	`hour` integer NOT NULL,
+	`repeat` integer NOT NULL,
+	`responses` integer NOT NULL,
+	`answers` integer NOT NULL,
+	`satisfied` integer NOT NULL,
+	PRIMARY KEY(`survey_version_id`, `unit_id`, `month`, `weekday`, `hour`, `repeat`)
+);
+--> statement-breakpoint
 CREATE TABLE `webhook_deliveries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`event` text NOT NULL,
@@ -97,4 +189,5 @@ CREATE TABLE `webhook_deliveries` (
 --> statement-breakpoint
 CREATE INDEX `webhook_deliveries_due_idx` ON `webhook_deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
 ALTER TABLE `responses` ADD `operator_id` integer;--> statement-breakpoint
-CREATE INDEX `responses_device_completed_idx` ON `responses` (`device_id`,`completed_at`) WHERE "responses"."device_id" IS NOT NULL;
+CREATE INDEX `responses_device_completed_idx` ON `responses` (`device_id`,`completed_at`) WHERE "responses"."device_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `responses_comment_idx` ON `responses` (`completed_at`) WHERE json_extract(answers, '$.comment') IS NOT NULL;

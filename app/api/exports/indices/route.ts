@@ -1,0 +1,58 @@
+import { getDb } from '@/db';
+import { getConfig } from '@/lib/config';
+import { paramsFromSearch } from '@/lib/dashboard/params';
+import { exportFileName } from '@/lib/exports/cells';
+import { indexTableRows, rankingTableRows, INDEX_TABLE_HEADER, RANKING_TABLE_HEADER } from '@/lib/exports/tables';
+import { badRequest, errorResponse, internalError } from '@/lib/http/errors';
+import { CONTENT_TYPES, csvStream, xlsxStream } from '@/lib/server/export-stream';
+import { authorizeRequest } from '@/lib/server/guard';
+import { indicesFor } from '@/lib/server/indices';
+import { rankingFor } from '@/lib/server/rankings';
+import { isViewError, resolveView } from '@/lib/server/view';
+
+export const dynamic = 'force-dynamic';
+
+const TABLES = ['indices', 'points', 'units'] as const;
+
+/**
+ * The index tables of a view: indices by element and criterion, and the desk and unit rankings.
+ * XLSX has one sheet each; CSV holds one table, chosen by `table` (default `indices`).
+ */
+export function GET(request: Request): Response {
+  const auth = authorizeRequest(request, 'exports.download');
+  if (auth instanceof Response) return auth;
+  const search = paramsFromSearch(new URL(request.url).searchParams);
+  const format = search.format ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') return badRequest('invalid_query', 'format: must be csv or xlsx');
+  const table = search.table ?? 'indices';
+  if (!(TABLES as readonly string[]).includes(table)) return badRequest('invalid_query', `table: must be one of ${TABLES.join(', ')}`);
+  try {
+    const db = getDb();
+    const view = resolveView(db, auth, search, Date.now());
+    if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
+    const min = getConfig().MIN_RESPONSES;
+    const indices = () => [indexTableRows(indicesFor(db, view.survey.scoring, view.filter, min))];
+    const points = () => [rankingTableRows(rankingFor(db, view, 'point', min))];
+    const units = () => [rankingTableRows(rankingFor(db, view, 'unit', min))];
+    const body =
+      format === 'xlsx'
+        ? xlsxStream([
+            { name: 'Chỉ số', header: INDEX_TABLE_HEADER, batches: indices() },
+            { name: 'Xếp hạng quầy', header: RANKING_TABLE_HEADER, batches: points() },
+            { name: 'Xếp hạng đơn vị', header: RANKING_TABLE_HEADER, batches: units() },
+          ])
+        : table === 'indices'
+          ? csvStream(INDEX_TABLE_HEADER, indices())
+          : csvStream(RANKING_TABLE_HEADER, table === 'points' ? points() : units());
+    const name = exportFileName(`chi-so-${format === 'csv' ? table : 'bang'}`, view.survey.slug, view.period.from, view.period.to, format);
+    return new Response(body, {
+      headers: {
+        'content-type': CONTENT_TYPES[format],
+        'content-disposition': `attachment; filename="${name}"`,
+        'cache-control': 'private, no-store',
+      },
+    });
+  } catch (cause) {
+    return internalError(cause, 'GET /api/exports/indices');
+  }
+}

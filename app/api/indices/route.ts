@@ -1,0 +1,27 @@
+import { getDb } from '@/db';
+import { getConfig } from '@/lib/config';
+import { paramsFromSearch } from '@/lib/dashboard/params';
+import { errorResponse, internalError } from '@/lib/http/errors';
+import { authorizeRequest } from '@/lib/server/guard';
+import { indicesFor } from '@/lib/server/indices';
+import { isViewError, resolveView } from '@/lib/server/view';
+
+export const dynamic = 'force-dynamic';
+
+/** DESIGN §4.3: SIPAS indices of a survey over local days, for a unit's subtree, a desk, a procedure, a channel. */
+export function GET(request: Request): Response {
+  const auth = authorizeRequest(request, 'dashboard.view');
+  if (auth instanceof Response) return auth;
+  try {
+    const db = getDb();
+    const view = resolveView(db, auth, paramsFromSearch(new URL(request.url).searchParams), Date.now());
+    if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
+    const result = indicesFor(db, view.survey.scoring, view.filter, getConfig().MIN_RESPONSES);
+    return Response.json(
+      { survey: view.survey.slug, from: view.period.from, to: view.period.to, ...result },
+      { headers: { 'cache-control': 'private, no-store' } },
+    );
+  } catch (cause) {
+    return internalError(cause, 'GET /api/indices');
+  }
+}

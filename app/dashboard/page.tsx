@@ -1,0 +1,172 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { getDb } from '@/db';
+import { listSurveys } from '@/db/queries/catalog';
+import { latestComments } from '@/db/queries/comments';
+import { can } from '@/lib/auth/permissions';
+import { getConfig } from '@/lib/config';
+import { formatDay } from '@/lib/dashboard/format';
+import { paramsFromSearch } from '@/lib/dashboard/params';
+import { loadDashboard } from '@/lib/server/dashboard';
+import { requirePage } from '@/lib/server/guard';
+import { isViewError, resolveView } from '@/lib/server/view';
+import { isBucketUnit } from '@/lib/time/buckets';
+import { quarterOf } from '@/lib/time/local';
+
+import { Comments, COMMENTS_FROM } from './_components/Comments';
+import { FilterForm } from './_components/FilterForm';
+import { Headline } from './_components/Headline';
+import { Heatmap } from './_components/Heatmap';
+import { Ranking } from './_components/Rankings';
+import { ChannelSection, ElementSection, TrendSection } from './_components/Sections';
+import './dashboard.css';
+
+export const metadata: Metadata = { title: 'Bảng điều khiển' };
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 10;
+const VIEW_KEYS = ['survey', 'period', 'from', 'to', 'unit', 'point', 'procedure', 'channel', 'trend'] as const;
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
+  const raw = paramsFromSearch(await searchParams);
+  // A preset period wins over dates left in the form from an earlier custom choice.
+  if (raw.period && raw.period !== 'custom') {
+    delete raw.from;
+    delete raw.to;
+  }
+  const query = new URLSearchParams(raw).toString();
+  const principal = await requirePage('dashboard.view', `/dashboard${query ? `?${query}` : ''}`);
+  const db = getDb();
+  const { MIN_RESPONSES } = getConfig();
+  const surveys = listSurveys(db);
+  if (surveys.length === 0) notFound();
+  const view = resolveView(db, principal, raw, Date.now(), { survey: surveys.some((s) => s.slug === 'sipas') ? 'sipas' : surveys[0]!.slug });
+
+  if (isViewError(view)) {
+    return (
+      <Shell>
+        <div className="dash-card status status--error" role="alert">
+          <h1>Không xem được bảng điều khiển</h1>
+          <p>{view.message}</p>
+          <a href="/dashboard">Về mặc định</a>
+        </div>
+      </Shell>
+    );
+  }
+
+  const trendUnit = raw.trend && isBucketUnit(raw.trend) ? raw.trend : undefined;
+  const data = loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit });
+  const page = Math.max(1, Math.min(1000, Number.parseInt(raw.page ?? '1', 10) || 1));
+  const search = (raw.q ?? '').slice(0, 100);
+  const showComments = can(principal, 'comments.view');
+  const comments =
+    showComments && data.indices.responses >= COMMENTS_FROM
+      ? latestComments(db, view.filter, { page, pageSize: PAGE_SIZE, search })
+      : { rows: [], hasNext: false };
+
+  const viewFilters = Object.fromEntries(VIEW_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]!]));
+  const exportQuery = new URLSearchParams({
+    survey: view.survey.slug,
+    from: view.period.from,
+    to: view.period.to,
+    ...(view.params.unit ? { unit: view.params.unit } : {}),
+    ...(view.params.point ? { point: view.params.point } : {}),
+    ...(view.params.procedure ? { procedure: view.params.procedure } : {}),
+    ...(view.params.channel ? { channel: view.params.channel } : {}),
+  }).toString();
+  const reportQuery = new URLSearchParams({
+    survey: view.survey.slug,
+    quarter: quarterOf(view.period.to),
+    ...(view.params.unit ? { unit: view.params.unit } : {}),
+  }).toString();
+  const scopeName = view.point?.name ?? view.unit?.name ?? 'Tất cả đơn vị';
+
+  return (
+    <Shell user={principal.label}>
+      <div className="dash-title">
+        <h1>
+          {view.survey.title}
+          <span className="dash-title__scope">
+            {scopeName} · {formatDay(view.period.from)} – {formatDay(view.period.to)}
+          </span>
+        </h1>
+        <nav className="dash-actions" aria-label="Báo cáo và tải về">
+          <a className="button button--ghost" href={`/dashboard/report?${reportQuery}`}>
+            Báo cáo quý (in)
+          </a>
+          {can(principal, 'exports.download') && (
+            <>
+              <a className="button button--ghost" href={`/api/exports/responses?format=csv&${exportQuery}`}>
+                Tải phiếu (CSV)
+              </a>
+              <a className="button button--ghost" href={`/api/exports/responses?format=xlsx&${exportQuery}`}>
+                Tải phiếu (Excel)
+              </a>
+              <a className="button button--ghost" href={`/api/exports/indices?format=xlsx&${exportQuery}`}>
+                Tải bảng chỉ số (Excel)
+              </a>
+            </>
+          )}
+        </nav>
+      </div>
+      <FilterForm
+        values={raw}
+        surveys={surveys}
+        units={view.catalog.units}
+        points={view.catalog.points}
+        procedures={view.catalog.procedures}
+        period={view.period}
+      />
+      <Headline data={data} />
+      <div className="dash-grid">
+        <TrendSection data={data} />
+        <ChannelSection data={data} />
+      </div>
+      <ElementSection data={data} />
+      <div className="dash-grid">
+        <Ranking id="rank-units" title="Xếp hạng đơn vị" ranking={data.rankings.units} />
+        <Ranking id="rank-points" title="Xếp hạng quầy" ranking={data.rankings.points} />
+      </div>
+      <Heatmap cells={data.heatmap} minResponses={MIN_RESPONSES} />
+      {showComments && (
+        <Comments
+          rows={comments.rows}
+          hasNext={comments.hasNext}
+          page={page}
+          pageSize={PAGE_SIZE}
+          search={search}
+          responses={data.indices.responses}
+          hiddenFilters={viewFilters}
+          pageHref={(p) => `/dashboard?${new URLSearchParams({ ...viewFilters, ...(search ? { q: search } : {}), page: String(p) })}#comments`}
+        />
+      )}
+      <p className="muted dash-footnote">
+        Chỉ số theo phương pháp SIPAS: tiêu chí = tỷ lệ câu trả lời mức 4–5 (hoặc 2–3 với thang 3 mức); yếu tố = trung bình các tiêu chí;
+        chỉ số chung = trung bình các yếu tố. Ô có dưới {MIN_RESPONSES} câu trả lời không được tính (chưa đủ dữ liệu). Phiếu bấm lặp
+        không được tính. Xu hướng, xếp hạng và bản đồ giờ dùng tỷ lệ gộp các câu trả lời.
+      </p>
+    </Shell>
+  );
+}
+
+function Shell({ children, user }: { children: React.ReactNode; user?: string }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Bỏ qua đến nội dung chính
+      </a>
+      <header className="dash-header">
+        <a className="dash-header__brand" href="/dashboard">
+          Hài Lòng · Bảng điều khiển
+        </a>
+        {user && <span className="dash-header__user">{user}</span>}
+      </header>
+      <main id="main" className="dash-main">
+        {children}
+      </main>
+    </>
+  );
+}

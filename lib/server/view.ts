@@ -1,0 +1,111 @@
+// Resolves a dashboard view's filters against the catalogue and the caller's unit scope. Shared by
+// /api/indices, the exports, /dashboard and the report so that they agree on what a view means.
+import type { Db } from '@/db';
+import { findSurveyVersions, listPoints, listProcedures, listUnits, type PointRow, type ProcedureRow, type UnitRow } from '@/db/queries/catalog';
+import type { RollupFilter } from '@/db/queries/rollup-reads';
+import { unitSubtreeIds } from '@/db/queries/units';
+import type { Principal } from '@/lib/auth/permissions';
+import { parseViewParams, type ViewParams } from '@/lib/dashboard/params';
+import type { Scoring } from '@/lib/indices';
+import { parseSurveyDefinition } from '@/lib/survey/definition';
+import type { SurveyDefinition } from '@/lib/survey/definition-schema';
+import { extractScoring, localizeScoring } from '@/lib/survey/scoring';
+import type { DayPeriod } from '@/lib/time/local';
+
+import { unitScope } from './guard';
+
+export type ResolvedView = {
+  params: ViewParams;
+  period: DayPeriod;
+  survey: { slug: string; title: string; definition: SurveyDefinition; scoring: Scoring };
+  filter: RollupFilter;
+  unit: UnitRow | null;
+  point: PointRow | null;
+  procedure: ProcedureRow | null;
+  /** The units, desks and procedures the caller may pick from (a manager: their subtree). */
+  catalog: { units: UnitRow[]; points: PointRow[]; procedures: ProcedureRow[] };
+};
+
+export type ViewError = { status: 400 | 403 | 404; code: string; message: string };
+
+export function resolveView(
+  db: Db,
+  principal: Principal,
+  raw: Record<string, string>,
+  nowMs: number,
+  defaults: { survey?: string } = {},
+): ResolvedView | ViewError {
+  const parsed = parseViewParams(raw, nowMs, defaults);
+  if (!parsed.ok) return { status: 400, code: parsed.code, message: parsed.message };
+  const { params, period } = parsed;
+
+  const versions = findSurveyVersions(db, { slug: params.survey });
+  if (!versions || !versions.published) {
+    return { status: 404, code: 'unknown_survey', message: `No published survey "${params.survey}".` };
+  }
+  const definition = parseSurveyDefinition(JSON.parse(versions.published.definition), `survey ${params.survey}`);
+  const scoring = localizeScoring(extractScoring(definition), 'vi');
+
+  const scope = unitScope(principal);
+  const allUnits = listUnits(db);
+  const units = scope === null ? allUnits : allUnits.filter((u) => scope.has(u.id));
+  const points = listPoints(db).filter((p) => scope === null || scope.has(p.unitId));
+
+  let unit: UnitRow | null = null;
+  let unitIds: number[] | null = scope === null ? null : [...scope];
+  if (params.unit !== undefined) {
+    unit = allUnits.find((u) => u.code === params.unit) ?? null;
+    if (!unit) return { status: 404, code: 'unknown_unit', message: `No unit "${params.unit}".` };
+    if (scope !== null && !scope.has(unit.id)) {
+      return { status: 403, code: 'forbidden_unit', message: `Unit "${params.unit}" is outside your units.` };
+    }
+    unitIds = [...unitSubtreeIds(db, unit.id)];
+  }
+
+  let point: PointRow | null = null;
+  if (params.point !== undefined) {
+    point = listPoints(db).find((p) => p.code === params.point) ?? null;
+    if (!point) return { status: 404, code: 'unknown_point', message: `No service point "${params.point}".` };
+    if (scope !== null && !scope.has(point.unitId)) {
+      return { status: 403, code: 'forbidden_point', message: `Service point "${params.point}" is outside your units.` };
+    }
+    if (unitIds !== null && !unitIds.includes(point.unitId)) {
+      return { status: 400, code: 'point_outside_unit', message: `Service point "${params.point}" is not in unit "${params.unit}".` };
+    }
+    unitIds = [point.unitId];
+  }
+
+  const procedures = listProcedures(db);
+  let procedure: ProcedureRow | null = null;
+  if (params.procedure !== undefined) {
+    procedure = procedures.find((p) => p.code === params.procedure) ?? null;
+    if (!procedure) return { status: 404, code: 'unknown_procedure', message: `No procedure "${params.procedure}" in the catalogue.` };
+  }
+
+  return {
+    params,
+    period,
+    survey: { slug: versions.slug, title: definition.title ? localizeTitle(definition.title) : versions.slug, definition, scoring },
+    filter: {
+      versionIds: versions.versionIds,
+      from: period.from,
+      to: period.to,
+      unitIds: unitIds === null ? null : unitIds.sort((a, b) => a - b),
+      pointId: point?.id ?? null,
+      procedureId: procedure?.id ?? null,
+      channel: params.channel ?? null,
+    },
+    unit,
+    point,
+    procedure,
+    catalog: { units, points, procedures },
+  };
+}
+
+function localizeTitle(title: NonNullable<SurveyDefinition['title']>): string {
+  return typeof title === 'string' ? title : title.default ?? Object.values(title)[0] ?? '';
+}
+
+export function isViewError(value: ResolvedView | ViewError): value is ViewError {
+  return 'status' in value && 'code' in value && !('filter' in value);
+}

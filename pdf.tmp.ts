@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const [base, path, out] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext();
+const page = await ctx.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
+await page.goto(`${base}/login?next=${encodeURIComponent(path!)}`);
+await page.fill('input[name=username]', 'lanhdao');
+await page.fill('input[name=password]', 'lanh-dao-mat-khau-2026');
+await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+await page.emulateMedia({ media: 'print' });
+await page.pdf({ path: out!, format: 'A4', printBackground: true });
+console.log(page.url());
+await browser.close();

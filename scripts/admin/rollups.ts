@@ -1,0 +1,16 @@
+import { getDb } from '@/db';
+import { rebuildRollups } from '@/db/rollups';
+
+import type { Command } from './commands';
+
+export const rollupCommands: Command[] = [
+  {
+    name: ['rollups', 'rebuild'],
+    usage: 'rollups rebuild                                      recompute the dashboard rollups from raw responses',
+    run() {
+      const started = Date.now();
+      const { responses } = rebuildRollups(getDb());
+      console.log(`Rollups rebuilt from ${responses} responses in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    },
+  },
+];

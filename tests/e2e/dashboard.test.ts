@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { startServer, type TestServer } from './helpers/server';
+
+// A leader opens the dashboard of a database that `npm start` seeded with a demo year.
+
+let server: TestServer;
+let browser: Browser;
+const PASSWORD = 'lanh-dao-mat-khau-2026';
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ DEMO_RESPONSES: '4000' }), launchBrowser()]);
+  const r = spawnSync(process.execPath, ['node_modules/.bin/tsx', 'scripts/admin.ts', 'user', 'create', '--username', 'lanhdao', '--role', 'leader', '--password', PASSWORD], {
+    env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, APP_SECRET: 'e2e-secret-0123456789abcdef' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`user create failed: ${r.stderr}`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, next: string) {
+  await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
+  await page.fill('input[name=username]', 'lanhdao');
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
+
+describe('leadership dashboard', () => {
+  test('the demo year is there: responses stored and rollups kept', () => {
+    expect(server.query<{ n: number }>('SELECT count(*) AS n FROM responses')).toEqual([{ n: 4000 }]);
+    expect(server.query<{ r: number }>("SELECT sum(count) AS r FROM rollup_answers_unit_month WHERE question = ''")).toEqual([{ r: 4000 }]);
+  });
+
+  test('a leader signs in, reads the headline, changes filters and the numbers change', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const { page, errors } = await openPage(context);
+    await signIn(page, '/dashboard?survey=quick&period=thisYear');
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    const allIndex = await text(page, 'headline-index');
+    const allResponses = await text(page, 'headline-responses');
+    expect(allIndex).toMatch(/^\d{2},\d{2} %$/);
+    await page.locator('canvas').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-1280');
+
+    // The housing desk is the demo's weak spot: choosing its unit lowers the index.
+    await page.selectOption('select[name=unit]', 'SXD-NHA');
+    await Promise.all([page.waitForURL(/unit=SXD-NHA/), page.getByRole('button', { name: 'Xem / Apply' }).click()]);
+    const unitIndex = await text(page, 'headline-index');
+    expect(unitIndex).not.toBe(allIndex);
+    expect(await text(page, 'headline-responses')).not.toBe(allResponses);
+    expect(Number(unitIndex.replace(' %', '').replace(',', '.'))).toBeLessThan(Number(allIndex.replace(' %', '').replace(',', '.')));
+    // The view is in the URL: reloading it shows the same numbers.
+    await page.reload();
+    expect(await text(page, 'headline-index')).toBe(unitIndex);
+
+    // Searching the comments keeps the filters and shows only matching text.
+    await page.fill('input[name=q]', 'lâu');
+    await Promise.all([page.waitForURL(/q=l/), page.getByRole('button', { name: 'Tìm', exact: true }).click()]);
+    expect(new URL(page.url()).searchParams.get('unit')).toBe('SXD-NHA');
+    const comments = await page.locator('.dash-comment__text').allInnerTexts();
+    expect(comments.length).toBeGreaterThan(0);
+    for (const c of comments) expect(c.toLowerCase()).toContain('lâu');
+
+    // A data table is the chart's alternative.
+    await page.locator('#trend-title').scrollIntoViewIfNeeded();
+    await page.locator('figure[aria-labelledby="trend-title"] summary').click();
+    expect(await page.locator('figure[aria-labelledby="trend-title"] table tbody tr').count()).toBeGreaterThan(3);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('wide screen, phone, empty state', async () => {
+    const wide = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const w = await openPage(wide);
+    await signIn(w.page, '/dashboard?survey=sipas&period=thisYear');
+    await w.page.locator('canvas').first().waitFor();
+    await screenshot(w.page, 'dashboard-1920');
+    expect(w.errors).toEqual([]);
+    await wide.close();
+
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const p = await openPage(phone);
+    await signIn(p.page, '/dashboard?survey=quick&period=thisQuarter');
+    await p.page.locator('canvas').first().waitFor();
+    expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(p.page)).toEqual([]);
+    await screenshot(p.page, 'dashboard-phone');
+
+    // A period without data says so instead of drawing empty axes.
+    await p.page.goto(`${server.url}/dashboard?survey=quick&from=2020-01-01&to=2020-01-31`);
+    expect(await p.page.getByText('Chưa có dữ liệu cho bộ lọc này.').count()).toBeGreaterThan(2);
+    expect(await text(p.page, 'headline-index')).toBe('chưa đủ dữ liệu (n = 0)');
+    expect(await axeViolations(p.page)).toEqual([]);
+    expect(p.errors).toEqual([]);
+    await phone.close();
+  });
+
+  test('the quarterly report prints to A4', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context);
+    await signIn(page, '/dashboard/report?survey=sipas');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/Báo cáo kết quả đo lường sự hài lòng\s+Quý [1-4]\/\d{4}/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, path: 'test-results/screenshots/report.pdf' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await page.getByRole('button', { name: /In báo cáo/ }).isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('anonymous visitors are sent to the login page', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPage(context);
+    await page.goto(`${server.url}/dashboard?survey=quick`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    const res = await page.request.get(`${server.url}/api/indices?survey=quick`);
+    expect(res.status()).toBe(401);
+    await context.close();
+  });
+});

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { insertResponse } from '@/db/queries/insert-response';
+import { readActivity, readAnswerCounts, readHourCells, type RollupFilter } from '@/db/queries/rollup-reads';
+import { rebuildRollups, rollupsMissing } from '@/db/rollups';
+import { ROLLUP_TABLES } from '@/db/schema';
+import { activityOf, indexThresholds } from '@/lib/indices/activity';
+import { parseSurveyDefinition } from '@/lib/survey/definition';
+import { extractScoring } from '@/lib/survey/scoring';
+import { startOfLocalDayMs } from '@/lib/time/local';
+import { createTestDb, type TestDb } from '@/tests/helpers/db';
+
+let t: TestDb;
+
+// A small deterministic generator (mulberry32): the random data is the same on every run.
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Version = { id: number; questions: { name: string; values: number[] }[]; thresholds: ReturnType<typeof indexThresholds> };
+
+function versions(): Version[] {
+  const rows = t.db.$client.prepare('SELECT id, definition FROM survey_versions').all() as { id: number; definition: string }[];
+  return rows.map((r) => {
+    const scoring = extractScoring(parseSurveyDefinition(JSON.parse(r.definition), `v${r.id}`));
+    return { id: r.id, questions: scoring.questions.map((q) => ({ name: q.name, values: q.values })), thresholds: indexThresholds(scoring) };
+  });
+}
+
+const snapshot = () =>
+  Object.fromEntries(
+    ROLLUP_TABLES.map((table) => [table, t.db.$client.prepare(`SELECT * FROM ${table}`).all().map((r) => JSON.stringify(r)).sort()]),
+  );
+
+beforeAll(() => {
+  t = createTestDb();
+  const random = rng(20261128);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const points = t.db.$client.prepare('SELECT id, unit_id AS unitId FROM service_points').all() as { id: number; unitId: number }[];
+  const procedures = (t.db.$client.prepare('SELECT id FROM procedures').all() as { id: number }[]).map((p) => p.id);
+  const vs = versions();
+  const start = startOfLocalDayMs('2025-10-15');
+  const span = startOfLocalDayMs('2026-03-20') - start;
+  for (let i = 0; i < 1500; i++) {
+    const v = pick(vs);
+    const point = pick(points);
+    // Some instants sit right at local midnight, where a time-zone slip would show.
+    const completedAt = i % 50 === 0 ? startOfLocalDayMs('2026-01-01') - 1 + (i % 100 === 0 ? 1 : 0) : start + Math.floor(random() * span);
+    const scored = v.questions.filter(() => random() < 0.85).map((q) => ({ question: q.name, value: pick(q.values) }));
+    insertResponse(
+      t.db,
+      {
+        id: randomUUID(),
+        surveyVersionId: v.id,
+        pointId: point.id,
+        unitId: point.unitId,
+        procedureId: random() < 0.3 ? null : pick(procedures),
+        channel: pick(['kiosk', 'qr', 'web', 'hotline']),
+        dossier: null,
+        locale: null,
+        startedAt: null,
+        completedAt,
+        receivedAt: completedAt,
+        deviceId: null,
+        operatorId: null,
+        clientKey: null,
+        bodyHash: 'x',
+        answers: JSON.stringify(Object.fromEntries(scored.map((a) => [a.question, a.value]))),
+        flags: random() < 0.1 ? 1 : 0,
+      },
+      scored,
+      activityOf(v.thresholds, scored),
+    );
+  }
+});
+afterAll(() => t.close());
+
+describe('rollups', () => {
+  test('a rebuild from raw responses equals the counts kept incrementally', () => {
+    const incremental = snapshot();
+    expect(incremental.rollup_answers_day!.length).toBeGreaterThan(1000);
+    const { responses } = rebuildRollups(t.db);
+    expect(responses).toBe(1500);
+    expect(snapshot()).toEqual(incremental);
+    expect(rollupsMissing(t.db)).toBe(false);
+    t.db.$client.exec('DELETE FROM rollup_activity_month');
+    expect(rollupsMissing(t.db)).toBe(true);
+    rebuildRollups(t.db);
+    expect(snapshot()).toEqual(incremental);
+  });
+
+  // What the rollups must agree with: the same counts straight from responses and answers.
+  function rawCounts(f: RollupFilter) {
+    const conds = [`r.survey_version_id IN (${f.versionIds.join(',')})`, 'r.completed_at >= ? AND r.completed_at < ?'];
+    if (f.unitIds) conds.push(`r.unit_id IN (${f.unitIds.join(',')})`);
+    if (f.pointId) conds.push(`r.point_id = ${f.pointId}`);
+    if (f.channel) conds.push(`r.channel = '${f.channel}'`);
+    if (f.procedureId) conds.push(`r.procedure_id = ${f.procedureId}`);
+    if (!f.includeRepeats) conds.push('r.flags & 1 = 0');
+    const params = [startOfLocalDayMs(f.from), startOfLocalDayMs(f.to) + 86_400_000];
+    const rows = t.db.$client
+      .prepare(`SELECT a.question, a.value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id WHERE ${conds.join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`)
+      .all(...params);
+    const responses = (t.db.$client.prepare(`SELECT count(*) AS n FROM responses r WHERE ${conds.join(' AND ')}`).get(...params) as { n: number }).n;
+    return { responses, rows };
+  }
+
+  const sorted = <T extends { question: string; value: number }>(rows: T[]) =>
+    [...rows].sort((a, b) => (a.question < b.question ? -1 : a.question > b.question ? 1 : a.value - b.value));
+
+  test.each([
+    ['whole months and edge days, every unit', { from: '2025-10-20', to: '2026-03-05' }],
+    ['one whole quarter', { from: '2026-01-01', to: '2026-03-31' }],
+    ['days inside one month', { from: '2026-02-03', to: '2026-02-17' }],
+    ['a desk', { from: '2025-10-01', to: '2026-03-31', point: true }],
+    ['a channel with repeats', { from: '2025-11-10', to: '2026-02-28', channel: 'qr', includeRepeats: true }],
+    ['a unit subtree and a procedure', { from: '2025-10-01', to: '2026-03-31', unit: true, procedure: true }],
+  ])('answer counts from the tiers equal a raw scan: %s', (_name, c: Record<string, unknown>) => {
+    const v = versions();
+    const point = t.db.$client.prepare('SELECT id, unit_id AS unitId FROM service_points ORDER BY id LIMIT 1').get() as { id: number; unitId: number };
+    const f: RollupFilter = {
+      versionIds: v.map((x) => x.id),
+      from: c.from as string,
+      to: c.to as string,
+      unitIds: c.point ? [point.unitId] : c.unit ? [point.unitId, point.unitId + 1] : null,
+      pointId: c.point ? point.id : null,
+      channel: (c.channel as string) ?? null,
+      procedureId: c.procedure ? 1 : null,
+      includeRepeats: Boolean(c.includeRepeats),
+    };
+    const fromRollups = readAnswerCounts(t.db, f);
+    const raw = rawCounts(f);
+    expect(raw.responses).toBeGreaterThan(0);
+    expect(fromRollups.responses).toBe(raw.responses);
+    expect(sorted(fromRollups.rows)).toEqual(raw.rows);
+
+    // Activity by month and by desk, and the hour cells, add up to the same response count.
+    const total = (rows: { responses: number }[]) => rows.reduce((s, r) => s + r.responses, 0);
+    expect(total(readActivity(t.db, f, 'month'))).toBe(raw.responses);
+    expect(total(readActivity(t.db, f, 'point'))).toBe(raw.responses);
+    expect(total(readActivity(t.db, f, 'day'))).toBe(raw.responses);
+    expect(total(readHourCells(t.db, f))).toBe(raw.responses);
+  });
+});

@@ -10,6 +10,9 @@ import { formatDay } from '@/lib/dashboard/format';
 import { paramsFromSearch } from '@/lib/dashboard/params';
 import { loadDashboard } from '@/lib/server/dashboard';
 import { requirePage } from '@/lib/server/guard';
+import type { Principal } from '@/lib/auth/permissions';
+import { AlertBanner } from '@/app/_components/AlertBanner';
+import { StaffHeader } from '@/app/_components/StaffHeader';
 import { isViewError, resolveView } from '@/lib/server/view';
 import { isBucketUnit } from '@/lib/time/buckets';
 import { quarterOf } from '@/lib/time/local';
@@ -47,7 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   if (isViewError(view)) {
     return (
-      <Shell>
+      <Shell principal={principal}>
         <div className="dash-card status status--error" role="alert">
           <h1>Không xem được bảng điều khiển</h1>
           <p>{view.message}</p>
@@ -85,7 +88,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const scopeName = view.point?.name ?? view.unit?.name ?? 'Tất cả đơn vị';
 
   return (
-    <Shell user={principal.label}>
+    <Shell principal={principal}>
       <div className="dash-title">
         <h1>
           {view.survey.title}
@@ -152,19 +155,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   );
 }
 
-function Shell({ children, user }: { children: React.ReactNode; user?: string }) {
+function Shell({ children, principal }: { children: React.ReactNode; principal: Principal }) {
   return (
     <>
       <a className="skip-link" href="#main">
         Bỏ qua đến nội dung chính
       </a>
-      <header className="dash-header">
-        <a className="dash-header__brand" href="/dashboard">
-          Hài Lòng · Bảng điều khiển
-        </a>
-        {user && <span className="dash-header__user">{user}</span>}
-      </header>
+      <StaffHeader principal={principal} />
       <main id="main" className="dash-main">
+        <AlertBanner principal={principal} />
         {children}
       </main>
     </>

@@ -23,6 +23,12 @@ describe('isCrossSite', () => {
   });
 });
 
+test('the Host the browser addressed is allowed even when the URL names another', () => {
+  const allowed = allowedOrigins('http://localhost:3000/api/kiosk/pin', base, '127.0.0.1:3000');
+  expect(isCrossSite(h({ origin: 'http://127.0.0.1:3000' }), allowed)).toBe(false);
+  expect(isCrossSite(h({ origin: 'http://127.0.0.1:4000' }), allowed)).toBe(true);
+});
+
 describe('contentSecurityPolicy', () => {
   test('scripts only by nonce, no framing, no plugins; eval only in development', () => {
     const csp = contentSecurityPolicy('abc');

@@ -13,7 +13,9 @@ export function isCrossSite(headers: Headers, allowedOrigins: readonly string[])
  * The origins a request may legitimately come from: the public address, and the address it
  * reached (behind a TLS proxy the app sees http while the browser says https).
  */
-export function allowedOrigins(requestUrl: string, publicBaseUrl: string): string[] {
-  const { host } = new URL(requestUrl);
-  return [new URL(publicBaseUrl).origin, `http://${host}`, `https://${host}`];
+export function allowedOrigins(requestUrl: string, publicBaseUrl: string, hostHeader: string | null = null): string[] {
+  // Next may rebuild request.url with its own idea of the host: the Host header is what the
+  // browser actually addressed.
+  const hosts = new Set([new URL(requestUrl).host, ...(hostHeader ? [hostHeader] : [])]);
+  return [new URL(publicBaseUrl).origin, ...[...hosts].flatMap((h) => [`http://${h}`, `https://${h}`])];
 }

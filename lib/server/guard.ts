@@ -69,7 +69,7 @@ export function unitScope(principal: Principal): Set<number> | null {
  * another site sent the request, else null. Server actions get Next's own origin check.
  */
 export function crossSiteRefusal(request: Request): Response | null {
-  return isCrossSite(request.headers, allowedOrigins(request.url, getConfig().publicBaseUrl))
+  return isCrossSite(request.headers, allowedOrigins(request.url, getConfig().publicBaseUrl, request.headers.get('host')))
     ? forbidden('cross_site', 'This request must come from a page of this site.')
     : null;
 }

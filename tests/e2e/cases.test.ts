@@ -31,8 +31,7 @@ afterAll(async () => {
 async function withContext(options: Parameters<Browser['newContext']>[0], run: (page: Page, context: BrowserContext) => Promise<void>, allow: RegExp[] = []) {
   const context = await browser.newContext({ locale: 'vi-VN', ...options });
   try {
-    // TODO(merge): /dashboard arrives with issue 7; drop this allowance then.
-    const { page, errors } = await openPage(context, { allow: [/404.*\/dashboard\?_rsc=/, ...allow] });
+    const { page, errors } = await openPage(context, { allow });
     await run(page, context);
     expect(errors).toEqual([]);
   } finally {

@@ -13,7 +13,7 @@ let browser: Browser;
 const PASSWORD = 'lanh-dao-mat-khau-2026';
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DEMO_RESPONSES: '4000' }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ DEMO_RESPONSES: '4000', DEMO_USERS: '0' }), launchBrowser()]);
   const r = spawnSync(process.execPath, ['node_modules/.bin/tsx', 'scripts/admin.ts', 'user', 'create', '--username', 'lanhdao', '--role', 'leader', '--password', PASSWORD], {
     env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, APP_SECRET: 'e2e-secret-0123456789abcdef' },
     encoding: 'utf8',

@@ -24,8 +24,7 @@ const demo = (role: string) => DEMO_USERS.find((u) => u.role === role)!;
 async function asStaff(run: (page: Page) => Promise<void>) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   try {
-    // TODO(merge): /dashboard arrives with issue 7; drop this allowance then.
-    const { page, errors } = await openPage(context, { allow: [/404.*\/dashboard\?_rsc=/] });
+    const { page, errors } = await openPage(context);
     await run(page);
     expect(errors).toEqual([]);
   } finally {

@@ -1,0 +1,98 @@
+// What /ket-qua publishes (issue 5): per quarter, each unit's overall index with its interval and
+// n, the element indices, the units ranked, the last four quarters, and cases received and handled
+// on time. Built only from rollups and case counts: never a comment, never a figure from fewer
+// than MIN_RESPONSES answers (a suppressed unit is named as "chưa đủ dữ liệu", with no numbers).
+import type { Db } from '@/db';
+import { caseStatsByUnit } from '@/db/queries/cases';
+import { listUnits } from '@/db/queries/catalog';
+import type { Principal } from '@/lib/auth/permissions';
+import type { Interval } from '@/lib/indices';
+import { overallInterval } from '@/lib/indices/overall-interval';
+import { endOfLocalDayMs, quarterBounds, startOfLocalDayMs } from '@/lib/time/local';
+
+import { indicesFor } from './indices';
+import { rankingFor } from './rankings';
+import { isViewError, resolveView } from './view';
+
+// The public sees every unit, read-only, through the same view logic as the dashboard.
+const PUBLIC: Principal = { kind: 'token', id: 0, label: 'public', role: 'leader', unitId: null };
+
+export type PublicFigure = { index: number; ci95: Interval | null; responses: number } | null;
+
+export type PublicResults = {
+  quarter: string;
+  survey: { slug: string; title: string };
+  overall: PublicFigure;
+  elements: Array<{ name: string; title: string; index: number | null }>;
+  units: Array<{ code: string; name: string; figure: PublicFigure; elements: Array<{ name: string; index: number | null }> }>;
+  ranking: Array<{ code: string; name: string; index: number; rank: number }>;
+  notEnough: Array<{ code: string; name: string }>;
+  trend: Array<{ quarter: string; index: number | null }>;
+  cases: Array<{ unit: string; received: number; closedOnTime: number; closed: number }>;
+};
+
+export function previousQuarters(quarter: string, count: number): string[] {
+  const out: string[] = [];
+  let year = Number(quarter.slice(0, 4));
+  let q = Number(quarter.slice(6));
+  for (let i = 0; i < count; i++) {
+    out.unshift(`${year}-Q${q}`);
+    q -= 1;
+    if (q === 0) {
+      q = 4;
+      year -= 1;
+    }
+  }
+  return out;
+}
+
+export function publicResults(db: Db, { quarter, survey, minResponses, now }: { quarter: string; survey: string; minResponses: number; now: number }): PublicResults | null {
+  const view = resolveView(db, PUBLIC, { survey, quarter }, now);
+  if (isViewError(view)) return null;
+  const { scoring } = view.survey;
+  const figure = (filter: typeof view.filter): { figure: PublicFigure; result: ReturnType<typeof indicesFor> } => {
+    const result = indicesFor(db, scoring, filter, minResponses);
+    const ok = result.index !== null && !result.suppressed && result.responses >= minResponses;
+    return { result, figure: ok ? { index: result.index!, ci95: overallInterval(result), responses: result.responses } : null };
+  };
+
+  const whole = figure(view.filter);
+  // Units that report directly (the department's divisions), each with its subtree.
+  const all = listUnits(db); // active units only
+  const root = all.find((u) => u.parentId === null);
+  const reporting = all.filter((u) => u.parentId === (root?.id ?? null) && u.id !== root?.id);
+  const units = reporting
+    .map((u) => {
+      const unitView = resolveView(db, PUBLIC, { survey, quarter, unit: u.code }, now);
+      if (isViewError(unitView)) return null;
+      const { figure: f, result } = figure(unitView.filter);
+      if (result.responses === 0) return null; // a unit without public desks is not listed at all
+      return { code: u.code, name: u.name, figure: f, elements: f ? result.dimensions.map((d) => ({ name: d.name, index: d.suppressed ? null : d.index })) : [] };
+    })
+    .filter((u): u is NonNullable<typeof u> => u !== null);
+
+  const ranked = rankingFor(db, view, 'unit', minResponses);
+  const trend = previousQuarters(quarter, 4).map((q) => {
+    const v = resolveView(db, PUBLIC, { survey, quarter: q }, now);
+    return { quarter: q, index: isViewError(v) ? null : figure(v.filter).figure?.index ?? null };
+  });
+  const bounds = quarterBounds(quarter);
+  const cases = caseStatsByUnit(db, { unitIds: null, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now }).map((c) => ({
+    unit: c.unitName,
+    received: c.received,
+    closed: c.closed,
+    closedOnTime: c.closedOnTime,
+  }));
+
+  return {
+    quarter,
+    survey: { slug: view.survey.slug, title: view.survey.title },
+    overall: whole.figure,
+    elements: whole.figure ? whole.result.dimensions.map((d) => ({ name: d.name, title: d.title, index: d.suppressed ? null : d.index })) : [],
+    units,
+    ranking: ranked.ranked.map((r) => ({ code: r.key, name: r.label, index: r.index, rank: r.rank })),
+    notEnough: ranked.suppressed.map((r) => ({ code: r.key, name: r.label })),
+    trend,
+    cases,
+  };
+}

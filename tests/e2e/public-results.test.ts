@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { startServer, type TestServer } from './helpers/server';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ DEMO_RESPONSES: '3000' }), launchBrowser()]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('/ket-qua on a phone: indices, ranking, trend and cases, no comment anywhere, accessible, in both languages', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  try {
+    const { page, errors } = await openPage(context);
+    const res = await page.goto(`${server.url}/ket-qua`);
+    expect(res?.status()).toBe(200);
+    await page.getByRole('heading', { name: /Chỉ số hài lòng chung/ }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/\d+,\d{2} %/);
+    expect(text).toContain('Đơn vị làm tốt');
+    expect(text).toContain('Xu hướng 4 quý gần nhất');
+
+    const comments = server
+      .query<{ c: string }>("SELECT json_extract(answers, '$.comment') AS c FROM responses WHERE json_extract(answers, '$.comment') IS NOT NULL LIMIT 200")
+      .map((r) => r.c)
+      .filter((c) => c.length > 12);
+    expect(comments.length).toBeGreaterThan(0);
+    for (const c of comments) expect(text).not.toContain(c);
+
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'public-results-phone');
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /Overall satisfaction index/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,21 +1,33 @@
 import Link from 'next/link';
 
-import { CitizenHeader } from '@/app/_components/CitizenHeader';
-import { messages } from '@/lib/i18n';
+import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
+import { messages, parseLocale } from '@/lib/i18n';
 
-export default function HomePage() {
-  const t = messages.vi;
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ lang?: string }> }) {
+  const locale = parseLocale((await searchParams).lang);
+  const t = messages[locale];
   return (
     <>
-      <CitizenHeader locale="vi" switchHref="/s?lang=en" />
-      <main className="citizen-main" id="main">
+      <CitizenHeader locale={locale} switchHref={withLocale('/', {}, locale === 'vi' ? 'en' : 'vi')} />
+      <main className="citizen-main" id="main" lang={locale}>
         <div className="card">
           <h1>{t.tagline}</h1>
           <p>{t.pickIntro}</p>
-          <Link className="button" href="/s">
+          <Link className="button" href={withLocale('/s', {}, locale)}>
             {t.chooseDesk}
           </Link>
         </div>
+        <ul className="home-links">
+          <li>
+            <Link href={withLocale('/ket-qua', {}, locale)}>{t.resultsLink}</Link>
+          </li>
+          <li>
+            <Link href={withLocale('/tra-cuu', {}, locale)}>{t.lookupTitle}</Link>
+          </li>
+          <li>
+            <Link href="/login">{t.staffLogin}</Link>
+          </li>
+        </ul>
       </main>
     </>
   );

@@ -62,6 +62,8 @@ const vi = {
   lookupClosed: 'Ngày hoàn thành',
   lookupReply: 'Trả lời của cơ quan',
   lookupNoReply: 'Cơ quan chưa có trả lời.',
+  resultsLink: 'Kết quả đánh giá được công bố',
+  staffLogin: 'Cán bộ đăng nhập',
   dossierForgedTitle: 'Liên kết đánh giá không hợp lệ',
   dossierForgedBody:
     'Mã QR này có thể đã bị sửa hoặc chép thiếu. Xin Ông/Bà quét lại mã QR in trên phiếu hẹn trả kết quả, hoặc đánh giá chung cho quầy.',
@@ -127,6 +129,8 @@ const en: Messages = {
   lookupClosed: 'Completed',
   lookupReply: 'The agency’s reply',
   lookupNoReply: 'The agency has not replied yet.',
+  resultsLink: 'Published results',
+  staffLogin: 'Staff sign-in',
   dossierForgedTitle: 'This rating link is not valid',
   dossierForgedBody:
     'The QR code may have been altered or copied incompletely. Please scan the QR code printed on your receipt again, or rate the desk in general.',

@@ -1,6 +1,5 @@
-import { startOfLocalDayMs, endOfLocalDayMs } from '@/lib/time/local';
-
 import type { Db } from '../index';
+import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
 export type CommentRow = { id: string; completedAt: number; point: string; channel: string; comment: string };
@@ -27,25 +26,9 @@ export function latestComments(
   },
 ): { rows: CommentRow[]; hasNext: boolean } {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return { rows: [], hasNext: false };
-  const conds = [
-    `r.survey_version_id IN (${f.versionIds.map(() => '?').join(', ')})`,
-    'r.completed_at >= ? AND r.completed_at < ?',
-    "json_extract(r.answers, '$.comment') IS NOT NULL",
-  ];
-  const params: unknown[] = [...f.versionIds, startOfLocalDayMs(f.from), endOfLocalDayMs(f.to)];
-  if (f.unitIds !== null) {
-    conds.push(`r.unit_id IN (${f.unitIds.map(() => '?').join(', ')})`);
-    params.push(...f.unitIds);
-  }
-  for (const [column, value] of [
-    ['r.point_id', f.pointId],
-    ['r.channel', f.channel],
-    ['r.procedure_id', f.procedureId],
-  ] as const) {
-    if (value === null || value === undefined) continue;
-    conds.push(`${column} = ?`);
-    params.push(value);
-  }
+  const { conds, params } = responseConditions(f);
+  // Only responses with a comment: the partial index responses_comment_idx repeats this WHERE.
+  conds.push("json_extract(r.answers, '$.comment') IS NOT NULL");
   if (!f.includeRepeats) conds.push('r.flags & 1 = 0');
   if (search) {
     conds.push("instr(lower(json_extract(r.answers, '$.comment')), lower(?)) > 0");

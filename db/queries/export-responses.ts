@@ -1,6 +1,5 @@
-import { endOfLocalDayMs, startOfLocalDayMs } from '@/lib/time/local';
-
 import type { Db } from '../index';
+import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
 export type ExportRow = {
@@ -25,21 +24,7 @@ export type ExportCursor = { completedAt: number; id: string } | null;
  */
 export function exportBatch(db: Db, f: RollupFilter, cursor: ExportCursor, limit: number): ExportRow[] {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return [];
-  const conds = [`r.survey_version_id IN (${f.versionIds.map(() => '?').join(', ')})`, 'r.completed_at >= ? AND r.completed_at < ?'];
-  const params: unknown[] = [...f.versionIds, startOfLocalDayMs(f.from), endOfLocalDayMs(f.to)];
-  if (f.unitIds !== null) {
-    conds.push(`r.unit_id IN (${f.unitIds.map(() => '?').join(', ')})`);
-    params.push(...f.unitIds);
-  }
-  for (const [column, value] of [
-    ['r.point_id', f.pointId],
-    ['r.channel', f.channel],
-    ['r.procedure_id', f.procedureId],
-  ] as const) {
-    if (value === null || value === undefined) continue;
-    conds.push(`${column} = ?`);
-    params.push(value);
-  }
+  const { conds, params } = responseConditions(f);
   if (cursor) {
     conds.push('(r.completed_at > ? OR (r.completed_at = ? AND r.id > ?))');
     params.push(cursor.completedAt, cursor.completedAt, cursor.id);

@@ -23,7 +23,7 @@ test('/ket-qua on a phone: indices, ranking, trend and cases, no comment anywher
     expect(res?.status()).toBe(200);
     await page.getByRole('heading', { name: /Chỉ số hài lòng chung/ }).waitFor();
     const text = await page.locator('main').innerText();
-    expect(text).toMatch(/\d+,\d{2} %/);
+    expect(text).toMatch(/\d+,\d{2}\s%/); // a no-break space keeps the number and its % together
     expect(text).toContain('Đơn vị làm tốt');
     expect(text).toContain('Xu hướng 4 quý gần nhất');
 

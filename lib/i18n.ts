@@ -15,6 +15,8 @@ const vi = {
   desk: 'Quầy',
   unit: 'Đơn vị',
   procedure: 'Thủ tục',
+  dossierNote:
+    'Đánh giá này gắn với mã hồ sơ của bạn để mỗi hồ sơ chỉ được đánh giá một lần. Chúng tôi không lưu tên, số điện thoại hay địa chỉ IP của bạn.',
   anonymousNote:
     'Đánh giá của bạn là ẩn danh: chúng tôi không lưu tên, số điện thoại hay địa chỉ IP của bạn.',
   loadingSurvey: 'Đang tải phiếu đánh giá…',
@@ -84,6 +86,8 @@ const en: Messages = {
   unit: 'Unit',
   procedure: 'Procedure',
   anonymousNote: 'Your rating is anonymous: we do not store your name, phone number or IP address.',
+  dossierNote:
+    'This rating is linked to your dossier number so that each dossier is rated once. We do not store your name, phone number or IP address.',
   loadingSurvey: 'Loading the survey…',
   sending: 'Sending your rating…',
   retrying:

@@ -53,6 +53,8 @@ describe('per-dossier links on the receipt', () => {
     const first = await openPage(context);
     const second = await openPage(context, { allow: [/status of 409/] });
     await Promise.all([first.page.goto(link), second.page.goto(link)]);
+    // The page does not promise anonymity: it says the rating is linked to the dossier.
+    expect(await first.page.locator('footer').innerText()).toContain('gắn với mã hồ sơ');
 
     await first.page.locator('[data-name="satisfaction"]').getByText('Hài lòng', { exact: true }).click();
     await first.page.getByRole('button', { name: 'Gửi đánh giá' }).click();

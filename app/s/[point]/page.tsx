@@ -102,7 +102,8 @@ export default async function PointSurveyPage({
         )}
       </main>
       <footer className="citizen-footer" lang={locale}>
-        <p>{t.anonymousNote}</p>
+        {/* A dossier number links the rating to a dossier: say so rather than promise anonymity. */}
+        <p>{dossier && !dossierProblem ? t.dossierNote : t.anonymousNote}</p>
       </footer>
     </>
   );

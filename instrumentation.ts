@@ -16,6 +16,8 @@ export async function register() {
     if (count > 0) {
       const { seedDemoResponses } = await import('./db/demo');
       console.log(`Hài Lòng: ${seedDemoResponses(db, { count })} demo responses over the last year (DEMO_RESPONSES).`);
+      const { seedDemoCases } = await import('./db/demo-cases');
+      console.log(`Hài Lòng: ${seedDemoCases(db)} demo cases in the handling queue.`);
     }
     if (process.env.DEMO_USERS !== '0') {
       const { seedDemoUsers } = await import('./db/seed-users');

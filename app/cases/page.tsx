@@ -5,6 +5,7 @@ import { AlertBanner } from '@/app/_components/AlertBanner';
 import { StaffHeader } from '@/app/_components/StaffHeader';
 import { getDb } from '@/db';
 import { caseStatsByUnit, listCases, type CaseFilter } from '@/db/queries/cases';
+import { formatDay } from '@/lib/dashboard/format';
 import { CASE_STATUS_LABELS, isOverdue, type CaseStatus } from '@/lib/cases/status';
 import { requirePage, unitScope } from '@/lib/server/guard';
 import { localDay, quarterBounds, quarterOf, startOfLocalDayMs, endOfLocalDayMs } from '@/lib/time/local';
@@ -22,7 +23,7 @@ const FILTERS: Array<{ value: string; label: string }> = [
 ];
 const PAGE = 25;
 const REASONS: Record<string, string> = { dissatisfied: 'Không hài lòng', complaint: 'Phản ánh' };
-const day = (ms: number) => localDay(ms).split('-').reverse().join('/');
+const day = (ms: number) => formatDay(localDay(ms));
 
 /** The case queue of a manager's subtree (everything for leaders and admins), with the Decision 766 measures. */
 export default async function CasesPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {

@@ -4,6 +4,7 @@ import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
 import { getDb } from '@/db';
 import { findPublicCase } from '@/db/queries/cases';
 import { normalizeCaseCode } from '@/lib/cases/code';
+import { formatDay } from '@/lib/dashboard/format';
 import { CASE_STATUS_LABELS } from '@/lib/cases/status';
 import { messages, parseLocale, type Locale } from '@/lib/i18n';
 import { localDay } from '@/lib/time/local';
@@ -12,10 +13,8 @@ export const metadata: Metadata = { title: 'Tra cứu phản ánh' };
 
 type Search = { ma?: string; lang?: string };
 
-const formatDay = (ms: number, locale: Locale) => {
-  const [y, m, d] = localDay(ms).split('-');
-  return locale === 'vi' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
-};
+// Vietnamese readers get day/month/year; English readers the unambiguous ISO day.
+const dayOf = (ms: number, locale: Locale) => (locale === 'vi' ? formatDay(localDay(ms)) : localDay(ms));
 
 /**
  * /tra-cuu: anyone with a case code sees its status and the agency's public reply, never the
@@ -64,9 +63,9 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
                   <dt>{t.lookupUnit}</dt>
                   <dd>{locale === 'en' ? (found.unitNameEn ?? found.unitName) : found.unitName}</dd>
                   <dt>{t.lookupOpened}</dt>
-                  <dd>{formatDay(found.openedAt, locale)}</dd>
+                  <dd>{dayOf(found.openedAt, locale)}</dd>
                   <dt>{found.closedAt ? t.lookupClosed : t.lookupDue}</dt>
-                  <dd>{formatDay(found.closedAt ?? found.dueAt - 1, locale)}</dd>
+                  <dd>{dayOf(found.closedAt ?? found.dueAt - 1, locale)}</dd>
                 </dl>
                 <h3>{t.lookupReply}</h3>
                 {found.publicReply ? <p className="public-reply">{found.publicReply}</p> : <p>{t.lookupNoReply}</p>}

@@ -7,7 +7,9 @@ import { getDb } from '@/db';
 import { findCase, listAssignees } from '@/db/queries/cases';
 import { findSurveyVersionById } from '@/db/queries/surveys';
 import { unitAncestors } from '@/db/queries/units';
+import { formatLocalDateTime } from '@/lib/admin/format';
 import { can } from '@/lib/auth/permissions';
+import { formatDay } from '@/lib/dashboard/format';
 import { CASE_STATUS_LABELS, isOverdue } from '@/lib/cases/status';
 import { requirePage, unitScope } from '@/lib/server/guard';
 import { describeAnswers } from '@/lib/survey/answer-text';
@@ -18,10 +20,6 @@ import { AssignForm, NoteForm, StatusForm } from './CaseForms';
 
 export const metadata: Metadata = { title: 'Chi tiết phản ánh' };
 
-const when = (ms: number) => {
-  const d = new Date(ms + 7 * 3_600_000);
-  return `${localDay(ms).split('-').reverse().join('/')} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-};
 
 
 export default async function CasePage({ params }: { params: Promise<{ code: string }> }) {
@@ -64,16 +62,16 @@ export default async function CasePage({ params }: { params: Promise<{ code: str
               <dt>Kênh</dt>
               <dd>{c.channel}</dd>
               <dt>Tiếp nhận</dt>
-              <dd>{when(c.openedAt)}</dd>
+              <dd>{formatLocalDateTime(c.openedAt)}</dd>
               <dt>Hạn xử lý</dt>
               <dd className={overdue ? 'overdue' : undefined}>
-                {localDay(c.dueAt - 1).split('-').reverse().join('/')}
+                {formatDay(localDay(c.dueAt - 1))}
                 {overdue && ' · quá hạn'}
               </dd>
               {c.closedAt && (
                 <>
                   <dt>Đóng lúc</dt>
-                  <dd>{when(c.closedAt)}</dd>
+                  <dd>{formatLocalDateTime(c.closedAt)}</dd>
                 </>
               )}
             </dl>
@@ -113,7 +111,7 @@ export default async function CasePage({ params }: { params: Promise<{ code: str
                 )}
                 <dt>Đồng ý</dt>
                 <dd className="muted">
-                  {when(c.contact.consentedAt)}: “{c.contact.consentText}”
+                  {formatLocalDateTime(c.contact.consentedAt)}: “{c.contact.consentText}”
                 </dd>
               </dl>
             ) : (
@@ -140,7 +138,7 @@ export default async function CasePage({ params }: { params: Promise<{ code: str
                   <li key={n.id}>
                     <p className="pre">{n.body}</p>
                     <p className="muted">
-                      {n.author} · {when(n.at)}
+                      {n.author} · {formatLocalDateTime(n.at)}
                     </p>
                   </li>
                 ))}

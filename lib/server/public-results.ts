@@ -5,6 +5,7 @@
 import type { Db } from '@/db';
 import { caseStatsByUnit } from '@/db/queries/cases';
 import { listUnits } from '@/db/queries/catalog';
+import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
 import type { Interval } from '@/lib/indices';
 import { overallInterval } from '@/lib/indices/overall-interval';
@@ -61,21 +62,17 @@ export function publicResults(db: Db, { quarter, survey, minResponses, now }: { 
   const all = listUnits(db); // active units only
   const root = all.find((u) => u.parentId === null);
   const reporting = all.filter((u) => u.parentId === (root?.id ?? null) && u.id !== root?.id);
+  // One resolved view; each unit and each earlier quarter only narrows its filter.
   const units = reporting
     .map((u) => {
-      const unitView = resolveView(db, PUBLIC, { survey, quarter, unit: u.code }, now);
-      if (isViewError(unitView)) return null;
-      const { figure: f, result } = figure(unitView.filter);
+      const { figure: f, result } = figure({ ...view.filter, unitIds: [...unitSubtreeIds(db, u.id)].sort((a, b) => a - b) });
       if (result.responses === 0) return null; // a unit without public desks is not listed at all
       return { code: u.code, name: u.name, figure: f, elements: f ? result.dimensions.map((d) => ({ name: d.name, index: d.suppressed ? null : d.index })) : [] };
     })
     .filter((u): u is NonNullable<typeof u> => u !== null);
 
   const ranked = rankingFor(db, view, 'unit', minResponses);
-  const trend = previousQuarters(quarter, 4).map((q) => {
-    const v = resolveView(db, PUBLIC, { survey, quarter: q }, now);
-    return { quarter: q, index: isViewError(v) ? null : figure(v.filter).figure?.index ?? null };
-  });
+  const trend = previousQuarters(quarter, 4).map((q) => ({ quarter: q, index: figure({ ...view.filter, ...quarterBounds(q) }).figure?.index ?? null }));
   const bounds = quarterBounds(quarter);
   const cases = caseStatsByUnit(db, { unitIds: null, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now }).map((c) => ({
     unit: c.unitName,

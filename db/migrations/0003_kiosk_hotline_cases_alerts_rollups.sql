@@ -1,3 +1,6 @@
+-- Rollup tables are WITHOUT ROWID (written by hand: drizzle-kit cannot express it): the primary
+-- key is the table, so every dashboard read is a covering range scan and an insert maintains one
+-- b-tree per tier instead of two.
 CREATE TABLE `alerts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`kind` text NOT NULL,
@@ -94,7 +97,7 @@ CREATE TABLE `rollup_activity_day` (
 	`answers` integer NOT NULL,
 	`satisfied` integer NOT NULL,
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `day`, `hour`, `channel`, `procedure_id`, `repeat`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `rollup_activity_month` (
 	`survey_version_id` integer NOT NULL,
@@ -108,7 +111,7 @@ CREATE TABLE `rollup_activity_month` (
 	`answers` integer NOT NULL,
 	`satisfied` integer NOT NULL,
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `month`, `channel`, `procedure_id`, `repeat`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `rollup_answers_day` (
 	`survey_version_id` integer NOT NULL,
@@ -122,7 +125,7 @@ CREATE TABLE `rollup_answers_day` (
 	`value` integer NOT NULL,
 	`count` integer NOT NULL,
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `day`, `channel`, `procedure_id`, `repeat`, `question`, `value`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `rollup_answers_month` (
 	`survey_version_id` integer NOT NULL,
@@ -136,7 +139,7 @@ CREATE TABLE `rollup_answers_month` (
 	`value` integer NOT NULL,
 	`count` integer NOT NULL,
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `point_id`, `month`, `channel`, `procedure_id`, `repeat`, `question`, `value`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `rollup_answers_unit_day` (
 	`survey_version_id` integer NOT NULL,
@@ -147,7 +150,7 @@ CREATE TABLE `rollup_answers_unit_day` (
 	`value` integer NOT NULL,
 	`count` integer NOT NULL,
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `day`, `repeat`, `question`, `value`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `rollup_answers_unit_month` (
 	`survey_version_id` integer NOT NULL,
@@ -158,7 +161,7 @@ CREATE TABLE `rollup_answers_unit_month` (
 	`value` integer NOT NULL,
 	`count` integer NOT NULL,
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `month`, `repeat`, `question`, `value`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `rollup_hours_month` (
 	`survey_version_id` integer NOT NULL,
@@ -171,7 +174,7 @@ CREATE TABLE `rollup_hours_month` (
 	`answers` integer NOT NULL,
 	`satisfied` integer NOT NULL,
 	PRIMARY KEY(`survey_version_id`, `unit_id`, `month`, `weekday`, `hour`, `repeat`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `webhook_deliveries` (
 	`id` text PRIMARY KEY NOT NULL,

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+
+import { DEFAULT_HOLIDAYS_2026 } from './cases/sla';
+import { ConfigError, parseConfig } from './config';
+
+describe('parseConfig', () => {
+  test('defaults of DESIGN §4.5 and of the case, alert and demo settings', () => {
+    const cfg = parseConfig({});
+    expect(cfg).toMatchObject({ PORT: 3000, MIN_RESPONSES: 30, RATE_LIMIT_PER_MINUTE: 30, CASE_SLA_DAYS: 5, CONTACT_RETENTION_DAYS: 30, ALERT_NEGATIVE_PERCENT: 30, ALERT_MIN_RESPONSES: 5, DEMO_RESPONSES: 3000 });
+    expect(cfg.CASE_HOLIDAYS).toEqual(DEFAULT_HOLIDAYS_2026);
+    expect(cfg.publicBaseUrl).toBe('http://localhost:3000');
+  });
+
+  test('a holiday list replaces the default', () => {
+    expect(parseConfig({ CASE_HOLIDAYS: '2027-01-01, 2027-02-06' }).CASE_HOLIDAYS).toEqual(['2027-01-01', '2027-02-06']);
+  });
+
+  test.each([
+    [{ CASE_HOLIDAYS: '2027-02-30' }, /CASE_HOLIDAYS.*2027-02-30/],
+    [{ CASE_SLA_DAYS: '0' }, /CASE_SLA_DAYS/],
+    [{ WEBHOOK_URL: 'https://hooks.example/hailong' }, /WEBHOOK_SECRET: is required when WEBHOOK_URL is set/],
+    [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'a-long-enough-secret' }, /WEBHOOK_URL/],
+    [{ PORT: 'eighty' }, /PORT: must be a whole number/],
+  ])('%j is refused with a message naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+});

@@ -4,29 +4,32 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { loadBundledSurveys } = await import('./surveys');
-  const { getDb } = await import('./db');
+  const { readyDb, withStartupLock } = await import('./db');
   const { seedIfEmpty } = await import('./db/seed');
   const { rebuildRollups, rollupsMissing } = await import('./db/rollups');
   const { getConfig } = await import('./lib/config');
   loadBundledSurveys();
-  const db = getDb();
-  if (seedIfEmpty(db)) {
-    console.log('Hài Lòng: empty database seeded with demo reference data and surveys.');
-    const count = getConfig().DEMO_RESPONSES;
-    if (count > 0) {
-      const { seedDemoResponses } = await import('./db/demo');
-      console.log(`Hài Lòng: ${seedDemoResponses(db, { count })} demo responses over the last year (DEMO_RESPONSES).`);
-      const { seedDemoCases } = await import('./db/demo-cases');
-      console.log(`Hài Lòng: ${seedDemoCases(db)} demo cases in the handling queue.`);
+  const db = await readyDb();
+  // Instances of one PostgreSQL database started together take turns, so only one of them seeds.
+  await withStartupLock(db, async () => {
+    if (await seedIfEmpty(db)) {
+      console.log('Hài Lòng: empty database seeded with demo reference data and surveys.');
+      const count = getConfig().DEMO_RESPONSES;
+      if (count > 0) {
+        const { seedDemoResponses } = await import('./db/demo');
+        console.log(`Hài Lòng: ${await seedDemoResponses(db, { count })} demo responses over the last year (DEMO_RESPONSES).`);
+        const { seedDemoCases } = await import('./db/demo-cases');
+        console.log(`Hài Lòng: ${await seedDemoCases(db)} demo cases in the handling queue.`);
+      }
+      if (process.env.DEMO_USERS !== '0') {
+        const { seedDemoUsers } = await import('./db/seed-users');
+        const n = await seedDemoUsers(db);
+        if (n) console.log(`Hài Lòng: ${n} demo accounts created (see README); set DEMO_USERS=0 in production.`);
+      }
     }
-    if (process.env.DEMO_USERS !== '0') {
-      const { seedDemoUsers } = await import('./db/seed-users');
-      const n = await seedDemoUsers(db);
-      if (n) console.log(`Hài Lòng: ${n} demo accounts created (see README); set DEMO_USERS=0 in production.`);
-    }
-  }
-  // A database from before the rollups (or restored without them) gets them once, here.
-  if (rollupsMissing(db)) console.log(`Hài Lòng: rollups rebuilt from ${rebuildRollups(db).responses} responses.`);
+    // A database from before the rollups (or restored without them) gets them once, here.
+    if (await rollupsMissing(db)) console.log(`Hài Lòng: rollups rebuilt from ${(await rebuildRollups(db)).responses} responses.`);
+  });
 
   const { startBackgroundJobs } = await import('./lib/server/background');
   startBackgroundJobs(db);

@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { migrateDatabase, openDatabase, setDb, type Db } from '@/db';
+import { sql } from 'drizzle-orm';
+
+import { closeDatabase, migrateDatabase, openSqlite, rawAll, setDb, sqliteClient, withTransaction, type Db } from '@/db';
 import { createApiToken } from '@/db/queries/api-tokens';
 import { createRollupWriter, type RollupWriter } from '@/db/queries/rollup-writes';
 import { createSession } from '@/db/queries/sessions';
@@ -29,18 +31,24 @@ type Fixture = {
   satisfiedFrom: number;
 };
 
-function prepare(path: string): { db: Db; fx: Fixture } {
-  const db = openDatabase(path);
-  migrateDatabase(db);
-  seedReferenceData(db);
-  seedSurveys(db);
-  const c = db.$client;
-  const versionId = (c.prepare("SELECT sv.id FROM survey_versions sv JOIN surveys s ON s.id = sv.survey_id WHERE s.slug = 'sipas'").get() as { id: number }).id;
-  const points = (c.prepare('SELECT id, unit_id AS unitId, code FROM service_points ORDER BY id').all() as Fixture['points']).map((p) => ({
-    ...p,
-    procedures: (c.prepare('SELECT procedure_id AS id FROM point_procedures WHERE point_id = ?').all(p.id) as { id: number }[]).map((r) => r.id),
-  }));
-  const definition = JSON.parse((c.prepare('SELECT definition FROM survey_versions WHERE id = ?').get(versionId) as { definition: string }).definition);
+// SQLite files for now: `generate` writes through better-sqlite3's prepared statements directly.
+async function prepare(path: string): Promise<{ db: Db; fx: Fixture }> {
+  const db = openSqlite(path);
+  await migrateDatabase(db);
+  await seedReferenceData(db);
+  await seedSurveys(db);
+  const [version] = await rawAll<{ id: number; definition: string }>(
+    db,
+    sql`SELECT sv.id, sv.definition FROM survey_versions sv JOIN surveys s ON s.id = sv.survey_id WHERE s.slug = 'sipas' ORDER BY sv.version DESC LIMIT 1`,
+  );
+  if (!version) throw new Error('the seed has no SIPAS survey');
+  const versionId = version.id;
+  const points: Fixture['points'] = [];
+  for (const p of await rawAll<Omit<Fixture['points'][number], 'procedures'>>(db, sql`SELECT id, unit_id AS "unitId", code FROM service_points ORDER BY id`)) {
+    const procedures = await rawAll<{ id: number }>(db, sql`SELECT procedure_id AS id FROM point_procedures WHERE point_id = ${p.id} ORDER BY procedure_id`);
+    points.push({ ...p, procedures: procedures.map((r) => r.id) });
+  }
+  const definition = JSON.parse(version.definition);
   const questions: string[] = [];
   const walk = (els: { name?: string; type?: string; dimension?: string; elements?: unknown[] }[]) => {
     for (const e of els) {
@@ -57,8 +65,9 @@ function prepare(path: string): { db: Db; fx: Fixture } {
  * arrive in production (so the rollups' recent pages stay hot); rollups kept unless `rollups` is
  * false. Returns responses per second.
  */
-function generate(db: Db, fx: Fixture, from: number, to: number, span: { startMs: number; endMs: number }, rollups: boolean): number {
-  const c = db.$client;
+async function generate(db: Db, fx: Fixture, from: number, to: number, span: { startMs: number; endMs: number }, rollups: boolean): Promise<number> {
+  // Raw prepared statements for the responses and answers, the rollups as the app writes them.
+  const c = sqliteClient(db);
   const random = seededRandom(from + 1);
   const insertResponse = c.prepare(
     `INSERT INTO responses (id, survey_version_id, point_id, unit_id, procedure_id, channel, completed_at, received_at, body_hash, answers, flags)
@@ -66,41 +75,43 @@ function generate(db: Db, fx: Fixture, from: number, to: number, span: { startMs
   );
   const rowCount = fx.questions.length + 1;
   const insertAnswers = c.prepare(`INSERT INTO answers (response_id, question, value) VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?)').join(', ')}`);
-  const writer: RollupWriter | null = rollups ? createRollupWriter(c) : null;
+  const writer: RollupWriter | null = rollups ? createRollupWriter(db) : null;
   const channels = ['kiosk', 'qr', 'web', 'hotline'];
   const step = (span.endMs - span.startMs) / Math.max(1, to - from);
   const started = performance.now();
-  const batch = c.transaction((first: number, last: number) => {
-    for (let i = first; i < last; i++) {
-      const point = fx.points[i % fx.points.length]!;
-      const completedAt = Math.floor(span.startMs + (i - from) * step + random() * step);
-      const id = `b${i.toString(36).padStart(10, '0')}-0000-4000-a000-000000000000`;
-      const scored: { question: string; value: number }[] = [];
-      let satisfied = 0;
-      const params: (string | number)[] = [];
-      const answers: Record<string, number> = {};
-      for (const q of fx.questions) {
-        const value = random() < 0.82 ? 4 + Math.round(random()) : 1 + Math.floor(random() * 3);
-        if (value >= fx.satisfiedFrom) satisfied += 1;
-        scored.push({ question: q, value });
-        answers[q] = value;
-        params.push(id, q, value);
+  // The raw statements run on the connection the transaction holds, so they commit with it.
+  const batch = (first: number, last: number) =>
+    withTransaction(db, async () => {
+      for (let i = first; i < last; i++) {
+        const point = fx.points[i % fx.points.length]!;
+        const completedAt = Math.floor(span.startMs + (i - from) * step + random() * step);
+        const id = `b${i.toString(36).padStart(10, '0')}-0000-4000-a000-000000000000`;
+        const scored: { question: string; value: number }[] = [];
+        let satisfied = 0;
+        const params: (string | number)[] = [];
+        const answers: Record<string, number> = {};
+        for (const q of fx.questions) {
+          const value = random() < 0.82 ? 4 + Math.round(random()) : 1 + Math.floor(random() * 3);
+          if (value >= fx.satisfiedFrom) satisfied += 1;
+          scored.push({ question: q, value });
+          answers[q] = value;
+          params.push(id, q, value);
+        }
+        scored.push({ question: 'overall', value: 4 });
+        params.push(id, 'overall', 4);
+        answers.overall = 4;
+        const procedureId = point.procedures.length > 0 && random() < 0.85 ? point.procedures[Math.floor(random() * point.procedures.length)]! : null;
+        const channel = channels[Math.floor(random() * 4)]!;
+        insertResponse.run(id, fx.versionId, point.id, point.unitId, procedureId, channel, completedAt, completedAt, JSON.stringify(answers));
+        insertAnswers.run(params);
+        await writer?.(
+          { surveyVersionId: fx.versionId, unitId: point.unitId, pointId: point.id, procedureId, channel, completedAt, flags: 0 },
+          scored,
+          { answers: fx.questions.length, satisfied },
+        );
       }
-      scored.push({ question: 'overall', value: 4 });
-      params.push(id, 'overall', 4);
-      answers.overall = 4;
-      const procedureId = point.procedures.length > 0 && random() < 0.85 ? point.procedures[Math.floor(random() * point.procedures.length)]! : null;
-      const channel = channels[Math.floor(random() * 4)]!;
-      insertResponse.run(id, fx.versionId, point.id, point.unitId, procedureId, channel, completedAt, completedAt, JSON.stringify(answers));
-      insertAnswers.run(params);
-      writer?.(
-        { surveyVersionId: fx.versionId, unitId: point.unitId, pointId: point.id, procedureId, channel, completedAt, flags: 0 },
-        scored,
-        { answers: fx.questions.length, satisfied },
-      );
-    }
-  });
-  for (let i = from; i < to; i += 10_000) batch(i, Math.min(to, i + 10_000));
+    });
+  for (let i = from; i < to; i += 10_000) await batch(i, Math.min(to, i + 10_000));
   return ((to - from) / (performance.now() - started)) * 1000;
 }
 
@@ -151,16 +162,21 @@ export async function benchIndices() {
   const nowMs = Date.now();
   try {
     // Insert throughput, responses + 23 answers, with and without the six rollup tiers.
-    const plain = prepare(join(dir, 'plain.db'));
-    const kept = prepare(join(dir, 'kept.db'));
+    const plain = await prepare(join(dir, 'plain.db'));
+    const kept = await prepare(join(dir, 'kept.db'));
     // 20,000 responses a day for four days: the rollups' day rows fill up as they do in production.
     const day = (k: number) => ({ startMs: nowMs - (5 - k) * DAY_MS, endMs: nowMs - (4 - k) * DAY_MS });
-    generate(plain.db, plain.fx, 0, 5_000, day(0), false); // warm-up
-    generate(kept.db, kept.fx, 0, 5_000, day(0), true);
-    const without = median([1, 2, 3].map((k) => generate(plain.db, plain.fx, k * 20_000, (k + 1) * 20_000, day(k), false)));
-    const withRollups = median([1, 2, 3].map((k) => generate(kept.db, kept.fx, k * 20_000, (k + 1) * 20_000, day(k), true)));
-    plain.db.$client.close();
-    kept.db.$client.close();
+    await generate(plain.db, plain.fx, 0, 5_000, day(0), false); // warm-up
+    await generate(kept.db, kept.fx, 0, 5_000, day(0), true);
+    const rates = async (p: typeof plain, rollups: boolean) => {
+      const out: number[] = [];
+      for (const k of [1, 2, 3]) out.push(await generate(p.db, p.fx, k * 20_000, (k + 1) * 20_000, day(k), rollups));
+      return out;
+    };
+    const without = median(await rates(plain, false));
+    const withRollups = median(await rates(kept, true));
+    await closeDatabase(plain.db);
+    await closeDatabase(kept.db);
     console.log('\nInsert throughput in one process (batches of 10,000 per transaction, SIPAS response + 23 answers)');
     console.log(`without rollups ${without.toFixed(0)} /s · with rollups ${withRollups.toFixed(0)} /s · ratio ${(withRollups / without).toFixed(2)}`);
 
@@ -176,17 +192,20 @@ export async function benchIndices() {
     for (const size of SIZES) {
       // A fresh database per size, two years of responses in arrival order.
       const path = join(dir, `big-${size}.db`);
-      const { db, fx } = prepare(path);
+      const { db, fx } = await prepare(path);
       setDb(db);
-      createApiToken(db, { name: 'bench', tokenHash: hashToken(token), role: 'leader', unitId: null }, { userId: null, label: 'bench' });
-      const user = createUser(db, { username: 'bench', role: 'leader', unitId: null, passwordHash: 'x' }, { userId: null, label: 'bench' });
-      createSession(db, { tokenHash: hashToken(session), userId: user.id, now: nowMs + 3_600_000 });
+      await createApiToken(db, { name: 'bench', tokenHash: hashToken(token), role: 'leader', unitId: null }, { userId: null, label: 'bench' });
+      const user = await createUser(db, { username: 'bench', role: 'leader', unitId: null, passwordHash: 'x' }, { userId: null, label: 'bench' });
+      await createSession(db, { tokenHash: hashToken(session), userId: user.id, now: nowMs + 3_600_000 });
       const v = views(nowMs, fx.points[0]!.code);
       const t0 = performance.now();
-      generate(db, fx, 0, size, { startMs: nowMs - 730 * DAY_MS, endMs: nowMs - 60_000 }, true);
-      db.$client.pragma('wal_checkpoint(TRUNCATE)');
-      db.$client.exec('ANALYZE');
-      const rollupRows = (db.$client.prepare('SELECT (SELECT count(*) FROM rollup_answers_day) + (SELECT count(*) FROM rollup_answers_month) AS n').get() as { n: number }).n;
+      await generate(db, fx, 0, size, { startMs: nowMs - 730 * DAY_MS, endMs: nowMs - 60_000 }, true);
+      sqliteClient(db).pragma('wal_checkpoint(TRUNCATE)');
+      sqliteClient(db).exec('ANALYZE');
+      const [{ n: rollupRows }] = (await rawAll<{ n: number }>(
+        db,
+        sql`SELECT (SELECT count(*) FROM rollup_answers_day) + (SELECT count(*) FROM rollup_answers_month) AS n`,
+      )) as [{ n: number }];
       console.log(
         `\n${size.toLocaleString('en')} responses generated in ${((performance.now() - t0) / 1000).toFixed(0)} s; database ${(statSync(path).size / 1e9).toFixed(2)} GB; ${rollupRows.toLocaleString('en')} answer rollup rows (day + month)`,
       );
@@ -195,14 +214,14 @@ export async function benchIndices() {
       try {
         for (const [name, query] of Object.entries(v)) {
           const api = await time(async () => {
-            const res = GET(new Request(`http://localhost/api/indices?${query}`, { headers: { authorization: `Bearer ${token}` } }));
+            const res = await GET(new Request(`http://localhost/api/indices?${query}`, { headers: { authorization: `Bearer ${token}` } }));
             if (res.status !== 200) throw new Error(`${query}: ${res.status} ${await res.text()}`);
             await res.json();
           });
-          const data = await time(() => {
-            const view = resolveView(db, principal, paramsFromSearch(new URLSearchParams(query)), nowMs);
+          const data = await time(async () => {
+            const view = await resolveView(db, principal, paramsFromSearch(new URLSearchParams(query)), nowMs);
             if ('status' in view && !('filter' in view)) throw new Error(view.message);
-            loadDashboard(db, view as Exclude<typeof view, { status: number }>, { minResponses: getConfig().MIN_RESPONSES });
+            await loadDashboard(db, view as Exclude<typeof view, { status: number }>, { minResponses: getConfig().MIN_RESPONSES });
           });
           const page = await time(async () => {
             const res = await fetch(`http://127.0.0.1:3911/dashboard?${query}`, { headers: { cookie: `hl_session=${session}` } });
@@ -215,7 +234,7 @@ export async function benchIndices() {
         app.kill('SIGTERM');
         await new Promise((r) => setTimeout(r, 300));
         setDb(undefined);
-        db.$client.close();
+        await closeDatabase(db);
         rmSync(path, { force: true });
       }
     }

@@ -5,8 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { migrateDatabase, openDatabase } from '@/db';
+import { sql } from 'drizzle-orm';
+
+import { closeDatabase, migrateDatabase, openSqlite, rawAll } from '@/db';
 import { seedReferenceData, seedSurveys } from '@/db/seed';
+import { ADMIN_URL, urlOf, withAdmin } from '@/tests/helpers/pg';
 
 const DURATION = process.env.BENCH_SECONDS ?? '10';
 const CONNECTIONS = [50, 200];
@@ -14,18 +17,19 @@ const ROUNDS = 2;
 
 type Run = { rps: number; p50: number; p99: number; errors: number };
 
-function prepareDb(path: string) {
-  const db = openDatabase(path);
-  migrateDatabase(db);
-  seedReferenceData(db);
-  seedSurveys(db);
-  const ids = db.$client
-    .prepare(
-      `SELECT sv.id AS versionId, p.id AS pointId, p.unit_id AS unitId FROM survey_versions sv
-       JOIN surveys s ON s.id = sv.survey_id, service_points p WHERE s.slug = 'sipas' AND p.code = 'TTHCC-Q01'`,
-    )
-    .get() as { versionId: number; pointId: number; unitId: number };
-  db.$client.close();
+// SQLite files for now: the bare server below writes to one with better-sqlite3 directly.
+async function prepareDb(path: string) {
+  const db = openSqlite(path);
+  await migrateDatabase(db);
+  await seedReferenceData(db);
+  await seedSurveys(db);
+  const [ids] = await rawAll<{ versionId: number; pointId: number; unitId: number }>(
+    db,
+    sql`SELECT sv.id AS "versionId", p.id AS "pointId", p.unit_id AS "unitId" FROM survey_versions sv
+        JOIN surveys s ON s.id = sv.survey_id, service_points p WHERE s.slug = 'sipas' AND p.code = 'TTHCC-Q01'`,
+  );
+  await closeDatabase(db);
+  if (!ids) throw new Error('the seed has no SIPAS survey or no desk TTHCC-Q01');
   return ids;
 }
 
@@ -74,13 +78,28 @@ export async function benchIngest() {
   const dir = mkdtempSync(join(tmpdir(), 'hailong-bench-'));
   const appDb = join(dir, 'app.db');
   const bareDb = join(dir, 'bare.db');
-  prepareDb(appDb);
-  const ids = prepareDb(bareDb);
+  await prepareDb(appDb);
+  const ids = await prepareDb(bareDb);
 
   const app = spawn(process.execPath, ['scripts/server.mjs'], {
     env: { ...process.env, PORT: '3901', DATABASE_URL: `file:${appDb}`, RATE_LIMIT_PER_MINUTE: '0', APP_SECRET: 'bench-secret-0123456789' },
     stdio: 'ignore',
   });
+  // `npm run bench -- --db postgres`: the same app on PostgreSQL (TEST_POSTGRES_URL's server, a
+  // fresh database), measured in the same rounds.
+  const pgDatabase = process.argv.includes('postgres') ? 'hl_bench_ingest' : null;
+  if (pgDatabase) {
+    await withAdmin(async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${pgDatabase}`);
+    });
+  }
+  const appPg = pgDatabase
+    ? spawn(process.execPath, ['scripts/server.mjs'], {
+        env: { ...process.env, PORT: '3903', DATABASE_URL: urlOf(pgDatabase), RATE_LIMIT_PER_MINUTE: '0', APP_SECRET: 'bench-secret-0123456789', DEMO_RESPONSES: '0', DEMO_USERS: '0' },
+        stdio: 'ignore',
+      })
+    : null;
   const bare = spawn(
     process.execPath,
     ['bench/bare-server.mjs', '3902', bareDb, String(ids.versionId), String(ids.pointId), String(ids.unitId)],
@@ -91,17 +110,37 @@ export async function benchIngest() {
     // Warm both up (JIT, page cache, the app's per-version validator) before measuring.
     wrk('http://127.0.0.1:3901', 10);
     wrk('http://127.0.0.1:3902', 10);
+    if (appPg) {
+      await waitReady('http://127.0.0.1:3903/api/surveys/sipas', appPg);
+      wrk('http://127.0.0.1:3903', 10);
+    }
+    const pgRows: string[] = [];
 
     console.log(`\nIngest: POST /api/responses (SIPAS, 23 scored answers), ${DURATION} s per run, ${ROUNDS} alternating rounds, median`);
     console.log('conns | app req/s | bare req/s | ratio | app p50/p99 ms | bare p50/p99 ms | p99 ratio | errors');
     for (const c of CONNECTIONS) {
       const a: Run[] = [];
       const b: Run[] = [];
+      const p: Run[] = [];
       for (let i = 0; i < ROUNDS; i++) {
         a.push(wrk('http://127.0.0.1:3901', c));
         b.push(wrk('http://127.0.0.1:3902', c));
+        if (appPg) p.push(wrk('http://127.0.0.1:3903', c));
       }
       const m = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
+      if (appPg) {
+        pgRows.push(
+          [
+            String(c).padStart(5),
+            m(p, 'rps').toFixed(0).padStart(8),
+            (m(p, 'rps') / m(b, 'rps')).toFixed(2).padStart(10),
+            (m(p, 'rps') / m(a, 'rps')).toFixed(2).padStart(12),
+            `${m(p, 'p50').toFixed(1)}/${m(p, 'p99').toFixed(1)}`.padStart(12),
+            (m(p, 'p99') / m(b, 'p99')).toFixed(2).padStart(15),
+            String(p.reduce((s, r) => s + r.errors, 0)).padStart(6),
+          ].join(' | '),
+        );
+      }
       console.log(
         [
           String(c).padStart(5),
@@ -116,10 +155,17 @@ export async function benchIngest() {
       );
     }
     console.log(`peak RSS: app ${peakRssMb(app.pid!).toFixed(0)} MB, bare ${peakRssMb(bare.pid!).toFixed(0)} MB`);
+    if (appPg) {
+      console.log(`\nThe same app on PostgreSQL (${ADMIN_URL.replace(/:[^:@/]*@/, ':***@')}, same rounds)`);
+      console.log('conns | pg req/s | ÷ bare rps | ÷ app sqlite | pg p50/p99 ms | p99 ÷ bare p99 | errors');
+      for (const row of pgRows) console.log(row);
+      console.log(`peak RSS: app on PostgreSQL ${peakRssMb(appPg.pid!).toFixed(0)} MB`);
+    }
     console.log('goal at 50 connections: req/s ratio ≥ 0.5 and p99 ratio ≤ 2');
   } finally {
     app.kill('SIGTERM');
     bare.kill('SIGTERM');
+    appPg?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
     rmSync(dir, { recursive: true, force: true });
   }

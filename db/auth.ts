@@ -2,7 +2,7 @@ import { afterFailure } from '@/lib/auth/password-policy';
 import type { Principal } from '@/lib/auth/permissions';
 import { hashPassword, hashToken, newSecretToken, timingDummyHash, verifyPassword } from '@/lib/server/secrets';
 
-import type { Db } from './index';
+import { withTransaction, type Queryable } from './index';
 import { findApiToken } from './queries/api-tokens';
 import { appendAudit } from './queries/audit';
 import { createSession, findSessionUser, revokeSession, revokeUserSessions } from './queries/sessions';
@@ -15,36 +15,36 @@ export type LoginOutcome = { ok: true; token: string; user: User } | { ok: false
  * Checks a username and password. The answer never says whether the username exists: an
  * unknown name costs the same argon2 verification and gets the same "invalid".
  */
-export async function attemptLogin(db: Db, { username, password, now }: { username: string; password: string; now: number }): Promise<LoginOutcome> {
-  const user = findUserByUsername(db, { username });
+export async function attemptLogin(db: Queryable, { username, password, now }: { username: string; password: string; now: number }): Promise<LoginOutcome> {
+  const user = await findUserByUsername(db, { username });
   const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
   const audit = (action: string) => appendAudit(db, { actorUserId: user?.id ?? null, actor: username, action }, now);
 
   if (!user || !user.active) {
-    audit('login.failed');
+    await audit('login.failed');
     return { ok: false, reason: 'invalid' };
   }
   if (user.lockedUntil !== null && user.lockedUntil > now) {
-    audit('login.locked');
+    await audit('login.locked');
     return { ok: false, reason: 'locked' };
   }
   if (!valid) {
     const next = afterFailure(user.failedLogins, now);
-    recordLoginOutcome(db, { userId: user.id, failedLogins: next.failures, lockedUntil: next.lockedUntil });
-    audit(next.lockedUntil ? 'login.failed.locked' : 'login.failed');
+    await recordLoginOutcome(db, { userId: user.id, failedLogins: next.failures, lockedUntil: next.lockedUntil });
+    await audit(next.lockedUntil ? 'login.failed.locked' : 'login.failed');
     return { ok: false, reason: next.lockedUntil ? 'locked' : 'invalid' };
   }
   const token = newSecretToken();
-  db.transaction((tx) => {
-    recordLoginOutcome(tx, { userId: user.id, failedLogins: 0, lockedUntil: null });
-    createSession(tx, { tokenHash: hashToken(token), userId: user.id, now });
-    appendAudit(tx, { actorUserId: user.id, actor: user.username, action: 'login' }, now);
+  await withTransaction(db, async (tx) => {
+    await recordLoginOutcome(tx, { userId: user.id, failedLogins: 0, lockedUntil: null });
+    await createSession(tx, { tokenHash: hashToken(token), userId: user.id, now });
+    await appendAudit(tx, { actorUserId: user.id, actor: user.username, action: 'login' }, now);
   });
   return { ok: true, token, user };
 }
 
-export function logout(db: Db, { token, now }: { token: string; now: number }): void {
-  revokeSession(db, { tokenHash: hashToken(token), now });
+export async function logout(db: Queryable, { token, now }: { token: string; now: number }): Promise<void> {
+  await revokeSession(db, { tokenHash: hashToken(token), now });
 }
 
 const toPrincipal = (kind: Principal['kind'], row: { id: number; role: Principal['role']; unitId: number | null }, label: string): Principal => ({
@@ -55,13 +55,13 @@ const toPrincipal = (kind: Principal['kind'], row: { id: number; role: Principal
   unitId: row.role === 'manager' ? row.unitId : null,
 });
 
-export function principalForSession(db: Db, { token, now }: { token: string; now: number }): Principal | null {
-  const user = findSessionUser(db, { tokenHash: hashToken(token), now });
+export async function principalForSession(db: Queryable, { token, now }: { token: string; now: number }): Promise<Principal | null> {
+  const user = await findSessionUser(db, { tokenHash: hashToken(token), now });
   return user ? toPrincipal('user', user, user.displayName ?? user.username) : null;
 }
 
-export function principalForApiToken(db: Db, { token, now }: { token: string; now: number }): Principal | null {
-  const row = findApiToken(db, { tokenHash: hashToken(token), now });
+export async function principalForApiToken(db: Queryable, { token, now }: { token: string; now: number }): Promise<Principal | null> {
+  const row = await findApiToken(db, { tokenHash: hashToken(token), now });
   return row ? toPrincipal('token', row, `token:${row.name}`) : null;
 }
 
@@ -72,20 +72,20 @@ export type PasswordChange = { ok: true; token: string } | { ok: false; field: '
  * (a stolen session must not outlive the change) and returns a fresh session for this browser.
  */
 export async function changePassword(
-  db: Db,
+  db: Queryable,
   { userId, current, next, now }: { userId: number; current: string; next: string; now: number },
 ): Promise<PasswordChange> {
-  const user = findUserCredentials(db, { userId });
+  const user = await findUserCredentials(db, { userId });
   if (!user || !user.active || !(await verifyPassword(user.passwordHash, current))) {
     return { ok: false, field: 'current', message: 'Mật khẩu hiện tại không đúng. / The current password is wrong.' };
   }
   const passwordHash = await hashPassword(next);
   const token = newSecretToken();
-  db.transaction((tx) => {
-    setPassword(tx, { userId, passwordHash, now });
-    revokeUserSessions(tx, { userId, now });
-    createSession(tx, { tokenHash: hashToken(token), userId, now });
-    appendAudit(tx, { actorUserId: userId, actor: user.username, action: 'user.password.change', entity: 'user', entityId: userId }, now);
+  await withTransaction(db, async (tx) => {
+    await setPassword(tx, { userId, passwordHash, now });
+    await revokeUserSessions(tx, { userId, now });
+    await createSession(tx, { tokenHash: hashToken(token), userId, now });
+    await appendAudit(tx, { actorUserId: userId, actor: user.username, action: 'user.password.change', entity: 'user', entityId: userId }, now);
   });
   return { ok: true, token };
 }

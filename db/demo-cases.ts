@@ -22,7 +22,7 @@ const STORIES: Array<{ point: string; daysAgo: number; comment: string; reasons:
 ];
 
 /** Opens the demo cases through the real ingest path and moves them along; returns how many. */
-export function seedDemoCases(db: Db, { now = Date.now() }: { now?: number } = {}): number {
+export async function seedDemoCases(db: Db, { now = Date.now() }: { now?: number } = {}): Promise<number> {
   let opened = 0;
   for (const story of STORIES) {
     const receivedAt = now - story.daysAgo * DAY;
@@ -36,16 +36,16 @@ export function seedDemoCases(db: Db, { now = Date.now() }: { now?: number } = {
       answers: { satisfaction: 1, reasons: story.reasons, comment: story.comment, complaint: true },
     };
     const envelope = envelopeSchema.parse(raw);
-    const outcome = ingestResponse(db, { envelope, bodyHash: bodyHash(raw), receivedAt, clientKey: null });
+    const outcome = await ingestResponse(db, { envelope, bodyHash: bodyHash(raw), receivedAt, clientKey: null });
     if (outcome.kind !== 'accepted' || !outcome.caseCode) continue;
     opened++;
     const code = outcome.caseCode;
     const actor = { userId: null, label: 'demo' };
     if (story.outcome === 'open') continue;
     const at = receivedAt + (story.afterDays ?? 1) * DAY;
-    changeCaseStatus(db, { code, to: 'in_progress', now: receivedAt + DAY / 2 }, actor);
-    addCaseNote(db, { code, body: 'Đã liên hệ bộ phận liên quan để xác minh.', now: receivedAt + DAY / 2 }, actor);
-    if (story.outcome !== 'in_progress') changeCaseStatus(db, { code, to: story.outcome, publicReply: story.reply, now: Math.min(at, now) }, actor);
+    await changeCaseStatus(db, { code, to: 'in_progress', now: receivedAt + DAY / 2 }, actor);
+    await addCaseNote(db, { code, body: 'Đã liên hệ bộ phận liên quan để xác minh.', now: receivedAt + DAY / 2 }, actor);
+    if (story.outcome !== 'in_progress') await changeCaseStatus(db, { code, to: story.outcome, publicReply: story.reply, now: Math.min(at, now) }, actor);
   }
   return opened;
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { and, asc, eq, inArray } from 'drizzle-orm';
+
 import { seededRandom } from '@/lib/demo/random';
 import { demoResponse, type DemoDesk } from '@/lib/demo/story';
 import { activityOf, indexThresholds } from '@/lib/indices/activity';
@@ -7,10 +9,14 @@ import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 
-import type { Db } from './index';
-import { insertResponse } from './queries/insert-response';
+import { withTransaction, type Queryable } from './index';
+import type { ResponseInsert } from './queries/insert-response';
+import { selectJsonRows } from './queries/json-rows';
+import { writeRollupsBatch, type RollupItem } from './queries/rollup-writes';
+import { answers, pointProcedures, responses, servicePoints, surveys, surveyVersions, units } from './schema';
 
 const DAY_MS = 86_400_000;
+const BATCH = 1000;
 
 /** A UUID-shaped id derived from the seed and position: the same demo on every run. */
 function demoId(seed: number, i: number): string {
@@ -19,80 +25,90 @@ function demoId(seed: number, i: number): string {
 }
 
 /**
- * Stores `count` demo responses over the year before `nowMs` through the same insert path as
- * POST /api/responses (answers validated against the published survey, rollups kept in the same
- * transaction), in batches of 1,000 per transaction. Deterministic for a given seed.
+ * Stores `count` demo responses over the year before `nowMs`: answers validated against the
+ * published survey as POST /api/responses does, stored with their scored answers and rollup
+ * counts, 1,000 per transaction. Responses and answers go in as one statement per batch, rollups
+ * through writeRollupsBatch (same counts as the insert path); the insert path's dozen statements
+ * per response would make a million take hours on PostgreSQL. Demo responses name no dossier and
+ * no device, so that path's dossier and repeat checks would have nothing to do. Deterministic for
+ * a given seed; responses already stored by an earlier run are skipped. Returns how many were
+ * stored.
  */
-export function seedDemoResponses(db: Db, { count, seed = 2026, nowMs = Date.now() }: { count: number; seed?: number; nowMs?: number }): number {
-  const client = db.$client;
-  const surveys = new Map(
-    (
-      client
-        .prepare(
-          `SELECT s.slug, sv.id AS versionId, sv.definition FROM surveys s
-           JOIN survey_versions sv ON sv.survey_id = s.id AND sv.version = s.published_version WHERE s.slug IN ('quick', 'sipas')`,
-        )
-        .all() as { slug: string; versionId: number; definition: string }[]
-    ).map((s) => {
+export async function seedDemoResponses(
+  db: Queryable,
+  { count, seed = 2026, nowMs = Date.now() }: { count: number; seed?: number; nowMs?: number },
+): Promise<number> {
+  const published = await db
+    .select({ slug: surveys.slug, versionId: surveyVersions.id, definition: surveyVersions.definition })
+    .from(surveys)
+    .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.publishedVersion)))
+    .where(inArray(surveys.slug, ['quick', 'sipas']));
+  const surveyBySlug = new Map(
+    published.map((s) => {
       const definition = parseSurveyDefinition(JSON.parse(s.definition), `survey ${s.slug}`);
       const scoring = extractScoring(definition);
       return [s.slug, { versionId: s.versionId, validator: createAnswerValidator(definition), thresholds: indexThresholds(scoring), scoring }] as const;
     }),
   );
-  const sipas = surveys.get('sipas');
-  if (!surveys.get('quick') || !sipas) throw new Error('seed the surveys before demo responses');
+  const sipas = surveyBySlug.get('sipas');
+  if (!surveyBySlug.get('quick') || !sipas) throw new Error('seed the surveys before demo responses');
   const sipasCriteria = sipas.scoring.questions.filter((q) => q.dimension !== null).map((q) => q.name);
 
-  const procedureRows = client.prepare('SELECT point_id AS pointId, procedure_id AS procedureId FROM point_procedures').all() as {
-    pointId: number;
-    procedureId: number;
-  }[];
+  const procedureRows = await db.select({ pointId: pointProcedures.pointId, procedureId: pointProcedures.procedureId }).from(pointProcedures);
   const desks: DemoDesk[] = (
-    client
-      .prepare(
-        `SELECT p.id AS pointId, p.unit_id AS unitId, p.code, u.code AS unitCode FROM service_points p
-         JOIN units u ON u.id = p.unit_id WHERE p.active = 1 ORDER BY p.code`,
-      )
-      .all() as Omit<DemoDesk, 'procedureIds'>[]
+    await db
+      .select({ pointId: servicePoints.id, unitId: servicePoints.unitId, code: servicePoints.code, unitCode: units.code })
+      .from(servicePoints)
+      .innerJoin(units, eq(units.id, servicePoints.unitId))
+      .where(eq(servicePoints.active, true))
+      .orderBy(asc(servicePoints.code))
   ).map((d) => ({ ...d, procedureIds: procedureRows.filter((r) => r.pointId === d.pointId).map((r) => r.procedureId) }));
   if (desks.length === 0) throw new Error('seed the reference data before demo responses');
 
   const random = seededRandom(seed);
   const fromMs = nowMs - 365 * DAY_MS;
   let stored = 0;
-  const batch = client.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
+  for (let from = 0; from < count; from += BATCH) {
+    const batch: (RollupItem & { row: ResponseInsert })[] = [];
+    for (let i = from; i < Math.min(count, from + BATCH); i++) {
       const r = demoResponse(random, { desks, sipasCriteria, fromMs, toMs: nowMs });
-      const survey = surveys.get(r.survey)!;
+      const survey = surveyBySlug.get(r.survey)!;
       const checked = survey.validator.validate(r.answers);
       if (!checked.ok) throw new Error(`demo response ${i} invalid: ${checked.issues.map((x) => x.message).join('; ')}`);
-      const outcome = insertResponse(
-        db,
-        {
-          id: demoId(seed, i),
-          surveyVersionId: survey.versionId,
-          pointId: r.desk.pointId,
-          unitId: r.desk.unitId,
-          procedureId: r.procedureId,
-          channel: r.channel,
-          dossier: null,
-          locale: 'vi',
-          startedAt: r.completedAt - 60_000,
-          completedAt: r.completedAt,
-          receivedAt: r.completedAt,
-          deviceId: null,
-          operatorId: null,
-          clientKey: null,
-          bodyHash: 'demo',
-          answers: JSON.stringify(checked.data),
-          flags: 0,
-        },
-        checked.scored,
-        activityOf(survey.thresholds, checked.scored),
-      );
-      if (outcome.inserted) stored += 1;
+      const row: ResponseInsert = {
+        id: demoId(seed, i),
+        surveyVersionId: survey.versionId,
+        pointId: r.desk.pointId,
+        unitId: r.desk.unitId,
+        procedureId: r.procedureId,
+        channel: r.channel,
+        dossier: null,
+        locale: 'vi',
+        startedAt: r.completedAt - 60_000,
+        completedAt: r.completedAt,
+        receivedAt: r.completedAt,
+        deviceId: null,
+        operatorId: null,
+        clientKey: null,
+        bodyHash: 'demo',
+        answers: JSON.stringify(checked.data),
+        flags: 0,
+      };
+      batch.push({ row, fact: row, scored: checked.scored, activity: activityOf(survey.thresholds, checked.scored) });
     }
-  });
-  for (let i = 0; i < count; i += 1000) batch(i, Math.min(count, i + 1000));
+    stored += await withTransaction(db, async (tx) => {
+      const inserted = await tx
+        .insert(responses)
+        .select(selectJsonRows(tx, responses, batch.map((b) => b.row)))
+        .onConflictDoNothing({ target: responses.id })
+        .returning({ id: responses.id });
+      const ids = new Set(inserted.map((r) => r.id));
+      const fresh = batch.filter((b) => ids.has(b.row.id));
+      const answerRows = fresh.flatMap((b) => b.scored.map((a) => ({ responseId: b.row.id, question: a.question, value: a.value })));
+      if (answerRows.length > 0) await tx.insert(answers).select(selectJsonRows(tx, answers, answerRows));
+      await writeRollupsBatch(tx, fresh);
+      return fresh.length;
+    });
+  }
   return stored;
 }

@@ -1,22 +1,51 @@
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import Database from 'better-sqlite3';
+import { is, type SQL } from 'drizzle-orm';
+import { drizzle as drizzleSqlite, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { PgDatabase } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+
 import { getConfig, sqlitePathFromUrl } from '@/lib/config';
 import { startBackgroundCheckpoints, WRITER_AUTOCHECKPOINT_PAGES } from './checkpointer';
-import * as schema from './schema';
+import { dialectOfUrl, type Dialect } from './dialect';
+import * as pgSchema from './schema-pg';
+import * as sqliteSchema from './schema-sqlite';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+type SqliteDrizzle = BetterSQLite3Database<typeof sqliteSchema>;
+
+/**
+ * A connection to either engine. Queries are written once, against the SQLite typing, and use
+ * only what both drivers share: awaited builders (never `.get()`, `.all()`, `.run()`),
+ * `withTransaction` instead of `db.transaction`, and `rawAll`/`rawRun` for hand-written SQL.
+ */
+export type Db = Omit<SqliteDrizzle, '$client' | 'transaction' | 'run' | 'all' | 'get' | 'values' | 'batch'>;
 
 /** What a query needs from the connection; a transaction satisfies it too. */
 export type Queryable = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
 export const MIGRATIONS_FOLDER = join(process.cwd(), 'db', 'migrations');
+export const PG_MIGRATIONS_FOLDER = join(process.cwd(), 'db', 'migrations-pg');
+
+const isPg = (db: Queryable): boolean => is(db, PgDatabase);
+
+export function dialectOf(db: Queryable): Dialect {
+  return isPg(db) ? 'postgres' : 'sqlite';
+}
+
+/** The better-sqlite3 handle of a SQLite connection (backup, checkpoints, pragmas). */
+export function sqliteClient(db: Queryable): Database.Database {
+  if (isPg(db)) throw new Error('not a SQLite connection');
+  return (db as unknown as { $client: Database.Database }).$client;
+}
 
 /** Opens a SQLite file with the pragmas every connection needs. */
-export function openDatabase(path: string): Db {
+export function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const client = new Database(path);
   client.pragma('journal_mode = WAL');
@@ -25,32 +54,158 @@ export function openDatabase(path: string): Db {
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
-  return drizzle(client, { schema });
+  return drizzleSqlite(client, { schema: sqliteSchema }) as unknown as Db;
 }
 
-export function migrateDatabase(db: Db, folder = MIGRATIONS_FOLDER): void {
-  migrate(db, { migrationsFolder: folder });
+// int8 (counts, sums, millisecond times) and numeric (sums, averages) arrive as strings from
+// node-postgres; every such value here is an integer below 2^53 or a ratio, so a number is exact.
+// Set on the driver's global parsers because drizzle passes those with every query.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+
+/** Opens a pool of connections to a PostgreSQL database. */
+export function openPostgres(url: string, { max = 10 }: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client that loses its server (restart, failover) must not take the process down.
+  pool.on('error', (err) => console.error('Hài Lòng: idle PostgreSQL connection failed:', err.message));
+  return drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { __hailongDb?: Db };
+/** Opens the database a DATABASE_URL names (`file:` or `postgres://`). */
+export function openDatabase(url: string): Db {
+  return dialectOfUrl(url) === 'postgres' ? openPostgres(url) : openSqlite(sqlitePathFromUrl(url));
+}
+
+// Any fixed number: the key of the advisory lock that instances starting together take in turn.
+const STARTUP_LOCK = 727_001;
 
 /**
- * The process's one connection, migrated on first use. Kept on globalThis so that dev hot
- * reload and the several bundles of a Next server share it instead of opening more.
+ * Runs `fn` while holding a lock that every instance sharing this PostgreSQL database takes at
+ * start, so that two instances started together do not both migrate or both seed. The lock lives
+ * on a connection of its own; `fn` uses the pool as usual. On SQLite (one process) it just runs.
+ */
+export async function withStartupLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (!isPg(db)) return fn();
+  const pool = (db as unknown as { $client: pg.Pool }).$client;
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Applies the committed migrations of the connection's engine (one instance at a time). */
+export async function migrateDatabase(db: Db): Promise<void> {
+  if (isPg(db)) await withStartupLock(db, () => migratePg(db as never, { migrationsFolder: PG_MIGRATIONS_FOLDER }));
+  else migrateSqlite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+export async function closeDatabase(db: Db): Promise<void> {
+  if (isPg(db)) await (db as unknown as { $client: pg.Pool }).$client.end();
+  else sqliteClient(db).close();
+}
+
+/** Runs hand-written SQL and returns its rows (column names as written in the SQL). */
+export async function rawAll<T = Record<string, unknown>>(db: Queryable, query: SQL): Promise<T[]> {
+  if (isPg(db)) return ((await (db as unknown as PgDatabase<never>).execute(query)) as unknown as { rows: T[] }).rows;
+  return (db as unknown as SqliteDrizzle).all(query) as T[];
+}
+
+/** Runs hand-written SQL that returns no rows; resolves to the number of rows it changed. */
+export async function rawRun(db: Queryable, query: SQL): Promise<number> {
+  if (isPg(db)) return ((await (db as unknown as PgDatabase<never>).execute(query)) as unknown as { rowCount: number | null }).rowCount ?? 0;
+  return (db as unknown as SqliteDrizzle).run(query).changes;
+}
+
+/** The first row of a result, or null: the portable `.get()`. */
+export function first<T>(rows: readonly T[]): T | null {
+  return rows.length > 0 ? (rows[0] as T) : null;
+}
+
+// SQLite has one connection per process and better-sqlite3's transactions cannot span an await,
+// so a transaction here is BEGIN IMMEDIATE … COMMIT on that connection, one at a time (a queue),
+// with nested calls as savepoints. Statements outside any transaction still run at once: SQLite
+// itself serialises them, and they never wait behind a queued transaction.
+const sqliteTx = new AsyncLocalStorage<{ client: Database.Database; depth: number }>();
+const sqliteQueues = new WeakMap<Database.Database, Promise<unknown>>();
+
+async function sqliteTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = sqliteClient(db);
+  const open = sqliteTx.getStore();
+  if (open && open.client === client) {
+    const name = `sp${open.depth + 1}`;
+    client.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await sqliteTx.run({ client, depth: open.depth + 1 }, () => fn(db));
+      client.exec(`RELEASE ${name}`);
+      return result;
+    } catch (err) {
+      client.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw err;
+    }
+  }
+  const previous = sqliteQueues.get(client) ?? Promise.resolve();
+  const run = previous.then(async () => {
+    client.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await sqliteTx.run({ client, depth: 0 }, () => fn(db));
+      client.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      throw err;
+    }
+  });
+  sqliteQueues.set(client, run.catch(() => undefined));
+  return run;
+}
+
+/** Runs `fn` in one transaction: everything it writes commits together or not at all. */
+export function withTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  if (isPg(db)) return (db as unknown as PgDatabase<never>).transaction((tx) => fn(tx as unknown as Queryable));
+  return sqliteTransaction(db, fn);
+}
+
+const globalForDb = globalThis as unknown as { __hailongDb?: Db; __hailongReady?: Promise<Db> };
+
+/**
+ * The process's connection (one SQLite handle or one PostgreSQL pool). Kept on globalThis so
+ * that dev hot reload and the several bundles of a Next server share it instead of opening more.
+ * A SQLite file is migrated here on first use; PostgreSQL is migrated by `readyDb()`, which the
+ * server start (instrumentation.ts) and every command-line tool await first.
  */
 export function getDb(): Db {
   if (!globalForDb.__hailongDb) {
-    const path = sqlitePathFromUrl(getConfig().DATABASE_URL);
-    const db = openDatabase(path);
-    migrateDatabase(db);
-    db.$client.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
-    startBackgroundCheckpoints(path);
-    globalForDb.__hailongDb = db;
+    const url = getConfig().DATABASE_URL;
+    if (dialectOfUrl(url) === 'postgres') {
+      globalForDb.__hailongDb = openPostgres(url, { max: getConfig().DATABASE_POOL_SIZE });
+    } else {
+      const path = sqlitePathFromUrl(url);
+      const db = openSqlite(path);
+      migrateSqlite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      sqliteClient(db).pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
+      startBackgroundCheckpoints(path);
+      globalForDb.__hailongDb = db;
+    }
   }
   return globalForDb.__hailongDb;
+}
+
+/** The process's connection, migrated: what a server start or a command awaits first. */
+export function readyDb(): Promise<Db> {
+  globalForDb.__hailongReady ??= (async () => {
+    const db = getDb();
+    if (isPg(db)) await migrateDatabase(db);
+    return db;
+  })();
+  return globalForDb.__hailongReady;
 }
 
 /** Test and CLI hook: use this connection instead of the one from DATABASE_URL. */
 export function setDb(db: Db | undefined): void {
   globalForDb.__hailongDb = db;
+  globalForDb.__hailongReady = db ? Promise.resolve(db) : undefined;
 }

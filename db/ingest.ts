@@ -10,7 +10,7 @@ import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 
-import type { Db } from './index';
+import { withTransaction, type Db } from './index';
 import { caseCodeOfResponse, insertCase } from './queries/cases';
 import { findResponseBodyHash, insertResponse } from './queries/insert-response';
 import { enqueueWebhook } from './queries/webhooks';
@@ -44,10 +44,10 @@ type Validator = ReturnType<typeof createAnswerValidator> & { caseRules: CaseRul
 // once per version and reused for every response to it.
 const validators = new Map<number, Validator>();
 
-function validatorFor(db: Db, ref: SurveyVersionRef): Validator {
+async function validatorFor(db: Db, ref: SurveyVersionRef): Promise<Validator> {
   let v = validators.get(ref.versionId);
   if (!v) {
-    const record = findSurveyVersionById(db, { versionId: ref.versionId });
+    const record = await findSurveyVersionById(db, { versionId: ref.versionId });
     if (!record) throw new Error(`survey version ${ref.versionId} vanished`);
     const definition = parseSurveyDefinition(
       JSON.parse(record.definition),
@@ -70,15 +70,15 @@ const rejected = (status: 400 | 404 | 422, code: string, message: string): Inges
  * Validates a response against the exact survey version and stores it exactly once.
  * Every rejection happens before the write, so a 4xx never leaves anything behind.
  */
-export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
+export async function ingestResponse(db: Db, input: IngestInput): Promise<IngestOutcome> {
   const { envelope: env } = input;
 
   // A retry of a stored response is answered from the stored hash, even if the survey or
   // desk changed since: the client must be able to clear its queue.
-  const storedHash = findResponseBodyHash(db, env.id);
+  const storedHash = await findResponseBodyHash(db, env.id);
   if (storedHash !== null) return replayOrConflict(db, env.id, storedHash === input.bodyHash);
 
-  const survey = findSurveyVersionRef(db, { slug: env.survey, version: env.surveyVersion });
+  const survey = await findSurveyVersionRef(db, { slug: env.survey, version: env.surveyVersion });
   if (!survey) {
     return env.surveyVersion === undefined
       ? rejected(404, 'unknown_survey', `No published survey "${env.survey}".`)
@@ -86,14 +86,14 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   }
 
   const pointCode = input.device?.pointCode ?? env.point;
-  const point = findPointByCode(db, { code: pointCode });
+  const point = await findPointByCode(db, { code: pointCode });
   if (!point || !point.active || !point.unit.active) {
     return rejected(404, 'unknown_point', `No active service point "${pointCode}".`);
   }
 
   let procedureId: number | null = null;
   if (env.procedure !== undefined) {
-    const procedure = findProcedureByCode(db, { code: env.procedure });
+    const procedure = await findProcedureByCode(db, { code: env.procedure });
     if (!procedure) return rejected(404, 'unknown_procedure', `No procedure "${env.procedure}" in the catalogue.`);
     procedureId = procedure.id;
   }
@@ -101,7 +101,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   const timing = checkTiming(env, input.receivedAt);
   if (!timing.ok) return rejected(400, 'invalid_time', timing.message);
 
-  const validator = validatorFor(db, survey);
+  const validator = await validatorFor(db, survey);
   const checked = validator.validate(env.answers);
   if (!checked.ok) {
     const code = checked.issues.every((i) => i.code === 'no_answer') ? 'no_answer' : 'invalid_answers';
@@ -131,7 +131,7 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
   const options = { repeatWindowMs: input.repeatWindowMs };
   const activity = activityOf(validator.thresholds, checked.scored);
   if (reasons.length === 0) {
-    const outcome = insertResponse(db, row, checked.scored, activity, options);
+    const outcome = await insertResponse(db, row, checked.scored, activity, options);
     if (outcome.inserted) return { kind: 'accepted', flags: outcome.flags, caseCode: null };
     if ('dossierTaken' in outcome) return { kind: 'dossier_taken' };
     return replayOrConflict(db, env.id, outcome.existingBodyHash === input.bodyHash);
@@ -139,12 +139,12 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
 
   // A negative rating or a complaint: the response and its case are stored together or not at all.
   const cfg = getConfig();
-  const opened = db.$client.transaction(() => {
-    const outcome = insertResponse(db, row, checked.scored, activity, options);
+  const opened = await withTransaction(db, async (tx) => {
+    const outcome = await insertResponse(tx, row, checked.scored, activity, options);
     if (!outcome.inserted) return outcome;
     const code = caseCode(randomBytes(7));
     const due = dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS));
-    insertCase(db, {
+    await insertCase(tx, {
       code,
       responseId: env.id,
       unitId: point.unit.id,
@@ -156,17 +156,17 @@ export function ingestResponse(db: Db, input: IngestInput): IngestOutcome {
     if (cfg.WEBHOOK_URL) {
       // What other systems need to route the case; the answers and any comment stay here.
       const payload = { case: code, unit: point.unit.code, point: point.code, procedure: env.procedure ?? null, channel: env.channel, reasons, openedAt: new Date(input.receivedAt).toISOString(), dueAt: new Date(due).toISOString() };
-      enqueueWebhook(db, { event: 'case.opened', url: cfg.WEBHOOK_URL, payload, now: input.receivedAt });
+      await enqueueWebhook(tx, { event: 'case.opened', url: cfg.WEBHOOK_URL, payload, now: input.receivedAt });
     }
     return { ...outcome, code };
-  }).immediate();
+  });
   if (opened.inserted) return { kind: 'accepted', flags: opened.flags, caseCode: opened.code };
   if ('dossierTaken' in opened) return { kind: 'dossier_taken' };
   return replayOrConflict(db, env.id, opened.existingBodyHash === input.bodyHash);
 }
 
-function replayOrConflict(db: Db, id: string, sameBody: boolean): IngestOutcome {
-  return sameBody ? { kind: 'replayed', caseCode: caseCodeOfResponse(db, id) } : { kind: 'conflict' };
+async function replayOrConflict(db: Db, id: string, sameBody: boolean): Promise<IngestOutcome> {
+  return sameBody ? { kind: 'replayed', caseCode: await caseCodeOfResponse(db, id) } : { kind: 'conflict' };
 }
 
 let holidays: { list: readonly string[]; set: ReadonlySet<string> } | undefined;

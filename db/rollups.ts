@@ -1,23 +1,38 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+
 import { indexThresholds } from '@/lib/indices/activity';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 
-import type { Db } from './index';
-import { ROLLUP_TABLES } from './schema';
+import { dialectOf, first, rawAll, rawRun, withTransaction, type Queryable } from './index';
+import { responses, ROLLUP_TABLES, rollupActivityMonth, surveys, surveyVersions } from './schema';
 
 // Local time in SQL, the same fixed +7 h as lib/time/local.ts (which the insert path uses); the
 // rebuild test holds the two to the same result.
-const LOCAL_SECONDS = '(r.completed_at + 25200000) / 1000';
-const DAY = `strftime('%Y-%m-%d', ${LOCAL_SECONDS}, 'unixepoch')`;
-const HOUR = `CAST(strftime('%H', ${LOCAL_SECONDS}, 'unixepoch') AS INTEGER)`;
-// strftime %w: Sunday = 0; ISO: Monday = 1 … Sunday = 7.
-const WEEKDAY = `((CAST(strftime('%w', ${LOCAL_SECONDS}, 'unixepoch') AS INTEGER) + 6) % 7) + 1`;
+const LOCAL_MS = '(r.completed_at + 25200000)';
+const LOCAL_SECONDS = `${LOCAL_MS} / 1000`;
+// Days since the epoch, local: PostgreSQL counts calendar days from it with date arithmetic.
+const LOCAL_DATE = `(date '1970-01-01' + CAST(${LOCAL_MS} / 86400000 AS integer))`;
+const LOCAL_TIME = {
+  sqlite: {
+    day: `strftime('%Y-%m-%d', ${LOCAL_SECONDS}, 'unixepoch')`,
+    hour: `CAST(strftime('%H', ${LOCAL_SECONDS}, 'unixepoch') AS INTEGER)`,
+    // strftime %w: Sunday = 0; ISO: Monday = 1 … Sunday = 7.
+    weekday: `((CAST(strftime('%w', ${LOCAL_SECONDS}, 'unixepoch') AS INTEGER) + 6) % 7) + 1`,
+  },
+  postgres: {
+    day: `to_char(${LOCAL_DATE}, 'YYYY-MM-DD')`,
+    hour: `CAST(${LOCAL_MS} / 3600000 % 24 AS integer)`,
+    weekday: `CAST(extract(isodow FROM ${LOCAL_DATE}) AS integer)`,
+  },
+};
 
 /** Every survey version's index questions and thresholds, as the insert path derives them. */
-function thresholdRows(db: Db): { versionId: number; question: string; from: number }[] {
-  const versions = db.$client
-    .prepare('SELECT sv.id AS versionId, sv.definition, s.slug, sv.version FROM survey_versions sv JOIN surveys s ON s.id = sv.survey_id')
-    .all() as { versionId: number; definition: string; slug: string; version: number }[];
+async function thresholdRows(db: Queryable): Promise<{ versionId: number; question: string; from: number }[]> {
+  const versions = await db
+    .select({ versionId: surveyVersions.id, definition: surveyVersions.definition, slug: surveys.slug, version: surveyVersions.version })
+    .from(surveyVersions)
+    .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId));
   return versions.flatMap((v) => {
     const definition = parseSurveyDefinition(JSON.parse(v.definition), `survey ${v.slug} v${v.version}`);
     return [...indexThresholds(extractScoring(definition))].map(([question, from]) => ({ versionId: v.versionId, question, from }));
@@ -29,70 +44,79 @@ function thresholdRows(db: Db): { versionId: number; question: string; from: num
  * see either the old counts or the new ones. For repair after a crash mid-migration, a restore
  * of responses without rollups, or a change of the rollup design.
  */
-export function rebuildRollups(db: Db): { responses: number } {
-  const client = db.$client;
-  const thresholds = thresholdRows(db);
-  const run = client.transaction(() => {
-    client.exec(`CREATE TEMP TABLE IF NOT EXISTS rollup_thresholds (
+export async function rebuildRollups(db: Queryable): Promise<{ responses: number }> {
+  const thresholds = await thresholdRows(db);
+  const pg = dialectOf(db) === 'postgres';
+  const time = LOCAL_TIME[dialectOf(db)];
+  // Scratch tables of this connection. SQLite names its temp schema `temp`; PostgreSQL's tables
+  // vanish at commit, so a pooled connection keeps none.
+  const tmp = pg ? 'pg_temp.' : 'temp.';
+  const onCommit = pg ? 'ON COMMIT DROP' : '';
+  return withTransaction(db, async (tx) => {
+    const run = (statement: string) => rawRun(tx, sql.raw(statement));
+    await run(`CREATE TEMP TABLE IF NOT EXISTS rollup_thresholds (
       survey_version_id INTEGER NOT NULL, question TEXT NOT NULL, satisfied_from INTEGER NOT NULL,
-      PRIMARY KEY (survey_version_id, question)) WITHOUT ROWID`);
-    client.exec('DELETE FROM temp.rollup_thresholds');
-    const addThreshold = client.prepare('INSERT INTO temp.rollup_thresholds VALUES (?, ?, ?)');
-    for (const t of thresholds) addThreshold.run(t.versionId, t.question, t.from);
+      PRIMARY KEY (survey_version_id, question)) ${pg ? onCommit : 'WITHOUT ROWID'}`);
+    await run(`DELETE FROM ${tmp}rollup_thresholds`);
+    for (let i = 0; i < thresholds.length; i += 300) {
+      const rows: SQL[] = thresholds.slice(i, i + 300).map((t) => sql`(${t.versionId}, ${t.question}, ${t.from})`);
+      await rawRun(tx, sql`INSERT INTO ${sql.raw(tmp)}rollup_thresholds VALUES ${sql.join(rows, sql`, `)}`);
+    }
 
-    client.exec('DROP TABLE IF EXISTS temp.rollup_facts');
-    client.exec(`CREATE TEMP TABLE rollup_facts AS
+    await run(`DROP TABLE IF EXISTS ${tmp}rollup_facts`);
+    await run(`CREATE TEMP TABLE rollup_facts ${onCommit} AS
       SELECT r.id, r.survey_version_id, r.unit_id, r.point_id, r.channel,
         coalesce(r.procedure_id, 0) AS procedure_id, r.flags & 1 AS repeat,
-        ${DAY} AS day, substr(${DAY}, 1, 7) AS month, ${HOUR} AS hour, ${WEEKDAY} AS weekday,
-        (SELECT count(*) FROM answers a JOIN temp.rollup_thresholds t
+        ${time.day} AS day, substr(${time.day}, 1, 7) AS month, ${time.hour} AS hour, ${time.weekday} AS weekday,
+        (SELECT count(*) FROM answers a JOIN ${tmp}rollup_thresholds t
            ON t.survey_version_id = r.survey_version_id AND t.question = a.question
          WHERE a.response_id = r.id) AS answers,
-        (SELECT count(*) FROM answers a JOIN temp.rollup_thresholds t
+        (SELECT count(*) FROM answers a JOIN ${tmp}rollup_thresholds t
            ON t.survey_version_id = r.survey_version_id AND t.question = a.question
          WHERE a.response_id = r.id AND a.value >= t.satisfied_from) AS satisfied
       FROM responses r`);
+    // PostgreSQL never analyses temp tables by itself; the joins below want its row counts.
+    if (pg) await run('ANALYZE pg_temp.rollup_facts');
 
-    for (const table of ROLLUP_TABLES) client.exec(`DELETE FROM ${table}`);
+    for (const table of ROLLUP_TABLES) await run(`DELETE FROM ${table}`);
 
+    const facts = `${tmp}rollup_facts`;
     const scope = 'survey_version_id, unit_id, point_id';
     const tail = 'channel, procedure_id, repeat';
-    for (const [table, time] of [
+    for (const [table, column] of [
       ['rollup_answers_day', 'day'],
       ['rollup_answers_month', 'month'],
     ] as const) {
-      client.exec(`INSERT INTO ${table} (${scope}, ${time}, ${tail}, question, value, count)
-        SELECT f.survey_version_id, f.unit_id, f.point_id, f.${time}, f.channel, f.procedure_id, f.repeat,
+      await run(`INSERT INTO ${table} (${scope}, ${column}, ${tail}, question, value, count)
+        SELECT f.survey_version_id, f.unit_id, f.point_id, f.${column}, f.channel, f.procedure_id, f.repeat,
           a.question, a.value, count(*)
-        FROM temp.rollup_facts f JOIN answers a ON a.response_id = f.id
+        FROM ${facts} f JOIN answers a ON a.response_id = f.id
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         UNION ALL
-        SELECT ${scope}, ${time}, ${tail}, '', 0, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+        SELECT ${scope}, ${column}, ${tail}, '', 0, count(*) FROM ${facts} GROUP BY 1, 2, 3, 4, 5, 6, 7`);
     }
-    for (const time of ['day', 'month'] as const) {
-      client.exec(`INSERT INTO rollup_answers_unit_${time} (survey_version_id, unit_id, ${time}, repeat, question, value, count)
-        SELECT f.survey_version_id, f.unit_id, f.${time}, f.repeat, a.question, a.value, count(*)
-        FROM temp.rollup_facts f JOIN answers a ON a.response_id = f.id GROUP BY 1, 2, 3, 4, 5, 6
+    for (const column of ['day', 'month'] as const) {
+      await run(`INSERT INTO rollup_answers_unit_${column} (survey_version_id, unit_id, ${column}, repeat, question, value, count)
+        SELECT f.survey_version_id, f.unit_id, f.${column}, f.repeat, a.question, a.value, count(*)
+        FROM ${facts} f JOIN answers a ON a.response_id = f.id GROUP BY 1, 2, 3, 4, 5, 6
         UNION ALL
-        SELECT survey_version_id, unit_id, ${time}, repeat, '', 0, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4`);
+        SELECT survey_version_id, unit_id, ${column}, repeat, '', 0, count(*) FROM ${facts} GROUP BY 1, 2, 3, 4`);
     }
     const sums = 'count(*), sum(answers), sum(satisfied)';
-    client.exec(`INSERT INTO rollup_activity_day (${scope}, day, hour, ${tail}, responses, answers, satisfied)
-      SELECT ${scope}, day, hour, ${tail}, ${sums} FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
-    client.exec(`INSERT INTO rollup_activity_month (${scope}, month, ${tail}, responses, answers, satisfied)
-      SELECT ${scope}, month, ${tail}, ${sums} FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5, 6, 7`);
-    client.exec(`INSERT INTO rollup_hours_month (survey_version_id, unit_id, month, weekday, hour, repeat, responses, answers, satisfied)
-      SELECT survey_version_id, unit_id, month, weekday, hour, repeat, ${sums} FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5, 6`);
-    const responses = (client.prepare('SELECT count(*) AS n FROM temp.rollup_facts').get() as { n: number }).n;
-    client.exec('DROP TABLE temp.rollup_facts');
-    return { responses };
+    await run(`INSERT INTO rollup_activity_day (${scope}, day, hour, ${tail}, responses, answers, satisfied)
+      SELECT ${scope}, day, hour, ${tail}, ${sums} FROM ${facts} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+    await run(`INSERT INTO rollup_activity_month (${scope}, month, ${tail}, responses, answers, satisfied)
+      SELECT ${scope}, month, ${tail}, ${sums} FROM ${facts} GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+    await run(`INSERT INTO rollup_hours_month (survey_version_id, unit_id, month, weekday, hour, repeat, responses, answers, satisfied)
+      SELECT survey_version_id, unit_id, month, weekday, hour, repeat, ${sums} FROM ${facts} GROUP BY 1, 2, 3, 4, 5, 6`);
+    const [counted] = await rawAll<{ n: number }>(tx, sql.raw(`SELECT count(*) AS n FROM ${facts}`));
+    await run(`DROP TABLE ${facts}`);
+    return { responses: Number(counted!.n) };
   });
-  return run.immediate();
 }
 
 /** True when responses exist but no rollups do: a database from before rollups, or a restore. */
-export function rollupsMissing(db: Db): boolean {
-  const client = db.$client;
-  const hasResponses = client.prepare('SELECT 1 FROM responses LIMIT 1').get() !== undefined;
-  return hasResponses && client.prepare('SELECT 1 FROM rollup_activity_month LIMIT 1').get() === undefined;
+export async function rollupsMissing(db: Queryable): Promise<boolean> {
+  const hasResponses = first(await db.select({ one: sql`1` }).from(responses).limit(1)) !== null;
+  return hasResponses && first(await db.select({ one: sql`1` }).from(rollupActivityMonth).limit(1)) === null;
 }

@@ -19,10 +19,10 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
 export async function seedDemoUsers(db: Db): Promise<number> {
   let created = 0;
   for (const u of DEMO_USERS) {
-    if (findUserByUsername(db, { username: u.username })) continue;
-    const unitId = u.unit ? findUnitIdByCode(db, { code: u.unit }) : null;
+    if (await findUserByUsername(db, { username: u.username })) continue;
+    const unitId = u.unit ? await findUnitIdByCode(db, { code: u.unit }) : null;
     if (u.unit && unitId === null) continue; // reference data without that unit: skip rather than guess
-    createUser(db, { username: u.username, role: u.role, unitId, passwordHash: await hashPassword(u.password), displayName: u.displayName }, { userId: null, label: 'seed' });
+    await createUser(db, { username: u.username, role: u.role, unitId, passwordHash: await hashPassword(u.password), displayName: u.displayName }, { userId: null, label: 'seed' });
     created++;
   }
   return created;

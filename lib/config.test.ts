@@ -11,6 +11,12 @@ describe('parseConfig', () => {
     expect(cfg.publicBaseUrl).toBe('http://localhost:3000');
   });
 
+  test('PostgreSQL: a postgres:// URL with a shared APP_SECRET, and a pool of 10 unless told', () => {
+    const cfg = parseConfig({ DATABASE_URL: 'postgresql://hailong:pw@10.0.0.5:5432/hailong', APP_SECRET: 'x'.repeat(32) });
+    expect(cfg).toMatchObject({ DATABASE_URL: 'postgresql://hailong:pw@10.0.0.5:5432/hailong', DATABASE_POOL_SIZE: 10 });
+    expect(parseConfig({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+  });
+
   test('a holiday list replaces the default', () => {
     expect(parseConfig({ CASE_HOLIDAYS: '2027-01-01, 2027-02-06' }).CASE_HOLIDAYS).toEqual(['2027-01-01', '2027-02-06']);
   });
@@ -21,6 +27,9 @@ describe('parseConfig', () => {
     [{ WEBHOOK_URL: 'https://hooks.example/hailong' }, /WEBHOOK_SECRET: is required when WEBHOOK_URL is set/],
     [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'a-long-enough-secret' }, /WEBHOOK_URL/],
     [{ PORT: 'eighty' }, /PORT: must be a whole number/],
+    [{ DATABASE_URL: 'mysql://db/hailong' }, /DATABASE_URL: must start with file: or postgres:\/\//],
+    [{ DATABASE_URL: 'postgres://hailong@db/hailong' }, /APP_SECRET: is required with a postgres:\/\/ DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://hailong@db/hailong', APP_SECRET: 'x'.repeat(32), DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
   ])('%j is refused with a message naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

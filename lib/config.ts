@@ -15,7 +15,15 @@ const intFrom = (fallback: number, min = 0) =>
 
 const envSchema = z.object({
   PORT: intFrom(3000, 1),
-  DATABASE_URL: z.string().trim().min(1).default('file:./data/hailong.db'),
+  // file:path (SQLite, the default) or postgres://user:password@host:port/database.
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .default('file:./data/hailong.db')
+    .refine((u) => /^(file:|postgres(ql)?:\/\/)/i.test(u), 'must start with file: or postgres://'),
+  // Connections each instance keeps open to PostgreSQL (ignored on SQLite).
+  DATABASE_POOL_SIZE: intFrom(10, 2),
   PUBLIC_BASE_URL: z.url().optional(),
   APP_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   MIN_RESPONSES: intFrom(30, 1),
@@ -49,7 +57,14 @@ const envSchema = z.object({
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   // Demo responses seeded into an empty database at first start, so a new user sees a story.
   DEMO_RESPONSES: intFrom(3000),
-}).refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, { path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set (deliveries are signed)' });
+})
+  .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, { path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set (deliveries are signed)' })
+  // A generated secret lives in the SQLite file's folder; instances sharing PostgreSQL have no
+  // common folder, and each must hash client addresses and sign links exactly as the others do.
+  .refine((c) => !/^postgres/i.test(c.DATABASE_URL) || c.APP_SECRET, {
+    path: ['APP_SECRET'],
+    message: 'is required with a postgres:// DATABASE_URL (set the same value on every instance)',
+  });
 
 export type Config = z.infer<typeof envSchema> & { publicBaseUrl: string };
 
@@ -73,7 +88,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 /** The SQLite file path of a `file:` DATABASE_URL. */
 export function sqlitePathFromUrl(url: string): string {
   if (!url.startsWith('file:')) {
-    throw new ConfigError(`DATABASE_URL must start with file: (got ${JSON.stringify(url)})`);
+    throw new ConfigError(`DATABASE_URL must start with file: or postgres:// (got ${JSON.stringify(url)})`);
   }
   const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
   if (!path) throw new ConfigError('DATABASE_URL names no file');

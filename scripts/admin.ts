@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 
 import { ZodError } from 'zod';
 
+import { closeDatabase, readyDb } from '@/db';
+
 import { commands } from './admin/commands';
 
 async function main(argv: string[]) {
@@ -15,6 +17,8 @@ async function main(argv: string[]) {
   const rest = argv.slice(argv.indexOf(name.name.at(-1)!) + 1);
   const { values, positionals } = parseArgs({ args: rest, options: name.options ?? {}, allowPositionals: true, strict: true });
   await name.run({ values: values as Record<string, string | boolean | undefined>, positionals });
+  // Every command has opened the database by now; a PostgreSQL pool left open would keep the process alive.
+  await closeDatabase(await readyDb());
 }
 
 main(process.argv.slice(2)).catch((err: Error) => {

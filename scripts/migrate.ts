@@ -1,6 +1,6 @@
-import { getDb } from '@/db';
+import { closeDatabase, readyDb } from '@/db';
 import { getConfig } from '@/lib/config';
 
-// getDb() applies every committed migration that the database has not had yet.
-getDb();
+// readyDb() applies every committed migration that the database has not had yet.
+await closeDatabase(await readyDb());
 console.log(`Migrated ${getConfig().DATABASE_URL}`);

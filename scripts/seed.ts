@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import { getDb } from '@/db';
+import { closeDatabase, readyDb } from '@/db';
 import { seedDemoResponses } from '@/db/demo';
 import { seedReferenceData, seedSurveys } from '@/db/seed';
 import { seedDemoUsers } from '@/db/seed-users';
@@ -16,17 +16,18 @@ const whole = (name: string, value: string | undefined): number | undefined => {
 const demo = whole('demo-responses', values['demo-responses']);
 const seed = whole('seed', values.seed);
 
-const db = getDb();
-const ref = seedReferenceData(db);
+const db = await readyDb();
+const ref = await seedReferenceData(db);
 console.log(`Seeded ${getConfig().DATABASE_URL}: ${ref.units} units, ${ref.points} desks, ${ref.procedures} procedures.`);
-for (const s of seedSurveys(db)) {
+for (const s of await seedSurveys(db)) {
   console.log(`Survey ${s.slug}: version ${s.version}${s.created ? ' (new)' : ''}${s.published ? ', published' : ''}`);
 }
 if (demo !== undefined && demo > 0) {
   const started = Date.now();
-  const stored = seedDemoResponses(db, { count: demo, seed });
+  const stored = await seedDemoResponses(db, { count: demo, seed });
   console.log(`Demo: ${stored} responses over the last year (${demo - stored} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 if (process.argv.includes('--demo-users')) {
   console.log(`Demo accounts created: ${await seedDemoUsers(db)} (README lists them).`);
 }
+await closeDatabase(db);

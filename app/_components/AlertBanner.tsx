@@ -6,8 +6,8 @@ import type { Principal } from '@/lib/auth/permissions';
 import { unitScope } from '@/lib/server/guard';
 
 /** The top of the dashboard and the case queue: what needs attention now, in the viewer's units. */
-export function AlertBanner({ principal }: { principal: Principal }) {
-  const alerts = activeAlerts(getDb(), { unitIds: unitScope(principal), now: Date.now() });
+export async function AlertBanner({ principal }: { principal: Principal }) {
+  const alerts = await activeAlerts(getDb(), { unitIds: await unitScope(principal), now: Date.now() });
   if (alerts.length === 0) return null;
   const negative = alerts.filter((a) => a.kind === 'negative_share');
   const overdue = alerts.filter((a) => a.kind === 'case_overdue');

@@ -17,14 +17,14 @@ export default async function AdminHome() {
   await requirePage('admin.manage', '/admin');
   const db = getDb();
   const stats = [
-    ['/admin/units', 'Đơn vị', listUnits(db).length],
-    ['/admin/points', 'Quầy', listPoints(db).length],
-    ['/admin/procedures', 'Thủ tục', searchProcedures(db, { q: '', limit: 1, offset: 0 }).total],
-    ['/admin/surveys', 'Phiếu khảo sát', listSurveysWithVersions(db).length],
-    ['/admin/users', 'Tài khoản', listUsers(db).length],
-    ['/admin/tokens', 'Khóa API còn hiệu lực', listApiTokens(db).filter((t) => t.revokedAt === null).length],
+    ['/admin/units', 'Đơn vị', (await listUnits(db)).length],
+    ['/admin/points', 'Quầy', (await listPoints(db)).length],
+    ['/admin/procedures', 'Thủ tục', (await searchProcedures(db, { q: '', limit: 1, offset: 0 })).total],
+    ['/admin/surveys', 'Phiếu khảo sát', (await listSurveysWithVersions(db)).length],
+    ['/admin/users', 'Tài khoản', (await listUsers(db)).length],
+    ['/admin/tokens', 'Khóa API còn hiệu lực', (await listApiTokens(db)).filter((t) => t.revokedAt === null).length],
   ] as const;
-  const recent = listAudit(db, { limit: 10 });
+  const recent = await listAudit(db, { limit: 10 });
   return (
     <>
       <h1>Quản trị hệ thống</h1>

@@ -23,8 +23,8 @@ async function authorize(caseCode: string): Promise<{ principal: Principal; unit
     if (err instanceof AuthError) return { errors: { form: err.code === 'unauthenticated' ? 'Phiên đăng nhập đã hết hạn.' : 'Vai trò của bạn không được xử lý phản ánh.' } };
     throw err;
   }
-  const c = code.safeParse(caseCode).success ? findCase(getDb(), caseCode) : null;
-  const scope = unitScope(principal);
+  const c = code.safeParse(caseCode).success ? await findCase(getDb(), caseCode) : null;
+  const scope = await unitScope(principal);
   if (!c || (scope && !scope.has(c.unitId))) return { errors: { form: 'Không tìm thấy phản ánh trong phạm vi của bạn.' } };
   return { principal, unitId: c.unitId };
 }
@@ -41,7 +41,7 @@ export async function changeStatusAction(caseCode: string, _prev: CaseFormState,
   if (!('principal' in auth)) return auth;
   const parsed = statusForm.safeParse({ status: form.get('status'), publicReply: form.get('publicReply') ?? undefined });
   if (!parsed.success) return { errors: { [parsed.error.issues[0]!.path[0] as 'status']: parsed.error.issues[0]!.message } };
-  const outcome = changeCaseStatus(getDb(), { code: caseCode, to: parsed.data.status, publicReply: parsed.data.publicReply, now: Date.now() }, actor(auth.principal));
+  const outcome = await changeCaseStatus(getDb(), { code: caseCode, to: parsed.data.status, publicReply: parsed.data.publicReply, now: Date.now() }, actor(auth.principal));
   if (!outcome.ok) return { errors: { [outcome.field === 'case' ? 'form' : outcome.field]: outcome.message } };
   revalidatePath(`/cases/${caseCode}`);
   return { ok: 'Đã cập nhật trạng thái.' };
@@ -54,7 +54,7 @@ export async function addNoteAction(caseCode: string, _prev: CaseFormState, form
   if (!('principal' in auth)) return auth;
   const parsed = noteForm.safeParse({ body: form.get('body') });
   if (!parsed.success) return { errors: { body: parsed.error.issues[0]!.message } };
-  addCaseNote(getDb(), { code: caseCode, body: parsed.data.body, now: Date.now() }, actor(auth.principal));
+  await addCaseNote(getDb(), { code: caseCode, body: parsed.data.body, now: Date.now() }, actor(auth.principal));
   revalidatePath(`/cases/${caseCode}`);
   return { ok: 'Đã thêm ghi chú.' };
 }
@@ -65,9 +65,9 @@ export async function assignAction(caseCode: string, _prev: CaseFormState, form:
   const raw = String(form.get('assignee') ?? '');
   const assigneeId = raw === '' ? null : Number(raw);
   const db = getDb();
-  const candidates = listAssignees(db, { unitIds: ancestorsAndSelf(auth.unitId) });
+  const candidates = await listAssignees(db, { unitIds: await ancestorsAndSelf(auth.unitId) });
   if (assigneeId !== null && !candidates.some((u) => u.id === assigneeId)) return { errors: { assignee: 'Người được giao phải là quản lý của đơn vị này.' } };
-  assignCase(db, { code: caseCode, assigneeId, now: Date.now() }, actor(auth.principal));
+  await assignCase(db, { code: caseCode, assigneeId, now: Date.now() }, actor(auth.principal));
   revalidatePath(`/cases/${caseCode}`);
   return { ok: 'Đã giao phản ánh.' };
 }

@@ -31,18 +31,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const principal = await requirePage('cases.view', '/cases');
   const db = getDb();
   const now = Date.now();
-  const scope = unitScope(principal);
+  const scope = await unitScope(principal);
   const status = FILTERS.some((f) => f.value === search.status) ? search.status! : 'open';
   const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
 
   const filter: CaseFilter = { unitIds: scope, limit: PAGE, offset: (page - 1) * PAGE };
   if (status === 'overdue') filter.overdueAt = now;
   else if (status !== 'all') filter.status = status as CaseStatus | 'open';
-  const { rows, total } = listCases(db, filter);
+  const { rows, total } = await listCases(db, filter);
 
   const quarter = quarterOf(localDay(now));
   const bounds = quarterBounds(quarter);
-  const stats = caseStatsByUnit(db, { unitIds: scope, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now });
+  const stats = await caseStatsByUnit(db, { unitIds: scope, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now });
   const pages = Math.max(1, Math.ceil(total / PAGE));
 
   return (

@@ -44,9 +44,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const principal = await requirePage('dashboard.view', `/dashboard${query ? `?${query}` : ''}`);
   const db = getDb();
   const { MIN_RESPONSES } = getConfig();
-  const surveys = listSurveys(db);
+  const surveys = await listSurveys(db);
   if (surveys.length === 0) notFound();
-  const view = resolveView(db, principal, raw, Date.now(), { survey: surveys.some((s) => s.slug === 'sipas') ? 'sipas' : surveys[0]!.slug });
+  const view = await resolveView(db, principal, raw, Date.now(), { survey: surveys.some((s) => s.slug === 'sipas') ? 'sipas' : surveys[0]!.slug });
 
   if (isViewError(view)) {
     return (
@@ -61,13 +61,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   }
 
   const trendUnit = raw.trend && isBucketUnit(raw.trend) ? raw.trend : undefined;
-  const data = loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit });
+  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit });
   const page = Math.max(1, Math.min(1000, Number.parseInt(raw.page ?? '1', 10) || 1));
   const search = (raw.q ?? '').slice(0, 100);
   const showComments = can(principal, 'comments.view');
   const comments =
     showComments && data.indices.responses >= COMMENTS_FROM
-      ? latestComments(db, view.filter, { page, pageSize: PAGE_SIZE, search })
+      ? await latestComments(db, view.filter, { page, pageSize: PAGE_SIZE, search })
       : { rows: [], hasNext: false };
 
   const viewFilters = Object.fromEntries(VIEW_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]!]));

@@ -68,12 +68,12 @@ const T = {
 // most once every five minutes per server, however many people open it.
 const CACHE_MS = 5 * 60_000;
 const cache = new Map<string, { at: number; value: PublicResults | null }>();
-function cachedResults(quarter: string, survey: string): PublicResults | null {
+async function cachedResults(quarter: string, survey: string): Promise<PublicResults | null> {
   const key = `${quarter}|${survey}`;
   const hit = cache.get(key);
   const now = Date.now();
   if (hit && now - hit.at < CACHE_MS) return hit.value;
-  const value = publicResults(getDb(), { quarter, survey, minResponses: getConfig().MIN_RESPONSES, now });
+  const value = await publicResults(getDb(), { quarter, survey, minResponses: getConfig().MIN_RESPONSES, now });
   cache.set(key, { at: now, value });
   return value;
 }
@@ -90,7 +90,7 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
   const choices = previousQuarters(current, 8).reverse();
   const quarter = choices.includes(search.quy ?? '') ? search.quy! : current;
   const survey = search.phieu === 'quick' ? 'quick' : 'sipas';
-  const data = cachedResults(quarter, survey);
+  const data = await cachedResults(quarter, survey);
   const min = getConfig().MIN_RESPONSES;
 
   return (

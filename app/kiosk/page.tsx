@@ -14,8 +14,8 @@ export const dynamic = 'force-dynamic';
 export default async function KioskPage() {
   const device = await currentDevice();
   const db = getDb();
-  const point = device ? findPointByCode(db, { code: device.pointCode }) : null;
-  const survey = point && point.active && point.unit.active ? findSurveyVersion(db, { slug: point.kioskSurvey }) : null;
+  const point = device ? await findPointByCode(db, { code: device.pointCode }) : null;
+  const survey = point && point.active && point.unit.active ? await findSurveyVersion(db, { slug: point.kioskSurvey }) : null;
   if (!device || !point || !survey) return <NotConnected />;
 
   const cfg = getConfig();

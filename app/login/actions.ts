@@ -6,15 +6,15 @@ import { z } from 'zod';
 
 import { getDb } from '@/db';
 import { attemptLogin, logout } from '@/db/auth';
+import { hitRateLimit } from '@/db/queries/rate-limits';
 import { usernameSchema } from '@/lib/auth/password-policy';
 import { homePath } from '@/lib/auth/permissions';
-import { createRateLimiter } from '@/lib/ratelimit';
 import { rateLimitKey } from '@/lib/server/client-key';
 import { appSecret } from '@/lib/server/secret';
 import { SESSION_COOKIE, sessionCookieOptions } from '@/lib/server/session';
 
 // Per address, on top of the per-account lockout: slows a password spray across many names.
-const attempts = createRateLimiter({ limit: 10 });
+const ATTEMPTS = { limit: 10, windowMs: 60_000 };
 
 const form = z.object({ username: usernameSchema, password: z.string().min(1).max(200), next: z.string().optional() });
 
@@ -26,7 +26,7 @@ export async function login(formData: FormData): Promise<void> {
   const next = safeNext(typeof formData.get('next') === 'string' ? String(formData.get('next')) : undefined);
   const back = (error: string) => redirect(`/login?error=${error}${next ? `&next=${encodeURIComponent(next)}` : ''}`);
 
-  const rate = attempts.hit(rateLimitKey(await headers(), appSecret()), Date.now());
+  const rate = await hitRateLimit(getDb(), 'login', rateLimitKey(await headers(), appSecret()), ATTEMPTS, Date.now());
   if (!rate.allowed) back('rate');
   if (!parsed.success) back('invalid');
 
@@ -41,7 +41,7 @@ export async function login(formData: FormData): Promise<void> {
 export async function logoutAction(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
-  if (token) logout(getDb(), { token, now: Date.now() });
+  if (token) await logout(getDb(), { token, now: Date.now() });
   jar.delete(SESSION_COOKIE);
   redirect('/login');
 }

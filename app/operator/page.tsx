@@ -27,15 +27,15 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
   const principal = await requirePage('hotline.enter', '/operator');
   const db = getDb();
 
-  const points = listActivePoints(db);
+  const points = await listActivePoints(db);
   const pointCode = one(search.point);
-  const point = pointCode ? findPointByCode(db, { code: pointCode }) : null;
+  const point = pointCode ? await findPointByCode(db, { code: pointCode }) : null;
   const chosen = point && point.active && point.unit.active ? point : null;
-  const procedures = chosen ? listPointProcedures(db, { pointId: chosen.id }) : [];
+  const procedures = chosen ? await listPointProcedures(db, { pointId: chosen.id }) : [];
   const procedureCode = one(search.procedure);
   const procedure = procedures.find((p) => p.code === procedureCode) ?? null;
   const slug = SURVEYS.some((s) => s.slug === one(search.survey)) ? one(search.survey)! : 'quick';
-  const survey = chosen && one(search.start) === '1' ? findSurveyVersion(db, { slug }) : null;
+  const survey = chosen && one(search.start) === '1' ? await findSurveyVersion(db, { slug }) : null;
   // Each call gets a fresh form: the key changes with every "new call" link.
   const call = one(search.call) ?? '0';
 

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Chọn quầy để đánh giá' };
 export default async function PickDeskPage({ searchParams }: { searchParams: Promise<{ lang?: string }> }) {
   const locale = parseLocale((await searchParams).lang);
   const t = messages[locale];
-  const groups = groupByUnit(listActivePoints(getDb()));
+  const groups = groupByUnit(await listActivePoints(getDb()));
 
   return (
     <>

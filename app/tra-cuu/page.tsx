@@ -26,7 +26,7 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
   const t = messages[locale];
   const typed = typeof search.ma === 'string' ? search.ma.slice(0, 40) : '';
   const code = typed ? normalizeCaseCode(typed) : null;
-  const found = code ? findPublicCase(getDb(), code) : null;
+  const found = code ? await findPublicCase(getDb(), code) : null;
 
   return (
     <>

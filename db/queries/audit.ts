@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 
-import type { Db, Queryable } from '../index';
+import { first, type Db, type Queryable } from '../index';
 import { auditLog } from '../schema';
 
 /** Who made a change: a signed-in user, or the CLI (userId null). */
@@ -17,8 +17,9 @@ export type AuditEntry = {
 };
 
 /** Appends one entry; pass the transaction of the change it records so both land or neither. */
-export function appendAudit(db: Queryable, entry: AuditEntry, now = Date.now()): void {
-  db.insert(auditLog)
+export async function appendAudit(db: Queryable, entry: AuditEntry, now = Date.now()): Promise<void> {
+  await db
+    .insert(auditLog)
     .values({
       at: now,
       actorUserId: entry.actorUserId,
@@ -28,12 +29,11 @@ export function appendAudit(db: Queryable, entry: AuditEntry, now = Date.now()):
       entityId: entry.entityId === undefined ? null : String(entry.entityId),
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .run();
+    });
 }
 
-export function listAudit(
-  db: Db,
+export async function listAudit(
+  db: Queryable,
   { action, actor, from, to, limit = 100, offset = 0 }: { action?: string; actor?: string; from?: number; to?: number; limit?: number; offset?: number },
 ) {
   return db
@@ -42,13 +42,12 @@ export function listAudit(
     .where(auditWhere({ action, actor, from, to }))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(Math.min(limit, 500))
-    .offset(offset)
-    .all();
+    .offset(offset);
 }
 
 function auditWhere({ action, actor, from, to }: { action?: string; actor?: string; from?: number; to?: number }) {
   const where: SQL[] = [];
-  if (action) where.push(like(auditLog.action, `${action}%`));
+  if (action) where.push(sql`lower(${auditLog.action}) LIKE lower(${`${action}%`})`);
   if (actor) where.push(eq(auditLog.actor, actor));
   if (from !== undefined) where.push(gte(auditLog.at, from));
   if (to !== undefined) where.push(lte(auditLog.at, to));
@@ -56,14 +55,13 @@ function auditWhere({ action, actor, from, to }: { action?: string; actor?: stri
 }
 
 /** How many entries match the same filters as listAudit, for paging. */
-export function countAudit(db: Db, filters: { action?: string; actor?: string; from?: number; to?: number }): number {
-  return db.select({ n: count() }).from(auditLog).where(auditWhere(filters)).get()!.n;
+export async function countAudit(db: Queryable, filters: { action?: string; actor?: string; from?: number; to?: number }): Promise<number> {
+  return first(await db.select({ n: count() }).from(auditLog).where(auditWhere(filters)))!.n;
 }
 
 /** The distinct actors and action names seen, for the filter pickers. */
-export function auditFacets(db: Db): { actors: string[]; actions: string[] } {
-  return {
-    actors: db.selectDistinct({ v: auditLog.actor }).from(auditLog).orderBy(auditLog.actor).limit(500).all().map((r) => r.v),
-    actions: db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.v),
-  };
+export async function auditFacets(db: Db): Promise<{ actors: string[]; actions: string[] }> {
+  const actors = await db.selectDistinct({ v: auditLog.actor }).from(auditLog).orderBy(auditLog.actor).limit(500);
+  const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  return { actors: actors.map((r) => r.v), actions: actions.map((r) => r.v) };
 }

@@ -1,31 +1,29 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 
 import type { CaseReason } from '@/lib/cases/rules';
 import { checkTransition, isClosed, type CaseStatus, type TransitionCheck } from '@/lib/cases/status';
 
-import type { Db, Queryable } from '../index';
+import { first, withTransaction, type Queryable } from '../index';
 import { caseContacts, caseNotes, cases, responses, servicePoints, units, users } from '../schema';
 import { appendAudit } from './audit';
 
 export type Actor = { userId: number | null; label: string };
 
-export function insertCase(
+export async function insertCase(
   db: Queryable,
   c: { code: string; responseId: string; unitId: number; pointId: number; reasons: readonly CaseReason[]; openedAt: number; dueAt: number },
-): void {
-  db.insert(cases)
-    .values({ ...c, reasons: c.reasons.join(','), status: 'new', updatedAt: c.openedAt })
-    .run();
+): Promise<void> {
+  await db.insert(cases).values({ ...c, reasons: c.reasons.join(','), status: 'new', updatedAt: c.openedAt });
 }
 
-export function caseCodeOfResponse(db: Db, responseId: string): string | null {
-  return db.select({ code: cases.code }).from(cases).where(eq(cases.responseId, responseId)).get()?.code ?? null;
+export async function caseCodeOfResponse(db: Queryable, responseId: string): Promise<string | null> {
+  return first(await db.select({ code: cases.code }).from(cases).where(eq(cases.responseId, responseId)))?.code ?? null;
 }
 
 /** What anyone holding the code may see on /tra-cuu: status and the agency's reply, nothing personal. */
-export function findPublicCase(db: Db, code: string) {
-  return (
-    db
+export async function findPublicCase(db: Queryable, code: string) {
+  return first(
+    await db
       .select({
         code: cases.code,
         status: cases.status,
@@ -38,8 +36,7 @@ export function findPublicCase(db: Db, code: string) {
       })
       .from(cases)
       .innerJoin(units, eq(units.id, cases.unitId))
-      .where(eq(cases.code, code))
-      .get() ?? null
+      .where(eq(cases.code, code)),
   );
 }
 
@@ -64,9 +61,9 @@ function whereOf(f: CaseFilter): SQL | undefined {
 }
 
 /** The queue: open cases first, soonest due first; then the closed ones, latest first. */
-export function listCases(db: Db, f: CaseFilter) {
+export async function listCases(db: Queryable, f: CaseFilter) {
   const where = whereOf(f);
-  const rows = db
+  const rows = await db
     .select({
       code: cases.code,
       status: cases.status,
@@ -84,16 +81,16 @@ export function listCases(db: Db, f: CaseFilter) {
     .innerJoin(servicePoints, eq(servicePoints.id, cases.pointId))
     .leftJoin(users, eq(users.id, cases.assigneeId))
     .where(where)
-    .orderBy(sql`CASE WHEN ${cases.status} IN ('resolved','dismissed') THEN 1 ELSE 0 END`, asc(cases.dueAt), desc(cases.closedAt))
+    .orderBy(sql`CASE WHEN ${cases.status} IN ('resolved','dismissed') THEN 1 ELSE 0 END`, asc(cases.dueAt), sql`${cases.closedAt} DESC NULLS LAST`)
     .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
-    .all();
-  const total = db.select({ n: count() }).from(cases).where(where).get()!.n;
+    .offset(f.offset ?? 0);
+  const total = first(await db.select({ n: count() }).from(cases).where(where))!.n;
   return { rows, total };
 }
 
-export function findCase(db: Db, code: string) {
-  const row = db
+export async function findCase(db: Queryable, code: string) {
+  const row = first(
+    await db
     .select({
       id: cases.id,
       code: cases.code,
@@ -116,60 +113,60 @@ export function findCase(db: Db, code: string) {
     .innerJoin(units, eq(units.id, cases.unitId))
     .innerJoin(servicePoints, eq(servicePoints.id, cases.pointId))
     .innerJoin(responses, eq(responses.id, cases.responseId))
-    .where(eq(cases.code, code))
-    .get();
+    .where(eq(cases.code, code)),
+  );
   if (!row) return null;
-  const notes = db.select().from(caseNotes).where(eq(caseNotes.caseId, row.id)).orderBy(asc(caseNotes.at)).all();
-  const contact = db.select().from(caseContacts).where(eq(caseContacts.caseId, row.id)).get() ?? null;
+  const notes = await db.select().from(caseNotes).where(eq(caseNotes.caseId, row.id)).orderBy(asc(caseNotes.at), asc(caseNotes.id));
+  const contact = first(await db.select().from(caseContacts).where(eq(caseContacts.caseId, row.id)));
   return { ...row, notes, contact };
 }
 
 export type CaseChange = { ok: true } | Exclude<TransitionCheck, { ok: true }> | { ok: false; field: 'case'; message: string };
 
 /** Status change (with the public reply when closing), audited with before → after. */
-export function changeCaseStatus(db: Db, { code, to, publicReply, now }: { code: string; to: CaseStatus; publicReply?: string; now: number }, actor: Actor): CaseChange {
-  return db.transaction((tx) => {
-    const current = tx.select().from(cases).where(eq(cases.code, code)).get();
+export async function changeCaseStatus(db: Queryable, { code, to, publicReply, now }: { code: string; to: CaseStatus; publicReply?: string; now: number }, actor: Actor): Promise<CaseChange> {
+  return withTransaction(db, async (tx): Promise<CaseChange> => {
+    const current = first(await tx.select().from(cases).where(eq(cases.code, code)));
     if (!current) return { ok: false, field: 'case', message: `Không có phản ánh ${code}.` } as const;
     const reply = publicReply?.trim() || current.publicReply;
     const check = checkTransition(current.status, to, reply);
     if (!check.ok) return check;
     const closedAt = isClosed(to) ? (isClosed(current.status) ? current.closedAt : now) : null;
-    tx.update(cases).set({ status: to, publicReply: reply ?? null, closedAt, updatedAt: now }).where(eq(cases.id, current.id)).run();
-    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.status', entity: 'case', entityId: code, before: { status: current.status, publicReply: current.publicReply }, after: { status: to, publicReply: reply ?? null } }, now);
+    await tx.update(cases).set({ status: to, publicReply: reply ?? null, closedAt, updatedAt: now }).where(eq(cases.id, current.id));
+    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.status', entity: 'case', entityId: code, before: { status: current.status, publicReply: current.publicReply }, after: { status: to, publicReply: reply ?? null } }, now);
     return { ok: true } as const;
   });
 }
 
-export function assignCase(db: Db, { code, assigneeId, now }: { code: string; assigneeId: number | null; now: number }, actor: Actor): boolean {
-  return db.transaction((tx) => {
-    const current = tx.select({ id: cases.id, assigneeId: cases.assigneeId }).from(cases).where(eq(cases.code, code)).get();
+export async function assignCase(db: Queryable, { code, assigneeId, now }: { code: string; assigneeId: number | null; now: number }, actor: Actor): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const current = first(await tx.select({ id: cases.id, assigneeId: cases.assigneeId }).from(cases).where(eq(cases.code, code)));
     if (!current) return false;
-    tx.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, current.id)).run();
-    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.assign', entity: 'case', entityId: code, before: { assigneeId: current.assigneeId }, after: { assigneeId } }, now);
+    await tx.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, current.id));
+    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.assign', entity: 'case', entityId: code, before: { assigneeId: current.assigneeId }, after: { assigneeId } }, now);
     return true;
   });
 }
 
-export function addCaseNote(db: Db, { code, body, now }: { code: string; body: string; now: number }, actor: Actor): boolean {
-  return db.transaction((tx) => {
-    const current = tx.select({ id: cases.id }).from(cases).where(eq(cases.code, code)).get();
+export async function addCaseNote(db: Queryable, { code, body, now }: { code: string; body: string; now: number }, actor: Actor): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const current = first(await tx.select({ id: cases.id }).from(cases).where(eq(cases.code, code)));
     if (!current) return false;
-    tx.insert(caseNotes).values({ caseId: current.id, authorId: actor.userId, author: actor.label, body, at: now }).run();
-    tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, current.id)).run();
-    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.note', entity: 'case', entityId: code }, now);
+    await tx.insert(caseNotes).values({ caseId: current.id, authorId: actor.userId, author: actor.label, body, at: now });
+    await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, current.id));
+    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'case.note', entity: 'case', entityId: code }, now);
     return true;
   });
 }
 
 /** Users who may be given a case of this unit: managers of it (or an ancestor) and admins. */
-export function listAssignees(db: Db, { unitIds }: { unitIds: ReadonlySet<number> }) {
-  return db
+export async function listAssignees(db: Queryable, { unitIds }: { unitIds: ReadonlySet<number> }) {
+  const rows = await db
     .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, unitId: users.unitId })
     .from(users)
     .where(and(eq(users.active, true), inArray(users.role, ['manager', 'admin'])))
-    .all()
-    .filter((u) => u.role === 'admin' || (u.unitId !== null && unitIds.has(u.unitId)));
+    .orderBy(asc(users.id));
+  return rows.filter((u) => u.role === 'admin' || (u.unitId !== null && unitIds.has(u.unitId)));
 }
 
 export type ContactInput = { name?: string; phone?: string; email?: string; consentText: string };
@@ -178,37 +175,36 @@ export type ContactInput = { name?: string; phone?: string; email?: string; cons
  * Stores a consented contact for the case of `responseId`, once. The response's id is the
  * capability: only the device that sent the answers knows it.
  */
-export function saveCaseContact(db: Db, { responseId, contact, now }: { responseId: string; contact: ContactInput; now: number }): 'saved' | 'no_case' | 'exists' {
-  const c = db.select({ id: cases.id, status: cases.status }).from(cases).where(eq(cases.responseId, responseId)).get();
+export async function saveCaseContact(db: Queryable, { responseId, contact, now }: { responseId: string; contact: ContactInput; now: number }): Promise<'saved' | 'no_case' | 'exists'> {
+  const c = first(await db.select({ id: cases.id, status: cases.status }).from(cases).where(eq(cases.responseId, responseId)));
   if (!c) return 'no_case';
-  const { changes } = db
+  const saved = await db
     .insert(caseContacts)
     .values({ caseId: c.id, name: contact.name ?? null, phone: contact.phone ?? null, email: contact.email ?? null, consentText: contact.consentText, consentedAt: now })
     .onConflictDoNothing()
-    .run();
-  return changes ? 'saved' : 'exists';
+    .returning({ caseId: caseContacts.caseId });
+  return saved.length > 0 ? 'saved' : 'exists';
 }
 
 /** Deletes contacts of cases closed more than `retentionDays` ago; each erasure is audited. */
-export function eraseExpiredContacts(db: Db, { now, retentionDays }: { now: number; retentionDays: number }): number {
+export async function eraseExpiredContacts(db: Queryable, { now, retentionDays }: { now: number; retentionDays: number }): Promise<number> {
   const cutoff = now - retentionDays * 86_400_000;
-  return db.transaction((tx) => {
-    const expired = tx
+  return withTransaction(db, async (tx) => {
+    const expired = await tx
       .select({ caseId: cases.id, code: cases.code })
       .from(caseContacts)
       .innerJoin(cases, eq(cases.id, caseContacts.caseId))
-      .where(and(isNotNull(cases.closedAt), lt(cases.closedAt, cutoff), inArray(cases.status, ['resolved', 'dismissed'])))
-      .all();
+      .where(and(isNotNull(cases.closedAt), lt(cases.closedAt, cutoff), inArray(cases.status, ['resolved', 'dismissed'])));
     for (const e of expired) {
-      tx.delete(caseContacts).where(eq(caseContacts.caseId, e.caseId)).run();
-      appendAudit(tx, { actorUserId: null, actor: 'system', action: 'contact.erase', entity: 'case', entityId: e.code, after: { reason: `closed more than ${retentionDays} days ago` } }, now);
+      await tx.delete(caseContacts).where(eq(caseContacts.caseId, e.caseId));
+      await appendAudit(tx, { actorUserId: null, actor: 'system', action: 'contact.erase', entity: 'case', entityId: e.code, after: { reason: `closed more than ${retentionDays} days ago` } }, now);
     }
     return expired.length;
   });
 }
 
 /** Decision 766 measures per unit for a period of opening: received, closed on time, overdue now. */
-export function caseStatsByUnit(db: Db, { unitIds, from, to, now }: { unitIds: ReadonlySet<number> | null; from: number; to: number; now: number }) {
+export async function caseStatsByUnit(db: Queryable, { unitIds, from, to, now }: { unitIds: ReadonlySet<number> | null; from: number; to: number; now: number }) {
   const where: SQL[] = [sql`${cases.openedAt} >= ${from}`, sql`${cases.openedAt} < ${to}`];
   if (unitIds) where.push(inArray(cases.unitId, [...unitIds]));
   return db
@@ -223,7 +219,6 @@ export function caseStatsByUnit(db: Db, { unitIds, from, to, now }: { unitIds: R
     .from(cases)
     .innerJoin(units, eq(units.id, cases.unitId))
     .where(and(...where))
-    .groupBy(cases.unitId)
-    .orderBy(asc(units.name))
-    .all();
+    .groupBy(cases.unitId, units.name)
+    .orderBy(asc(units.name));
 }

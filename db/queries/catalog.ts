@@ -1,4 +1,7 @@
-import type { Db } from '../index';
+import { and, asc, eq } from 'drizzle-orm';
+
+import type { Queryable } from '../index';
+import { procedures, servicePoints, surveys, surveyVersions, units } from '../schema';
 
 // Reference lists for dashboard filters and labels: small tables, read whole.
 
@@ -8,39 +11,53 @@ export type ProcedureRow = { id: number; code: string; name: string };
 export type SurveyRow = { slug: string; title: string };
 export type SurveyVersionsRow = { slug: string; versionIds: number[]; published: { versionId: number; definition: string } | null };
 
-export function listUnits(db: Db): UnitRow[] {
-  return db.$client.prepare('SELECT id, code, name, parent_id AS parentId FROM units WHERE active = 1 ORDER BY code').all() as UnitRow[];
+export async function listUnits(db: Queryable): Promise<UnitRow[]> {
+  return db
+    .select({ id: units.id, code: units.code, name: units.name, parentId: units.parentId })
+    .from(units)
+    .where(eq(units.active, true))
+    .orderBy(asc(units.code));
 }
 
-export function listPoints(db: Db): PointRow[] {
-  return db.$client
-    .prepare('SELECT id, code, name, unit_id AS unitId FROM service_points WHERE active = 1 ORDER BY code')
-    .all() as PointRow[];
+export async function listPoints(db: Queryable): Promise<PointRow[]> {
+  return db
+    .select({ id: servicePoints.id, code: servicePoints.code, name: servicePoints.name, unitId: servicePoints.unitId })
+    .from(servicePoints)
+    .where(eq(servicePoints.active, true))
+    .orderBy(asc(servicePoints.code));
 }
 
-export function listProcedures(db: Db): ProcedureRow[] {
-  return db.$client.prepare('SELECT id, code, name FROM procedures WHERE active = 1 ORDER BY code').all() as ProcedureRow[];
+export async function listProcedures(db: Queryable): Promise<ProcedureRow[]> {
+  return db
+    .select({ id: procedures.id, code: procedures.code, name: procedures.name })
+    .from(procedures)
+    .where(eq(procedures.active, true))
+    .orderBy(asc(procedures.code));
 }
 
-export function listSurveys(db: Db): SurveyRow[] {
-  return db.$client
-    .prepare(
-      `SELECT s.slug, sv.title FROM surveys s
-       JOIN survey_versions sv ON sv.survey_id = s.id AND sv.version = s.published_version ORDER BY s.slug`,
-    )
-    .all() as SurveyRow[];
+export async function listSurveys(db: Queryable): Promise<SurveyRow[]> {
+  return db
+    .select({ slug: surveys.slug, title: surveyVersions.title })
+    .from(surveys)
+    .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.publishedVersion)))
+    .orderBy(asc(surveys.slug));
 }
 
 /** Every version id of a survey (indices span versions) and its published definition. */
-export function findSurveyVersions(db: Db, { slug }: { slug: string }): SurveyVersionsRow | null {
-  const rows = db.$client
-    .prepare(
-      `SELECT sv.id AS versionId, sv.version = s.published_version AS published, sv.definition
-       FROM surveys s JOIN survey_versions sv ON sv.survey_id = s.id WHERE s.slug = ? ORDER BY sv.version`,
-    )
-    .all(slug) as { versionId: number; published: number; definition: string }[];
+export async function findSurveyVersions(db: Queryable, { slug }: { slug: string }): Promise<SurveyVersionsRow | null> {
+  const rows = await db
+    .select({
+      versionId: surveyVersions.id,
+      version: surveyVersions.version,
+      publishedVersion: surveys.publishedVersion,
+      definition: surveyVersions.definition,
+    })
+    .from(surveys)
+    .innerJoin(surveyVersions, eq(surveyVersions.surveyId, surveys.id))
+    .where(eq(surveys.slug, slug))
+    .orderBy(asc(surveyVersions.version));
   if (rows.length === 0) return null;
-  const published = rows.find((r) => r.published === 1) ?? null;
+  const published = rows.find((r) => r.version === r.publishedVersion) ?? null;
   return {
     slug,
     versionIds: rows.map((r) => r.versionId),

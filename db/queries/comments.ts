@@ -1,4 +1,7 @@
-import type { Db } from '../index';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+
+import { dialectOf, type Queryable } from '../index';
+import { responses, servicePoints } from '../schema';
 import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
@@ -9,8 +12,8 @@ export type CommentRow = { id: string; completedAt: number; point: string; chann
  * (case-insensitive). Reads `pageSize + 1` rows so the caller knows whether a next page exists
  * without counting every comment of a long period.
  */
-export function latestComments(
-  db: Db,
+export async function latestComments(
+  db: Queryable,
   f: RollupFilter,
   {
     page,
@@ -24,27 +27,41 @@ export function latestComments(
     /** Only comments whose response rated `question` at least (positive) or below (negative) `satisfiedFrom`. */
     tone?: { question: string; satisfiedFrom: number; positive: boolean } | null;
   },
-): { rows: CommentRow[]; hasNext: boolean } {
+): Promise<{ rows: CommentRow[]; hasNext: boolean }> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return { rows: [], hasNext: false };
-  const { conds, params } = responseConditions(f);
+  const pg = dialectOf(db) === 'postgres';
+  const comment = pg
+    ? sql<string>`(${responses.answers}::jsonb ->> 'comment')`
+    : sql<string>`json_extract(${responses.answers}, '$.comment')`;
+  const conds = responseConditions(f);
   // Only responses with a comment: the partial index responses_comment_idx repeats this WHERE.
-  conds.push("json_extract(r.answers, '$.comment') IS NOT NULL");
-  if (!f.includeRepeats) conds.push('r.flags & 1 = 0');
+  conds.push(sql`${comment} IS NOT NULL`);
+  if (!f.includeRepeats) conds.push(sql`(${responses.flags} & 1) = 0`);
   if (search) {
-    conds.push("instr(lower(json_extract(r.answers, '$.comment')), lower(?)) > 0");
-    params.push(search);
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql`lower(${comment}) LIKE lower(${pattern}) ESCAPE '\\'`);
   }
   if (tone) {
-    conds.push(`CAST(json_extract(r.answers, ?) AS INTEGER) ${tone.positive ? '>=' : '<'} ?`);
-    params.push(`$.${JSON.stringify(tone.question)}`, tone.satisfiedFrom);
+    // PostgreSQL would fail the whole query on one answer that is not a number; SQLite reads it as 0.
+    const rating = pg
+      ? sql`CASE WHEN jsonb_typeof(${responses.answers}::jsonb -> CAST(${tone.question} AS text)) = 'number'
+          THEN CAST(${responses.answers}::jsonb ->> CAST(${tone.question} AS text) AS numeric) END`
+      : sql`CAST(json_extract(${responses.answers}, ${`$.${JSON.stringify(tone.question)}`}) AS INTEGER)`;
+    conds.push(tone.positive ? sql`${rating} >= ${tone.satisfiedFrom}` : sql`${rating} < ${tone.satisfiedFrom}`);
   }
-  const rows = db.$client
-    .prepare(
-      `SELECT r.id, r.completed_at AS completedAt, p.name AS point, r.channel,
-         CAST(json_extract(r.answers, '$.comment') AS TEXT) AS comment
-       FROM responses r JOIN service_points p ON p.id = r.point_id
-       WHERE ${conds.join(' AND ')} ORDER BY r.completed_at DESC, r.id LIMIT ? OFFSET ?`,
-    )
-    .all(...params, pageSize + 1, (page - 1) * pageSize) as CommentRow[];
+  const rows = await db
+    .select({
+      id: responses.id,
+      completedAt: responses.completedAt,
+      point: servicePoints.name,
+      channel: responses.channel,
+      comment: pg ? comment : sql<string>`CAST(${comment} AS TEXT)`,
+    })
+    .from(responses)
+    .innerJoin(servicePoints, eq(servicePoints.id, responses.pointId))
+    .where(and(...conds))
+    .orderBy(desc(responses.completedAt), asc(responses.id))
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize);
   return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
 }

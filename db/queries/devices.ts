@@ -1,7 +1,6 @@
-import type { Statement } from 'better-sqlite3';
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 
-import type { Db } from '../index';
+import { first, type Db, type Queryable } from '../index';
 import { devices, servicePoints, units } from '../schema';
 
 export const PAIRING_TTL_MS = 24 * 60 * 60_000;
@@ -21,11 +20,11 @@ export type DeviceListRow = {
 };
 
 /** Creates a device for a desk with a fresh one-time pairing token (hashed by the caller). */
-export function createDevice(
-  db: Db,
+export async function createDevice(
+  db: Queryable,
   input: { pointId: number; name: string; pairingTokenHash: string; pinHash: string | null; now: number },
-): { id: number } {
-  const row = db
+): Promise<{ id: number }> {
+  const [row] = await db
     .insert(devices)
     .values({
       pointId: input.pointId,
@@ -35,22 +34,21 @@ export function createDevice(
       pinHash: input.pinHash,
       createdAt: input.now,
     })
-    .returning({ id: devices.id })
-    .get();
-  return row;
+    .returning({ id: devices.id });
+  return row!;
 }
 
 /** A new pairing link for an existing device; the tablet that uses it replaces the old one. */
-export function renewPairing(db: Db, { id, pairingTokenHash, now }: { id: number; pairingTokenHash: string; now: number }): boolean {
-  const r = db
+export async function renewPairing(db: Queryable, { id, pairingTokenHash, now }: { id: number; pairingTokenHash: string; now: number }): Promise<boolean> {
+  const r = await db
     .update(devices)
     .set({ pairingTokenHash, pairingExpiresAt: now + PAIRING_TTL_MS })
     .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
-    .run();
-  return r.changes === 1;
+    .returning({ id: devices.id });
+  return r.length === 1;
 }
 
-export function listDevices(db: Db): DeviceListRow[] {
+export async function listDevices(db: Queryable): Promise<DeviceListRow[]> {
   return db
     .select({
       id: devices.id,
@@ -67,29 +65,27 @@ export function listDevices(db: Db): DeviceListRow[] {
     })
     .from(devices)
     .innerJoin(servicePoints, eq(servicePoints.id, devices.pointId))
-    .orderBy(asc(servicePoints.code), asc(devices.id))
-    .all();
+    .orderBy(asc(servicePoints.code), asc(devices.id));
 }
 
-export function revokeDevice(db: Db, { id, now }: { id: number; now: number }): boolean {
-  const r = db
+export async function revokeDevice(db: Queryable, { id, now }: { id: number; now: number }): Promise<boolean> {
+  const r = await db
     .update(devices)
     .set({ revokedAt: now, credentialHash: null, pairingTokenHash: null })
     .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
-    .run();
-  return r.changes === 1;
+    .returning({ id: devices.id });
+  return r.length === 1;
 }
 
 /** What the pairing page shows before the button is pressed: which desk, and whether the link still works. */
-export function findPairing(db: Db, { tokenHash, now }: { tokenHash: string; now: number }) {
-  return (
-    db
+export async function findPairing(db: Queryable, { tokenHash, now }: { tokenHash: string; now: number }) {
+  return first(
+    await db
       .select({ id: devices.id, name: devices.name, pointName: servicePoints.name, unitName: units.name })
       .from(devices)
       .innerJoin(servicePoints, eq(servicePoints.id, devices.pointId))
       .innerJoin(units, eq(units.id, servicePoints.unitId))
-      .where(and(eq(devices.pairingTokenHash, tokenHash), isNull(devices.revokedAt), gt(devices.pairingExpiresAt, now)))
-      .get() ?? null
+      .where(and(eq(devices.pairingTokenHash, tokenHash), isNull(devices.revokedAt), gt(devices.pairingExpiresAt, now))),
   );
 }
 
@@ -97,16 +93,16 @@ export function findPairing(db: Db, { tokenHash, now }: { tokenHash: string; now
  * Spends a pairing token: binds the new credential and clears the token in one statement, so
  * two tablets racing on one link cannot both win.
  */
-export function consumePairing(
-  db: Db,
+export async function consumePairing(
+  db: Queryable,
   { tokenHash, credentialHash, now }: { tokenHash: string; credentialHash: string; now: number },
-): boolean {
-  const r = db
+): Promise<boolean> {
+  const r = await db
     .update(devices)
     .set({ credentialHash, pairingTokenHash: null, pairingExpiresAt: null, pairedAt: now })
     .where(and(eq(devices.pairingTokenHash, tokenHash), isNull(devices.revokedAt), gt(devices.pairingExpiresAt, now)))
-    .run();
-  return r.changes === 1;
+    .returning({ id: devices.id });
+  return r.length === 1;
 }
 
 export type PairedDevice = {
@@ -116,33 +112,35 @@ export type PairedDevice = {
   pinHash: string | null;
 };
 
-// Every kiosk response looks its device up: prepared once per connection.
-const byCredential = new WeakMap<Db, Statement<[string], PairedDevice>>();
+function prepareFindByCredential(db: Db) {
+  return db
+    .select({ id: devices.id, name: devices.name, pointCode: servicePoints.code, pinHash: devices.pinHash })
+    .from(devices)
+    .innerJoin(servicePoints, eq(servicePoints.id, devices.pointId))
+    .where(and(eq(devices.credentialHash, sql.placeholder('credentialHash')), isNull(devices.revokedAt)))
+    .prepare();
+}
+
+// Every kiosk response looks its device up: the statement is built once per connection.
+const byCredential = new WeakMap<Db, ReturnType<typeof prepareFindByCredential>>();
 
 /** The live (paired, not revoked) device holding this credential hash. */
-export function findDeviceByCredential(db: Db, credentialHash: string): PairedDevice | null {
+export async function findDeviceByCredential(db: Db, credentialHash: string): Promise<PairedDevice | null> {
   let stmt = byCredential.get(db);
-  if (!stmt) {
-    stmt = db.$client.prepare(
-      `SELECT d.id, d.name, p.code AS pointCode, d.pin_hash AS pinHash
-       FROM devices d JOIN service_points p ON p.id = d.point_id
-       WHERE d.credential_hash = ? AND d.revoked_at IS NULL`,
-    );
-    byCredential.set(db, stmt);
-  }
-  return stmt.get(credentialHash) ?? null;
+  if (!stmt) byCredential.set(db, (stmt = prepareFindByCredential(db)));
+  return first(await stmt.execute({ credentialHash }));
 }
 
-export function recordHeartbeat(
-  db: Db,
+export async function recordHeartbeat(
+  db: Queryable,
   input: { id: number; now: number; appVersion: string; queueLength: number; lastError: string | null },
-): void {
-  db.update(devices)
+): Promise<void> {
+  await db
+    .update(devices)
     .set({ lastSeenAt: input.now, appVersion: input.appVersion, queueLength: input.queueLength, lastError: input.lastError })
-    .where(eq(devices.id, input.id))
-    .run();
+    .where(eq(devices.id, input.id));
 }
 
-export function renameDevice(db: Db, { id, name }: { id: number; name: string }): boolean {
-  return db.update(devices).set({ name }).where(eq(devices.id, id)).run().changes === 1;
+export async function renameDevice(db: Queryable, { id, name }: { id: number; name: string }): Promise<boolean> {
+  return (await db.update(devices).set({ name }).where(eq(devices.id, id)).returning({ id: devices.id })).length === 1;
 }

@@ -1,4 +1,7 @@
-import type { Db } from '../index';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+
+import type { Queryable } from '../index';
+import { procedures, responses, servicePoints, surveyVersions, units } from '../schema';
 import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
@@ -22,21 +25,30 @@ export type ExportCursor = { completedAt: number; id: string } | null;
  * ingest) for long and never holds more than one batch in memory. The dossier number is never
  * exported (personal data, DESIGN §2.4). Repeat-flagged responses are included and marked.
  */
-export function exportBatch(db: Db, f: RollupFilter, cursor: ExportCursor, limit: number): ExportRow[] {
+export async function exportBatch(db: Queryable, f: RollupFilter, cursor: ExportCursor, limit: number): Promise<ExportRow[]> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return [];
-  const { conds, params } = responseConditions(f);
+  const conds = responseConditions(f);
   if (cursor) {
-    conds.push('(r.completed_at > ? OR (r.completed_at = ? AND r.id > ?))');
-    params.push(cursor.completedAt, cursor.completedAt, cursor.id);
+    conds.push(or(gt(responses.completedAt, cursor.completedAt), and(eq(responses.completedAt, cursor.completedAt), gt(responses.id, cursor.id)))!);
   }
-  return db.$client
-    .prepare(
-      `SELECT r.id, r.completed_at AS completedAt, u.name AS unit, p.name AS point, pr.code AS procedure, r.channel,
-         sv.version, r.flags, r.answers
-       FROM responses r
-       JOIN units u ON u.id = r.unit_id JOIN service_points p ON p.id = r.point_id
-       JOIN survey_versions sv ON sv.id = r.survey_version_id LEFT JOIN procedures pr ON pr.id = r.procedure_id
-       WHERE ${conds.join(' AND ')} ORDER BY r.completed_at, r.id LIMIT ?`,
-    )
-    .all(...params, limit) as ExportRow[];
+  return db
+    .select({
+      id: responses.id,
+      completedAt: responses.completedAt,
+      unit: units.name,
+      point: servicePoints.name,
+      procedure: procedures.code,
+      channel: responses.channel,
+      version: surveyVersions.version,
+      flags: responses.flags,
+      answers: responses.answers,
+    })
+    .from(responses)
+    .innerJoin(units, eq(units.id, responses.unitId))
+    .innerJoin(servicePoints, eq(servicePoints.id, responses.pointId))
+    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
+    .leftJoin(procedures, eq(procedures.id, responses.procedureId))
+    .where(and(...conds))
+    .orderBy(asc(responses.completedAt), asc(responses.id))
+    .limit(limit);
 }

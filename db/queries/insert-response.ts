@@ -1,8 +1,9 @@
-import type { Statement } from 'better-sqlite3';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 
-import type { Db } from '../index';
-import { RESPONSE_FLAGS } from '../schema';
-import { createRollupWriter, type Activity, type RollupWriter } from './rollup-writes';
+import { dialectOf, first, rawAll, withTransaction, type Queryable } from '../index';
+import { answers, RESPONSE_FLAGS, responses } from '../schema';
+import { reusable } from './reusable';
+import { writeRollups, type Activity } from './rollup-writes';
 
 export type ResponseInsert = {
   id: string;
@@ -34,71 +35,95 @@ export type InsertOptions = {
   repeatWindowMs?: number;
 };
 
-type Statements = {
-  insertResponse: Statement;
-  bodyHashOf: Statement<[string], { body_hash: string }>;
-  answerInserts: Map<number, Statement>;
-  dossierRated: Statement<[string], { one: number }>;
-  previousOfDevice: Statement<[number, number], { answers: string; completed_at: number }>;
-  rollups: RollupWriter;
-};
+// The class of the advisory locks that serialise responses naming the same dossier (PostgreSQL).
+const DOSSIER_LOCK = 727_002;
 
-// The ingest path runs thousands of times a second: its statements are prepared once per
-// connection instead of being rebuilt by the query builder on every request.
-const prepared = new WeakMap<Db, Statements>();
+const p = <K extends keyof ResponseInsert>(key: K) => sql.placeholder(key);
 
-function statements(db: Db): Statements {
-  let s = prepared.get(db);
-  if (!s) {
-    s = {
-      insertResponse: db.$client.prepare(
-        `INSERT INTO responses (id, survey_version_id, point_id, unit_id, procedure_id, channel,
-           dossier, locale, started_at, completed_at, received_at, device_id, operator_id,
-           client_key, body_hash, answers, flags)
-         VALUES (@id, @surveyVersionId, @pointId, @unitId, @procedureId, @channel, @dossier,
-           @locale, @startedAt, @completedAt, @receivedAt, @deviceId, @operatorId, @clientKey, @bodyHash,
-           @answers, @flags)
-         ON CONFLICT (id) DO NOTHING`,
-      ),
-      bodyHashOf: db.$client.prepare('SELECT body_hash FROM responses WHERE id = ?'),
-      answerInserts: new Map(),
-      dossierRated: db.$client.prepare('SELECT 1 AS one FROM responses WHERE dossier = ? LIMIT 1'),
-      // The device's latest response completed no later than this one (kiosks sync in order).
-      previousOfDevice: db.$client.prepare(
-        `SELECT answers, completed_at FROM responses
-         WHERE device_id = ? AND completed_at <= ? ORDER BY completed_at DESC LIMIT 1`,
-      ),
-      rollups: createRollupWriter(db.$client),
-    };
-    prepared.set(db, s);
-  }
-  return s;
-}
+// The ingest path runs thousands of times a second: its statements are built once, not by the
+// query builder on every request (see reusable). Fields are named as their SQL columns, which is
+// how rows come back.
+const insertRow = reusable<{ id: string }>((q) =>
+  q
+    .insert(responses)
+    .values({
+      id: p('id'),
+      surveyVersionId: p('surveyVersionId'),
+      pointId: p('pointId'),
+      unitId: p('unitId'),
+      procedureId: p('procedureId'),
+      channel: p('channel'),
+      dossier: p('dossier'),
+      locale: p('locale'),
+      startedAt: p('startedAt'),
+      completedAt: p('completedAt'),
+      receivedAt: p('receivedAt'),
+      deviceId: p('deviceId'),
+      operatorId: p('operatorId'),
+      clientKey: p('clientKey'),
+      bodyHash: p('bodyHash'),
+      answers: p('answers'),
+      flags: p('flags'),
+    })
+    .onConflictDoNothing({ target: responses.id })
+    .returning({ id: responses.id }),
+);
+
+const selectBodyHash = reusable<{ body_hash: string }>((q) =>
+  q.select({ body_hash: responses.bodyHash }).from(responses).where(eq(responses.id, p('id'))),
+);
+
+const selectDossier = reusable<{ id: string }>((q) =>
+  q.select({ id: responses.id }).from(responses).where(eq(responses.dossier, p('dossier'))).limit(1),
+);
+
+// The device's latest response completed no later than this one (kiosks sync in order).
+const selectPreviousOfDevice = reusable<{ answers: string; completed_at: number }>((q) =>
+  q
+    .select({ answers: responses.answers, completed_at: responses.completedAt })
+    .from(responses)
+    .where(and(eq(responses.deviceId, p('deviceId')), lte(responses.completedAt, p('completedAt'))))
+    .orderBy(desc(responses.completedAt))
+    .limit(1),
+);
 
 /** One multi-row INSERT for all scored answers: 1.5x faster than one statement per answer. */
-function answerInsert(db: Db, count: number): Statement {
-  const s = statements(db);
-  let stmt = s.answerInserts.get(count);
-  if (!stmt) {
-    const rows = Array.from({ length: count }, () => '(?, ?, ?)').join(', ');
-    stmt = db.$client.prepare(`INSERT INTO answers (response_id, question, value) VALUES ${rows}`);
-    s.answerInserts.set(count, stmt);
+const answerInserts = new Map<number, ReturnType<typeof reusable>>();
+
+async function insertAnswers(q: Queryable, id: string, scored: readonly { question: string; value: number }[]): Promise<void> {
+  let insert = answerInserts.get(scored.length);
+  if (!insert) {
+    const rows = Array.from({ length: scored.length }, (_, i) => ({
+      responseId: sql.placeholder('id'),
+      question: sql.placeholder(`q${i}`),
+      value: sql.placeholder(`v${i}`),
+    }));
+    answerInserts.set(scored.length, (insert = reusable((q) => q.insert(answers).values(rows))));
   }
-  return stmt;
+  const params: Record<string, unknown> = { id };
+  scored.forEach((a, i) => {
+    params[`q${i}`] = a.question;
+    params[`v${i}`] = a.value;
+  });
+  await insert(q, params);
 }
 
-export function findResponseBodyHash(db: Db, id: string): string | null {
-  return statements(db).bodyHashOf.get(id)?.body_hash ?? null;
+async function bodyHashOf(q: Queryable, id: string): Promise<string | null> {
+  return first(await selectBodyHash(q, { id }))?.body_hash ?? null;
 }
 
-export function isDossierRated(db: Db, dossier: string): boolean {
-  return statements(db).dossierRated.get(dossier) !== undefined;
+export async function findResponseBodyHash(db: Queryable, id: string): Promise<string | null> {
+  return bodyHashOf(db, id);
 }
 
-function isRepeatPress(s: Statements, row: ResponseInsert, windowMs: number): boolean {
+export async function isDossierRated(db: Queryable, dossier: string): Promise<boolean> {
+  return (await selectDossier(db, { dossier })).length > 0;
+}
+
+async function isRepeatPress(q: Queryable, row: ResponseInsert, windowMs: number): Promise<boolean> {
   if (row.deviceId === null || windowMs <= 0) return false;
-  const previous = s.previousOfDevice.get(row.deviceId, row.completedAt);
-  return previous !== undefined && row.completedAt - previous.completed_at <= windowMs && previous.answers === row.answers;
+  const previous = first(await selectPreviousOfDevice(q, { deviceId: row.deviceId, completedAt: row.completedAt }));
+  return previous !== null && row.completedAt - previous.completed_at <= windowMs && previous.answers === row.answers;
 }
 
 /**
@@ -111,30 +136,30 @@ function isRepeatPress(s: Statements, row: ResponseInsert, windowMs: number): bo
  * counts are kept apart.
  */
 export function insertResponse(
-  db: Db,
+  db: Queryable,
   row: ResponseInsert,
   scored: readonly { question: string; value: number }[],
   activity: Activity,
   { repeatWindowMs = 0 }: InsertOptions = {},
-): InsertOutcome {
-  const s = statements(db);
-  const run = db.$client.transaction((): InsertOutcome => {
+): Promise<InsertOutcome> {
+  return withTransaction(db, async (tx): Promise<InsertOutcome> => {
     if (row.dossier !== null) {
+      // SQLite runs one write transaction at a time; PostgreSQL's concurrent transactions would
+      // both find the dossier unrated, so they take turns per dossier until commit.
+      if (dialectOf(tx) === 'postgres') await rawAll(tx, sql`SELECT pg_advisory_xact_lock(${DOSSIER_LOCK}, hashtext(${row.dossier}))`);
       // A racing replay of this very response must still read as a replay, not as a second rating.
-      const existing = s.bodyHashOf.get(row.id);
-      if (existing) return { inserted: false, existingBodyHash: existing.body_hash };
-      if (s.dossierRated.get(row.dossier)) return { inserted: false, dossierTaken: true };
+      const existing = await bodyHashOf(tx, row.id);
+      if (existing !== null) return { inserted: false, existingBodyHash: existing };
+      if (await isDossierRated(tx, row.dossier)) return { inserted: false, dossierTaken: true };
     }
-    const flags = isRepeatPress(s, row, repeatWindowMs) ? row.flags | RESPONSE_FLAGS.repeat : row.flags;
-    const { changes } = s.insertResponse.run(flags === row.flags ? row : { ...row, flags });
-    if (changes === 0) {
-      return { inserted: false, existingBodyHash: s.bodyHashOf.get(row.id)?.body_hash ?? '' };
+    const flags = (await isRepeatPress(tx, row, repeatWindowMs)) ? row.flags | RESPONSE_FLAGS.repeat : row.flags;
+    const stored = flags === row.flags ? row : { ...row, flags };
+    const inserted = await insertRow(tx, stored);
+    if (inserted.length === 0) {
+      return { inserted: false, existingBodyHash: (await bodyHashOf(tx, row.id)) ?? '' };
     }
-    if (scored.length > 0) {
-      answerInsert(db, scored.length).run(scored.flatMap((a) => [row.id, a.question, a.value]));
-    }
-    s.rollups(flags === row.flags ? row : { ...row, flags }, scored, activity);
+    if (scored.length > 0) await insertAnswers(tx, row.id, scored);
+    await writeRollups(tx, stored, scored, activity);
     return { inserted: true, flags };
   });
-  return run.immediate();
 }

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 
-import type { Db, Queryable } from '../index';
+import { first, withTransaction, type Db, type Queryable } from '../index';
 import { appendAudit, type AuditActor } from './audit';
 import { servicePoints, surveys, units } from '../schema';
 
@@ -45,22 +45,21 @@ function prepareFindPoint(db: Db) {
 const findPointStatements = new WeakMap<Db, ReturnType<typeof prepareFindPoint>>();
 
 /** A desk by its code with its unit, active or not (callers decide what inactive means). */
-export function findPointByCode(db: Db, { code }: { code: string }): PointWithUnit | null {
+export async function findPointByCode(db: Db, { code }: { code: string }): Promise<PointWithUnit | null> {
   let stmt = findPointStatements.get(db);
   if (!stmt) findPointStatements.set(db, (stmt = prepareFindPoint(db)));
-  return stmt.get({ code }) ?? null;
+  return first(await stmt.execute({ code }));
 }
 
 /** Every active desk of an active unit, ordered for a picker. */
-export function listActivePoints(db: Db): PointWithUnit[] {
-  return db
+export async function listActivePoints(db: Queryable): Promise<PointWithUnit[]> {
+  const rows = await db
     .select(pointColumns)
     .from(servicePoints)
     .innerJoin(units, eq(units.id, servicePoints.unitId))
     .where(eq(servicePoints.active, true))
-    .orderBy(asc(units.code), asc(servicePoints.code))
-    .all()
-    .filter((p) => p.unit.active);
+    .orderBy(asc(units.code), asc(servicePoints.code));
+  return rows.filter((p) => p.unit.active);
 }
 
 /** Desks grouped under their unit, in the order given (for pickers). */
@@ -79,18 +78,17 @@ export type PointRow = PointWithUnit & { location: string | null; unitId: number
 const adminPointColumns = { ...pointColumns, location: servicePoints.location, unitId: servicePoints.unitId };
 
 /** Every desk, active or not, for the admin list. */
-export function listPoints(db: Queryable): PointRow[] {
+export async function listPoints(db: Queryable): Promise<PointRow[]> {
   return db
     .select(adminPointColumns)
     .from(servicePoints)
     .innerJoin(units, eq(units.id, servicePoints.unitId))
-    .orderBy(asc(units.code), asc(servicePoints.code))
-    .all();
+    .orderBy(asc(units.code), asc(servicePoints.code));
 }
 
-function findPointRow(db: Queryable, where: { id: number } | { code: string }): PointRow | null {
+async function findPointRow(db: Queryable, where: { id: number } | { code: string }): Promise<PointRow | null> {
   const cond = 'id' in where ? eq(servicePoints.id, where.id) : eq(servicePoints.code, where.code);
-  return db.select(adminPointColumns).from(servicePoints).innerJoin(units, eq(units.id, servicePoints.unitId)).where(cond).get() ?? null;
+  return first(await db.select(adminPointColumns).from(servicePoints).innerJoin(units, eq(units.id, servicePoints.unitId)).where(cond));
 }
 export const findPointForAdmin = findPointRow;
 
@@ -99,10 +97,10 @@ type PointFields = { name: string; nameEn?: string; unitId: number; location?: s
 export type PointChange = { ok: true; point: PointRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' | 'survey_unpublished' };
 
 /** The references a desk's fields make must exist: its unit and both survey slugs. */
-function checkReferences(db: Queryable, input: PointFields): PointChange | null {
-  if (!db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) return { ok: false, field: 'unitId', reason: 'unit_missing' };
+async function checkReferences(db: Queryable, input: PointFields): Promise<PointChange | null> {
+  if (!first(await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))) return { ok: false, field: 'unitId', reason: 'unit_missing' };
   for (const field of ['phoneSurvey', 'kioskSurvey'] as const) {
-    const survey = db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input[field])).get();
+    const survey = first(await db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input[field])));
     if (!survey) return { ok: false, field, reason: 'survey_missing' };
     // A desk whose survey has no published version would show citizens an error page.
     if (survey.published === null) return { ok: false, field, reason: 'survey_unpublished' };
@@ -119,28 +117,29 @@ const stored = (input: PointFields) => ({
   kioskSurvey: input.kioskSurvey,
 });
 
-export function createPoint(db: Db, input: PointFields & { code: string }, actor: AuditActor): PointChange {
-  return db.transaction((tx) => {
-    if (findPointRow(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
-    const problem = checkReferences(tx, input);
+export async function createPoint(db: Queryable, input: PointFields & { code: string }, actor: AuditActor): Promise<PointChange> {
+  return withTransaction(db, async (tx): Promise<PointChange> => {
+    if (await findPointRow(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
+    const problem = await checkReferences(tx, input);
     if (problem) return problem;
-    const { id } = tx.insert(servicePoints).values({ code: input.code, ...stored(input) }).returning({ id: servicePoints.id }).get();
-    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'point.create', entity: 'service_point', entityId: id, after: { code: input.code, ...stored(input) } });
-    return { ok: true, point: findPointRow(tx, { id })! };
+    const [row] = await tx.insert(servicePoints).values({ code: input.code, ...stored(input) }).returning({ id: servicePoints.id });
+    const id = row!.id;
+    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'point.create', entity: 'service_point', entityId: id, after: { code: input.code, ...stored(input) } });
+    return { ok: true, point: (await findPointRow(tx, { id }))! };
   });
 }
 
-export function updatePoint(db: Db, { id, active, ...input }: PointFields & { id: number; active: boolean }, actor: AuditActor): PointChange {
-  return db.transaction((tx) => {
-    const before = tx.select().from(servicePoints).where(eq(servicePoints.id, id)).get();
+export async function updatePoint(db: Queryable, { id, active, ...input }: PointFields & { id: number; active: boolean }, actor: AuditActor): Promise<PointChange> {
+  return withTransaction(db, async (tx): Promise<PointChange> => {
+    const before = first(await tx.select().from(servicePoints).where(eq(servicePoints.id, id)));
     if (!before) return { ok: false, field: 'id', reason: 'not_found' };
-    const problem = checkReferences(tx, input);
+    const problem = await checkReferences(tx, input);
     if (problem) return problem;
     const change = { ...stored(input), active };
-    tx.update(servicePoints).set(change).where(eq(servicePoints.id, id)).run();
+    await tx.update(servicePoints).set(change).where(eq(servicePoints.id, id));
     const changed = Object.keys(change).filter((k) => before[k as keyof typeof change] !== change[k as keyof typeof change]);
     if (changed.length > 0) {
-      appendAudit(tx, {
+      await appendAudit(tx, {
         actorUserId: actor.userId,
         actor: actor.label,
         action: 'point.update',
@@ -150,6 +149,6 @@ export function updatePoint(db: Db, { id, active, ...input }: PointFields & { id
         after: Object.fromEntries(changed.map((k) => [k, change[k as keyof typeof change]])),
       });
     }
-    return { ok: true, point: findPointRow(tx, { id })! };
+    return { ok: true, point: (await findPointRow(tx, { id }))! };
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 
-import type { Db } from '../index';
+import { first, type Queryable } from '../index';
 import { servicePoints, units } from '../schema';
 import { unitSubtreeIds } from './units';
 
@@ -16,28 +16,26 @@ const columns = {
 };
 
 /** One active desk of an active unit, as printed on its poster. */
-export function findPosterPoint(db: Db, { code }: { code: string }): PosterPoint | null {
-  return (
-    db
+export async function findPosterPoint(db: Queryable, { code }: { code: string }): Promise<PosterPoint | null> {
+  return first(
+    await db
       .select(columns)
       .from(servicePoints)
       .innerJoin(units, eq(units.id, servicePoints.unitId))
-      .where(and(eq(servicePoints.code, code), eq(servicePoints.active, true), eq(units.active, true)))
-      .get() ?? null
+      .where(and(eq(servicePoints.code, code), eq(servicePoints.active, true), eq(units.active, true))),
   );
 }
 
 /** A unit and the active desks of its subtree (a department prints its divisions' desks too). */
-export function listPosterPointsOfUnit(db: Db, { code }: { code: string }): { unitName: string; points: PosterPoint[] } | null {
-  const unit = db.select({ id: units.id, name: units.name }).from(units).where(eq(units.code, code)).get();
+export async function listPosterPointsOfUnit(db: Queryable, { code }: { code: string }): Promise<{ unitName: string; points: PosterPoint[] } | null> {
+  const unit = first(await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.code, code)));
   if (!unit) return null;
-  const ids = [...unitSubtreeIds(db, unit.id)];
-  const points = db
+  const ids = [...(await unitSubtreeIds(db, unit.id))];
+  const points = await db
     .select(columns)
     .from(servicePoints)
     .innerJoin(units, eq(units.id, servicePoints.unitId))
     .where(and(inArray(servicePoints.unitId, ids), eq(servicePoints.active, true), eq(units.active, true)))
-    .orderBy(asc(servicePoints.code))
-    .all();
+    .orderBy(asc(servicePoints.code));
   return { unitName: unit.name, points };
 }

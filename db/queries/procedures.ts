@@ -1,6 +1,7 @@
 import { and, asc, count, eq, or, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-import type { Db, Queryable } from '../index';
+import { first, withTransaction, type Db, type Queryable } from '../index';
 import { appendAudit, type AuditActor } from './audit';
 import { pointProcedures, procedures } from '../schema';
 
@@ -17,21 +18,20 @@ function prepareFindProcedure(db: Db) {
 const findProcedureStatements = new WeakMap<Db, ReturnType<typeof prepareFindProcedure>>();
 
 /** An active procedure of the catalogue; on the ingest path, so prepared once per connection. */
-export function findProcedureByCode(db: Db, { code }: { code: string }): ProcedureRef | null {
+export async function findProcedureByCode(db: Db, { code }: { code: string }): Promise<ProcedureRef | null> {
   let stmt = findProcedureStatements.get(db);
   if (!stmt) findProcedureStatements.set(db, (stmt = prepareFindProcedure(db)));
-  return stmt.get({ code }) ?? null;
+  return first(await stmt.execute({ code }));
 }
 
 /** The procedures handled at one desk, as listed at its reception counter. */
-export function listPointProcedures(db: Db, { pointId }: { pointId: number }): ProcedureRef[] {
+export async function listPointProcedures(db: Queryable, { pointId }: { pointId: number }): Promise<ProcedureRef[]> {
   return db
     .select({ id: procedures.id, code: procedures.code, name: procedures.name })
     .from(pointProcedures)
     .innerJoin(procedures, eq(procedures.id, pointProcedures.procedureId))
     .where(and(eq(pointProcedures.pointId, pointId), eq(procedures.active, true)))
-    .orderBy(asc(procedures.code))
-    .all();
+    .orderBy(asc(procedures.code));
 }
 
 export type ProcedureRecord = { id: number; code: string; name: string; sector: string | null; level: string | null; active: boolean };
@@ -39,17 +39,19 @@ export type ProcedureRecord = { id: number; code: string; name: string; sector: 
 const recordColumns = { id: procedures.id, code: procedures.code, name: procedures.name, sector: procedures.sector, level: procedures.level, active: procedures.active };
 
 /** One page of the catalogue, optionally filtered by a code or name fragment, with the total. */
-export function searchProcedures(db: Queryable, { q, limit, offset }: { q: string; limit: number; offset: number }) {
+export async function searchProcedures(db: Queryable, { q, limit, offset }: { q: string; limit: number; offset: number }) {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const where = q ? or(sql`${procedures.code} LIKE ${pattern} ESCAPE '\\'`, sql`${procedures.name} LIKE ${pattern} ESCAPE '\\'`) : undefined;
-  const rows = db.select(recordColumns).from(procedures).where(where).orderBy(asc(procedures.code)).limit(limit).offset(offset).all();
-  const total = db.select({ n: count() }).from(procedures).where(where).get()!.n;
+  // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not (for ASCII).
+  const matches = (column: SQLiteColumn) => sql`lower(${column}) LIKE lower(${pattern}) ESCAPE '\\'`;
+  const where = q ? or(matches(procedures.code), matches(procedures.name)) : undefined;
+  const rows = await db.select(recordColumns).from(procedures).where(where).orderBy(asc(procedures.code)).limit(limit).offset(offset);
+  const total = first(await db.select({ n: count() }).from(procedures).where(where))!.n;
   return { rows, total };
 }
 
-export function findProcedureRecord(db: Queryable, where: { id: number } | { code: string }): ProcedureRecord | null {
+export async function findProcedureRecord(db: Queryable, where: { id: number } | { code: string }): Promise<ProcedureRecord | null> {
   const cond = 'id' in where ? eq(procedures.id, where.id) : eq(procedures.code, where.code);
-  return db.select(recordColumns).from(procedures).where(cond).get() ?? null;
+  return first(await db.select(recordColumns).from(procedures).where(cond));
 }
 
 type ProcedureFields = { name: string; sector?: string; level?: string };
@@ -57,30 +59,30 @@ const fieldsOf = (p: ProcedureFields) => ({ name: p.name, sector: p.sector ?? nu
 
 export type ProcedureChange = { ok: true; procedure: ProcedureRecord } | { ok: false; field: string; reason: 'not_found' | 'duplicate' };
 
-export function createProcedure(db: Db, input: ProcedureFields & { code: string }, actor: AuditActor): ProcedureChange {
-  return db.transaction((tx) => {
-    if (findProcedureRecord(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
-    const procedure = tx.insert(procedures).values({ code: input.code, ...fieldsOf(input) }).returning(recordColumns).get();
-    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'procedure.create', entity: 'procedure', entityId: procedure.id, after: procedure });
+export async function createProcedure(db: Queryable, input: ProcedureFields & { code: string }, actor: AuditActor): Promise<ProcedureChange> {
+  return withTransaction(db, async (tx): Promise<ProcedureChange> => {
+    if (await findProcedureRecord(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
+    const procedure = first(await tx.insert(procedures).values({ code: input.code, ...fieldsOf(input) }).returning(recordColumns))!;
+    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'procedure.create', entity: 'procedure', entityId: procedure.id, after: procedure });
     return { ok: true, procedure };
   });
 }
 
-export function updateProcedure(db: Db, { id, active, ...input }: ProcedureFields & { id: number; active: boolean }, actor: AuditActor): ProcedureChange {
-  return db.transaction((tx) => {
-    const before = findProcedureRecord(tx, { id });
+export async function updateProcedure(db: Queryable, { id, active, ...input }: ProcedureFields & { id: number; active: boolean }, actor: AuditActor): Promise<ProcedureChange> {
+  return withTransaction(db, async (tx): Promise<ProcedureChange> => {
+    const before = await findProcedureRecord(tx, { id });
     if (!before) return { ok: false, field: 'id', reason: 'not_found' };
-    const procedure = tx.update(procedures).set({ ...fieldsOf(input), active }).where(eq(procedures.id, id)).returning(recordColumns).get();
-    auditDiff(tx, actor, 'procedure.update', before, procedure);
+    const procedure = first(await tx.update(procedures).set({ ...fieldsOf(input), active }).where(eq(procedures.id, id)).returning(recordColumns))!;
+    await auditDiff(tx, actor, 'procedure.update', before, procedure);
     return { ok: true, procedure };
   });
 }
 
 /** Appends "field: before → after" for the fields that differ; nothing when nothing changed. */
-function auditDiff(tx: Queryable, actor: AuditActor, action: string, before: ProcedureRecord, after: ProcedureRecord): boolean {
+async function auditDiff(tx: Queryable, actor: AuditActor, action: string, before: ProcedureRecord, after: ProcedureRecord): Promise<boolean> {
   const keys = (Object.keys(after) as (keyof ProcedureRecord)[]).filter((k) => before[k] !== after[k]);
   if (keys.length === 0) return false;
-  appendAudit(tx, {
+  await appendAudit(tx, {
     actorUserId: actor.userId,
     actor: actor.label,
     action,
@@ -96,19 +98,19 @@ function auditDiff(tx: Queryable, actor: AuditActor, action: string, before: Pro
  * Imports validated catalogue rows in one transaction: a new code is added, a known code gets
  * the row's name, sector and level (and is reactivated). Each change is audited on its own.
  */
-export function importProcedures(db: Db, rows: readonly (ProcedureFields & { code: string })[], actor: AuditActor) {
-  return db.transaction((tx) => {
+export async function importProcedures(db: Queryable, rows: readonly (ProcedureFields & { code: string })[], actor: AuditActor) {
+  return withTransaction(db, async (tx) => {
     let created = 0;
     let updated = 0;
     for (const row of rows) {
-      const before = findProcedureRecord(tx, { code: row.code });
+      const before = await findProcedureRecord(tx, { code: row.code });
       if (!before) {
-        const procedure = tx.insert(procedures).values({ code: row.code, ...fieldsOf(row) }).returning(recordColumns).get();
-        appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'procedure.import.create', entity: 'procedure', entityId: procedure.id, after: procedure });
+        const procedure = first(await tx.insert(procedures).values({ code: row.code, ...fieldsOf(row) }).returning(recordColumns))!;
+        await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'procedure.import.create', entity: 'procedure', entityId: procedure.id, after: procedure });
         created++;
       } else {
-        const after = tx.update(procedures).set({ ...fieldsOf(row), active: true }).where(eq(procedures.id, before.id)).returning(recordColumns).get();
-        if (auditDiff(tx, actor, 'procedure.import.update', before, after)) updated++;
+        const after = first(await tx.update(procedures).set({ ...fieldsOf(row), active: true }).where(eq(procedures.id, before.id)).returning(recordColumns))!;
+        if (await auditDiff(tx, actor, 'procedure.import.update', before, after)) updated++;
       }
     }
     return { created, updated, unchanged: rows.length - created - updated };

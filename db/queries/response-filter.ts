@@ -1,26 +1,24 @@
+import { gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+
 import { endOfLocalDayMs, startOfLocalDayMs } from '@/lib/time/local';
 
+import { responses } from '../schema';
 import type { RollupFilter } from './rollup-reads';
 
 /**
- * The WHERE conditions (on `responses r`) and parameters of a view's filter, for the queries that
- * read raw responses rather than rollups (comments, exports).
+ * The WHERE conditions (on `responses`) of a view's filter, for the queries that read raw
+ * responses rather than rollups (comments, exports). The caller makes sure `versionIds` and a
+ * non-null `unitIds` are not empty.
  */
-export function responseConditions(f: RollupFilter): { conds: string[]; params: unknown[] } {
-  const conds = [`r.survey_version_id IN (${f.versionIds.map(() => '?').join(', ')})`, 'r.completed_at >= ? AND r.completed_at < ?'];
-  const params: unknown[] = [...f.versionIds, startOfLocalDayMs(f.from), endOfLocalDayMs(f.to)];
-  if (f.unitIds !== null) {
-    conds.push(`r.unit_id IN (${f.unitIds.map(() => '?').join(', ')})`);
-    params.push(...f.unitIds);
-  }
-  for (const [column, value] of [
-    ['r.point_id', f.pointId],
-    ['r.channel', f.channel],
-    ['r.procedure_id', f.procedureId],
-  ] as const) {
-    if (value === null || value === undefined) continue;
-    conds.push(`${column} = ?`);
-    params.push(value);
-  }
-  return { conds, params };
+export function responseConditions(f: RollupFilter): SQL[] {
+  const conds: SQL[] = [
+    inArray(responses.surveyVersionId, [...f.versionIds]),
+    gte(responses.completedAt, startOfLocalDayMs(f.from)),
+    lt(responses.completedAt, endOfLocalDayMs(f.to)),
+  ];
+  if (f.unitIds !== null) conds.push(inArray(responses.unitId, [...f.unitIds]));
+  if (f.pointId !== null && f.pointId !== undefined) conds.push(sql`${responses.pointId} = ${f.pointId}`);
+  if (f.channel !== null && f.channel !== undefined) conds.push(sql`${responses.channel} = ${f.channel}`);
+  if (f.procedureId !== null && f.procedureId !== undefined) conds.push(sql`${responses.procedureId} = ${f.procedureId}`);
+  return conds;
 }

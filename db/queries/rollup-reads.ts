@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
+import { asc, sql, type SQL } from 'drizzle-orm';
 
 import { planTiers } from '@/lib/time/tiers';
 
-import type { Db } from '../index';
+import { dialectOf, rawAll, type Queryable } from '../index';
+import { servicePoints, units } from '../schema';
 import { RESPONSES_QUESTION } from './rollup-writes';
 
 /** One dashboard scope: a survey's versions over local days, narrowed by unit, desk, procedure, channel. */
@@ -21,34 +21,29 @@ export type RollupFilter = {
   includeRepeats?: boolean;
 };
 
-type Where = { sql: string; params: unknown[] };
 
 type Keys = { unitIds: readonly number[]; pointIds: readonly number[] };
 
 /**
  * Every unit and desk id. A read that does not filter by unit (or desk) still names them all:
- * the rollup keys start with unit and desk, and an IN list lets SQLite seek each (unit, desk)
- * and range over the days inside it, where an unconstrained column would make it scan every row
- * of the survey version.
+ * the rollup keys start with unit and desk, and an IN list lets the database seek each
+ * (unit, desk) and range over the days inside it, where an unconstrained column would make it
+ * scan every row of the survey version.
  */
-function allKeys(db: Db): Keys {
-  const units = prepared(db, 'SELECT id FROM units ORDER BY id').pluck().all() as number[];
-  const points = prepared(db, 'SELECT id FROM service_points ORDER BY id').pluck().all() as number[];
-  return { unitIds: units, pointIds: points };
+async function allKeys(db: Queryable): Promise<Keys> {
+  const unitRows = await db.select({ id: units.id }).from(units).orderBy(asc(units.id));
+  const pointRows = await db.select({ id: servicePoints.id }).from(servicePoints).orderBy(asc(servicePoints.id));
+  return { unitIds: unitRows.map((r) => r.id), pointIds: pointRows.map((r) => r.id) };
 }
 
-const statementCache = new WeakMap<Database.Database, Map<string, Statement>>();
-
-/** Statements are cached by their text: filters change the parameters, rarely the shape. */
-function prepared(db: Db, sql: string): Statement {
-  let cache = statementCache.get(db.$client);
-  if (!cache) statementCache.set(db.$client, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.$client.prepare(sql)));
-  return stmt;
+/** `column IN (…)`; an empty list matches nothing (PostgreSQL refuses `IN ()`). */
+function inList(column: string, values: readonly unknown[]): SQL {
+  if (values.length === 0) return sql`1 = 0`;
+  return sql`${sql.identifier(column)} IN (${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 }
-
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 function isNarrow(f: RollupFilter): boolean {
   return (f.pointId ?? null) !== null || (f.procedureId ?? null) !== null || (f.channel ?? null) !== null;
@@ -58,34 +53,21 @@ function isNarrow(f: RollupFilter): boolean {
  * The WHERE clause of one tier. `scoped` tables carry desk, channel and procedure; the by-unit
  * month tiers do not and are only read when no such filter is set.
  */
-function where(f: RollupFilter, keys: Keys, time: { column: 'day' | 'month'; from: string; to: string }, scoped: boolean): Where {
-  const parts = [`survey_version_id IN (${placeholders(f.versionIds.length)})`];
-  const params: unknown[] = [...f.versionIds];
-  const unitIds = f.unitIds ?? keys.unitIds;
-  parts.push(`unit_id IN (${placeholders(unitIds.length)})`);
-  params.push(...unitIds);
-  if (scoped) {
-    const pointIds = (f.pointId ?? null) !== null ? [f.pointId] : keys.pointIds;
-    parts.push(`point_id IN (${placeholders(pointIds.length)})`);
-    params.push(...pointIds);
-  }
-  parts.push(`${time.column} BETWEEN ? AND ?`);
-  params.push(time.from, time.to);
-  if (scoped && (f.channel ?? null) !== null) {
-    parts.push('channel = ?');
-    params.push(f.channel);
-  }
-  if (scoped && (f.procedureId ?? null) !== null) {
-    parts.push('procedure_id = ?');
-    params.push(f.procedureId);
-  }
-  if (!f.includeRepeats) parts.push('repeat = 0');
-  return { sql: parts.join(' AND '), params };
+function where(f: RollupFilter, keys: Keys, time: { column: 'day' | 'month'; from: string; to: string }, scoped: boolean): SQL {
+  const parts = [inList('survey_version_id', f.versionIds), inList('unit_id', f.unitIds ?? keys.unitIds)];
+  if (scoped) parts.push(inList('point_id', (f.pointId ?? null) !== null ? [f.pointId] : keys.pointIds));
+  parts.push(sql`${sql.identifier(time.column)} BETWEEN ${time.from} AND ${time.to}`);
+  if (scoped && (f.channel ?? null) !== null) parts.push(sql`channel = ${f.channel}`);
+  if (scoped && (f.procedureId ?? null) !== null) parts.push(sql`procedure_id = ${f.procedureId}`);
+  if (!f.includeRepeats) parts.push(sql`repeat = 0`);
+  return sql.join(parts, sql` AND `);
 }
 
 function empty(f: RollupFilter): boolean {
   return f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0) || f.from > f.to;
 }
+
+const unionAll = (parts: SQL[]) => sql.join(parts, sql` UNION ALL `);
 
 export type AnswerCountRow = { question: string; value: number; count: number };
 
@@ -94,26 +76,26 @@ export type AnswerCountRow = { question: string; value: number; count: number };
  * from a month tier, edge days from a day tier, each by unit when no desk, channel or procedure
  * filter is set: the cost follows months and days × scopes, not responses.
  */
-export function readAnswerCounts(db: Db, f: RollupFilter): { responses: number; rows: AnswerCountRow[] } {
+export async function readAnswerCounts(db: Queryable, f: RollupFilter): Promise<{ responses: number; rows: AnswerCountRow[] }> {
   if (empty(f)) return { responses: 0, rows: [] };
-  const keys = allKeys(db);
+  const keys = await allKeys(db);
   const plan = planTiers(f.from, f.to);
-  const parts: Where[] = [];
+  const narrow = isNarrow(f);
+  const parts: SQL[] = [];
   if (plan.months) {
-    const narrow = isNarrow(f);
     const w = where(f, keys, { column: 'month', ...plan.months }, narrow);
     const table = narrow ? 'rollup_answers_month' : 'rollup_answers_unit_month';
-    parts.push({ sql: `SELECT question, value, count FROM ${table} WHERE ${w.sql}`, params: w.params });
+    parts.push(sql`SELECT question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
   }
   for (const days of plan.days) {
-    const narrow = isNarrow(f);
     const w = where(f, keys, { column: 'day', ...days }, narrow);
     const table = narrow ? 'rollup_answers_day' : 'rollup_answers_unit_day';
-    parts.push({ sql: `SELECT question, value, count FROM ${table} WHERE ${w.sql}`, params: w.params });
+    parts.push(sql`SELECT question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
   }
-  const sql = `SELECT question, value, sum(count) AS count FROM (${parts.map((p) => p.sql).join(' UNION ALL ')})
-    GROUP BY question, value`;
-  const all = prepared(db, sql).all(...parts.flatMap((p) => p.params)) as AnswerCountRow[];
+  const all = await rawAll<AnswerCountRow>(
+    db,
+    sql`SELECT question, value, sum(count) AS count FROM (${unionAll(parts)}) AS t GROUP BY question, value`,
+  );
   let responses = 0;
   const rows: AnswerCountRow[] = [];
   for (const row of all) {
@@ -136,57 +118,53 @@ export const ACTIVITY_GROUPS = {
 } as const;
 export type ActivityGroup = keyof typeof ACTIVITY_GROUPS;
 
+const SUMS = sql.raw('sum(responses) AS responses, sum(answers) AS answers, sum(satisfied) AS satisfied');
+
 /**
  * Responses, index answers and satisfied answers per group. By day reads the day tier only;
  * every other grouping reads whole months from the month tier and edge days from the day tier.
  */
-export function readActivity(db: Db, f: RollupFilter, group: ActivityGroup): ActivityRow[] {
+export async function readActivity(db: Queryable, f: RollupFilter, group: ActivityGroup): Promise<ActivityRow[]> {
   if (empty(f)) return [];
-  const keys = allKeys(db);
-  const sums = 'sum(responses) AS responses, sum(answers) AS answers, sum(satisfied) AS satisfied';
-  const parts: Where[] = [];
+  const keys = await allKeys(db);
+  const parts: SQL[] = [];
   const dayKey = group === 'day' ? 'day' : group === 'month' ? 'substr(day, 1, 7)' : ACTIVITY_GROUPS[group];
   const monthKey = group === 'month' ? 'month' : ACTIVITY_GROUPS[group];
   const plan = group === 'day' ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
   if (plan.months && monthKey !== null) {
     const w = where(f, keys, { column: 'month', ...plan.months }, true);
-    parts.push({
-      sql: `SELECT ${monthKey} AS key, ${sums} FROM rollup_activity_month WHERE ${w.sql} GROUP BY 1`,
-      params: w.params,
-    });
+    parts.push(sql`SELECT ${sql.raw(monthKey)} AS key, ${SUMS} FROM rollup_activity_month WHERE ${w} GROUP BY 1`);
   }
   for (const days of plan.days) {
     const w = where(f, keys, { column: 'day', ...days }, true);
-    parts.push({ sql: `SELECT ${dayKey} AS key, ${sums} FROM rollup_activity_day WHERE ${w.sql} GROUP BY 1`, params: w.params });
+    parts.push(sql`SELECT ${sql.raw(dayKey)} AS key, ${SUMS} FROM rollup_activity_day WHERE ${w} GROUP BY 1`);
   }
-  const sql = `SELECT CAST(key AS TEXT) AS key, ${sums} FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) GROUP BY 1 ORDER BY 1`;
-  return prepared(db, sql).all(...parts.flatMap((p) => p.params)) as ActivityRow[];
+  return rawAll<ActivityRow>(db, sql`SELECT CAST(key AS TEXT) AS key, ${SUMS} FROM (${unionAll(parts)}) AS t GROUP BY 1 ORDER BY 1`);
 }
 
 export type HourCell = { weekday: number; hour: number; responses: number; answers: number; satisfied: number };
 
-// ISO weekday of a 'YYYY-MM-DD' column (strftime %w counts from Sunday = 0).
-const WEEKDAY_OF_DAY = "((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) + 1";
+// ISO weekday (Monday = 1 … Sunday = 7) of a 'YYYY-MM-DD' column; SQLite's strftime %w counts
+// from Sunday = 0.
+const WEEKDAY_OF_DAY = {
+  sqlite: sql.raw("((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) + 1"),
+  postgres: sql.raw('CAST(extract(isodow FROM CAST(day AS date)) AS integer)'),
+};
 
 /** Responses and satisfaction per local weekday × hour. */
-export function readHourCells(db: Db, f: RollupFilter): HourCell[] {
+export async function readHourCells(db: Queryable, f: RollupFilter): Promise<HourCell[]> {
   if (empty(f)) return [];
-  const keys = allKeys(db);
-  const sums = 'sum(responses) AS responses, sum(answers) AS answers, sum(satisfied) AS satisfied';
+  const keys = await allKeys(db);
   const narrow = isNarrow(f);
   const plan = narrow ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
-  const parts: Where[] = [];
+  const parts: SQL[] = [];
   if (plan.months) {
     const w = where(f, keys, { column: 'month', ...plan.months }, false);
-    parts.push({ sql: `SELECT weekday, hour, ${sums} FROM rollup_hours_month WHERE ${w.sql} GROUP BY 1, 2`, params: w.params });
+    parts.push(sql`SELECT weekday, hour, ${SUMS} FROM rollup_hours_month WHERE ${w} GROUP BY 1, 2`);
   }
   for (const days of plan.days) {
     const w = where(f, keys, { column: 'day', ...days }, true);
-    parts.push({
-      sql: `SELECT ${WEEKDAY_OF_DAY} AS weekday, hour, ${sums} FROM rollup_activity_day WHERE ${w.sql} GROUP BY 1, 2`,
-      params: w.params,
-    });
+    parts.push(sql`SELECT ${WEEKDAY_OF_DAY[dialectOf(db)]} AS weekday, hour, ${SUMS} FROM rollup_activity_day WHERE ${w} GROUP BY 1, 2`);
   }
-  const sql = `SELECT weekday, hour, ${sums} FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) GROUP BY 1, 2 ORDER BY 1, 2`;
-  return prepared(db, sql).all(...parts.flatMap((p) => p.params)) as HourCell[];
+  return rawAll<HourCell>(db, sql`SELECT weekday, hour, ${SUMS} FROM (${unionAll(parts)}) AS t GROUP BY 1, 2 ORDER BY 1, 2`);
 }

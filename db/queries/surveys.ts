@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
-import type { Db, Queryable } from '../index';
+import { first, withTransaction, type Db, type Queryable } from '../index';
 import { appendAudit, type AuditActor } from './audit';
 import { surveys, surveyVersions } from '../schema';
 
@@ -51,36 +51,34 @@ const findVersionStatements = new WeakMap<Db, { published: ReturnType<typeof pre
  * Which version a response answers (its published version when `version` is omitted),
  * without the definition text: the ingest path needs only the id.
  */
-export function findSurveyVersionRef(
+export async function findSurveyVersionRef(
   db: Db,
   { slug, version }: { slug: string; version?: number },
-): SurveyVersionRef | null {
+): Promise<SurveyVersionRef | null> {
   let stmts = findVersionStatements.get(db);
   if (!stmts) {
     stmts = { published: prepareFindVersion(db, true), exact: prepareFindVersion(db, false) };
     findVersionStatements.set(db, stmts);
   }
-  const row = version === undefined ? stmts.published.get({ slug }) : stmts.exact.get({ slug, version });
-  return row ?? null;
+  return first(await (version === undefined ? stmts.published.execute({ slug }) : stmts.exact.execute({ slug, version })));
 }
 
 /** One version of a survey with its definition, or its published version when `version` is omitted. */
-export function findSurveyVersion(
+export async function findSurveyVersion(
   db: Db,
   { slug, version }: { slug: string; version?: number },
-): SurveyVersionRecord | null {
-  const ref = findSurveyVersionRef(db, { slug, version });
+): Promise<SurveyVersionRecord | null> {
+  const ref = await findSurveyVersionRef(db, { slug, version });
   return ref ? findSurveyVersionById(db, { versionId: ref.versionId }) : null;
 }
 
-export function findSurveyVersionById(db: Db, { versionId }: { versionId: number }): SurveyVersionRecord | null {
-  return (
-    db
+export async function findSurveyVersionById(db: Queryable, { versionId }: { versionId: number }): Promise<SurveyVersionRecord | null> {
+  return first(
+    await db
       .select(versionColumns)
       .from(surveyVersions)
       .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
-      .where(eq(surveyVersions.id, versionId))
-      .get() ?? null
+      .where(eq(surveyVersions.id, versionId)),
   );
 }
 
@@ -90,43 +88,42 @@ export type ImportedVersion = { slug: string; version: number; created: boolean;
  * Stores a definition as the survey's next immutable version (the same checksum as the latest
  * version reuses it) and publishes it when asked. One transaction: never half a survey.
  */
-export function importSurveyVersion(
-  db: Db,
+export async function importSurveyVersion(
+  db: Queryable,
   input: { slug: string; title: string; definition: string; checksum: string; publish: boolean },
   actor?: AuditActor,
-): ImportedVersion {
-  return db.transaction((tx) => {
-    let survey = tx.select().from(surveys).where(eq(surveys.slug, input.slug)).get();
-    survey ??= tx.insert(surveys).values({ slug: input.slug }).returning().get();
+): Promise<ImportedVersion> {
+  return withTransaction(db, async (tx) => {
+    let survey = first(await tx.select().from(surveys).where(eq(surveys.slug, input.slug)));
+    survey ??= first(await tx.insert(surveys).values({ slug: input.slug }).returning())!;
 
-    const latest = tx
-      .select({ version: surveyVersions.version, checksum: surveyVersions.checksum })
-      .from(surveyVersions)
-      .where(eq(surveyVersions.surveyId, survey.id))
-      .orderBy(desc(surveyVersions.version))
-      .limit(1)
-      .get();
+    const latest = first(
+      await tx
+        .select({ version: surveyVersions.version, checksum: surveyVersions.checksum })
+        .from(surveyVersions)
+        .where(eq(surveyVersions.surveyId, survey.id))
+        .orderBy(desc(surveyVersions.version))
+        .limit(1),
+    );
 
     let version = latest?.version ?? 0;
     const created = latest?.checksum !== input.checksum;
     if (created) {
       version += 1;
-      tx.insert(surveyVersions)
-        .values({
-          surveyId: survey.id,
-          version,
-          title: input.title,
-          definition: input.definition,
-          checksum: input.checksum,
-        })
-        .run();
+      await tx.insert(surveyVersions).values({
+        surveyId: survey.id,
+        version,
+        title: input.title,
+        definition: input.definition,
+        checksum: input.checksum,
+      });
     }
     if (input.publish) {
-      tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id)).run();
+      await tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id));
     }
     // Imports from the browser are admin changes; seeding and the CLI pass no actor.
     if (actor && (created || (input.publish && survey.publishedVersion !== version))) {
-      appendAudit(tx, {
+      await appendAudit(tx, {
         actorUserId: actor.userId,
         actor: actor.label,
         action: created ? 'survey.import' : 'survey.publish',
@@ -153,13 +150,12 @@ export type SurveyOverview = {
 };
 
 /** Every survey with its versions (newest first), for the admin list. */
-export function listSurveysWithVersions(db: Queryable): SurveyOverview[] {
-  const rows = db
+export async function listSurveysWithVersions(db: Queryable): Promise<SurveyOverview[]> {
+  const rows = await db
     .select({ id: surveys.id, slug: surveys.slug, publishedVersion: surveys.publishedVersion, version: surveyVersions.version, title: surveyVersions.title, createdAt: surveyVersions.createdAt })
     .from(surveys)
     .leftJoin(surveyVersions, eq(surveyVersions.surveyId, surveys.id))
-    .orderBy(asc(surveys.slug), desc(surveyVersions.version))
-    .all();
+    .orderBy(asc(surveys.slug), desc(surveyVersions.version));
   const out = new Map<number, SurveyOverview>();
   for (const r of rows) {
     const s = out.get(r.id) ?? { id: r.id, slug: r.slug, publishedVersion: r.publishedVersion, versions: [] };
@@ -172,13 +168,13 @@ export function listSurveysWithVersions(db: Queryable): SurveyOverview[] {
 export type PublishOutcome = { ok: true; before: number | null } | { ok: false; reason: 'not_found' };
 
 /** Makes an existing version the one citizens get; audited with the version it replaced. */
-export function publishSurveyVersion(db: Db, { slug, version }: { slug: string; version: number }, actor: AuditActor): PublishOutcome {
-  return db.transaction((tx) => {
-    const survey = tx.select().from(surveys).where(eq(surveys.slug, slug)).get();
-    const exists = survey && tx.select({ id: surveyVersions.id }).from(surveyVersions).where(and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, version))).get();
+export async function publishSurveyVersion(db: Queryable, { slug, version }: { slug: string; version: number }, actor: AuditActor): Promise<PublishOutcome> {
+  return withTransaction(db, async (tx): Promise<PublishOutcome> => {
+    const survey = first(await tx.select().from(surveys).where(eq(surveys.slug, slug)));
+    const exists = survey && first(await tx.select({ id: surveyVersions.id }).from(surveyVersions).where(and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, version))));
     if (!survey || !exists) return { ok: false, reason: 'not_found' };
-    tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id)).run();
-    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'survey.publish', entity: 'survey', entityId: slug, before: { publishedVersion: survey.publishedVersion }, after: { publishedVersion: version } });
+    await tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id));
+    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'survey.publish', entity: 'survey', entityId: slug, before: { publishedVersion: survey.publishedVersion }, after: { publishedVersion: version } });
     return { ok: true, before: survey.publishedVersion };
   });
 }

@@ -2,13 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 
 import { createsCycle } from '@/lib/admin/units';
 
-import type { Db, Queryable } from '../index';
+import { first, withTransaction, type Queryable } from '../index';
 import { appendAudit, type AuditActor } from './audit';
 import { units } from '../schema';
 
 /** Every unit id in the subtree rooted at `unitId` (itself included). */
-export function unitSubtreeIds(db: Queryable, unitId: number): Set<number> {
-  const all = db.select({ id: units.id, parentId: units.parentId }).from(units).all();
+export async function unitSubtreeIds(db: Queryable, unitId: number): Promise<Set<number>> {
+  const all = await db.select({ id: units.id, parentId: units.parentId }).from(units);
   const children = new Map<number, number[]>();
   for (const u of all) {
     if (u.parentId === null) continue;
@@ -28,8 +28,8 @@ export function unitSubtreeIds(db: Queryable, unitId: number): Set<number> {
 }
 
 /** The unit and every unit above it: whose managers may take a case of this unit. */
-export function unitAncestors(db: Queryable, unitId: number): Set<number> {
-  const all = db.select({ id: units.id, parentId: units.parentId }).from(units).all();
+export async function unitAncestors(db: Queryable, unitId: number): Promise<Set<number>> {
+  const all = await db.select({ id: units.id, parentId: units.parentId }).from(units);
   const parent = new Map(all.map((u) => [u.id, u.parentId]));
   const out = new Set<number>();
   for (let id: number | null | undefined = unitId; id != null && !out.has(id); id = parent.get(id)) out.add(id);
@@ -40,55 +40,56 @@ export type UnitRow = { id: number; code: string; name: string; nameEn: string |
 
 const unitColumns = { id: units.id, code: units.code, name: units.name, nameEn: units.nameEn, parentId: units.parentId, active: units.active };
 
-export function listUnits(db: Queryable): UnitRow[] {
-  return db.select(unitColumns).from(units).orderBy(asc(units.code)).all();
+export async function listUnits(db: Queryable): Promise<UnitRow[]> {
+  return db.select(unitColumns).from(units).orderBy(asc(units.code));
 }
 
-export function findUnitById(db: Queryable, id: number): UnitRow | null {
-  return db.select(unitColumns).from(units).where(eq(units.id, id)).get() ?? null;
+export async function findUnitById(db: Queryable, id: number): Promise<UnitRow | null> {
+  return first(await db.select(unitColumns).from(units).where(eq(units.id, id)));
 }
 
-export function findUnitByCode(db: Queryable, code: string): UnitRow | null {
-  return db.select(unitColumns).from(units).where(eq(units.code, code)).get() ?? null;
+export async function findUnitByCode(db: Queryable, code: string): Promise<UnitRow | null> {
+  return first(await db.select(unitColumns).from(units).where(eq(units.code, code)));
 }
 
 export type UnitChange = { ok: true; unit: UnitRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'cycle' | 'parent_missing' };
 
-export function createUnit(
-  db: Db,
+export async function createUnit(
+  db: Queryable,
   input: { code: string; name: string; nameEn?: string; parentId: number | null },
   actor: AuditActor,
-): UnitChange {
-  return db.transaction((tx) => {
-    if (findUnitByCode(tx, input.code)) return { ok: false, field: 'code', reason: 'duplicate' };
-    if (input.parentId !== null && !findUnitById(tx, input.parentId)) return { ok: false, field: 'parentId', reason: 'parent_missing' };
-    const unit = tx
-      .insert(units)
-      .values({ code: input.code, name: input.name, nameEn: input.nameEn ?? null, parentId: input.parentId })
-      .returning(unitColumns)
-      .get();
-    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'unit.create', entity: 'unit', entityId: unit.id, after: unit });
+): Promise<UnitChange> {
+  return withTransaction(db, async (tx): Promise<UnitChange> => {
+    if (await findUnitByCode(tx, input.code)) return { ok: false, field: 'code', reason: 'duplicate' };
+    if (input.parentId !== null && !(await findUnitById(tx, input.parentId))) return { ok: false, field: 'parentId', reason: 'parent_missing' };
+    const unit = first(
+      await tx
+        .insert(units)
+        .values({ code: input.code, name: input.name, nameEn: input.nameEn ?? null, parentId: input.parentId })
+        .returning(unitColumns),
+    )!;
+    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'unit.create', entity: 'unit', entityId: unit.id, after: unit });
     return { ok: true, unit };
   });
 }
 
 /** Renames, moves or (de)activates one unit, refusing a move that would put it under itself. */
-export function updateUnit(
-  db: Db,
+export async function updateUnit(
+  db: Queryable,
   { id, ...change }: { id: number; name?: string; nameEn?: string | null; parentId?: number | null; active?: boolean },
   actor: AuditActor,
-): UnitChange {
-  return db.transaction((tx) => {
-    const before = findUnitById(tx, id);
+): Promise<UnitChange> {
+  return withTransaction(db, async (tx): Promise<UnitChange> => {
+    const before = await findUnitById(tx, id);
     if (!before) return { ok: false, field: 'id', reason: 'not_found' };
     if (change.parentId !== undefined && change.parentId !== null) {
-      if (!findUnitById(tx, change.parentId)) return { ok: false, field: 'parentId', reason: 'parent_missing' };
-      const parents = new Map(listUnits(tx).map((u) => [u.id, u.parentId]));
+      if (!(await findUnitById(tx, change.parentId))) return { ok: false, field: 'parentId', reason: 'parent_missing' };
+      const parents = new Map((await listUnits(tx)).map((u) => [u.id, u.parentId]));
       if (createsCycle(parents, id, change.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' };
     }
     const action = change.parentId !== undefined ? 'unit.move' : change.active !== undefined ? (change.active ? 'unit.activate' : 'unit.deactivate') : 'unit.rename';
-    const unit = tx.update(units).set(change).where(eq(units.id, id)).returning(unitColumns).get();
-    appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action, entity: 'unit', entityId: id, before: pick(before, change), after: pick(unit, change) });
+    const unit = first(await tx.update(units).set(change).where(eq(units.id, id)).returning(unitColumns))!;
+    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action, entity: 'unit', entityId: id, before: pick(before, change), after: pick(unit, change) });
     return { ok: true, unit };
   });
 }

@@ -2,35 +2,35 @@ import { randomUUID } from 'node:crypto';
 
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
 
-import type { Db, Queryable } from '../index';
+import { first, type Queryable } from '../index';
 import { webhookDeliveries } from '../schema';
 
 /** Queues one delivery; call inside the transaction of the event so both land or neither. */
-export function enqueueWebhook(db: Queryable, { event, url, payload, now }: { event: string; url: string; payload: unknown; now: number }): string {
+export async function enqueueWebhook(db: Queryable, { event, url, payload, now }: { event: string; url: string; payload: unknown; now: number }): Promise<string> {
   const id = randomUUID();
-  db.insert(webhookDeliveries)
-    .values({ id, event, url, payload: JSON.stringify({ id, event, at: new Date(now).toISOString(), data: payload }), nextAttemptAt: now, createdAt: now })
-    .run();
+  await db
+    .insert(webhookDeliveries)
+    .values({ id, event, url, payload: JSON.stringify({ id, event, at: new Date(now).toISOString(), data: payload }), nextAttemptAt: now, createdAt: now });
   return id;
 }
 
-export function dueDeliveries(db: Db, { now, limit = 20 }: { now: number; limit?: number }) {
+export async function dueDeliveries(db: Queryable, { now, limit = 20 }: { now: number; limit?: number }) {
   return db
     .select()
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function recordDeliveryAttempt(
-  db: Db,
+export async function recordDeliveryAttempt(
+  db: Queryable,
   { id, outcome, statusCode, error, now, nextAttemptAt }: { id: string; outcome: 'delivered' | 'retry' | 'failed'; statusCode: number | null; error: string | null; now: number; nextAttemptAt: number },
-): void {
-  const current = db.select({ attempts: webhookDeliveries.attempts }).from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get();
+): Promise<void> {
+  const current = first(await db.select({ attempts: webhookDeliveries.attempts }).from(webhookDeliveries).where(eq(webhookDeliveries.id, id)));
   if (!current) return;
-  db.update(webhookDeliveries)
+  await db
+    .update(webhookDeliveries)
     .set({
       attempts: current.attempts + 1,
       status: outcome === 'retry' ? 'pending' : outcome,
@@ -39,11 +39,10 @@ export function recordDeliveryAttempt(
       nextAttemptAt,
       deliveredAt: outcome === 'delivered' ? now : null,
     })
-    .where(eq(webhookDeliveries.id, id))
-    .run();
+    .where(eq(webhookDeliveries.id, id));
 }
 
 /** The delivery log, newest first. */
-export function listDeliveries(db: Db, { limit = 50 }: { limit?: number } = {}) {
-  return db.select().from(webhookDeliveries).orderBy(desc(webhookDeliveries.createdAt)).limit(limit).all();
+export async function listDeliveries(db: Queryable, { limit = 50 }: { limit?: number } = {}) {
+  return db.select().from(webhookDeliveries).orderBy(desc(webhookDeliveries.createdAt)).limit(limit);
 }

@@ -26,6 +26,8 @@ export const envelopeSchema = z.strictObject(
       .number({ error: 'surveyVersion must be a number' })
       .int('surveyVersion must be a whole number')
       .min(1, 'surveyVersion must be 1 or more')
+      // The largest version number a 32-bit integer column (PostgreSQL's integer) can hold.
+      .max(2_147_483_647, 'surveyVersion is too large')
       .optional(),
     point: code('point', 64),
     channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(', ')}` }),

@@ -1,31 +1,39 @@
 import type { Db } from '@/db';
 import { raiseDueAlerts } from '@/db/queries/alerts';
 import { eraseExpiredContacts } from '@/db/queries/cases';
+import { pruneRateLimits } from '@/db/queries/rate-limits';
 import { getConfig } from '@/lib/config';
 
 import { sendDueWebhooks } from './webhook-sender';
 
 /**
  * The server's periodic duties (issue 5): erase expired call-back contacts (hourly), raise alerts
- * (every minute) and send queued webhooks (every 10 s). Timers are unref'd so they never keep a
- * stopping process alive; a failing job logs and tries again next time.
+ * (every minute), send queued webhooks (every 10 s) and drop stale rate-limit counters. Timers are
+ * unref'd so they never keep a stopping process alive; a failing job logs and tries again next time.
  */
 export function startBackgroundJobs(db: Db): void {
   const cfg = getConfig();
-  const every = (ms: number, name: string, job: () => unknown) => {
+  const every = (ms: number, name: string, job: () => Promise<unknown>) => {
+    // A run can outlast its interval (a slow database, webhooks timing out after 10 s each): the
+    // next tick is skipped rather than started alongside, so one job never runs twice at once.
+    let running = false;
     const run = async () => {
+      if (running) return;
+      running = true;
       try {
         await job();
       } catch (err) {
         console.error(`[${name}]`, err);
+      } finally {
+        running = false;
       }
     };
     void run();
-    setInterval(run, ms).unref();
+    setInterval(() => void run(), ms).unref();
   };
 
-  every(60 * 60_000, 'contact purge', () => {
-    const n = eraseExpiredContacts(db, { now: Date.now(), retentionDays: cfg.CONTACT_RETENTION_DAYS });
+  every(60 * 60_000, 'contact purge', async () => {
+    const n = await eraseExpiredContacts(db, { now: Date.now(), retentionDays: cfg.CONTACT_RETENTION_DAYS });
     if (n) console.log(`Hài Lòng: erased ${n} expired call-back contact(s).`);
   });
   every(60_000, 'alerts', () =>
@@ -35,4 +43,6 @@ export function startBackgroundJobs(db: Db): void {
     const secret = cfg.WEBHOOK_SECRET;
     every(10_000, 'webhooks', () => sendDueWebhooks(db, { secret }));
   }
+  // The counters are shared in the database now; the in-memory limiter used to prune itself.
+  every(10 * 60_000, 'rate-limit prune', () => pruneRateLimits(db, { now: Date.now() }));
 }

@@ -35,31 +35,31 @@ export type DashboardData = {
   channels: { channel: string; label: string; responses: number; index: number | null }[];
 };
 
-function pooled(db: Db, filter: RollupFilter): { k: number; n: number } {
-  const rows = readActivity(db, filter, 'channel');
+async function pooled(db: Db, filter: RollupFilter): Promise<{ k: number; n: number }> {
+  const rows = await readActivity(db, filter, 'channel');
   return { k: rows.reduce((s, r) => s + r.satisfied, 0), n: rows.reduce((s, r) => s + r.answers, 0) };
 }
 
 /** Everything /dashboard shows for one view, read from the rollups. */
-export function loadDashboard(
+export async function loadDashboard(
   db: Db,
   view: ResolvedView,
   options: { minResponses: number; trendUnit?: BucketUnit; previous?: DayPeriod },
-): DashboardData {
+): Promise<DashboardData> {
   const { filter, period } = view;
   const { minResponses } = options;
-  const indices = indicesFor(db, view.survey.scoring, filter, minResponses);
+  const indices = await indicesFor(db, view.survey.scoring, filter, minResponses);
   const prev = options.previous ?? previousPeriod(period.from, period.to);
   const prevFilter = { ...filter, ...prev };
-  const previousIndices = indicesFor(db, view.survey.scoring, prevFilter, minResponses);
+  const previousIndices = await indicesFor(db, view.survey.scoring, prevFilter, minResponses);
 
-  const channelRows = readActivity(db, filter, 'channel');
+  const channelRows = await readActivity(db, filter, 'channel');
   const current = { k: channelRows.reduce((s, r) => s + r.satisfied, 0), n: channelRows.reduce((s, r) => s + r.answers, 0) };
-  const change = proportionChange({ current, previous: pooled(db, prevFilter), minResponses });
+  const change = proportionChange({ current, previous: await pooled(db, prevFilter), minResponses });
   const indexDelta = indices.index !== null && previousIndices.index !== null ? round2(indices.index - previousIndices.index) : null;
 
   const unit = options.trendUnit ?? defaultTrendUnit(period.from, period.to);
-  const trendRows = readActivity(db, filter, unit === 'month' || unit === 'quarter' ? 'month' : 'day');
+  const trendRows = await readActivity(db, filter, unit === 'month' || unit === 'quarter' ? 'month' : 'day');
   const points = trendSeries({ from: period.from, to: period.to, unit, rows: trendRows, minResponses });
   const reference = view.survey.slug === 'sipas' ? nationalSipasFor(Number(period.to.slice(0, 4)) - 1) : null;
 
@@ -74,10 +74,10 @@ export function loadDashboard(
     dissatisfied: proportionRate({ count: dis.count, n: dis.n, minResponses }),
     trend: { unit, points, reference },
     rankings: {
-      points: rankingFor(db, view, 'point', minResponses),
-      units: rankingFor(db, view, 'unit', minResponses),
+      points: await rankingFor(db, view, 'point', minResponses),
+      units: await rankingFor(db, view, 'unit', minResponses),
     },
-    heatmap: readHourCells(db, filter),
+    heatmap: await readHourCells(db, filter),
     channels: CHANNELS.map((channel) => {
       const r = byChannel.get(channel);
       const answers = r?.answers ?? 0;

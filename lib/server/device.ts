@@ -36,7 +36,7 @@ export function cookieValue(header: string | null, name: string): string | null 
 }
 
 /** The paired, unrevoked kiosk that sent this request, or null. */
-export function deviceFromRequest(request: Request): PairedDevice | null {
+export async function deviceFromRequest(request: Request): Promise<PairedDevice | null> {
   const credential = cookieValue(request.headers.get('cookie'), DEVICE_COOKIE);
   return credential ? findDeviceByCredential(getDb(), hashToken(credential)) : null;
 }

@@ -35,7 +35,7 @@ export async function* responseBatches(db: Db, view: ResolvedView, questions: st
   let cursor: ExportCursor = null;
   const filter = { ...view.filter, includeRepeats: true };
   for (;;) {
-    const rows = exportBatch(db, filter, cursor, BATCH);
+    const rows = await exportBatch(db, filter, cursor, BATCH);
     if (rows.length === 0) return;
     yield rows.map((r) => {
       const answers = JSON.parse(r.answers) as Record<string, unknown>;

@@ -13,10 +13,10 @@ import { currentPrincipal, principalFromRequest } from './session';
 
 /**
  * For a route handler: the caller, or the 401/403 Response to return.
- * Usage: `const auth = authorizeRequest(req, 'dashboard.view'); if (auth instanceof Response) return auth;`
+ * Usage: `const auth = await authorizeRequest(req, 'dashboard.view'); if (auth instanceof Response) return auth;`
  */
-export function authorizeRequest(request: Request, capability: Capability): Principal | Response {
-  const principal = principalFromRequest(request);
+export async function authorizeRequest(request: Request, capability: Capability): Promise<Principal | Response> {
+  const principal = await principalFromRequest(request);
   if (!principal) return unauthorized('unauthenticated', 'Sign in or send Authorization: Bearer <token>.');
   if (!can(principal, capability)) return forbidden('forbidden', `Your role (${principal.role}) may not do this.`);
   return principal;
@@ -58,7 +58,7 @@ export class AuthError extends Error {
  * The units a principal may see: null means all; otherwise the manager's subtree. Queries that
  * filter by unit intersect with this set; a requested unit outside it is a 403, not an empty result.
  */
-export function unitScope(principal: Principal): Set<number> | null {
+export async function unitScope(principal: Principal): Promise<Set<number> | null> {
   if (seesAllUnits(principal)) return null;
   if (principal.unitId === null) return new Set();
   return unitSubtreeIds(getDb(), principal.unitId);

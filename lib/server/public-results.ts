@@ -47,34 +47,34 @@ export function previousQuarters(quarter: string, count: number): string[] {
   return out;
 }
 
-export function publicResults(db: Db, { quarter, survey, minResponses, now }: { quarter: string; survey: string; minResponses: number; now: number }): PublicResults | null {
-  const view = resolveView(db, PUBLIC, { survey, quarter }, now);
+export async function publicResults(db: Db, { quarter, survey, minResponses, now }: { quarter: string; survey: string; minResponses: number; now: number }): Promise<PublicResults | null> {
+  const view = await resolveView(db, PUBLIC, { survey, quarter }, now);
   if (isViewError(view)) return null;
   const { scoring } = view.survey;
-  const figure = (filter: typeof view.filter): { figure: PublicFigure; result: ReturnType<typeof indicesFor> } => {
-    const result = indicesFor(db, scoring, filter, minResponses);
+  const figure = async (filter: typeof view.filter): Promise<{ figure: PublicFigure; result: Awaited<ReturnType<typeof indicesFor>> }> => {
+    const result = await indicesFor(db, scoring, filter, minResponses);
     const ok = result.index !== null && !result.suppressed && result.responses >= minResponses;
     return { result, figure: ok ? { index: result.index!, ci95: overallInterval(result), responses: result.responses } : null };
   };
 
-  const whole = figure(view.filter);
+  const whole = await figure(view.filter);
   // Units that report directly (the department's divisions), each with its subtree.
-  const all = listUnits(db); // active units only
+  const all = await listUnits(db); // active units only
   const root = all.find((u) => u.parentId === null);
   const reporting = all.filter((u) => u.parentId === (root?.id ?? null) && u.id !== root?.id);
   // One resolved view; each unit and each earlier quarter only narrows its filter.
-  const units = reporting
-    .map((u) => {
-      const { figure: f, result } = figure({ ...view.filter, unitIds: [...unitSubtreeIds(db, u.id)].sort((a, b) => a - b) });
-      if (result.responses === 0) return null; // a unit without public desks is not listed at all
-      return { code: u.code, name: u.name, figure: f, elements: f ? result.dimensions.map((d) => ({ name: d.name, index: d.suppressed ? null : d.index })) : [] };
-    })
-    .filter((u): u is NonNullable<typeof u> => u !== null);
+  const units: PublicResults['units'] = [];
+  for (const u of reporting) {
+    const { figure: f, result } = await figure({ ...view.filter, unitIds: [...(await unitSubtreeIds(db, u.id))].sort((a, b) => a - b) });
+    if (result.responses === 0) continue; // a unit without public desks is not listed at all
+    units.push({ code: u.code, name: u.name, figure: f, elements: f ? result.dimensions.map((d) => ({ name: d.name, index: d.suppressed ? null : d.index })) : [] });
+  }
 
-  const ranked = rankingFor(db, view, 'unit', minResponses);
-  const trend = previousQuarters(quarter, 4).map((q) => ({ quarter: q, index: figure({ ...view.filter, ...quarterBounds(q) }).figure?.index ?? null }));
+  const ranked = await rankingFor(db, view, 'unit', minResponses);
+  const trend: PublicResults['trend'] = [];
+  for (const q of previousQuarters(quarter, 4)) trend.push({ quarter: q, index: (await figure({ ...view.filter, ...quarterBounds(q) })).figure?.index ?? null });
   const bounds = quarterBounds(quarter);
-  const cases = caseStatsByUnit(db, { unitIds: null, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now }).map((c) => ({
+  const cases = (await caseStatsByUnit(db, { unitIds: null, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now })).map((c) => ({
     unit: c.unitName,
     received: c.received,
     closed: c.closed,

@@ -18,8 +18,8 @@ export type RankingWithResponses = {
  * answers ÷ index answers), from the activity rollups; rows below MIN_RESPONSES answers are
  * listed apart.
  */
-export function rankingFor(db: Db, view: ResolvedView, by: RankingGroup, minResponses: number): RankingWithResponses {
-  const rows = readActivity(db, view.filter, by);
+export async function rankingFor(db: Db, view: ResolvedView, by: RankingGroup, minResponses: number): Promise<RankingWithResponses> {
+  const rows = await readActivity(db, view.filter, by);
   const label = labeller(view, by);
   const input = rows
     .filter((r) => r.responses > 0)

@@ -26,7 +26,7 @@ export async function currentPrincipal(): Promise<Principal | null> {
 }
 
 /** A route handler's caller: an API token (Authorization: Bearer) or a session cookie. */
-export function principalFromRequest(request: Request): Principal | null {
+export async function principalFromRequest(request: Request): Promise<Principal | null> {
   const now = Date.now();
   const auth = request.headers.get('authorization');
   if (auth) {

@@ -28,28 +28,28 @@ export type ResolvedView = {
 
 export type ViewError = { status: 400 | 403 | 404; code: string; message: string };
 
-export function resolveView(
+export async function resolveView(
   db: Db,
   principal: Principal,
   raw: Record<string, string>,
   nowMs: number,
   defaults: { survey?: string } = {},
-): ResolvedView | ViewError {
+): Promise<ResolvedView | ViewError> {
   const parsed = parseViewParams(raw, nowMs, defaults);
   if (!parsed.ok) return { status: 400, code: parsed.code, message: parsed.message };
   const { params, period } = parsed;
 
-  const versions = findSurveyVersions(db, { slug: params.survey });
+  const versions = await findSurveyVersions(db, { slug: params.survey });
   if (!versions || !versions.published) {
     return { status: 404, code: 'unknown_survey', message: `No published survey "${params.survey}".` };
   }
   const definition = parseSurveyDefinition(JSON.parse(versions.published.definition), `survey ${params.survey}`);
   const scoring = localizeScoring(extractScoring(definition), 'vi');
 
-  const scope = unitScope(principal);
-  const allUnits = listUnits(db);
+  const scope = await unitScope(principal);
+  const allUnits = await listUnits(db);
   const units = scope === null ? allUnits : allUnits.filter((u) => scope.has(u.id));
-  const points = listPoints(db).filter((p) => scope === null || scope.has(p.unitId));
+  const points = (await listPoints(db)).filter((p) => scope === null || scope.has(p.unitId));
 
   let unit: UnitRow | null = null;
   let unitIds: number[] | null = scope === null ? null : [...scope];
@@ -59,12 +59,12 @@ export function resolveView(
     if (scope !== null && !scope.has(unit.id)) {
       return { status: 403, code: 'forbidden_unit', message: `Unit "${params.unit}" is outside your units.` };
     }
-    unitIds = [...unitSubtreeIds(db, unit.id)];
+    unitIds = [...(await unitSubtreeIds(db, unit.id))];
   }
 
   let point: PointRow | null = null;
   if (params.point !== undefined) {
-    point = listPoints(db).find((p) => p.code === params.point) ?? null;
+    point = (await listPoints(db)).find((p) => p.code === params.point) ?? null;
     if (!point) return { status: 404, code: 'unknown_point', message: `No service point "${params.point}".` };
     if (scope !== null && !scope.has(point.unitId)) {
       return { status: 403, code: 'forbidden_point', message: `Service point "${params.point}" is outside your units.` };
@@ -75,7 +75,7 @@ export function resolveView(
     unitIds = [point.unitId];
   }
 
-  const procedures = listProcedures(db);
+  const procedures = await listProcedures(db);
   let procedure: ProcedureRow | null = null;
   if (params.procedure !== undefined) {
     procedure = procedures.find((p) => p.code === params.procedure) ?? null;

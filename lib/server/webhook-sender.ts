@@ -8,7 +8,7 @@ import { signBody, webhookOutcome } from '@/lib/webhooks/sign';
  * later with capped exponential backoff and jitter, or failed for good. Returns how many it tried.
  */
 export async function sendDueWebhooks(db: Db, { secret, now = Date.now(), fetchImpl = fetch }: { secret: string; now?: number; fetchImpl?: typeof fetch }): Promise<number> {
-  const due = dueDeliveries(db, { now });
+  const due = await dueDeliveries(db, { now });
   for (const d of due) {
     let statusCode: number | null = null;
     let error: string | null = null;
@@ -28,7 +28,7 @@ export async function sendDueWebhooks(db: Db, { secret, now = Date.now(), fetchI
     const attempts = d.attempts + 1;
     const outcome = webhookOutcome(statusCode, attempts);
     const after = Date.now();
-    recordDeliveryAttempt(db, { id: d.id, outcome, statusCode, error, now: after, nextAttemptAt: after + backoffDelay(attempts, Math.random(), { baseMs: 30_000, capMs: 3_600_000 }) });
+    await recordDeliveryAttempt(db, { id: d.id, outcome, statusCode, error, now: after, nextAttemptAt: after + backoffDelay(attempts, Math.random(), { baseMs: 30_000, capMs: 3_600_000 }) });
   }
   return due.length;
 }

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 
-import { getDb } from '@/db';
+import { readyDb } from '@/db';
 import { createApiToken } from '@/db/queries/api-tokens';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
 import { passwordSchema, usernameSchema } from '@/lib/auth/password-policy';
@@ -16,10 +16,10 @@ function roleFrom(value: unknown): Role {
   return value as Role;
 }
 
-function unitFrom(role: Role, code: unknown): number | null {
+async function unitFrom(role: Role, code: unknown): Promise<number | null> {
   if (role !== 'manager') return null;
   if (typeof code !== 'string') throw new Error('a manager needs --unit CODE');
-  const id = findUnitIdByCode(getDb(), { code });
+  const id = await findUnitIdByCode(await readyDb(), { code });
   if (id === null) throw new Error(`no unit ${code}`);
   return id;
 }
@@ -42,9 +42,9 @@ export const accountCommands: Command[] = [
     async run({ values }) {
       const username = usernameSchema.parse(values.username ?? '');
       const role = roleFrom(values.role);
-      const unitId = unitFrom(role, values.unit);
+      const unitId = await unitFrom(role, values.unit);
       const password = passwordSchema.parse(typeof values.password === 'string' ? values.password : await askPassword());
-      const user = createUser(getDb(), { username, role, unitId, passwordHash: await hashPassword(password) }, CLI_ACTOR);
+      const user = await createUser(await readyDb(), { username, role, unitId, passwordHash: await hashPassword(password) }, CLI_ACTOR);
       console.log(`Created ${user.role} ${user.username} (id ${user.id})`);
     },
   },
@@ -52,11 +52,11 @@ export const accountCommands: Command[] = [
     name: ['token', 'create'],
     usage: 'token create --name N --role leader|manager|admin [--unit CODE]   prints the token on its last line',
     options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } },
-    run({ values }) {
+    async run({ values }) {
       if (typeof values.name !== 'string' || !values.name.trim()) throw new Error('token create needs --name');
       const role = roleFrom(values.role);
       const token = newSecretToken('hl_');
-      const row = createApiToken(getDb(), { name: values.name.trim(), tokenHash: hashToken(token), role, unitId: unitFrom(role, values.unit) }, CLI_ACTOR);
+      const row = await createApiToken(await readyDb(), { name: values.name.trim(), tokenHash: hashToken(token), role, unitId: await unitFrom(role, values.unit) }, CLI_ACTOR);
       console.log(`API token ${row.name} (id ${row.id}, role ${row.role}). It is shown once; store it now:`);
       console.log(token);
     },

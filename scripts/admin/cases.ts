@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { readyDb } from '@/db';
 import { eraseExpiredContacts } from '@/db/queries/cases';
 import { getConfig } from '@/lib/config';
 
@@ -8,8 +8,8 @@ export const caseCommands: Command[] = [
   {
     name: ['contacts', 'purge'],
     usage: 'contacts purge                                       erase call-back contacts of cases closed over CONTACT_RETENTION_DAYS ago (the server also does this hourly)',
-    run() {
-      const n = eraseExpiredContacts(getDb(), { now: Date.now(), retentionDays: getConfig().CONTACT_RETENTION_DAYS });
+    async run() {
+      const n = await eraseExpiredContacts(await readyDb(), { now: Date.now(), retentionDays: getConfig().CONTACT_RETENTION_DAYS });
       console.log(`Erased ${n} contact${n === 1 ? '' : 's'}.`);
     },
   },

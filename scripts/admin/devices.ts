@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { readyDb } from '@/db';
 import { listDevices, revokeDevice } from '@/db/queries/devices';
 import { provisionDevice, relinkDevice } from '@/lib/server/devices';
 
@@ -20,7 +20,7 @@ export const deviceCommands: Command[] = [
     async run({ values }) {
       if (typeof values.point !== 'string') throw new Error('device create needs --point CODE');
       if (values.pin !== undefined && typeof values.pin !== 'string') throw new Error('--pin must be 4 to 8 digits');
-      const made = await provisionDevice(getDb(), { pointCode: values.point, name: typeof values.name === 'string' ? values.name : undefined, pin: values.pin });
+      const made = await provisionDevice(await readyDb(), { pointCode: values.point, name: typeof values.name === 'string' ? values.name : undefined, pin: values.pin });
       if ('error' in made) throw new Error(made.error === 'point' ? `no active service point ${values.point}` : '--pin must be 4 to 8 digits');
       console.log(`Device ${made.id} "${made.name}" for ${values.point}.${made.pinGenerated ? ` Staff PIN (shown once): ${made.pin}` : ''}`);
       console.log('Open this link once on the tablet within 24 hours:');
@@ -31,9 +31,9 @@ export const deviceCommands: Command[] = [
     name: ['device', 'relink'],
     usage: 'device relink --id N   a new one-time pairing link for an existing device (the old tablet loses access once it is used)',
     options: { id: { type: 'string' } },
-    run({ values }) {
+    async run({ values }) {
       const id = idFrom(values.id);
-      const link = relinkDevice(getDb(), id);
+      const link = await relinkDevice(await readyDb(), id);
       if (!link) throw new Error(`no active device ${id}`);
       console.log(`New pairing link for device ${id} (valid 24 h):`);
       console.log(link);
@@ -42,8 +42,8 @@ export const deviceCommands: Command[] = [
   {
     name: ['device', 'list'],
     usage: 'device list   every tablet with its desk, last contact and queue',
-    run() {
-      const rows = listDevices(getDb());
+    async run() {
+      const rows = await listDevices(await readyDb());
       if (rows.length === 0) return void console.log('No devices.');
       const now = Date.now();
       for (const d of rows) {
@@ -61,9 +61,9 @@ export const deviceCommands: Command[] = [
     name: ['device', 'revoke'],
     usage: 'device revoke --id N   the tablet is refused from its next request on',
     options: { id: { type: 'string' } },
-    run({ values }) {
+    async run({ values }) {
       const id = idFrom(values.id);
-      if (!revokeDevice(getDb(), { id, now: Date.now() })) throw new Error(`no active device ${id}`);
+      if (!(await revokeDevice(await readyDb(), { id, now: Date.now() }))) throw new Error(`no active device ${id}`);
       console.log(`Device ${id} revoked.`);
     },
   },

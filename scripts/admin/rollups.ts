@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { readyDb } from '@/db';
 import { rebuildRollups } from '@/db/rollups';
 
 import type { Command } from './commands';
@@ -7,9 +7,9 @@ export const rollupCommands: Command[] = [
   {
     name: ['rollups', 'rebuild'],
     usage: 'rollups rebuild                                      recompute the dashboard rollups from raw responses',
-    run() {
+    async run() {
       const started = Date.now();
-      const { responses } = rebuildRollups(getDb());
+      const { responses } = await rebuildRollups(await readyDb());
       console.log(`Rollups rebuilt from ${responses} responses in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     },
   },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { getDb } from '@/db';
+import { readyDb } from '@/db';
 import { importSurvey } from '@/db/seed';
 
 import type { Command } from './commands';
@@ -10,7 +10,7 @@ export const surveyCommands: Command[] = [
     name: ['survey', 'import'],
     usage: 'survey import <file.json> --slug S [--no-publish]   validate, store a new immutable version, publish it',
     options: { slug: { type: 'string' }, 'no-publish': { type: 'boolean' } },
-    run({ values, positionals }) {
+    async run({ values, positionals }) {
       const [file] = positionals;
       const slug = values.slug;
       if (!file || typeof slug !== 'string') throw new Error('survey import needs a file and --slug');
@@ -21,7 +21,7 @@ export const surveyCommands: Command[] = [
       } catch (err) {
         throw new Error(`${file}: not readable JSON: ${(err as Error).message}`);
       }
-      const result = importSurvey(getDb(), { slug, json, source: file, publish: !values['no-publish'] });
+      const result = await importSurvey(await readyDb(), { slug, json, source: file, publish: !values['no-publish'] });
       console.log(
         `${slug}: ${result.created ? 'stored as new version' : 'unchanged, same as version'} ${result.version}` +
           `${result.published ? ', published' : ''}`,

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { openDatabase } from '@/db';
+import { closeDatabase, openSqlite } from '@/db';
 import { createUser } from '@/db/queries/users';
 import { hashPassword } from '@/lib/server/secrets';
 
@@ -18,11 +18,11 @@ const PASSWORD = 'quan tri vien e2e 2026';
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ DEMO_USERS: '0' }), launchBrowser()]);
-  const db = openDatabase(server.dbPath);
+  const db = openSqlite(server.dbPath);
   try {
-    createUser(db, { username: 'admin', role: 'admin', unitId: null, passwordHash: await hashPassword(PASSWORD), displayName: 'Văn phòng Sở' }, { userId: null, label: 'e2e' });
+    await createUser(db, { username: 'admin', role: 'admin', unitId: null, passwordHash: await hashPassword(PASSWORD), displayName: 'Văn phòng Sở' }, { userId: null, label: 'e2e' });
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { openDatabase } from '@/db';
+import { closeDatabase, openSqlite } from '@/db';
 import { attemptLogin } from '@/db/auth';
 import { createApiToken } from '@/db/queries/api-tokens';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
@@ -25,7 +25,7 @@ let caseCode = '';
 
 beforeAll(async () => {
   server = await startServer({ DEMO_USERS: '0', DEMO_RESPONSES: '0' });
-  const db = openDatabase(server.dbPath);
+  const db = openSqlite(server.dbPath);
   try {
     const passwordHash = await hashPassword('matrix password 1');
     const people: Array<[Who, 'operator' | 'manager' | 'leader' | 'admin', string | null]> = [
@@ -36,17 +36,17 @@ beforeAll(async () => {
       ['admin', 'admin', null],
     ];
     for (const [who, role, unit] of people) {
-      const unitId = unit ? findUnitIdByCode(db, { code: unit }) : null;
-      createUser(db, { username: who.toLowerCase(), role, unitId, passwordHash }, { userId: null, label: 'test' });
+      const unitId = unit ? await findUnitIdByCode(db, { code: unit }) : null;
+      await createUser(db, { username: who.toLowerCase(), role, unitId, passwordHash }, { userId: null, label: 'test' });
       const login = await attemptLogin(db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now() });
       if (!login.ok) throw new Error(`login ${who}`);
       cookies[who] = `hl_session=${login.token}`;
       const token = `hl_matrix_${who}_0123456789abcdef`;
-      createApiToken(db, { name: `matrix-${who}`, tokenHash: hashToken(token), role, unitId }, { userId: null, label: 'test' });
+      await createApiToken(db, { name: `matrix-${who}`, tokenHash: hashToken(token), role, unitId }, { userId: null, label: 'test' });
       bearer[who] = token;
     }
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
   // A case of desk 1 (SXD-QLXD), opened the way a citizen opens one.
   const res = await fetch(`${server.url}/api/responses`, {

@@ -7,11 +7,11 @@ import { hashToken, newSecretToken } from '@/lib/server/secrets';
 let serial = 0;
 
 /** An API token of `role` (a manager's limited to `unit`), as the Authorization header to send. */
-export function bearer(db: Db, role: Role, unit?: string): { authorization: string } {
+export async function bearer(db: Db, role: Role, unit?: string): Promise<{ authorization: string }> {
   const token = newSecretToken('hl_');
-  const unitId = unit === undefined ? null : findUnitIdByCode(db, { code: unit });
+  const unitId = unit === undefined ? null : await findUnitIdByCode(db, { code: unit });
   if (unit !== undefined && unitId === null) throw new Error(`no unit ${unit}`);
   serial += 1;
-  createApiToken(db, { name: `test-${role}-${serial}`, tokenHash: hashToken(token), role, unitId }, { userId: null, label: 'test' });
+  await createApiToken(db, { name: `test-${role}-${serial}`, tokenHash: hashToken(token), role, unitId }, { userId: null, label: 'test' });
   return { authorization: `Bearer ${token}` };
 }

@@ -1,6 +1,8 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { attemptLogin, changePassword, logout, principalForApiToken, principalForSession } from '@/db/auth';
+import { users } from '@/db/schema';
 import { DEMO_USERS, seedDemoUsers } from '@/db/seed-users';
 import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
 import { listAudit } from '@/db/queries/audit';
@@ -15,10 +17,10 @@ const CLI = { userId: null, label: 'test' };
 const NOW = Date.parse('2026-11-28T03:00:00Z');
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   const passwordHash = await hashPassword('correct horse battery');
-  createUser(t.db, { username: 'lan', role: 'leader', unitId: null, passwordHash }, CLI);
-  createUser(t.db, { username: 'minh', role: 'manager', unitId: findUnitIdByCode(t.db, { code: 'SXD-QLXD' }), passwordHash }, CLI);
+  await createUser(t.db, { username: 'lan', role: 'leader', unitId: null, passwordHash }, CLI);
+  await createUser(t.db, { username: 'minh', role: 'manager', unitId: await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }), passwordHash }, CLI);
 });
 afterAll(() => t.close());
 
@@ -27,11 +29,13 @@ describe('login', () => {
     const outcome = await attemptLogin(t.db, { username: 'minh', password: 'correct horse battery', now: NOW });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    const p = principalForSession(t.db, { token: outcome.token, now: NOW + 1000 });
-    expect(p).toMatchObject({ kind: 'user', role: 'manager', unitId: findUnitIdByCode(t.db, { code: 'SXD-QLXD' }) });
+    const p = await principalForSession(t.db, { token: outcome.token, now: NOW + 1000 });
+    expect(p).toMatchObject({ kind: 'user', role: 'manager', unitId: await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }) });
     // The session table never holds the token itself.
-    expect(t.db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE token_hash = ?').get(outcome.token)).toEqual({ n: 0 });
-    expect(t.db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE token_hash = ?').get(hashToken(outcome.token))).toEqual({ n: 1 });
+    const sessionsWithHash = async (hash: string) =>
+      Number((await t.all<{ n: number }>(sql`SELECT count(*) AS n FROM sessions WHERE token_hash = ${hash}`))[0]!.n);
+    expect(await sessionsWithHash(outcome.token)).toBe(0);
+    expect(await sessionsWithHash(hashToken(outcome.token))).toBe(1);
   });
 
   test('a wrong password and an unknown user get the same answer', async () => {
@@ -43,7 +47,7 @@ describe('login', () => {
 
   test(`after ${LOCKOUT.maxFailures} failures the account is locked, even for the right password, until the lock expires`, async () => {
     const passwordHash = await hashPassword('another long password');
-    createUser(t.db, { username: 'hoa', role: 'operator', unitId: null, passwordHash }, CLI);
+    await createUser(t.db, { username: 'hoa', role: 'operator', unitId: null, passwordHash }, CLI);
     for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) {
       expect(await attemptLogin(t.db, { username: 'hoa', password: 'wrong', now: NOW })).toEqual({ ok: false, reason: 'invalid' });
     }
@@ -60,63 +64,69 @@ describe('login', () => {
       return o;
     };
     const a = await login();
-    logout(t.db, { token: a.token, now: NOW });
-    expect(principalForSession(t.db, { token: a.token, now: NOW })).toBeNull();
+    await logout(t.db, { token: a.token, now: NOW });
+    expect(await principalForSession(t.db, { token: a.token, now: NOW })).toBeNull();
 
     const b = await login();
-    revokeUserSessions(t.db, { userId: b.user.id, now: NOW });
-    expect(principalForSession(t.db, { token: b.token, now: NOW })).toBeNull();
+    await revokeUserSessions(t.db, { userId: b.user.id, now: NOW });
+    expect(await principalForSession(t.db, { token: b.token, now: NOW })).toBeNull();
 
     const c = await login();
-    t.db.$client.prepare('UPDATE users SET active = 0 WHERE id = ?').run(c.user.id);
-    expect(principalForSession(t.db, { token: c.token, now: NOW })).toBeNull();
-    t.db.$client.prepare('UPDATE users SET active = 1 WHERE id = ?').run(c.user.id);
+    await t.db.update(users).set({ active: false }).where(eq(users.id, c.user.id));
+    expect(await principalForSession(t.db, { token: c.token, now: NOW })).toBeNull();
+    await t.db.update(users).set({ active: true }).where(eq(users.id, c.user.id));
 
     const d = await login();
-    expect(principalForSession(t.db, { token: d.token, now: NOW + 13 * 3_600_000 })).toBeNull(); // expired after 12 h idle
+    expect(await principalForSession(t.db, { token: d.token, now: NOW + 13 * 3_600_000 })).toBeNull(); // expired after 12 h idle
   });
 
-  test('logins and failures are in the audit log, which refuses edits', () => {
-    const actions = listAudit(t.db, { actor: 'lan' }).map((e) => e.action);
+  test('logins and failures are in the audit log, which refuses edits', async () => {
+    const actions = (await listAudit(t.db, { actor: 'lan' })).map((e) => e.action);
     expect(actions).toContain('login');
     expect(actions).toContain('login.failed');
-    expect(listAudit(t.db, { actor: 'nobody' }).map((e) => e.action)).toEqual(['login.failed']);
-    expect(() => t.db.$client.prepare('UPDATE audit_log SET actor = ?').run('x')).toThrow(/append-only/);
-    expect(() => t.db.$client.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect((await listAudit(t.db, { actor: 'nobody' })).map((e) => e.action)).toEqual(['login.failed']);
+    // The query layer wraps the database's error: the trigger's message is in its cause.
+    const refusal = (query: SQL) =>
+      t.run(query).then(
+        () => 'no error',
+        (err: Error) => `${err.message} ${(err.cause as Error | undefined)?.message ?? ''}`,
+      );
+    expect(await refusal(sql`UPDATE audit_log SET actor = ${'x'}`)).toMatch(/append-only/);
+    expect(await refusal(sql`DELETE FROM audit_log`)).toMatch(/append-only/);
   });
 });
 
 describe('API tokens', () => {
-  test('a token is stored hashed, resolves to its role, records its last use and can be revoked', () => {
+  test('a token is stored hashed, resolves to its role, records its last use and can be revoked', async () => {
     const token = 'hl_test-token-value-0123456789';
-    const row = createApiToken(t.db, { name: 'bi-tool', tokenHash: hashToken(token), role: 'leader', unitId: null }, CLI);
-    expect(principalForApiToken(t.db, { token, now: NOW })).toMatchObject({ kind: 'token', role: 'leader', label: 'token:bi-tool' });
-    expect(t.db.$client.prepare('SELECT last_used_at FROM api_tokens WHERE id = ?').get(row.id)).toEqual({ last_used_at: NOW });
-    expect(principalForApiToken(t.db, { token: token + 'x', now: NOW })).toBeNull();
-    expect(revokeApiToken(t.db, { id: row.id, now: NOW }, CLI)).toBe(true);
-    expect(principalForApiToken(t.db, { token, now: NOW })).toBeNull();
+    const row = await createApiToken(t.db, { name: 'bi-tool', tokenHash: hashToken(token), role: 'leader', unitId: null }, CLI);
+    expect(await principalForApiToken(t.db, { token, now: NOW })).toMatchObject({ kind: 'token', role: 'leader', label: 'token:bi-tool' });
+    expect(await t.all(sql`SELECT last_used_at FROM api_tokens WHERE id = ${row.id}`)).toEqual([{ last_used_at: NOW }]);
+    expect(await principalForApiToken(t.db, { token: token + 'x', now: NOW })).toBeNull();
+    expect(await revokeApiToken(t.db, { id: row.id, now: NOW }, CLI)).toBe(true);
+    expect(await principalForApiToken(t.db, { token, now: NOW })).toBeNull();
   });
 });
 
 describe('password change', () => {
   test('needs the current password, then signs out every other session and keeps this one', async () => {
     const passwordHash = await hashPassword('first long password');
-    const user = createUser(t.db, { username: 'tuan', role: 'leader', unitId: null, passwordHash }, CLI);
+    const user = await createUser(t.db, { username: 'tuan', role: 'leader', unitId: null, passwordHash }, CLI);
     const other = await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW });
     if (!other.ok) throw new Error('login failed');
 
     const refused = await changePassword(t.db, { userId: user.id, current: 'not it at all', next: 'second long password', now: NOW });
     expect(refused.ok).toBe(false);
-    expect(principalForSession(t.db, { token: other.token, now: NOW })).not.toBeNull();
+    expect(await principalForSession(t.db, { token: other.token, now: NOW })).not.toBeNull();
 
     const changed = await changePassword(t.db, { userId: user.id, current: 'first long password', next: 'second long password', now: NOW });
     expect(changed.ok).toBe(true);
     if (!changed.ok) return;
-    expect(principalForSession(t.db, { token: other.token, now: NOW })).toBeNull();
-    expect(principalForSession(t.db, { token: changed.token, now: NOW })).toMatchObject({ id: user.id });
+    expect(await principalForSession(t.db, { token: other.token, now: NOW })).toBeNull();
+    expect(await principalForSession(t.db, { token: changed.token, now: NOW })).toMatchObject({ id: user.id });
     expect((await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW })).ok).toBe(false);
     expect((await attemptLogin(t.db, { username: 'tuan', password: 'second long password', now: NOW })).ok).toBe(true);
-    expect(listAudit(t.db, { actor: 'tuan' }).map((e) => e.action)).toContain('user.password.change');
+    expect((await listAudit(t.db, { actor: 'tuan' })).map((e) => e.action)).toContain('user.password.change');
   });
 });
 
@@ -128,7 +138,7 @@ describe('demo accounts', () => {
     for (const u of DEMO_USERS) {
       const o = await attemptLogin(t.db, { username: u.username, password: u.password, now: NOW });
       expect(o.ok, u.username).toBe(true);
-      if (o.ok) expect(principalForSession(t.db, { token: o.token, now: NOW })?.role).toBe(u.role);
+      if (o.ok) expect((await principalForSession(t.db, { token: o.token, now: NOW }))?.role).toBe(u.role);
     }
   });
 });

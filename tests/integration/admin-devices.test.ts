@@ -9,8 +9,8 @@ import { createDeviceCore, relinkDeviceCore, renameDeviceCore, revokeDeviceCore 
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
@@ -29,26 +29,26 @@ describe('devices in the admin UI', () => {
     expect(state.secret).toMatch(/\/pair\/[A-Za-z0-9_-]{40,}$/);
     expect(decodeQr(state.qr!)).toBe(state.secret);
     expect(state.message).toMatch(/Mã PIN nhân viên: \d{6}/);
-    expect(listDevices(t.db)).toMatchObject([{ pointCode: 'TTHCC-Q02', name: 'Máy tính bảng Quầy số 2 – Chứng chỉ hành nghề, năng lực', pairedAt: null }]);
+    expect(await listDevices(t.db)).toMatchObject([{ pointCode: 'TTHCC-Q02', name: 'Máy tính bảng Quầy số 2 – Chứng chỉ hành nghề, năng lực', pairedAt: null }]);
   });
 
   test('bad input is refused by its field and stores nothing', async () => {
-    const before = t.count('devices');
+    const before = await t.count('devices');
     const noDesk = await createDeviceCore(t.db, admin, { pointCode: 'KHONG-CO', pin: '1234' });
     expect(noDesk).toMatchObject({ status: 'error', fieldErrors: { pointCode: [expect.stringContaining('Không có quầy')] } });
     const badPin = await createDeviceCore(t.db, admin, { pointCode: 'TTHCC-Q02', pin: '12' });
     expect(badPin).toMatchObject({ status: 'error', fieldErrors: { pin: [expect.any(String)] } });
-    expect(t.count('devices')).toBe(before);
+    expect(await t.count('devices')).toBe(before);
   });
 
   test('rename, new link and revoke are audited; a revoked device gets no new link', async () => {
-    const id = listDevices(t.db)[0]!.id;
-    expect(renameDeviceCore(t.db, admin, { id: String(id), name: 'Máy quầy 2' })).toMatchObject({ status: 'ok' });
+    const id = (await listDevices(t.db))[0]!.id;
+    expect(await renameDeviceCore(t.db, admin, { id: String(id), name: 'Máy quầy 2' })).toMatchObject({ status: 'ok' });
     const relinked = await relinkDeviceCore(t.db, admin, { id: String(id) });
     expect(relinked).toMatchObject({ status: 'ok', secret: expect.stringMatching(/\/pair\//) });
-    expect(revokeDeviceCore(t.db, admin, { id: String(id) })).toMatchObject({ status: 'ok' });
-    expect(revokeDeviceCore(t.db, admin, { id: String(id) })).toMatchObject({ status: 'error' });
+    expect(await revokeDeviceCore(t.db, admin, { id: String(id) })).toMatchObject({ status: 'ok' });
+    expect(await revokeDeviceCore(t.db, admin, { id: String(id) })).toMatchObject({ status: 'error' });
     expect(await relinkDeviceCore(t.db, admin, { id: String(id) })).toMatchObject({ status: 'error' });
-    expect(listAudit(t.db, { action: 'device.' }).map((e) => e.action).sort()).toEqual(['device.create', 'device.relink', 'device.rename', 'device.revoke']);
+    expect((await listAudit(t.db, { action: 'device.' })).map((e) => e.action).sort()).toEqual(['device.create', 'device.relink', 'device.rename', 'device.revoke']);
   });
 });

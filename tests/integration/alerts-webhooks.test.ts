@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { POST } from '@/app/api/responses/route';
@@ -14,8 +15,8 @@ import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
@@ -27,31 +28,31 @@ describe('alerts', () => {
     for (const s of [1, 1, 3, 2, 3]) expect((await rate('TTHCC-Q01', s)).status).toBe(201); // 40 %
     for (const s of [1, 3, 3, 3, 3, 3]) expect((await rate('TTHCC-Q03', s)).status).toBe(201); // 17 %
     const now = Date.now() + 1000;
-    expect(raiseDueAlerts(t.db, { now, settings })).toBe(1);
-    expect(raiseDueAlerts(t.db, { now: now + 1000, settings })).toBe(0); // once per desk per hour
+    expect(await raiseDueAlerts(t.db, { now, settings })).toBe(1);
+    expect(await raiseDueAlerts(t.db, { now: now + 1000, settings })).toBe(0); // once per desk per hour
 
-    const all = activeAlerts(t.db, { unitIds: null, now });
+    const all = await activeAlerts(t.db, { unitIds: null, now });
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ kind: 'negative_share', pointName: 'Quầy số 1 – Giấy phép xây dựng', details: { responses: 5, negative: 2, percent: 40 } });
-    const nha = unitSubtreeIds(t.db, findUnitIdByCode(t.db, { code: 'SXD-NHA' })!);
-    expect(activeAlerts(t.db, { unitIds: nha, now })).toEqual([]);
-    expect(listDeliveries(t.db).map((d) => d.event)).toContain('alert.negative_share');
+    const nha = await unitSubtreeIds(t.db, (await findUnitIdByCode(t.db, { code: 'SXD-NHA' }))!);
+    expect(await activeAlerts(t.db, { unitIds: nha, now })).toEqual([]);
+    expect((await listDeliveries(t.db)).map((d) => d.event)).toContain('alert.negative_share');
     // The alert is gone from the banner an hour later.
-    expect(activeAlerts(t.db, { unitIds: null, now: now + 3_600_001 })).toEqual([]);
+    expect(await activeAlerts(t.db, { unitIds: null, now: now + 3_600_001 })).toEqual([]);
   });
 
-  test('a case past its due date raises one overdue alert while it stays open', () => {
+  test('a case past its due date raises one overdue alert while it stays open', async () => {
     const later = Date.now() + 30 * 86_400_000;
-    const raised = raiseDueAlerts(t.db, { now: later, settings });
-    const openCases = t.count('cases');
+    const raised = await raiseDueAlerts(t.db, { now: later, settings });
+    const openCases = await t.count('cases');
     expect(raised).toBe(openCases);
-    expect(raiseDueAlerts(t.db, { now: later + 60_000, settings })).toBe(0);
-    expect(activeAlerts(t.db, { unitIds: null, now: later }).filter((a) => a.kind === 'case_overdue')).toHaveLength(openCases);
+    expect(await raiseDueAlerts(t.db, { now: later + 60_000, settings })).toBe(0);
+    expect((await activeAlerts(t.db, { unitIds: null, now: later })).filter((a) => a.kind === 'case_overdue')).toHaveLength(openCases);
   });
 
-  test('every new case is queued as case.opened, without the answers', () => {
-    const opened = listDeliveries(t.db, { limit: 500 }).filter((d) => d.event === 'case.opened');
-    expect(opened).toHaveLength(t.count('cases'));
+  test('every new case is queued as case.opened, without the answers', async () => {
+    const opened = (await listDeliveries(t.db, { limit: 500 })).filter((d) => d.event === 'case.opened');
+    expect(opened).toHaveLength(await t.count('cases'));
     const payload = JSON.parse(opened[0]!.payload);
     expect(payload.data).toMatchObject({ case: expect.stringMatching(/^PA-/), unit: expect.any(String), reasons: ['dissatisfied'] });
     expect(opened[0]!.payload).not.toContain('satisfaction');
@@ -75,32 +76,32 @@ describe('webhook delivery', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    t.db.$client.prepare("UPDATE webhook_deliveries SET status = 'failed'").run(); // only this block's deliveries
+    await t.run(sql`UPDATE webhook_deliveries SET status = 'failed'`); // only this block's deliveries
   });
   afterAll(() => server.close());
 
   test('signed, retried with backoff after a 5xx, delivered on 2xx, given up on a 4xx', async () => {
     const secret = 'receiver-shared-secret';
-    const ok = enqueueWebhook(t.db, { event: 'case.opened', url, payload: { case: 'PA-TEST' }, now: Date.now() });
+    const ok = await enqueueWebhook(t.db, { event: 'case.opened', url, payload: { case: 'PA-TEST' }, now: Date.now() });
     answers = [503];
     expect(await sendDueWebhooks(t.db, { secret })).toBe(1);
-    let row = listDeliveries(t.db).find((d) => d.id === ok)!;
+    let row = (await listDeliveries(t.db)).find((d) => d.id === ok)!;
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 503 });
     expect(row.nextAttemptAt).toBeGreaterThan(Date.now());
     expect(await sendDueWebhooks(t.db, { secret })).toBe(0); // not due yet
 
     answers = [200];
     expect(await sendDueWebhooks(t.db, { secret, now: row.nextAttemptAt })).toBe(1);
-    row = listDeliveries(t.db).find((d) => d.id === ok)!;
+    row = (await listDeliveries(t.db)).find((d) => d.id === ok)!;
     expect(row).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
     expect(received).toHaveLength(2);
     expect(received[1]!.event).toBe('case.opened');
     expect(verifySignature(secret, received[1]!.body, received[1]!.signature)).toBe(true);
     expect(JSON.parse(received[1]!.body)).toMatchObject({ id: ok, event: 'case.opened', data: { case: 'PA-TEST' } });
 
-    const gone = enqueueWebhook(t.db, { event: 'case.opened', url, payload: {}, now: Date.now() });
+    const gone = await enqueueWebhook(t.db, { event: 'case.opened', url, payload: {}, now: Date.now() });
     answers = [410];
     await sendDueWebhooks(t.db, { secret });
-    expect(listDeliveries(t.db).find((d) => d.id === gone)).toMatchObject({ status: 'failed', lastStatusCode: 410 });
+    expect((await listDeliveries(t.db)).find((d) => d.id === gone)).toMatchObject({ status: 'failed', lastStatusCode: 410 });
   });
 });

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
+import { dialectOf } from '@/db';
 import { attemptLogin } from '@/db/auth';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
 import { hashPassword } from '@/lib/server/secrets';
@@ -33,7 +35,7 @@ const tokens: Partial<Record<Who, string>> = {};
 let caseCode = '';
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   const passwordHash = await hashPassword('matrix password 1');
   const users: Array<[Who, 'operator' | 'manager' | 'leader' | 'admin', string | null]> = [
     ['operator', 'operator', null],
@@ -43,7 +45,7 @@ beforeAll(async () => {
     ['admin', 'admin', null],
   ];
   for (const [who, role, unit] of users) {
-    createUser(t.db, { username: who.toLowerCase(), role, unitId: unit ? findUnitIdByCode(t.db, { code: unit }) : null, passwordHash }, { userId: null, label: 'test' });
+    await createUser(t.db, { username: who.toLowerCase(), role, unitId: unit ? await findUnitIdByCode(t.db, { code: unit }) : null, passwordHash }, { userId: null, label: 'test' });
     const login = await attemptLogin(t.db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now() });
     if (!login.ok) throw new Error(`login ${who}`);
     tokens[who] = login.token;
@@ -63,11 +65,19 @@ const form = (fields: Record<string, string>) => {
   return f;
 };
 /** Every table's row count and the audit log: a refused action must leave all of it as it was. */
-const snapshot = () =>
-  (t.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[])
-    .filter(({ name }) => name !== 'sessions')
-    .map(({ name }) => `${name}:${t.count(name)}`)
-    .join(' ');
+async function snapshot(): Promise<string> {
+  const tables = await t.all<{ name: string }>(
+    dialectOf(t.db) === 'postgres'
+      ? sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+      : sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+  );
+  const counts: string[] = [];
+  for (const { name } of tables.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (name === 'sessions' || name.startsWith('__drizzle')) continue;
+    counts.push(`${name}:${await t.count(name)}`);
+  }
+  return counts.join(' ');
+}
 
 const AUTH_REFUSALS = /Phiên đăng nhập đã hết|Vai trò của bạn không được|không tìm thấy phản ánh trong phạm vi|Không tìm thấy phản ánh trong phạm vi/i;
 
@@ -97,18 +107,18 @@ const ACCOUNT_ACTIONS: Case[] = [
 describe.each([...ADMIN_ACTIONS, ...CASE_ACTIONS, ...ACCOUNT_ACTIONS])('$name', ({ allowed, call }) => {
   test.each(ROLES)('as %s', async (who) => {
     as(who);
-    const before = snapshot();
+    const before = await snapshot();
     const state = await call();
     const refusal = refusalOf(state);
     if (allowed.includes(who as never)) {
       expect(refusal, `allowed for ${who}`).toBeNull();
     } else {
       expect(refusal, `refused for ${who}: ${JSON.stringify(state)}`).not.toBeNull();
-      expect(snapshot()).toBe(before);
+      expect(await snapshot()).toBe(before);
     }
   });
 });
 
-test('the matrix covers every exported admin action', () => {
+test('the matrix covers every exported admin action', async () => {
   expect(ADMIN_ACTIONS.length).toBeGreaterThanOrEqual(21);
 });

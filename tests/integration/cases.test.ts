@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { POST as postContact } from '@/app/api/cases/contact/route';
@@ -15,8 +16,8 @@ import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
@@ -37,46 +38,46 @@ describe('which answers open a case', () => {
     ['SIPAS overall 2', quickResponse({ survey: 'sipas', answers: sipasAnswers(2) }), ['dissatisfied']],
     ['SIPAS overall 3', quickResponse({ survey: 'sipas', answers: sipasAnswers(3) }), null],
   ])('%s', async (_name, body, reasons) => {
-    const before = t.count('cases');
+    const before = await t.count('cases');
     const { status, json } = await post(body);
     expect(status).toBe(201);
     if (reasons === null) {
       expect(json.case).toBeUndefined();
-      expect(t.count('cases')).toBe(before);
+      expect(await t.count('cases')).toBe(before);
       return;
     }
     expect(json.case).toMatch(/^PA-[0-9A-Z]{7}-[0-9A-Z]$/);
-    const c = findCase(t.db, json.case!)!;
+    const c = (await findCase(t.db, json.case!))!;
     expect(c).toMatchObject({ status: 'new', reasons: reasons.join(','), pointCode: 'TTHCC-Q01', unitName: 'Phòng Quản lý xây dựng' });
   });
 
   test('a replay answers with the same case code and opens no second case', async () => {
     const body = quickResponse({ answers: { satisfaction: 1 } });
     const first = await post(body);
-    const before = t.count('cases');
+    const before = await t.count('cases');
     const again = await post(body);
     expect(again.status).toBe(200);
     expect(again.json.case).toBe(first.json.case);
-    expect(t.count('cases')).toBe(before);
+    expect(await t.count('cases')).toBe(before);
   });
 });
 
 describe('due dates count working days only', () => {
-  const ingestAt = (receivedAt: number) => {
+  const ingestAt = async (receivedAt: number) => {
     const raw = quickResponse({ answers: { satisfaction: 1 }, completedAt: new Date(receivedAt - 60_000).toISOString() });
     const envelope = envelopeSchema.parse(raw);
-    const outcome = ingestResponse(t.db, { envelope, bodyHash: bodyHash(raw), receivedAt, clientKey: null });
+    const outcome = await ingestResponse(t.db, { envelope, bodyHash: bodyHash(raw), receivedAt, clientKey: null });
     if (outcome.kind !== 'accepted' || !outcome.caseCode) throw new Error(`no case: ${JSON.stringify(outcome)}`);
-    return findCase(t.db, outcome.caseCode)!;
+    return (await findCase(t.db, outcome.caseCode))!;
   };
 
-  test('opened Friday afternoon → due the next Friday, at local midnight', () => {
-    const c = ingestAt(Date.parse('2026-03-06T08:00:00Z')); // Fri 15:00 local
+  test('opened Friday afternoon → due the next Friday, at local midnight', async () => {
+    const c = await ingestAt(Date.parse('2026-03-06T08:00:00Z')); // Fri 15:00 local
     expect(new Date(c.dueAt).toISOString()).toBe('2026-03-13T17:00:00.000Z');
   });
 
-  test('opened the day before Reunification Day → the holidays and the weekend do not count', () => {
-    const c = ingestAt(Date.parse('2026-04-29T03:00:00Z')); // Wed 10:00 local; 30/4, 1/5 holidays
+  test('opened the day before Reunification Day → the holidays and the weekend do not count', async () => {
+    const c = await ingestAt(Date.parse('2026-04-29T03:00:00Z')); // Wed 10:00 local; 30/4, 1/5 holidays
     expect(new Date(c.dueAt).toISOString()).toBe('2026-05-08T17:00:00.000Z');
   });
 });
@@ -99,41 +100,41 @@ describe('handling, lookup and consented contact', () => {
     expect((await send({ responseId, phone: '12', consent: true })).body.error.message).toMatch(/phone/);
     expect((await send({ responseId, consent: true })).status).toBe(400); // nothing to reach
     expect((await send({ responseId: randomUUID(), phone: '0912345678', consent: true })).status).toBe(404);
-    expect(t.count('case_contacts')).toBe(0);
+    expect(await t.count('case_contacts')).toBe(0);
 
     expect((await send({ responseId, name: 'Nguyễn Văn A', phone: '0912 345 678', consent: true })).status).toBe(201);
     expect((await send({ responseId, phone: '0912345678', consent: true })).status).toBe(409);
-    expect(findCase(t.db, code)!.contact).toMatchObject({ phone: '0912345678', name: 'Nguyễn Văn A' });
-    const stored = t.db.$client.prepare('SELECT answers FROM responses WHERE id = ?').get(responseId) as { answers: string };
-    expect(stored.answers).not.toContain('0912');
+    expect((await findCase(t.db, code))!.contact).toMatchObject({ phone: '0912345678', name: 'Nguyễn Văn A' });
+    const [stored] = await t.all<{ answers: string }>(sql`SELECT answers FROM responses WHERE id = ${responseId}`);
+    expect(stored!.answers).not.toContain('0912');
   });
 
-  test('the public lookup shows status and reply, never the comment or the contact', () => {
-    const before = findPublicCase(t.db, code)!;
+  test('the public lookup shows status and reply, never the comment or the contact', async () => {
+    const before = (await findPublicCase(t.db, code))!;
     expect(before).toMatchObject({ code, status: 'new', publicReply: null });
     expect(JSON.stringify(before)).not.toMatch(/Chờ quá lâu|0912|Nguyễn/);
 
-    expect(changeCaseStatus(t.db, { code, to: 'resolved', now: Date.now() }, ACTOR)).toMatchObject({ ok: false, field: 'publicReply' });
-    expect(changeCaseStatus(t.db, { code, to: 'in_progress', now: Date.now() }, ACTOR)).toEqual({ ok: true });
-    expect(changeCaseStatus(t.db, { code, to: 'resolved', publicReply: 'Đã bố trí thêm cán bộ giờ cao điểm.', now: Date.now() }, ACTOR)).toEqual({ ok: true });
-    expect(findPublicCase(t.db, code)).toMatchObject({ status: 'resolved', publicReply: 'Đã bố trí thêm cán bộ giờ cao điểm.' });
-    expect(listAudit(t.db, { action: 'case.status' }).length).toBe(2);
+    expect(await changeCaseStatus(t.db, { code, to: 'resolved', now: Date.now() }, ACTOR)).toMatchObject({ ok: false, field: 'publicReply' });
+    expect(await changeCaseStatus(t.db, { code, to: 'in_progress', now: Date.now() }, ACTOR)).toEqual({ ok: true });
+    expect(await changeCaseStatus(t.db, { code, to: 'resolved', publicReply: 'Đã bố trí thêm cán bộ giờ cao điểm.', now: Date.now() }, ACTOR)).toEqual({ ok: true });
+    expect(await findPublicCase(t.db, code)).toMatchObject({ status: 'resolved', publicReply: 'Đã bố trí thêm cán bộ giờ cao điểm.' });
+    expect((await listAudit(t.db, { action: 'case.status' })).length).toBe(2);
   });
 
-  test('contacts are erased N days after the case closed, and the erasure is logged', () => {
-    const closedAt = findCase(t.db, code)!.closedAt!;
-    expect(eraseExpiredContacts(t.db, { now: closedAt + 29 * 86_400_000, retentionDays: 30 })).toBe(0);
-    expect(findCase(t.db, code)!.contact).not.toBeNull();
-    expect(eraseExpiredContacts(t.db, { now: closedAt + 31 * 86_400_000, retentionDays: 30 })).toBe(1);
-    expect(findCase(t.db, code)!.contact).toBeNull();
-    expect(listAudit(t.db, { action: 'contact.erase' }).map((e) => e.entityId)).toEqual([code]);
+  test('contacts are erased N days after the case closed, and the erasure is logged', async () => {
+    const closedAt = (await findCase(t.db, code))!.closedAt!;
+    expect(await eraseExpiredContacts(t.db, { now: closedAt + 29 * 86_400_000, retentionDays: 30 })).toBe(0);
+    expect((await findCase(t.db, code))!.contact).not.toBeNull();
+    expect(await eraseExpiredContacts(t.db, { now: closedAt + 31 * 86_400_000, retentionDays: 30 })).toBe(1);
+    expect((await findCase(t.db, code))!.contact).toBeNull();
+    expect((await listAudit(t.db, { action: 'contact.erase' })).map((e) => e.entityId)).toEqual([code]);
   });
 
-  test('a manager’s queue holds only their subtree’s cases', () => {
-    const qlxd = unitSubtreeIds(t.db, findUnitIdByCode(t.db, { code: 'SXD-QLXD' })!);
-    const nha = unitSubtreeIds(t.db, findUnitIdByCode(t.db, { code: 'SXD-NHA' })!);
-    expect(listCases(t.db, { unitIds: qlxd }).total).toBeGreaterThan(0);
-    expect(listCases(t.db, { unitIds: nha }).total).toBe(0);
-    expect(listCases(t.db, { unitIds: null }).total).toBe(t.count('cases'));
+  test('a manager’s queue holds only their subtree’s cases', async () => {
+    const qlxd = await unitSubtreeIds(t.db, (await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }))!);
+    const nha = await unitSubtreeIds(t.db, (await findUnitIdByCode(t.db, { code: 'SXD-NHA' }))!);
+    expect((await listCases(t.db, { unitIds: qlxd })).total).toBeGreaterThan(0);
+    expect((await listCases(t.db, { unitIds: nha })).total).toBe(0);
+    expect((await listCases(t.db, { unitIds: null })).total).toBe(await t.count('cases'));
   });
 });

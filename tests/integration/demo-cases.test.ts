@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 import { seedDemoCases } from '@/db/demo-cases';
@@ -6,17 +7,17 @@ import { isOverdue } from '@/lib/cases/status';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
-test('the demo opens cases through ingest and leaves a realistic queue: open, in progress, closed with replies, one overdue', () => {
+test('the demo opens cases through ingest and leaves a realistic queue: open, in progress, closed with replies, one overdue', async () => {
   const now = Date.parse('2026-11-25T03:00:00Z'); // a Wednesday
-  expect(seedDemoCases(t.db, { now })).toBe(7);
-  const { rows } = listCases(t.db, { unitIds: null, limit: 50 });
+  expect(await seedDemoCases(t.db, { now })).toBe(7);
+  const { rows } = await listCases(t.db, { unitIds: null, limit: 50 });
   const statuses = rows.map((r) => r.status).sort();
   expect(statuses).toEqual(['dismissed', 'in_progress', 'new', 'new', 'resolved', 'resolved', 'resolved']);
   expect(rows.filter((r) => isOverdue(r, now))).toHaveLength(1);
-  expect(t.db.$client.prepare("SELECT count(*) AS n FROM cases WHERE status IN ('resolved','dismissed') AND (public_reply IS NULL OR public_reply = '')").get()).toEqual({ n: 0 });
+  expect(await t.all(sql`SELECT code FROM cases WHERE status IN ('resolved', 'dismissed') AND (public_reply IS NULL OR public_reply = '')`)).toEqual([]);
 });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { GET as exportIndices } from '@/app/api/exports/indices/route';
 import { GET as exportResponses } from '@/app/api/exports/responses/route';
 import { POST } from '@/app/api/responses/route';
+import { withTransaction } from '@/db';
 import { insertResponse } from '@/db/queries/insert-response';
 import { localDay } from '@/lib/time/local';
 import { bearer } from '@/tests/helpers/auth';
@@ -20,8 +22,8 @@ const to = localDay(now);
 const EVIL = '=HYPERLINK("http://evil.example","bấm vào đây")';
 
 beforeAll(async () => {
-  t = createTestDb();
-  leader = bearer(t.db, 'leader');
+  t = await createTestDb();
+  leader = await bearer(t.db, 'leader');
   for (const [i, comment] of [EVIL, 'Cán bộ hướng dẫn tận tình, dễ hiểu.', '+84 912 345 678 gọi lại giúp'].entries()) {
     const res = await POST(
       jsonRequest({
@@ -37,25 +39,25 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
   }
   // 2,345 more at desk 3, many sharing one instant: paging must neither skip nor repeat a row.
-  const { versionId, pointId, unitId } = t.db.$client
-    .prepare(
-      `SELECT sv.id AS versionId, p.id AS pointId, p.unit_id AS unitId FROM survey_versions sv JOIN surveys s ON s.id = sv.survey_id,
-       service_points p WHERE s.slug = 'quick' AND p.code = 'TTHCC-Q03'`,
-    )
-    .get() as { versionId: number; pointId: number; unitId: number };
-  const insertMany = t.db.$client.transaction(() => {
+  const [ids] = await t.all<{ versionId: number; pointId: number; unitId: number }>(
+    sql`SELECT sv.id AS "versionId", p.id AS "pointId", p.unit_id AS "unitId" FROM survey_versions sv JOIN surveys s ON s.id = sv.survey_id,
+        service_points p WHERE s.slug = 'quick' AND p.code = 'TTHCC-Q03'`,
+  );
+  const { versionId, pointId, unitId } = ids!;
+  // One transaction around them all: each insert is then a savepoint, not a commit.
+  await withTransaction(t.db, async (tx) => {
     for (let i = 0; i < 2345; i++) {
       const at = now - DAY_MS - (i % 7) * 1000;
-      insertResponse(
-        t.db,
+      await insertResponse(
+        tx,
         { id: randomUUID(), surveyVersionId: versionId, pointId, unitId, procedureId: null, channel: 'kiosk', dossier: null, locale: null, startedAt: null, completedAt: at, receivedAt: at, deviceId: null, operatorId: null, clientKey: null, bodyHash: 'x', answers: '{"satisfaction":2}', flags: 0 },
         [{ question: 'satisfaction', value: 2 }],
         { answers: 1, satisfied: 1 },
       );
     }
   });
-  insertMany();
-});
+  // 2,348 inserts, each with its answers and rollups: seconds on SQLite, longer over a network.
+}, 120_000);
 afterAll(() => t.close());
 
 const request = (path: string, headers: Record<string, string> = leader) => new Request(`http://localhost${path}`, { headers });
@@ -101,12 +103,12 @@ describe('GET /api/exports/responses', () => {
 
   test('needs exports.download; bad input is a 4xx envelope', async () => {
     expect((await exportResponses(request('/api/exports/responses?survey=quick', {}))).status).toBe(401);
-    expect((await exportResponses(request('/api/exports/responses?survey=quick', bearer(t.db, 'operator')))).status).toBe(403);
+    expect((await exportResponses(request('/api/exports/responses?survey=quick', await bearer(t.db, 'operator')))).status).toBe(403);
     const bad = await exportResponses(request('/api/exports/responses?survey=quick&format=pdf'));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_query');
     expect((await exportResponses(request('/api/exports/responses?survey=nope'))).status).toBe(404);
-    const manager = bearer(t.db, 'manager', 'SXD-NHA');
+    const manager = await bearer(t.db, 'manager', 'SXD-NHA');
     expect((await exportResponses(request('/api/exports/responses?survey=quick&unit=SXD-QLXD', manager))).status).toBe(403);
   });
 });

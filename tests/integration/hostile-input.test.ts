@@ -9,12 +9,12 @@ import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 // envelope (never a 5xx, never a throw) and the tables do not move.
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
-const tables = () => ['responses', 'answers'].map(t.count);
+const tables = () => Promise.all(['responses', 'answers'].map((name) => t.count(name)));
 
 async function expectRefused(request: Request) {
   const res = await POST(request);
@@ -46,18 +46,18 @@ const ENVELOPE_FIELDS = ['id', 'survey', 'surveyVersion', 'point', 'channel', 'p
 
 describe('hostile bodies to POST /api/responses', () => {
   test('arbitrary JSON values are refused', async () => {
-    const before = tables();
+    const before = await tables();
     await fc.assert(
       fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), async (value) => {
         await expectRefused(jsonRequest(value));
       }),
       { numRuns: 1_000 },
     );
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   test('a valid body with one field replaced by a wrong value is refused', async () => {
-    const before = tables();
+    const before = await tables();
     const wrongFor: Record<(typeof ENVELOPE_FIELDS)[number], fc.Arbitrary<unknown>> = {
       id: hostileValue.filter((v) => typeof v !== 'string' || !/^[0-9a-f-]{36}$/i.test(v)),
       survey: hostileValue.filter((v) => v !== 'quick'),
@@ -82,11 +82,11 @@ describe('hostile bodies to POST /api/responses', () => {
       ),
       { numRuns: 2_000 },
     );
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   test('hostile answers: unknown keys, prototype keys, wrong types, huge strings', async () => {
-    const before = tables();
+    const before = await tables();
     const badAnswers = fc.oneof(
       // undefined values vanish in JSON, which would leave a valid body: they are not hostile keys.
       fc
@@ -104,12 +104,12 @@ describe('hostile bodies to POST /api/responses', () => {
       }),
       { numRuns: 1_000 },
     );
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
   test('raw bytes: invalid UTF-8, deep nesting, truncated JSON, wrong content types', async () => {
-    const before = tables();
+    const before = await tables();
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
     const raws: [string, BodyInit, string][] = [
       ['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), 'application/json'],
@@ -130,6 +130,6 @@ describe('hostile bodies to POST /api/responses', () => {
       }),
       { numRuns: 500 },
     );
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 });

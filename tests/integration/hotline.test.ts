@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { POST } from '@/app/api/responses/route';
@@ -12,10 +13,10 @@ const cookies: Record<string, string> = {};
 let operatorId = 0;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   const passwordHash = await hashPassword('operator password 1');
   for (const [username, role] of [['op', 'operator'], ['boss', 'leader']] as const) {
-    const user = createUser(t.db, { username, role, unitId: null, passwordHash }, { userId: null, label: 'test' });
+    const user = await createUser(t.db, { username, role, unitId: null, passwordHash }, { userId: null, label: 'test' });
     if (role === 'operator') operatorId = user.id;
     const login = await attemptLogin(t.db, { username, password: 'operator password 1', now: Date.now() });
     if (!login.ok) throw new Error('login failed');
@@ -33,30 +34,27 @@ describe('hotline entries (channel hotline)', () => {
     ['an operator from another site', { cookie: 'operator', origin: 'https://evil.example' }, 403, 'cross_site'],
     ['a forged session', { cookie: 'bad' }, 401, 'unauthenticated'],
   ])('%s is refused and nothing is stored', async (_who, opts: { cookie?: string; origin?: string }, status, code) => {
-    const before = t.count('responses');
+    const before = await t.count('responses');
     const headers: Record<string, string> = {};
     if (opts.cookie) headers.cookie = cookies[opts.cookie] ?? 'hl_session=forged';
     if (opts.origin) headers.origin = opts.origin;
     const res = await POST(jsonRequest(hotline(), { headers }));
     expect(res.status).toBe(status);
     expect((await res.json()).error.code).toBe(code);
-    expect(t.count('responses')).toBe(before);
+    expect(await t.count('responses')).toBe(before);
   });
 
   test('a signed-in operator on this site stores the answer with channel hotline and their account', async () => {
     const body = hotline();
     const res = await POST(jsonRequest(body, { headers: { cookie: cookies.operator!, origin: 'http://localhost' } }));
     expect(res.status).toBe(201);
-    expect(t.db.$client.prepare('SELECT channel, operator_id FROM responses WHERE id = ?').get(body.id)).toEqual({
-      channel: 'hotline',
-      operator_id: operatorId,
-    });
+    expect(await t.all(sql`SELECT channel, operator_id FROM responses WHERE id = ${body.id}`)).toEqual([{ channel: 'hotline', operator_id: operatorId }]);
   });
 
   test('citizen channels never record an operator, even with an operator cookie', async () => {
     const body = quickResponse();
     const res = await POST(jsonRequest(body, { headers: { cookie: cookies.operator! } }));
     expect(res.status).toBe(201);
-    expect(t.db.$client.prepare('SELECT operator_id FROM responses WHERE id = ?').get(body.id)).toEqual({ operator_id: null });
+    expect(await t.all(sql`SELECT operator_id FROM responses WHERE id = ${body.id}`)).toEqual([{ operator_id: null }]);
   });
 });

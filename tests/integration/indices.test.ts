@@ -34,8 +34,8 @@ const SIPAS_OTHER_CRITERIA = [
 ];
 
 beforeAll(async () => {
-  t = createTestDb();
-  leader = bearer(t.db, 'leader');
+  t = await createTestDb();
+  leader = await bearer(t.db, 'leader');
   // quick at desk 1 (unit SXD-QLXD): 30 × "Rất hài lòng" (3), 6 × "Hài lòng" (2), 4 × "Không hài lòng" (1).
   const quickQ01 = [...Array(30).fill(3), ...Array(6).fill(2), ...Array(4).fill(1)];
   for (const [i, v] of quickQ01.entries()) {
@@ -176,8 +176,8 @@ describe('GET /api/indices (DESIGN §4.3)', () => {
 
   test('needs a leader, admin or manager; a manager sees only their subtree', async () => {
     expect((await indices('survey=quick', {})).status).toBe(401);
-    expect((await indices('survey=quick', bearer(t.db, 'operator'))).status).toBe(403);
-    const manager = bearer(t.db, 'manager', 'SXD-NHA');
+    expect((await indices('survey=quick', await bearer(t.db, 'operator'))).status).toBe(403);
+    const manager = await bearer(t.db, 'manager', 'SXD-NHA');
     const own = await indices(`survey=quick&from=${from}&to=${to}`, manager);
     expect(await own.json()).toMatchObject({ responses: 10 });
     const other = await indices(`survey=quick&from=${from}&to=${to}&unit=SXD-QLXD`, manager);

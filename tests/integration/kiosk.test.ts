@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { POST as heartbeat } from '@/app/api/kiosk/heartbeat/route';
@@ -12,8 +13,8 @@ import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
@@ -21,46 +22,46 @@ afterAll(() => t.close());
 async function pairedDevice(point = 'TTHCC-Q02', devicePin = '2468'): Promise<{ id: number; credential: string }> {
   const token = newSecretToken();
   const now = Date.now();
-  const { id } = createDevice(t.db, {
-    pointId: findPointByCode(t.db, { code: point })!.id,
+  const { id } = await createDevice(t.db, {
+    pointId: (await findPointByCode(t.db, { code: point }))!.id,
     name: `Tablet ${point}`,
     pairingTokenHash: hashToken(token),
     pinHash: await hashPassword(devicePin),
     now,
   });
   const credential = newSecretToken('hld_');
-  expect(consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now })).toBe(true);
+  expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now })).toBe(true);
   return { id, credential };
 }
 
 const asKiosk = (credential: string) => ({ headers: { cookie: `other=1; ${DEVICE_COOKIE}=${credential}` } });
 const kioskBody = (over: Record<string, unknown> = {}) => quickResponse({ channel: 'kiosk', ...over });
-const row = (id: string) =>
-  t.db.$client
-    .prepare(
-      `SELECT r.device_id AS deviceId, r.flags, p.code AS point, u.code AS unit FROM responses r
-       JOIN service_points p ON p.id = r.point_id JOIN units u ON u.id = r.unit_id WHERE r.id = ?`,
+const row = async (id: string) =>
+  (
+    await t.all<{ deviceId: number; flags: number; point: string; unit: string }>(
+      sql`SELECT r.device_id AS "deviceId", r.flags, p.code AS point, u.code AS unit FROM responses r
+          JOIN service_points p ON p.id = r.point_id JOIN units u ON u.id = r.unit_id WHERE r.id = ${id}`,
     )
-    .get(id) as { deviceId: number; flags: number; point: string; unit: string } | undefined;
+  )[0];
 
 describe('pairing', () => {
   test('a pairing link works once', async () => {
     const token = newSecretToken();
     const now = Date.now();
-    createDevice(t.db, { pointId: findPointByCode(t.db, { code: 'TTHCC-Q01' })!.id, name: 'once', pairingTokenHash: hashToken(token), pinHash: null, now });
-    expect(findPairing(t.db, { tokenHash: hashToken(token), now })).toMatchObject({ name: 'once', pointName: 'Quầy số 1 – Giấy phép xây dựng' });
-    expect(consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('first'), now })).toBe(true);
-    expect(consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('second'), now })).toBe(false);
-    expect(findPairing(t.db, { tokenHash: hashToken(token), now })).toBeNull();
+    await createDevice(t.db, { pointId: (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!.id, name: 'once', pairingTokenHash: hashToken(token), pinHash: null, now });
+    expect(await findPairing(t.db, { tokenHash: hashToken(token), now })).toMatchObject({ name: 'once', pointName: 'Quầy số 1 – Giấy phép xây dựng' });
+    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('first'), now })).toBe(true);
+    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('second'), now })).toBe(false);
+    expect(await findPairing(t.db, { tokenHash: hashToken(token), now })).toBeNull();
   });
 
-  test('a pairing link expires after 24 hours', () => {
+  test('a pairing link expires after 24 hours', async () => {
     const token = newSecretToken();
     const created = Date.now();
-    createDevice(t.db, { pointId: findPointByCode(t.db, { code: 'TTHCC-Q01' })!.id, name: 'late', pairingTokenHash: hashToken(token), pinHash: null, now: created });
+    await createDevice(t.db, { pointId: (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!.id, name: 'late', pairingTokenHash: hashToken(token), pinHash: null, now: created });
     const late = created + PAIRING_TTL_MS + 1;
-    expect(findPairing(t.db, { tokenHash: hashToken(token), now: late })).toBeNull();
-    expect(consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('x'), now: late })).toBe(false);
+    expect(await findPairing(t.db, { tokenHash: hashToken(token), now: late })).toBeNull();
+    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('x'), now: late })).toBe(false);
   });
 });
 
@@ -70,30 +71,30 @@ describe('kiosk responses', () => {
     const body = kioskBody({ point: 'TTHCC-Q05' });
     const res = await POST(jsonRequest(body, asKiosk(credential)));
     expect(res.status).toBe(201);
-    expect(row(body.id)).toEqual({ deviceId: id, flags: 0, point: 'TTHCC-Q02', unit: 'SXD-QLXD' });
+    expect(await row(body.id)).toEqual({ deviceId: id, flags: 0, point: 'TTHCC-Q02', unit: 'SXD-QLXD' });
   });
 
   test('without a device, with an unknown credential, or from a revoked device: 401 and nothing stored', async () => {
     const { id, credential } = await pairedDevice();
-    revokeDevice(t.db, { id, now: Date.now() });
-    const before = t.count('responses');
+    await revokeDevice(t.db, { id, now: Date.now() });
+    const before = await t.count('responses');
     for (const init of [{}, asKiosk('hld_not-a-real-credential'), asKiosk(credential)]) {
       const res = await POST(jsonRequest(kioskBody(), init));
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('device_required');
     }
-    expect(t.count('responses')).toBe(before);
+    expect(await t.count('responses')).toBe(before);
   });
 
   test('a page of another site cannot post with the tablet’s cookie: 403, nothing stored', async () => {
     const { credential } = await pairedDevice('TTHCC-Q02');
-    const before = t.count('responses');
+    const before = await t.count('responses');
     for (const h of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
       const res = await POST(jsonRequest(kioskBody(), { headers: { ...asKiosk(credential).headers, ...h } }));
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('cross_site');
     }
-    expect(t.count('responses')).toBe(before);
+    expect(await t.count('responses')).toBe(before);
   });
 
   test('a repeat press (same answers within KIOSK_REPEAT_SECONDS) is kept and flagged; other answers or later presses are not', async () => {
@@ -103,7 +104,7 @@ describe('kiosk responses', () => {
     const send = async (answers: Record<string, unknown>, completedAt: number) => {
       const body = kioskBody({ answers, completedAt: at(completedAt) });
       expect((await POST(jsonRequest(body, asKiosk(credential)))).status).toBe(201);
-      return row(body.id)!.flags;
+      return (await row(body.id))!.flags;
     };
     expect(await send({ satisfaction: 3 }, t0)).toBe(0);
     expect(await send({ satisfaction: 3 }, t0 + 4_000)).toBe(1); // 4 s later, same answers: a repeat
@@ -116,7 +117,7 @@ describe('kiosk responses', () => {
     const b = quickResponse();
     expect((await POST(jsonRequest(a))).status).toBe(201);
     expect((await POST(jsonRequest(b))).status).toBe(201);
-    expect(row(b.id)!.flags).toBe(0);
+    expect((await row(b.id))!.flags).toBe(0);
   });
 });
 
@@ -125,11 +126,11 @@ describe('one rating per dossier', () => {
     const dossier = `H19.20-${randomUUID().slice(0, 8)}`;
     const first = quickResponse({ dossier });
     expect((await POST(jsonRequest(first))).status).toBe(201);
-    const before = t.count('responses');
+    const before = await t.count('responses');
     const second = await POST(jsonRequest(quickResponse({ dossier, answers: { satisfaction: 1 } })));
     expect(second.status).toBe(409);
     expect((await second.json()).error.code).toBe('dossier_already_rated');
-    expect(t.count('responses')).toBe(before);
+    expect(await t.count('responses')).toBe(before);
     expect((await POST(jsonRequest(first))).status).toBe(200);
   });
 });
@@ -146,9 +147,9 @@ describe('heartbeat and PIN', () => {
     const { id, credential } = await pairedDevice();
     const res = await heartbeat(beat({ appVersion: '0.1.0', queueLength: 7, lastError: 'network unreachable' }, asKiosk(credential)));
     expect(res.status).toBe(200);
-    const d = t.db.$client.prepare('SELECT app_version, queue_length, last_error, last_seen_at FROM devices WHERE id = ?').get(id) as Record<string, unknown>;
+    const [d] = await t.all<Record<string, unknown>>(sql`SELECT app_version, queue_length, last_error, last_seen_at FROM devices WHERE id = ${id}`);
     expect(d).toMatchObject({ app_version: '0.1.0', queue_length: 7, last_error: 'network unreachable' });
-    expect(d.last_seen_at).toBeGreaterThan(Date.now() - 5_000);
+    expect(d!.last_seen_at).toBeGreaterThan(Date.now() - 5_000);
   });
 
   test('a heartbeat without a device is 401, a bad one 400', async () => {

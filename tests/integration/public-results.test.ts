@@ -11,7 +11,7 @@ const SECRET_COMMENT = 'Bí mật: cán bộ Nguyễn Văn B gây khó dễ';
 const quarter = quarterOf(localDay(Date.now()));
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   // Desk 1 (SXD-QLXD): 40 ratings, 30 satisfied. Desk 3 (SXD-NHA): 12 ratings, below MIN_RESPONSES.
   const post = async (point: string, satisfaction: number, comment?: string) => {
     const res = await POST(jsonRequest(quickResponse({ point, answers: comment ? { satisfaction, comment } : { satisfaction } })));
@@ -23,8 +23,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('public results', () => {
-  test('units with enough answers are published with index, interval and n; the rest only named', () => {
-    const r = publicResults(t.db, { quarter, survey: 'quick', minResponses: 30, now: Date.now() })!;
+  test('units with enough answers are published with index, interval and n; the rest only named', async () => {
+    const r = (await publicResults(t.db, { quarter, survey: 'quick', minResponses: 30, now: Date.now() }))!;
     expect(r.overall).toMatchObject({ index: 57.69, responses: 52 }); // 30 satisfied of 52
     const qlxd = r.units.find((u) => u.code === 'SXD-QLXD')!;
     expect(qlxd.figure).toMatchObject({ index: 75, responses: 40 });
@@ -37,11 +37,11 @@ describe('public results', () => {
     expect(r.trend.at(-1)).toEqual({ quarter, index: r.overall!.index });
   });
 
-  test('nothing published carries a comment or a figure of a suppressed unit', () => {
-    const json = JSON.stringify(publicResults(t.db, { quarter, survey: 'quick', minResponses: 30, now: Date.now() }));
+  test('nothing published carries a comment or a figure of a suppressed unit', async () => {
+    const json = JSON.stringify(await publicResults(t.db, { quarter, survey: 'quick', minResponses: 30, now: Date.now() }));
     expect(json).not.toContain('Nguyễn Văn B');
     expect(json).not.toMatch(/"responses":12\b/);
-    const strict = publicResults(t.db, { quarter, survey: 'quick', minResponses: 100, now: Date.now() })!;
+    const strict = (await publicResults(t.db, { quarter, survey: 'quick', minResponses: 100, now: Date.now() }))!;
     expect(strict.overall).toBeNull();
     expect(strict.units.every((u) => u.figure === null)).toBe(true);
     expect(strict.ranking).toEqual([]);

@@ -12,10 +12,10 @@ import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
 let t: TestDb;
 let adminToken: string;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
   adminToken = newSecretToken('hl_');
-  createApiToken(t.db, { name: 'receipts', tokenHash: hashToken(adminToken), role: 'admin', unitId: null }, { userId: null, label: 'test' });
+  await createApiToken(t.db, { name: 'receipts', tokenHash: hashToken(adminToken), role: 'admin', unitId: null }, { userId: null, label: 'test' });
 });
 afterAll(() => t.close());
 

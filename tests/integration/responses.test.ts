@@ -1,36 +1,36 @@
 import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { POST } from '@/app/api/responses/route';
+import { servicePoints } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
-const counts = () => ({ responses: t.count('responses'), answers: t.count('answers') });
+const counts = async () => ({ responses: await t.count('responses'), answers: await t.count('answers') });
 
 describe('POST /api/responses: storing exactly once', () => {
   test('a valid quick rating is accepted and stored with its scored answer', async () => {
     const body = quickResponse({ procedure: '1.013236', dossier: 'H19.20-250310-0042', locale: 'vi' });
-    const before = counts();
+    const before = await counts();
     const res = await POST(jsonRequest(body));
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id: body.id, status: 'accepted' });
-    expect(counts()).toEqual({ responses: before.responses + 1, answers: before.answers + 1 });
+    expect(await counts()).toEqual({ responses: before.responses + 1, answers: before.answers + 1 });
 
-    const row = t.db.$client
-      .prepare(
-        `SELECT r.channel, r.dossier, r.locale, r.answers, r.client_key, p.code AS point, u.code AS unit,
-                pr.code AS procedure, sv.version
-         FROM responses r JOIN service_points p ON p.id = r.point_id JOIN units u ON u.id = r.unit_id
-         JOIN procedures pr ON pr.id = r.procedure_id JOIN survey_versions sv ON sv.id = r.survey_version_id
-         WHERE r.id = ?`,
-      )
-      .get(body.id) as Record<string, unknown>;
+    const [row] = await t.all<Record<string, unknown>>(
+      sql`SELECT r.channel, r.dossier, r.locale, r.answers, r.client_key, p.code AS point, u.code AS unit,
+                 pr.code AS procedure, sv.version
+          FROM responses r JOIN service_points p ON p.id = r.point_id JOIN units u ON u.id = r.unit_id
+          JOIN procedures pr ON pr.id = r.procedure_id JOIN survey_versions sv ON sv.id = r.survey_version_id
+          WHERE r.id = ${body.id}`,
+    );
     expect(row).toMatchObject({
       channel: 'qr',
       dossier: 'H19.20-250310-0042',
@@ -40,11 +40,11 @@ describe('POST /api/responses: storing exactly once', () => {
       procedure: '1.013236',
       version: 1,
     });
-    expect(JSON.parse(row.answers as string)).toEqual({ satisfaction: 3 });
+    expect(JSON.parse(row!.answers as string)).toEqual({ satisfaction: 3 });
     // A keyed hash, never the address itself.
-    expect(row.client_key).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(String(row.client_key)).not.toContain('203.0.113.7');
-    expect(t.db.$client.prepare('SELECT question, value FROM answers WHERE response_id = ?').all(body.id)).toEqual([
+    expect(row!.client_key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(String(row!.client_key)).not.toContain('203.0.113.7');
+    expect(await t.all(sql`SELECT question, value FROM answers WHERE response_id = ${body.id}`)).toEqual([
       { question: 'satisfaction', value: 3 },
     ]);
   });
@@ -52,33 +52,33 @@ describe('POST /api/responses: storing exactly once', () => {
   test('a replay of the same body answers 200 with the same body and stores nothing new', async () => {
     const body = quickResponse();
     expect((await POST(jsonRequest(body))).status).toBe(201);
-    const before = counts();
+    const before = await counts();
     // Same content, keys in another order: still the same body.
     const reordered = Object.fromEntries(Object.entries(body).reverse());
     const res = await POST(jsonRequest(reordered));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ id: body.id, status: 'accepted' });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   test('the same id with a different body is a 409 and leaves the first one as it was', async () => {
     const body = quickResponse();
     await POST(jsonRequest(body));
-    const before = counts();
+    const before = await counts();
     const res = await POST(jsonRequest({ ...body, answers: { satisfaction: 1 } }));
     expect(res.status).toBe(409);
     expect((await res.json()).error.code).toBe('id_conflict');
-    expect(counts()).toEqual(before);
-    const stored = t.db.$client.prepare('SELECT answers FROM responses WHERE id = ?').get(body.id) as { answers: string };
-    expect(JSON.parse(stored.answers)).toEqual({ satisfaction: 3 });
+    expect(await counts()).toEqual(before);
+    const [stored] = await t.all<{ answers: string }>(sql`SELECT answers FROM responses WHERE id = ${body.id}`);
+    expect(JSON.parse(stored!.answers)).toEqual({ satisfaction: 3 });
   });
 
   test('two concurrent submissions of one id store one row', async () => {
     const body = quickResponse();
-    const before = counts();
+    const before = await counts();
     const results = await Promise.all([POST(jsonRequest(body)), POST(jsonRequest(body)), POST(jsonRequest(body))]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
-    expect(counts()).toEqual({ responses: before.responses + 1, answers: before.answers + 1 });
+    expect(await counts()).toEqual({ responses: before.responses + 1, answers: before.answers + 1 });
   });
 
   test('two concurrent submissions of one id with different bodies: one stored, the other 409', async () => {
@@ -88,22 +88,22 @@ describe('POST /api/responses: storing exactly once', () => {
       POST(jsonRequest({ ...body, answers: { satisfaction: 2 } })),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(t.db.$client.prepare('SELECT count(*) AS n FROM responses WHERE id = ?').get(body.id)).toEqual({ n: 1 });
+    expect(await t.all(sql`SELECT id FROM responses WHERE id = ${body.id}`)).toEqual([{ id: body.id }]);
   });
 
   test('a full SIPAS response stores one normalized answer per scored question', async () => {
     const answers: Record<string, unknown> = { overall: 4, comment: 'Cán bộ nhiệt tình, hướng dẫn rõ ràng.' };
-    const questions = t.db.$client
-      .prepare(`SELECT definition FROM survey_versions sv JOIN surveys s ON s.id = sv.survey_id WHERE s.slug = 'sipas'`)
-      .get() as { definition: string };
-    const criteria = [...questions.definition.matchAll(/"name":"(q_[a-z_]+)"/g)].map((m) => m[1]!);
+    const [questions] = await t.all<{ definition: string }>(
+      sql`SELECT definition FROM survey_versions sv JOIN surveys s ON s.id = sv.survey_id WHERE s.slug = 'sipas'`,
+    );
+    const criteria = [...questions!.definition.matchAll(/"name":"(q_[a-z_]+)"/g)].map((m) => m[1]!);
     expect(criteria).toHaveLength(22);
     for (const q of criteria) answers[q] = 5;
     const body = quickResponse({ survey: 'sipas', answers });
-    const before = counts();
+    const before = await counts();
     expect((await POST(jsonRequest(body))).status).toBe(201);
     // 22 criteria + the overall question; the comment is text and stays in the raw JSON only.
-    expect(counts()).toEqual({ responses: before.responses + 1, answers: before.answers + 23 });
+    expect(await counts()).toEqual({ responses: before.responses + 1, answers: before.answers + 23 });
   });
 });
 
@@ -141,14 +141,14 @@ describe('POST /api/responses: every bad input gets a 4xx with the envelope and 
   ];
 
   test.each(cases)('%s → %i %s', async (_name, makeRequest, status, code) => {
-    const before = counts();
+    const before = await counts();
     const res = await POST(makeRequest());
     expect(res.status).toBe(status);
     const body = await res.json();
     expect(body.error.code).toBe(code);
     expect(typeof body.error.message).toBe('string');
     expect(body.error.message.length).toBeGreaterThan(5);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   test('the error message names the problem', async () => {
@@ -159,12 +159,12 @@ describe('POST /api/responses: every bad input gets a 4xx with the envelope and 
   });
 
   test('an inactive desk is refused', async () => {
-    t.db.$client.prepare(`UPDATE service_points SET active = 0 WHERE code = 'TTKD-01'`).run();
-    const before = counts();
+    await t.db.update(servicePoints).set({ active: false }).where(eq(servicePoints.code, 'TTKD-01'));
+    const before = await counts();
     const res = await POST(jsonRequest(quickResponse({ point: 'TTKD-01' })));
     expect(res.status).toBe(404);
-    expect(counts()).toEqual(before);
-    t.db.$client.prepare(`UPDATE service_points SET active = 1 WHERE code = 'TTKD-01'`).run();
+    expect(await counts()).toEqual(before);
+    await t.db.update(servicePoints).set({ active: true }).where(eq(servicePoints.code, 'TTKD-01'));
   });
 
   test('a response completed 29 days ago (a kiosk syncing late) is accepted', async () => {

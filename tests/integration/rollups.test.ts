@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
+import { withTransaction } from '@/db';
 import { insertResponse } from '@/db/queries/insert-response';
 import { readActivity, readAnswerCounts, readHourCells, type RollupFilter } from '@/db/queries/rollup-reads';
 import { rebuildRollups, rollupsMissing } from '@/db/rollups';
@@ -26,94 +28,107 @@ function rng(seed: number) {
 
 type Version = { id: number; questions: { name: string; values: number[] }[]; thresholds: ReturnType<typeof indexThresholds> };
 
-function versions(): Version[] {
-  const rows = t.db.$client.prepare('SELECT id, definition FROM survey_versions').all() as { id: number; definition: string }[];
+async function versions(): Promise<Version[]> {
+  const rows = await t.all<{ id: number; definition: string }>(sql`SELECT id, definition FROM survey_versions ORDER BY id`);
   return rows.map((r) => {
     const scoring = extractScoring(parseSurveyDefinition(JSON.parse(r.definition), `v${r.id}`));
     return { id: r.id, questions: scoring.questions.map((q) => ({ name: q.name, values: q.values })), thresholds: indexThresholds(scoring) };
   });
 }
 
-const snapshot = () =>
-  Object.fromEntries(
-    ROLLUP_TABLES.map((table) => [table, t.db.$client.prepare(`SELECT * FROM ${table}`).all().map((r) => JSON.stringify(r)).sort()]),
-  );
+async function snapshot(): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {};
+  for (const table of ROLLUP_TABLES) {
+    tables[table] = (await t.all(sql`SELECT * FROM ${sql.identifier(table)}`)).map((r) => JSON.stringify(r)).sort();
+  }
+  return tables;
+}
 
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
   const random = rng(20261128);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-  const points = t.db.$client.prepare('SELECT id, unit_id AS unitId FROM service_points').all() as { id: number; unitId: number }[];
-  const procedures = (t.db.$client.prepare('SELECT id FROM procedures').all() as { id: number }[]).map((p) => p.id);
-  const vs = versions();
+  // In id order, so that the generator picks the same rows on every engine.
+  const points = await t.all<{ id: number; unitId: number }>(sql`SELECT id, unit_id AS "unitId" FROM service_points ORDER BY id`);
+  const procedures = (await t.all<{ id: number }>(sql`SELECT id FROM procedures ORDER BY id`)).map((p) => p.id);
+  const vs = await versions();
   const start = startOfLocalDayMs('2025-10-15');
   const span = startOfLocalDayMs('2026-03-20') - start;
-  for (let i = 0; i < 1500; i++) {
-    const v = pick(vs);
-    const point = pick(points);
-    // Some instants sit right at local midnight, where a time-zone slip would show.
-    const completedAt = i % 50 === 0 ? startOfLocalDayMs('2026-01-01') - 1 + (i % 100 === 0 ? 1 : 0) : start + Math.floor(random() * span);
-    const scored = v.questions.filter(() => random() < 0.85).map((q) => ({ question: q.name, value: pick(q.values) }));
-    insertResponse(
-      t.db,
-      {
-        id: randomUUID(),
-        surveyVersionId: v.id,
-        pointId: point.id,
-        unitId: point.unitId,
-        procedureId: random() < 0.3 ? null : pick(procedures),
-        channel: pick(['kiosk', 'qr', 'web', 'hotline']),
-        dossier: null,
-        locale: null,
-        startedAt: null,
-        completedAt,
-        receivedAt: completedAt,
-        deviceId: null,
-        operatorId: null,
-        clientKey: null,
-        bodyHash: 'x',
-        answers: JSON.stringify(Object.fromEntries(scored.map((a) => [a.question, a.value]))),
-        flags: random() < 0.1 ? 1 : 0,
-      },
-      scored,
-      activityOf(v.thresholds, scored),
-    );
-  }
-});
+  // One transaction around them all: each insert is then a savepoint, not a commit.
+  await withTransaction(t.db, async (tx) => {
+    for (let i = 0; i < 1500; i++) {
+      const v = pick(vs);
+      const point = pick(points);
+      // Some instants sit right at local midnight, where a time-zone slip would show.
+      const completedAt = i % 50 === 0 ? startOfLocalDayMs('2026-01-01') - 1 + (i % 100 === 0 ? 1 : 0) : start + Math.floor(random() * span);
+      const scored = v.questions.filter(() => random() < 0.85).map((q) => ({ question: q.name, value: pick(q.values) }));
+      await insertResponse(
+        tx,
+        {
+          id: randomUUID(),
+          surveyVersionId: v.id,
+          pointId: point.id,
+          unitId: point.unitId,
+          procedureId: random() < 0.3 ? null : pick(procedures),
+          channel: pick(['kiosk', 'qr', 'web', 'hotline']),
+          dossier: null,
+          locale: null,
+          startedAt: null,
+          completedAt,
+          receivedAt: completedAt,
+          deviceId: null,
+          operatorId: null,
+          clientKey: null,
+          bodyHash: 'x',
+          answers: JSON.stringify(Object.fromEntries(scored.map((a) => [a.question, a.value]))),
+          flags: random() < 0.1 ? 1 : 0,
+        },
+        scored,
+        activityOf(v.thresholds, scored),
+      );
+    }
+  });
+  // 1,500 inserts, each with its answers and rollups: seconds on SQLite, longer over a network.
+}, 120_000);
 afterAll(() => t.close());
 
 describe('rollups', () => {
-  test('a rebuild from raw responses equals the counts kept incrementally', () => {
-    const incremental = snapshot();
+  test('a rebuild from raw responses equals the counts kept incrementally', async () => {
+    const incremental = await snapshot();
     expect(incremental.rollup_answers_day!.length).toBeGreaterThan(1000);
-    const { responses } = rebuildRollups(t.db);
+    const { responses } = await rebuildRollups(t.db);
     expect(responses).toBe(1500);
-    expect(snapshot()).toEqual(incremental);
-    expect(rollupsMissing(t.db)).toBe(false);
-    t.db.$client.exec('DELETE FROM rollup_activity_month');
-    expect(rollupsMissing(t.db)).toBe(true);
-    rebuildRollups(t.db);
-    expect(snapshot()).toEqual(incremental);
+    expect(await snapshot()).toEqual(incremental);
+    expect(await rollupsMissing(t.db)).toBe(false);
+    await t.run(sql`DELETE FROM rollup_activity_month`);
+    expect(await rollupsMissing(t.db)).toBe(true);
+    await rebuildRollups(t.db);
+    expect(await snapshot()).toEqual(incremental);
   });
-
-  // What the rollups must agree with: the same counts straight from responses and answers.
-  function rawCounts(f: RollupFilter) {
-    const conds = [`r.survey_version_id IN (${f.versionIds.join(',')})`, 'r.completed_at >= ? AND r.completed_at < ?'];
-    if (f.unitIds) conds.push(`r.unit_id IN (${f.unitIds.join(',')})`);
-    if (f.pointId) conds.push(`r.point_id = ${f.pointId}`);
-    if (f.channel) conds.push(`r.channel = '${f.channel}'`);
-    if (f.procedureId) conds.push(`r.procedure_id = ${f.procedureId}`);
-    if (!f.includeRepeats) conds.push('r.flags & 1 = 0');
-    const params = [startOfLocalDayMs(f.from), startOfLocalDayMs(f.to) + 86_400_000];
-    const rows = t.db.$client
-      .prepare(`SELECT a.question, a.value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id WHERE ${conds.join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`)
-      .all(...params);
-    const responses = (t.db.$client.prepare(`SELECT count(*) AS n FROM responses r WHERE ${conds.join(' AND ')}`).get(...params) as { n: number }).n;
-    return { responses, rows };
-  }
 
   const sorted = <T extends { question: string; value: number }>(rows: T[]) =>
     [...rows].sort((a, b) => (a.question < b.question ? -1 : a.question > b.question ? 1 : a.value - b.value));
+
+  // What the rollups must agree with: the same counts straight from responses and answers.
+  async function rawCounts(f: RollupFilter) {
+    const list = (xs: readonly number[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+    const conds: SQL[] = [
+      sql`r.survey_version_id IN (${list(f.versionIds)})`,
+      sql`r.completed_at >= ${startOfLocalDayMs(f.from)} AND r.completed_at < ${startOfLocalDayMs(f.to) + 86_400_000}`,
+    ];
+    if (f.unitIds) conds.push(sql`r.unit_id IN (${list(f.unitIds)})`);
+    if (f.pointId) conds.push(sql`r.point_id = ${f.pointId}`);
+    if (f.channel) conds.push(sql`r.channel = ${f.channel}`);
+    if (f.procedureId) conds.push(sql`r.procedure_id = ${f.procedureId}`);
+    if (!f.includeRepeats) conds.push(sql`(r.flags & 1) = 0`);
+    const where = sql.join(conds, sql` AND `);
+    const rows = await t.all<{ question: string; value: number; count: number }>(
+      sql`SELECT a.question, a.value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id WHERE ${where} GROUP BY a.question, a.value`,
+    );
+    const [{ n }] = (await t.all<{ n: number }>(sql`SELECT count(*) AS n FROM responses r WHERE ${where}`)) as [{ n: number }];
+    // Sorted here, not by the database: PostgreSQL's collation orders text unlike code points.
+    return { responses: Number(n), rows: sorted(rows.map((r) => ({ ...r, count: Number(r.count) }))) };
+  }
 
   test.each([
     ['whole months and edge days, every unit', { from: '2025-10-20', to: '2026-03-05' }],
@@ -122,9 +137,11 @@ describe('rollups', () => {
     ['a desk', { from: '2025-10-01', to: '2026-03-31', point: true }],
     ['a channel with repeats', { from: '2025-11-10', to: '2026-02-28', channel: 'qr', includeRepeats: true }],
     ['a unit subtree and a procedure', { from: '2025-10-01', to: '2026-03-31', unit: true, procedure: true }],
-  ])('answer counts from the tiers equal a raw scan: %s', (_name, c: Record<string, unknown>) => {
-    const v = versions();
-    const point = t.db.$client.prepare('SELECT id, unit_id AS unitId FROM service_points ORDER BY id LIMIT 1').get() as { id: number; unitId: number };
+  ])('answer counts from the tiers equal a raw scan: %s', async (_name, c: Record<string, unknown>) => {
+    const v = await versions();
+    const [point] = (await t.all<{ id: number; unitId: number }>(sql`SELECT id, unit_id AS "unitId" FROM service_points ORDER BY id LIMIT 1`)) as [
+      { id: number; unitId: number },
+    ];
     const f: RollupFilter = {
       versionIds: v.map((x) => x.id),
       from: c.from as string,
@@ -135,17 +152,17 @@ describe('rollups', () => {
       procedureId: c.procedure ? 1 : null,
       includeRepeats: Boolean(c.includeRepeats),
     };
-    const fromRollups = readAnswerCounts(t.db, f);
-    const raw = rawCounts(f);
+    const fromRollups = await readAnswerCounts(t.db, f);
+    const raw = await rawCounts(f);
     expect(raw.responses).toBeGreaterThan(0);
     expect(fromRollups.responses).toBe(raw.responses);
     expect(sorted(fromRollups.rows)).toEqual(raw.rows);
 
     // Activity by month and by desk, and the hour cells, add up to the same response count.
     const total = (rows: { responses: number }[]) => rows.reduce((s, r) => s + r.responses, 0);
-    expect(total(readActivity(t.db, f, 'month'))).toBe(raw.responses);
-    expect(total(readActivity(t.db, f, 'point'))).toBe(raw.responses);
-    expect(total(readActivity(t.db, f, 'day'))).toBe(raw.responses);
-    expect(total(readHourCells(t.db, f))).toBe(raw.responses);
+    expect(total(await readActivity(t.db, f, 'month'))).toBe(raw.responses);
+    expect(total(await readActivity(t.db, f, 'point'))).toBe(raw.responses);
+    expect(total(await readActivity(t.db, f, 'day'))).toBe(raw.responses);
+    expect(total(await readHourCells(t.db, f))).toBe(raw.responses);
   });
 });

@@ -7,8 +7,8 @@ import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import quick from '@/surveys/quick.json';
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
@@ -32,30 +32,32 @@ describe('GET /api/surveys/{slug}', () => {
 });
 
 describe('seeding and survey versions', () => {
-  test('seeding again changes nothing', () => {
-    const before = ['units', 'service_points', 'procedures', 'point_procedures', 'survey_versions'].map(t.count);
-    expect(seedIfEmpty(t.db)).toBe(false);
-    seedReferenceData(t.db);
-    seedSurveys(t.db);
-    expect(['units', 'service_points', 'procedures', 'point_procedures', 'survey_versions'].map(t.count)).toEqual(before);
+  test('seeding again changes nothing', async () => {
+    const tables = ['units', 'service_points', 'procedures', 'point_procedures', 'survey_versions'];
+    const counts = () => Promise.all(tables.map((name) => t.count(name)));
+    const before = await counts();
+    expect(await seedIfEmpty(t.db)).toBe(false);
+    await seedReferenceData(t.db);
+    await seedSurveys(t.db);
+    expect(await counts()).toEqual(before);
     expect(before.slice(0, 3)).toEqual([9, 7, 28]);
   });
 
-  test('a changed definition becomes a new immutable version; the old one stays', () => {
+  test('a changed definition becomes a new immutable version; the old one stays', async () => {
     const changed = { ...quick, title: { default: 'Đánh giá nhanh (mới)', en: 'Quick rating (new)' } };
-    const imported = importSurvey(t.db, { slug: 'quick', json: changed, source: 'test' });
+    const imported = await importSurvey(t.db, { slug: 'quick', json: changed, source: 'test' });
     expect(imported).toMatchObject({ version: 2, created: true, published: true });
-    expect(findSurveyVersion(t.db, { slug: 'quick' })?.version).toBe(2);
-    expect(findSurveyVersion(t.db, { slug: 'quick', version: 1 })?.definition).toContain('"satisfaction"');
+    expect((await findSurveyVersion(t.db, { slug: 'quick' }))?.version).toBe(2);
+    expect((await findSurveyVersion(t.db, { slug: 'quick', version: 1 }))?.definition).toContain('"satisfaction"');
     // The same file again makes no third version.
-    expect(importSurvey(t.db, { slug: 'quick', json: changed, source: 'test' })).toMatchObject({ version: 2, created: false });
+    expect(await importSurvey(t.db, { slug: 'quick', json: changed, source: 'test' })).toMatchObject({ version: 2, created: false });
   });
 
-  test('an invalid survey is refused with its source and path, and nothing is stored', () => {
-    const before = t.count('survey_versions');
-    expect(() =>
+  test('an invalid survey is refused with its source and path, and nothing is stored', async () => {
+    const before = await t.count('survey_versions');
+    await expect(
       importSurvey(t.db, { slug: 'broken', json: { pages: [{ elements: [{ type: 'radiogroup' }] }] }, source: 'broken.json' }),
-    ).toThrow(/broken\.json/);
-    expect(t.count('survey_versions')).toBe(before);
+    ).rejects.toThrow(/broken\.json/);
+    expect(await t.count('survey_versions')).toBe(before);
   });
 });

@@ -20,7 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = parsed.success ? parsed.data : { page: 1 };
   const db = getDb();
   const query = auditQuery(filters);
-  const [entries, total, facets] = [listAudit(db, query), countAudit(db, query), auditFacets(db)];
+  const [entries, total, facets] = [await listAudit(db, query), await countAudit(db, query), await auditFacets(db)];
   const info = pageInfo(total, filters.page, AUDIT_PAGE_SIZE);
   const href = (page: number) => {
     const p = new URLSearchParams();

@@ -15,8 +15,8 @@ const SILENT_MS = 10 * 60_000;
 export default async function DevicesPage() {
   await requirePage('admin.manage', '/admin/devices');
   const db = getDb();
-  const devices = listDevices(db);
-  const points = listActivePoints(db);
+  const devices = await listDevices(db);
+  const points = await listActivePoints(db);
   const now = Date.now();
   const state = (d: (typeof devices)[number]) =>
     d.revokedAt !== null

@@ -16,7 +16,7 @@ export const metadata = { title: 'Quầy tiếp nhận' };
 export default async function PointsPage() {
   await requirePage('admin.manage', '/admin/points');
   const db = getDb();
-  const [points, units, surveys] = [listPoints(db), listUnits(db), listSurveysWithVersions(db)];
+  const [points, units, surveys] = [await listPoints(db), await listUnits(db), await listSurveysWithVersions(db)];
   const published = new Map(surveys.map((s) => [s.slug, s.publishedVersion]));
   const survey = (slug: string) => `${slug} v${published.get(slug) ?? '?'}`;
   return (

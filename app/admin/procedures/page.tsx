@@ -17,7 +17,7 @@ const PAGE_SIZE = 25;
 export default async function ProceduresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage('admin.manage', '/admin/procedures');
   const { q, page } = procedureSearchSchema.parse(await searchParams);
-  const { rows, total } = searchProcedures(getDb(), { q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = await searchProcedures(getDb(), { q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const info = pageInfo(total, page, PAGE_SIZE);
   const href = (p: number) => `/admin/procedures?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (

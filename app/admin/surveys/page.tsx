@@ -13,8 +13,8 @@ export const metadata = { title: 'Phiếu khảo sát' };
 export default async function SurveysPage() {
   await requirePage('admin.manage', '/admin/surveys');
   const db = getDb();
-  const surveys = listSurveysWithVersions(db);
-  const points = listPoints(db);
+  const surveys = await listSurveysWithVersions(db);
+  const points = await listPoints(db);
   return (
     <>
       <h1>Phiếu khảo sát</h1>

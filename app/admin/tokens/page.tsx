@@ -13,8 +13,8 @@ export const metadata = { title: 'Khóa API' };
 export default async function TokensPage() {
   await requirePage('admin.manage', '/admin/tokens');
   const db = getDb();
-  const tokens = listApiTokens(db);
-  const units = listUnits(db);
+  const tokens = await listApiTokens(db);
+  const units = await listUnits(db);
   const unitCode = new Map(units.map((u) => [u.id, u.code]));
   return (
     <>

@@ -15,9 +15,9 @@ export const metadata = { title: 'Đơn vị' };
 export default async function UnitsPage() {
   await requirePage('admin.manage', '/admin/units');
   const db = getDb();
-  const units = listUnits(db);
+  const units = await listUnits(db);
   const desks = new Map<number, number>();
-  for (const p of listPoints(db)) desks.set(p.unitId, (desks.get(p.unitId) ?? 0) + 1);
+  for (const p of await listPoints(db)) desks.set(p.unitId, (desks.get(p.unitId) ?? 0) + 1);
   return (
     <>
       <h1>Đơn vị</h1>

@@ -15,8 +15,8 @@ export const metadata = { title: 'Tài khoản' };
 export default async function UsersPage() {
   await requirePage('admin.manage', '/admin/users');
   const db = getDb();
-  const users = listUsers(db);
-  const units = listUnits(db);
+  const users = await listUsers(db);
+  const units = await listUnits(db);
   const unitCode = new Map(units.map((u) => [u.id, u.code]));
   return (
     <>

@@ -9,14 +9,14 @@ import { isViewError, resolveView } from '@/lib/server/view';
 export const dynamic = 'force-dynamic';
 
 /** DESIGN §4.3: SIPAS indices of a survey over local days, for a unit's subtree, a desk, a procedure, a channel. */
-export function GET(request: Request): Response {
-  const auth = authorizeRequest(request, 'dashboard.view');
+export async function GET(request: Request): Promise<Response> {
+  const auth = await authorizeRequest(request, 'dashboard.view');
   if (auth instanceof Response) return auth;
   try {
     const db = getDb();
-    const view = resolveView(db, auth, paramsFromSearch(new URL(request.url).searchParams), Date.now());
+    const view = await resolveView(db, auth, paramsFromSearch(new URL(request.url).searchParams), Date.now());
     if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
-    const result = indicesFor(db, view.survey.scoring, view.filter, getConfig().MIN_RESPONSES);
+    const result = await indicesFor(db, view.survey.scoring, view.filter, getConfig().MIN_RESPONSES);
     return Response.json(
       { survey: view.survey.slug, from: view.period.from, to: view.period.to, ...result },
       { headers: { 'cache-control': 'private, no-store' } },

@@ -9,8 +9,8 @@ import { isViewError, resolveView } from '@/lib/server/view';
 export const dynamic = 'force-dynamic';
 
 /** Desks (`by=point`), units, procedures or channels of a view, ranked; same filters as /api/indices. */
-export function GET(request: Request): Response {
-  const auth = authorizeRequest(request, 'dashboard.view');
+export async function GET(request: Request): Promise<Response> {
+  const auth = await authorizeRequest(request, 'dashboard.view');
   if (auth instanceof Response) return auth;
   const search = paramsFromSearch(new URL(request.url).searchParams);
   const by = search.by ?? 'point';
@@ -19,9 +19,9 @@ export function GET(request: Request): Response {
   }
   try {
     const db = getDb();
-    const view = resolveView(db, auth, search, Date.now());
+    const view = await resolveView(db, auth, search, Date.now());
     if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
-    const ranking = rankingFor(db, view, by as RankingGroup, getConfig().MIN_RESPONSES);
+    const ranking = await rankingFor(db, view, by as RankingGroup, getConfig().MIN_RESPONSES);
     return Response.json(
       { survey: view.survey.slug, by, from: view.period.from, to: view.period.to, ...ranking },
       { headers: { 'cache-control': 'private, no-store' } },

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { ingestResponse } from '@/db/ingest';
+import { hitRateLimit } from '@/db/queries/rate-limits';
 import { getConfig } from '@/lib/config';
 import {
   badRequest,
@@ -13,13 +14,12 @@ import {
 import { readJsonBody } from '@/lib/http/body';
 import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
-import { createRateLimiter } from '@/lib/ratelimit';
 import { clientKey, rateLimitKey } from '@/lib/server/client-key';
 import { deviceFromRequest } from '@/lib/server/device';
 import { authorizeRequest, crossSiteRefusal } from '@/lib/server/guard';
 import { appSecret } from '@/lib/server/secret';
 
-const limiter = createRateLimiter({ limit: getConfig().RATE_LIMIT_PER_MINUTE });
+const rateRule = { limit: getConfig().RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
 const repeatWindowMs = getConfig().KIOSK_REPEAT_SECONDS * 1000;
 
 /** POST /api/responses (DESIGN §4.1): validate, then store exactly once. */
@@ -27,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
   const now = Date.now();
   const secret = appSecret();
 
-  const rate = limiter.hit(rateLimitKey(request.headers, secret), now);
+  const rate = await hitRateLimit(getDb(), 'responses', rateLimitKey(request.headers, secret), rateRule, now);
   if (!rate.allowed) return tooManyRequests(rate.retryAfterSeconds);
 
   const body = await readJsonBody(request, MAX_BODY_BYTES);
@@ -43,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
   if (envelope.channel === 'kiosk') {
     const crossSite = crossSiteRefusal(request);
     if (crossSite) return crossSite;
-    device = deviceFromRequest(request) ?? undefined;
+    device = (await deviceFromRequest(request)) ?? undefined;
     if (!device) {
       return unauthorized('device_required', 'Kiosk responses must come from a paired kiosk device that has not been revoked.');
     }
@@ -55,14 +55,14 @@ export async function POST(request: Request): Promise<Response> {
   if (envelope.channel === 'hotline') {
     const crossSite = crossSiteRefusal(request);
     if (crossSite) return crossSite;
-    const auth = authorizeRequest(request, 'hotline.enter');
+    const auth = await authorizeRequest(request, 'hotline.enter');
     if (auth instanceof Response) return auth;
     if (auth.kind !== 'user') return forbidden('forbidden', 'Hotline entries need an operator signed in, not an API token.');
     operatorId = auth.id;
   }
 
   try {
-    const outcome = ingestResponse(getDb(), {
+    const outcome = await ingestResponse(getDb(), {
       operatorId,
       envelope,
       bodyHash: bodyHash(body.value),

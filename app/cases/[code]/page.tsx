@@ -26,16 +26,16 @@ export default async function CasePage({ params }: { params: Promise<{ code: str
   const { code } = await params;
   const principal = await requirePage('cases.view', `/cases/${code}`);
   const db = getDb();
-  const c = findCase(db, code);
-  const scope = unitScope(principal);
+  const c = await findCase(db, code);
+  const scope = await unitScope(principal);
   // Another unit's case does not exist for this manager: no hint that the code is real.
   if (!c || (scope && !scope.has(c.unitId))) notFound();
 
   const handles = can(principal, 'cases.handle');
-  const version = findSurveyVersionById(db, { versionId: c.surveyVersionId })!;
+  const version = (await findSurveyVersionById(db, { versionId: c.surveyVersionId }))!;
   const answers = describeAnswers(parseSurveyDefinition(JSON.parse(version.definition), `survey ${version.slug}`), JSON.parse(c.answers) as Record<string, unknown>);
   const candidates = handles
-    ? listAssignees(db, { unitIds: unitAncestors(db, c.unitId) }).map((u) => ({ id: u.id, label: u.displayName ?? u.username }))
+    ? (await listAssignees(db, { unitIds: await unitAncestors(db, c.unitId) })).map((u) => ({ id: u.id, label: u.displayName ?? u.username }))
     : [];
   const overdue = isOverdue(c, Date.now());
 

@@ -36,7 +36,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
   // A report is a calendar quarter: any dates carried over from the dashboard give way to it.
   const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'from' && k !== 'to' && k !== 'period'));
   const db = getDb();
-  const view = resolveView(db, principal, { ...rest, quarter }, Date.now(), { survey: 'sipas' });
+  const view = await resolveView(db, principal, { ...rest, quarter }, Date.now(), { survey: 'sipas' });
   if (isViewError(view)) {
     return (
       <main className="report" id="main">
@@ -46,16 +46,16 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
     );
   }
   const { MIN_RESPONSES } = getConfig();
-  const data = loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: 'week', previous: quarterBounds(previousQuarter(quarter)) });
+  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: 'week', previous: quarterBounds(previousQuarter(quarter)) });
   const { indices } = data;
   const rating =
     view.survey.scoring.questions.find((q) => q.name === 'overall') ?? view.survey.scoring.questions.find((q) => q.dimension !== null);
-  const pick = (positive: boolean): CommentRow[] =>
+  const pick = async (positive: boolean): Promise<CommentRow[]> =>
     rating && indices.responses >= COMMENTS_FROM
-      ? latestComments(db, view.filter, { page: 1, pageSize: 3, tone: { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive } }).rows
+      ? (await latestComments(db, view.filter, { page: 1, pageSize: 3, tone: { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive } })).rows
       : [];
-  const praise = pick(true);
-  const complaints = pick(false);
+  const praise = await pick(true);
+  const complaints = await pick(false);
   const scope = view.point?.name ?? view.unit?.name ?? 'Toàn Sở (tất cả đơn vị)';
   const points = data.trend.points;
 

@@ -16,7 +16,7 @@ export type PairState = { failed: boolean; paired?: boolean };
  */
 export async function pairDevice(token: string, _prev: PairState, _form: FormData): Promise<PairState> {
   const credential = newSecretToken('hld_');
-  const ok = consumePairing(getDb(), { tokenHash: hashToken(token), credentialHash: hashToken(credential), now: Date.now() });
+  const ok = await consumePairing(getDb(), { tokenHash: hashToken(token), credentialHash: hashToken(credential), now: Date.now() });
   if (!ok) return { failed: true };
   (await cookies()).set(DEVICE_COOKIE, credential, deviceCookieOptions());
   return { failed: false, paired: true };

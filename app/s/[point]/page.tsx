@@ -33,16 +33,16 @@ export default async function PointSurveyPage({
   const locale = parseLocale(one(search.lang));
   const db = getDb();
 
-  const point = findPointByCode(db, { code });
+  const point = await findPointByCode(db, { code });
   if (!point || !point.active || !point.unit.active) notFound();
 
   const requested = one(search.survey);
   const slug = requested && SLUG.test(requested) ? requested : point.phoneSurvey;
-  const survey = findSurveyVersion(db, { slug });
+  const survey = await findSurveyVersion(db, { slug });
   if (!survey) notFound();
 
   const procedureCode = one(search.procedure);
-  const procedure = procedureCode ? findProcedureByCode(db, { code: procedureCode }) : null;
+  const procedure = procedureCode ? await findProcedureByCode(db, { code: procedureCode }) : null;
   const dossierParam = one(search.dossier);
   const dossier = dossierParam && DOSSIER.test(dossierParam) ? dossierParam : undefined;
   // A dossier link is only trusted when the receipt's signature covers this desk, dossier and
@@ -52,7 +52,7 @@ export default async function PointSurveyPage({
       ? null
       : !dossier || !verifyDossier(appSecret(), { point: point.code, dossier, procedure: procedureCode }, one(search.sig))
         ? 'forged'
-        : isDossierRated(db, dossier)
+        : await isDossierRated(db, dossier)
           ? 'rated'
           : null;
   const channel = one(search.c) === 'web' ? 'web' : 'qr';

@@ -8,9 +8,9 @@ import type { Principal } from '@/lib/auth/permissions';
  * The audit log's "who": a user by username (as their login entries name them, so one filter
  * finds both), or a token by its label.
  */
-export function actorOf(db: Db, p: Principal): AuditActor {
+export async function actorOf(db: Db, p: Principal): Promise<AuditActor> {
   if (p.kind !== 'user') return { userId: null, label: p.label };
-  return { userId: p.id, label: findUserById(db, p.id)?.username ?? p.label };
+  return { userId: p.id, label: (await findUserById(db, p.id))?.username ?? p.label };
 }
 
 // What a refused change says next to its field, Vietnamese first.

@@ -21,24 +21,24 @@ export async function createUserCore(db: Db, principal: Principal, input: Input)
   const form = parseForm(userCreateSchema, input);
   if (!form.ok) return form.state;
   const { password, ...user } = form.data;
-  if (findUserByUsername(db, { username: user.username })) return fieldError('username', 'Tên đăng nhập đã có / username taken', input);
-  if (user.unitId !== null && !findUnitById(db, user.unitId)) return unitMissing(input);
-  const created = createUser(db, { ...user, displayName: user.displayName, passwordHash: await hashPassword(password) }, actorOf(db, principal));
+  if (await findUserByUsername(db, { username: user.username })) return fieldError('username', 'Tên đăng nhập đã có / username taken', input);
+  if (user.unitId !== null && !(await findUnitById(db, user.unitId))) return unitMissing(input);
+  const created = await createUser(db, { ...user, displayName: user.displayName, passwordHash: await hashPassword(password) }, await actorOf(db, principal));
   return { status: 'ok', message: `Đã tạo tài khoản ${created.username}. / User created.` };
 }
 
-export function updateUserCore(db: Db, principal: Principal, input: Input): ActionState {
+export async function updateUserCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(userUpdateSchema, input);
   if (!form.ok) return form.state;
-  const result = updateUser(db, { ...form.data, displayName: form.data.displayName ?? null }, actorOf(db, principal));
+  const result = await updateUser(db, { ...form.data, displayName: form.data.displayName ?? null }, await actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã lưu tài khoản. / User saved.' };
 }
 
-export function setUserActiveCore(db: Db, principal: Principal, input: Input): ActionState {
+export async function setUserActiveCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(userActiveSchema, input);
   if (!form.ok) return form.state;
-  const result = updateUser(db, form.data, actorOf(db, principal));
+  const result = await updateUser(db, form.data, await actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return {
     status: 'ok',
@@ -49,29 +49,29 @@ export function setUserActiveCore(db: Db, principal: Principal, input: Input): A
 export async function resetPasswordCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(passwordResetSchema, input);
   if (!form.ok) return form.state;
-  const result = resetUserPassword(db, { id: form.data.id, passwordHash: await hashPassword(form.data.password) }, actorOf(db, principal));
+  const result = await resetUserPassword(db, { id: form.data.id, passwordHash: await hashPassword(form.data.password) }, await actorOf(db, principal));
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã đặt lại mật khẩu và đăng xuất mọi phiên. / Password reset; all sessions ended.' };
 }
 
-export function createTokenCore(db: Db, principal: Principal, input: Input): ActionState {
+export async function createTokenCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(tokenCreateSchema, input);
   if (!form.ok) return form.state;
-  if (form.data.unitId !== null && !findUnitById(db, form.data.unitId)) return unitMissing(input);
+  if (form.data.unitId !== null && !(await findUnitById(db, form.data.unitId))) return unitMissing(input);
   const secret = newSecretToken('hl_');
-  const row = createApiToken(db, { ...form.data, tokenHash: hashToken(secret) }, actorOf(db, principal));
+  const row = await createApiToken(db, { ...form.data, tokenHash: hashToken(secret) }, await actorOf(db, principal));
   return { status: 'ok', message: `Đã tạo khóa API “${row.name}”. Chép ngay: khóa chỉ hiện một lần. / Token created; copy it now, it is shown once.`, secret };
 }
 
-export function revokeTokenCore(db: Db, principal: Principal, input: Input, now = Date.now()): ActionState {
+export async function revokeTokenCore(db: Db, principal: Principal, input: Input, now = Date.now()): Promise<ActionState> {
   const form = parseForm(tokenRevokeSchema, input);
   if (!form.ok) return form.state;
-  if (!revokeApiToken(db, { id: form.data.id, now }, actorOf(db, principal))) return refused({ field: 'id', reason: 'not_found' }, input);
+  if (!(await revokeApiToken(db, { id: form.data.id, now }, await actorOf(db, principal)))) return refused({ field: 'id', reason: 'not_found' }, input);
   return { status: 'ok', message: 'Đã thu hồi khóa. / Token revoked.' };
 }
 
 /** Validates the uploaded JSON and stores it as the survey's next immutable version. */
-export function uploadSurveyCore(db: Db, principal: Principal, input: Input): ActionState {
+export async function uploadSurveyCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(surveyUploadSchema, input);
   if (!form.ok) return form.state;
   const check = checkSurveyJson(form.data.definition);
@@ -83,16 +83,16 @@ export function uploadSurveyCore(db: Db, principal: Principal, input: Input): Ac
       values: { slug: form.data.slug, definition: form.data.definition },
     };
   }
-  const result = importSurvey(db, { slug: form.data.slug, json: check.json, source: 'upload', publish: form.data.publish }, actorOf(db, principal));
+  const result = await importSurvey(db, { slug: form.data.slug, json: check.json, source: 'upload', publish: form.data.publish }, await actorOf(db, principal));
   const what = result.created ? `phiên bản mới ${result.version}` : `không đổi, giống phiên bản ${result.version}`;
   const whatEn = result.created ? `new version ${result.version}` : `unchanged, same as version ${result.version}`;
   return { status: 'ok', message: `${form.data.slug}: ${what}${result.published ? ', đang dùng' : ''}. / ${whatEn}${result.published ? ', published' : ''}.` };
 }
 
-export function publishSurveyCore(db: Db, principal: Principal, input: Input): ActionState {
+export async function publishSurveyCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(surveyPublishSchema, input);
   if (!form.ok) return form.state;
-  const result = publishSurveyVersion(db, form.data, actorOf(db, principal));
+  const result = await publishSurveyVersion(db, form.data, await actorOf(db, principal));
   if (!result.ok) return refused({ field: 'version', reason: 'not_found' }, input);
   return { status: 'ok', message: `Đã xuất bản ${form.data.slug} phiên bản ${form.data.version}. / Published.` };
 }

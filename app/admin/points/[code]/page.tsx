@@ -18,7 +18,7 @@ export default async function PointPage({ params }: { params: Promise<{ code: st
   const { code } = await params;
   await requirePage('admin.manage', `/admin/points/${code}`);
   const db = getDb();
-  const point = findPointForAdmin(db, { code: decodeURIComponent(code) });
+  const point = await findPointForAdmin(db, { code: decodeURIComponent(code) });
   if (!point) notFound();
   const enc = encodeURIComponent(point.code);
   return (
@@ -32,7 +32,7 @@ export default async function PointPage({ params }: { params: Promise<{ code: st
       <div className="admin-grid">
         <section className="card" aria-labelledby="edit">
           <h2 id="edit">Thông tin quầy</h2>
-          <AdminForm action={updatePointAction} submitLabel="Lưu quầy" fields={pointFields(listUnits(db), listSurveysWithVersions(db), point)} />
+          <AdminForm action={updatePointAction} submitLabel="Lưu quầy" fields={pointFields(await listUnits(db), await listSurveysWithVersions(db), point)} />
         </section>
         <section className="card" aria-labelledby="qr">
           <h2 id="qr">Mã QR và áp phích</h2>

@@ -14,7 +14,7 @@ export const metadata = { title: 'Sửa thủ tục' };
 export default async function ProcedurePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   await requirePage('admin.manage', `/admin/procedures/${code}`);
-  const p = findProcedureRecord(getDb(), { code: decodeURIComponent(code) });
+  const p = await findProcedureRecord(getDb(), { code: decodeURIComponent(code) });
   if (!p) notFound();
   return (
     <>

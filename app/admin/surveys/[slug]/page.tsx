@@ -16,9 +16,9 @@ export default async function SurveyPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   await requirePage('admin.manage', `/admin/surveys/${slug}`);
   const db = getDb();
-  const survey = listSurveysWithVersions(db).find((s) => s.slug === slug);
+  const survey = (await listSurveysWithVersions(db)).find((s) => s.slug === slug);
   if (!survey) notFound();
-  const desks = listPoints(db).filter((p) => p.phoneSurvey === slug || p.kioskSurvey === slug);
+  const desks = (await listPoints(db)).filter((p) => p.phoneSurvey === slug || p.kioskSurvey === slug);
   return (
     <>
       <p>

@@ -16,11 +16,11 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const { code } = await params;
   await requirePage('admin.manage', `/admin/units/${code}`);
   const db = getDb();
-  const unit = findUnitByCode(db, decodeURIComponent(code));
+  const unit = await findUnitByCode(db, decodeURIComponent(code));
   if (!unit) notFound();
-  const units = listUnits(db);
+  const units = await listUnits(db);
   const parent = units.find((u) => u.id === unit.parentId);
-  const desks = listPoints(db).filter((p) => p.unitId === unit.id);
+  const desks = (await listPoints(db)).filter((p) => p.unitId === unit.id);
   const id = { name: 'id', label: '', type: 'hidden' as const, defaultValue: String(unit.id) };
   return (
     <>
@@ -56,7 +56,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
                 type: 'select',
                 hint: 'Không thể chọn chính đơn vị này hoặc đơn vị con của nó.',
                 defaultValue: unit.parentId === null ? '' : String(unit.parentId),
-                options: unitOptions(units, '(Cấp cao nhất)', unitSubtreeIds(db, unit.id)),
+                options: unitOptions(units, '(Cấp cao nhất)', await unitSubtreeIds(db, unit.id)),
               },
             ]}
           />

@@ -18,7 +18,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   await requirePage('admin.manage', `/admin/users/${id}`);
   const db = getDb();
   const n = Number(id);
-  const user = Number.isInteger(n) && n > 0 ? findUserById(db, n) : null;
+  const user = Number.isInteger(n) && n > 0 ? await findUserById(db, n) : null;
   if (!user) notFound();
   const hiddenId = { name: 'id', label: '', type: 'hidden' as const, defaultValue: String(user.id) };
   return (
@@ -42,7 +42,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               hiddenId,
               { name: 'displayName', label: 'Họ tên', defaultValue: user.displayName ?? '' },
               { name: 'role', label: 'Vai trò', type: 'select', options: roleOptions, defaultValue: user.role },
-              { name: 'unitId', label: 'Đơn vị (bắt buộc với quản lý đơn vị)', type: 'select', options: unitOptions(listUnits(db), '(Không)'), defaultValue: user.unitId === null ? '' : String(user.unitId) },
+              { name: 'unitId', label: 'Đơn vị (bắt buộc với quản lý đơn vị)', type: 'select', options: unitOptions(await listUnits(db), '(Không)'), defaultValue: user.unitId === null ? '' : String(user.unitId) },
             ]}
           />
         </section>

@@ -18,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const { responseId, name, phone, email, locale } = parsed.data;
   try {
-    const outcome = saveCaseContact(getDb(), {
+    const outcome = await saveCaseContact(getDb(), {
       responseId,
       contact: { name: name || undefined, phone: phone || undefined, email: email || undefined, consentText: CONSENT_TEXT[locale] },
       now: Date.now(),

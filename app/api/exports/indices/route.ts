@@ -18,8 +18,8 @@ const TABLES = ['indices', 'points', 'units'] as const;
  * The index tables of a view: indices by element and criterion, and the desk and unit rankings.
  * XLSX has one sheet each; CSV holds one table, chosen by `table` (default `indices`).
  */
-export function GET(request: Request): Response {
-  const auth = authorizeRequest(request, 'exports.download');
+export async function GET(request: Request): Promise<Response> {
+  const auth = await authorizeRequest(request, 'exports.download');
   if (auth instanceof Response) return auth;
   const search = paramsFromSearch(new URL(request.url).searchParams);
   const format = search.format ?? 'csv';
@@ -28,22 +28,23 @@ export function GET(request: Request): Response {
   if (!(TABLES as readonly string[]).includes(table)) return badRequest('invalid_query', `table: must be one of ${TABLES.join(', ')}`);
   try {
     const db = getDb();
-    const view = resolveView(db, auth, search, Date.now());
+    const view = await resolveView(db, auth, search, Date.now());
     if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
     const min = getConfig().MIN_RESPONSES;
-    const indices = () => [indexTableRows(indicesFor(db, view.survey.scoring, view.filter, min))];
-    const points = () => [rankingTableRows(rankingFor(db, view, 'point', min))];
-    const units = () => [rankingTableRows(rankingFor(db, view, 'unit', min))];
+    // Read before the response starts, so that a failing query is still a 500 and not a cut file.
+    const indices = async () => [indexTableRows(await indicesFor(db, view.survey.scoring, view.filter, min))];
+    const points = async () => [rankingTableRows(await rankingFor(db, view, 'point', min))];
+    const units = async () => [rankingTableRows(await rankingFor(db, view, 'unit', min))];
     const body =
       format === 'xlsx'
         ? xlsxStream([
-            { name: 'Chỉ số', header: INDEX_TABLE_HEADER, batches: indices() },
-            { name: 'Xếp hạng quầy', header: RANKING_TABLE_HEADER, batches: points() },
-            { name: 'Xếp hạng đơn vị', header: RANKING_TABLE_HEADER, batches: units() },
+            { name: 'Chỉ số', header: INDEX_TABLE_HEADER, batches: await indices() },
+            { name: 'Xếp hạng quầy', header: RANKING_TABLE_HEADER, batches: await points() },
+            { name: 'Xếp hạng đơn vị', header: RANKING_TABLE_HEADER, batches: await units() },
           ])
         : table === 'indices'
-          ? csvStream(INDEX_TABLE_HEADER, indices())
-          : csvStream(RANKING_TABLE_HEADER, table === 'points' ? points() : units());
+          ? csvStream(INDEX_TABLE_HEADER, await indices())
+          : csvStream(RANKING_TABLE_HEADER, table === 'points' ? await points() : await units());
     const name = exportFileName(`chi-so-${format === 'csv' ? table : 'bang'}`, view.survey.slug, view.period.from, view.period.to, format);
     return new Response(body, {
       headers: {

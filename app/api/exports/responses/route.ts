@@ -10,15 +10,15 @@ import { isViewError, resolveView } from '@/lib/server/view';
 export const dynamic = 'force-dynamic';
 
 /** Raw responses of a view as CSV (UTF-8 with BOM) or XLSX, streamed in keyset batches. */
-export function GET(request: Request): Response {
-  const auth = authorizeRequest(request, 'exports.download');
+export async function GET(request: Request): Promise<Response> {
+  const auth = await authorizeRequest(request, 'exports.download');
   if (auth instanceof Response) return auth;
   const search = paramsFromSearch(new URL(request.url).searchParams);
   const format = search.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') return badRequest('invalid_query', 'format: must be csv or xlsx');
   try {
     const db = getDb();
-    const view = resolveView(db, auth, search, Date.now());
+    const view = await resolveView(db, auth, search, Date.now());
     if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
     const { header, questions } = responseColumns(view);
     const batches = responseBatches(db, view, questions);

@@ -10,7 +10,7 @@ import { crossSiteRefusal } from '@/lib/server/guard';
 export async function POST(request: Request): Promise<Response> {
   const crossSite = crossSiteRefusal(request);
   if (crossSite) return crossSite;
-  const device = deviceFromRequest(request);
+  const device = await deviceFromRequest(request);
   if (!device) return unauthorized('device_required', 'This tablet is not paired, or its pairing was revoked.');
   const body = await readJsonBody(request, 4096);
   if (!body.ok) return errorResponse(body.status, body.code, body.message);
@@ -18,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.success) return badRequest('invalid_body', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
   try {
     const now = Date.now();
-    recordHeartbeat(getDb(), { id: device.id, now, ...parsed.data });
+    await recordHeartbeat(getDb(), { id: device.id, now, ...parsed.data });
     return Response.json({ ok: true, serverTime: new Date(now).toISOString() });
   } catch (err) {
     return internalError(err, 'POST /api/kiosk/heartbeat');

@@ -32,16 +32,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
 
   try {
     const db = getDb();
-    const point = findPointByCode(db, { code });
+    const point = await findPointByCode(db, { code });
     if (!point || !point.active || !point.unit.active) return notFound('unknown_point', `No active service point "${code}".`);
 
     let url: string;
     if (dossier === null) {
       url = pointUrl(getConfig().publicBaseUrl, point.code);
     } else {
-      const auth = authorizeRequest(request, 'admin.manage');
+      const auth = await authorizeRequest(request, 'admin.manage');
       if (auth instanceof Response) return auth;
-      if (procedure !== null && !findProcedureByCode(db, { code: procedure })) {
+      if (procedure !== null && !(await findProcedureByCode(db, { code: procedure }))) {
         return notFound('unknown_procedure', `No procedure "${procedure}" in the catalogue.`);
       }
       url = dossierUrl(getConfig().publicBaseUrl, appSecret(), { point: point.code, dossier, procedure: procedure ?? undefined });

@@ -6,7 +6,7 @@ import { internalError, notFound } from '@/lib/http/errors';
 export async function GET(_request: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
   try {
-    const survey = findSurveyVersion(getDb(), { slug });
+    const survey = await findSurveyVersion(getDb(), { slug });
     if (!survey) return notFound('unknown_survey', `No published survey "${slug}".`);
     // The definition is stored as text already; splice it in rather than parse and re-encode.
     const head = JSON.stringify({ slug: survey.slug, version: survey.version, title: survey.title });

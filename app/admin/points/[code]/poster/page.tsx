@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Áp phích mã QR của quầy' };
 export default async function PointPosterPage({ params }: { params: Promise<{ code: string }> }) {
   const code = decodeURIComponent((await params).code);
   await requirePage('admin.manage', `/admin/points/${encodeURIComponent(code)}/poster`);
-  const point = findPosterPoint(getDb(), { code });
+  const point = await findPosterPoint(getDb(), { code });
   if (!point) notFound();
   return (
     <main id="main">

@@ -13,7 +13,7 @@ export default async function SurveyPreviewPage({ params }: { params: Promise<{ 
   const { slug, version } = await params;
   await requirePage('admin.manage', `/admin/surveys/${slug}/${version}`);
   const n = Number(version);
-  const record = Number.isInteger(n) && n > 0 ? findSurveyVersion(getDb(), { slug, version: n }) : null;
+  const record = Number.isInteger(n) && n > 0 ? await findSurveyVersion(getDb(), { slug, version: n }) : null;
   if (!record) notFound();
   return (
     <>

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Áp phích mã QR của đơn vị' 
 export default async function UnitPostersPage({ params }: { params: Promise<{ code: string }> }) {
   const code = decodeURIComponent((await params).code);
   await requirePage('admin.manage', `/admin/units/${encodeURIComponent(code)}/posters`);
-  const unit = listPosterPointsOfUnit(getDb(), { code });
+  const unit = await listPosterPointsOfUnit(getDb(), { code });
   if (!unit) notFound();
   const baseUrl = getConfig().publicBaseUrl;
   return (

@@ -1,0 +1,37 @@
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+
+import { dialectOf, type Queryable } from '../index';
+
+/**
+ * `SELECT <every column of table> FROM <rows>`, the rows passed as one JSON parameter that the
+ * database unpacks itself (SQLite's json_each, PostgreSQL's jsonb_to_recordset). For bulk loads:
+ * `q.insert(table).select(selectJsonRows(q, table, rows))` costs one statement and one parameter
+ * whatever the number of rows, where a multi-row VALUES list spends most of its time in the
+ * query builder and must stay under the engines' limits on bound parameters. `rows` are keyed by
+ * the table's field names, like `.values()`; a missing field is NULL (no column defaults).
+ */
+export function selectJsonRows(q: Queryable, table: SQLiteTable, rows: readonly Record<string, unknown>[]): SQL {
+  const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  if (dialectOf(q) === 'postgres') {
+    const json = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map(([key, column]) => [column.name, row[key] ?? null]))));
+    // The record's column names and types are the table's own (getSQLType is the PostgreSQL type at run time).
+    const definitions = sql.join(
+      columns.map(([, column]) => sql`${sql.identifier(column.name)} ${sql.raw(column.getSQLType())}`),
+      sql`, `,
+    );
+    const names = sql.join(
+      columns.map(([, column]) => sql.identifier(column.name)),
+      sql`, `,
+    );
+    return sql`SELECT ${names} FROM jsonb_to_recordset(${json}::jsonb) AS j(${definitions})`;
+  }
+  // Rows as arrays: SQLite reads an element by position 1.5x faster than by name.
+  const json = JSON.stringify(rows.map((row) => columns.map(([key]) => row[key] ?? null)));
+  const values = sql.join(
+    columns.map((_, i) => sql.raw(`j.value ->> ${i}`)),
+    sql`, `,
+  );
+  // WHERE true: SQLite needs it before an upsert's ON CONFLICT when the SELECT has a FROM clause.
+  return sql`SELECT ${values} FROM json_each(${json}) AS j WHERE true`;
+}

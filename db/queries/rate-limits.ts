@@ -1,0 +1,43 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+
+import { rateDecision, windowOf, type RateDecision, type RateRule } from '@/lib/ratelimit';
+
+import { first, type Queryable } from '../index';
+import { rateLimits } from '../schema';
+
+/** What is being limited: each has its own counters. */
+export type RateScope = 'responses' | 'login' | 'kiosk_pin';
+
+/**
+ * Counts one request of `key` in the shared counters and decides. One upsert (atomic on both
+ * engines, so two instances never lose a hit) and one read of the previous window.
+ */
+export async function hitRateLimit(db: Queryable, scope: RateScope, key: string, rule: RateRule, now: number): Promise<RateDecision> {
+  if (rule.limit <= 0) return { allowed: true };
+  const window = windowOf(now, rule.windowMs);
+  const [current = { count: 1 }] = await db
+    .insert(rateLimits)
+    .values({ scope, key, window, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.scope, rateLimits.key, rateLimits.window],
+      // Qualified: PostgreSQL would find a bare `count` ambiguous (the row or excluded).
+      set: { count: sql`${sql.identifier('rate_limits')}.${sql.identifier('count')} + 1` },
+    })
+    .returning({ count: rateLimits.count });
+  const previous = first(
+    await db
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(and(eq(rateLimits.scope, scope), eq(rateLimits.key, key), eq(rateLimits.window, window - 1))),
+  );
+  return rateDecision(rule, now, previous?.count ?? 0, current.count);
+}
+
+/** Drops counters of windows that can no longer weigh on a decision. */
+export async function pruneRateLimits(db: Queryable, { now, windowMs = 60_000 }: { now: number; windowMs?: number }): Promise<number> {
+  const rows = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.window, windowOf(now, windowMs) - 1))
+    .returning({ key: rateLimits.key });
+  return rows.length;
+}

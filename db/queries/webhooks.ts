@@ -14,13 +14,31 @@ export async function enqueueWebhook(db: Queryable, { event, url, payload, now }
   return id;
 }
 
-export async function dueDeliveries(db: Queryable, { now, limit = 20 }: { now: number; limit?: number }) {
-  return db
-    .select()
+/** How long a claimed delivery is left to its instance before another may try it (> the 10 s send timeout). */
+export const DELIVERY_LEASE_MS = 60_000;
+
+/**
+ * Claims the due deliveries for this sender: each row is moved forward by a lease with a
+ * conditional update, so when several instances run the sender at once every delivery goes to
+ * exactly one of them. A sender that dies mid-send leaves the row to be retried after the lease.
+ */
+export async function claimDueDeliveries(db: Queryable, { now, limit = 20 }: { now: number; limit?: number }) {
+  const due = await db
+    .select({ id: webhookDeliveries.id, nextAttemptAt: webhookDeliveries.nextAttemptAt })
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
     .limit(limit);
+  const claimed = [];
+  for (const d of due) {
+    const [row] = await db
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: now + DELIVERY_LEASE_MS })
+      .where(and(eq(webhookDeliveries.id, d.id), eq(webhookDeliveries.status, 'pending'), eq(webhookDeliveries.nextAttemptAt, d.nextAttemptAt)))
+      .returning();
+    if (row) claimed.push(row);
+  }
+  return claimed;
 }
 
 export async function recordDeliveryAttempt(

@@ -1,5 +1,5 @@
 import type { Db } from '@/db';
-import { dueDeliveries, recordDeliveryAttempt } from '@/db/queries/webhooks';
+import { claimDueDeliveries, recordDeliveryAttempt } from '@/db/queries/webhooks';
 import { backoffDelay } from '@/lib/delivery/retry';
 import { signBody, webhookOutcome } from '@/lib/webhooks/sign';
 
@@ -8,7 +8,7 @@ import { signBody, webhookOutcome } from '@/lib/webhooks/sign';
  * later with capped exponential backoff and jitter, or failed for good. Returns how many it tried.
  */
 export async function sendDueWebhooks(db: Db, { secret, now = Date.now(), fetchImpl = fetch }: { secret: string; now?: number; fetchImpl?: typeof fetch }): Promise<number> {
-  const due = await dueDeliveries(db, { now });
+  const due = await claimDueDeliveries(db, { now });
   for (const d of due) {
     let statusCode: number | null = null;
     let error: string | null = null;

@@ -104,4 +104,15 @@ describe('webhook delivery', () => {
     await sendDueWebhooks(t.db, { secret });
     expect((await listDeliveries(t.db)).find((d) => d.id === gone)).toMatchObject({ status: 'failed', lastStatusCode: 410 });
   });
+
+  test('several senders at once (one per instance) deliver each webhook exactly once', async () => {
+    const secret = 'receiver-shared-secret';
+    const now = Date.now();
+    received.length = 0;
+    answers = [];
+    const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => enqueueWebhook(t.db, { event: 'alert.raised', url, payload: { n: i }, now })));
+    const sent = await Promise.all([0, 1, 2].map(() => sendDueWebhooks(t.db, { secret, now })));
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(received.map((r) => JSON.parse(r.body).id).sort()).toEqual([...ids].sort());
+  });
 });

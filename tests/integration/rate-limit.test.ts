@@ -32,3 +32,21 @@ test('a client over RATE_LIMIT_PER_MINUTE gets 429 with Retry-After, and nothing
   // Another client is not affected.
   expect((await POST(jsonRequest(quickResponse(), from('198.51.100.2')))).status).toBe(201);
 });
+
+test('instances share the counters: hits through two connections count against one limit', async () => {
+  const { closeDatabase, openPostgres, openSqlite } = await import('@/db');
+  const { hitRateLimit } = await import('@/db/queries/rate-limits');
+  // A second connection to the same database, as a second instance behind the load balancer has.
+  const other = t.path.startsWith('postgres') ? openPostgres(t.path, { max: 2 }) : openSqlite(t.path);
+  try {
+    const rule = { limit: 4, windowMs: 60_000 };
+    const now = Math.floor(Date.now() / 60_000) * 60_000 + 1000;
+    const decisions = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => hitRateLimit(i % 2 ? other : t.db, 'login', 'shared-client', rule, now)),
+    );
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(4);
+    expect(decisions.filter((d) => !d.allowed)).toHaveLength(2);
+  } finally {
+    await closeDatabase(other);
+  }
+});

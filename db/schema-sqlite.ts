@@ -15,6 +15,11 @@ import { CASE_STATUSES } from './schema-common';
 
 export { CASE_STATUSES, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
 
+// The SQLite tables. schema-pg.ts declares the same ones for PostgreSQL (db/schema-parity.test.ts
+// keeps the two in step) and schema.ts hands queries those of the engine in use. In order:
+// structure (units, desks, procedures, surveys), responses and answers, accounts and audit,
+// cases and alerts, kiosk devices, rollups, rate limits.
+//
 // Times are stored as integer milliseconds since the epoch (UTC); local days are derived
 // with the fixed Asia/Ho_Chi_Minh offset where they are needed.
 

@@ -6,6 +6,11 @@ import { getConfig, sqlitePathFromUrl } from '@/lib/config';
 
 let secret: string | undefined;
 
+/** Where a deployment without APP_SECRET keeps the secret generated for it: beside the SQLite file. */
+export function generatedSecretFile(): string {
+  return join(dirname(sqlitePathFromUrl(getConfig().DATABASE_URL)), '.app-secret');
+}
+
 /**
  * APP_SECRET, or one generated once into the data folder beside the database, so hashes and
  * signatures survive restarts without an operator having to invent a secret.
@@ -14,7 +19,7 @@ export function appSecret(): string {
   if (secret) return secret;
   const cfg = getConfig();
   if (cfg.APP_SECRET) return (secret = cfg.APP_SECRET);
-  const file = join(dirname(sqlitePathFromUrl(cfg.DATABASE_URL)), '.app-secret');
+  const file = generatedSecretFile();
   if (existsSync(file)) {
     secret = readFileSync(file, 'utf8').trim();
   } else {

@@ -147,6 +147,11 @@ export const responses = pgTable(
     index('responses_comment_idx')
       .on(t.completedAt)
       .where(sql.raw("(answers::jsonb ->> 'comment') IS NOT NULL")),
+    // The same for one desk: with a desk in the filter the planner otherwise walks that desk's
+    // index and reads every response of the period (a quarter at 1 M responses: 10,000s of rows).
+    index('responses_point_comment_idx')
+      .on(t.pointId, t.completedAt)
+      .where(sql.raw("(answers::jsonb ->> 'comment') IS NOT NULL")),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "responses_point_comment_idx" ON "responses" USING btree ("point_id","completed_at") WHERE (answers::jsonb ->> 'comment') IS NOT NULL;

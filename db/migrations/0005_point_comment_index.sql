@@ -1,0 +1,1 @@
+CREATE INDEX `responses_point_comment_idx` ON `responses` (`point_id`,`completed_at`) WHERE json_extract(answers, '$.comment') IS NOT NULL;

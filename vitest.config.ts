@@ -1,7 +1,7 @@
 import { defineConfig, type TestProjectInlineConfiguration, type ViteUserConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-import { ADMIN_URL, postgresReachable } from './tests/helpers/pg';
+import { ADMIN_URL, postgresReachable } from './tests/helpers/pg.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -234,6 +234,11 @@ describe('the kiosk tablet at a desk', () => {
   test('a revoked tablet is refused and shows that it is not connected', async () => {
     const tablet = await pairedTablet('TTHCC-Q05');
     const { page } = tablet;
+    // The tablet's first heartbeat (2 s after start) would learn of a revocation before the answer
+    // does; let it pass first, so the next one is a minute away (a race that CI once lost).
+    await expect
+      .poll(() => server.query<{ v: string | null }>('SELECT app_version AS v FROM devices WHERE id = ?', tablet.deviceId)[0]?.v ?? null, { timeout: 30_000 })
+      .not.toBeNull();
     await admin('device', 'revoke', '--id', String(tablet.deviceId));
 
     // The open tablet learns it at its next send: the answer stays queued, the survey goes away.

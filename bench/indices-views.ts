@@ -22,7 +22,7 @@ import { addDays, localDay, quarterBounds, quarterOf } from '@/lib/time/local';
 import { generate, prepare } from './generate';
 
 export type Timing = { api: number; data: number; page: number };
-export type ViewsResult = { seconds: number; bytes: number; rollupRows: number; timings: Record<'a' | 'b' | 'c', Timing> };
+export type ViewsResult = { runs: number; seconds: number; bytes: number; rollupRows: number; timings: Record<'a' | 'b' | 'c', Timing> };
 
 const DAY_MS = 86_400_000;
 const RUNS = 9;
@@ -126,5 +126,5 @@ try {
   await new Promise((r) => setTimeout(r, 300));
   await closeDatabase(db);
 }
-const result: ViewsResult = { seconds, bytes, rollupRows: Number(counts!.rollupRows), timings };
+const result: ViewsResult = { runs: RUNS, seconds, bytes, rollupRows: Number(counts!.rollupRows), timings };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -89,7 +89,7 @@ export async function benchIndices() {
 
     for (const engine of engines) {
       const where = engine === 'sqlite' ? 'SQLite' : `PostgreSQL (${ADMIN_URL.replace(/:[^:@/]*@/, ':***@')})`;
-      console.log(`\nDashboards on ${where}, median of 9 (ms): /api/indices in process · dashboard data (every query) · /dashboard page over HTTP`);
+      console.log(`\nDashboards on ${where}, median of ${results[engine][SIZES[0]!]!.runs} (ms): /api/indices in process · dashboard data (every query) · /dashboard page over HTTP`);
       console.log('view                         | ' + SIZES.map((s) => `${(s / 1000).toFixed(0)} k: api / data / page`.padEnd(28)).join(' | ') + ' | last ÷ first size, api / page');
       for (const name of VIEWS) {
         const at = (s: number) => results[engine][s]!.timings[name];

@@ -41,8 +41,8 @@ async function thresholdRows(db: Queryable): Promise<{ versionId: number; questi
 
 /**
  * Recomputes every rollup tier from the raw responses and answers, in one transaction: readers
- * see the old counts or the new ones (on PostgreSQL they wait for the new). For repair after a crash mid-migration, a restore
- * of responses without rollups, or a change of the rollup design.
+ * see the old counts or the new ones (on PostgreSQL they wait for the new). For repair after a
+ * crash mid-migration, a restore of responses without rollups, or a change of the rollup design.
  */
 export async function rebuildRollups(db: Queryable): Promise<{ responses: number }> {
   const thresholds = await thresholdRows(db);

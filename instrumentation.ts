@@ -5,8 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { loadBundledSurveys } = await import('./surveys');
   const { readyDb, withStartupLock } = await import('./db');
-  const { seedIfEmpty } = await import('./db/seed');
-  const { rebuildRollups, rollupsMissing } = await import('./db/rollups');
+  const { seedIfEmpty } = await import('./server/seed');
+  const { rebuildRollups, rollupsMissing } = await import('./server/rollups');
   const { getConfig } = await import('./lib/config');
   loadBundledSurveys();
   const db = await readyDb();
@@ -16,13 +16,13 @@ export async function register() {
       console.log('Hài Lòng: empty database seeded with demo reference data and surveys.');
       const count = getConfig().DEMO_RESPONSES;
       if (count > 0) {
-        const { seedDemoResponses } = await import('./db/demo');
+        const { seedDemoResponses } = await import('./server/demo');
         console.log(`Hài Lòng: ${await seedDemoResponses(db, { count })} demo responses over the last year (DEMO_RESPONSES).`);
-        const { seedDemoCases } = await import('./db/demo-cases');
+        const { seedDemoCases } = await import('./server/demo-cases');
         console.log(`Hài Lòng: ${await seedDemoCases(db)} demo cases in the handling queue.`);
       }
       if (process.env.DEMO_USERS !== '0') {
-        const { seedDemoUsers } = await import('./db/seed-users');
+        const { seedDemoUsers } = await import('./server/seed-users');
         const n = await seedDemoUsers(db);
         if (n) console.log(`Hài Lòng: ${n} demo accounts created (see README); set DEMO_USERS=0 in production.`);
       }
@@ -31,6 +31,6 @@ export async function register() {
     if (await rollupsMissing(db)) console.log(`Hài Lòng: rollups rebuilt from ${(await rebuildRollups(db)).responses} responses.`);
   });
 
-  const { startBackgroundJobs } = await import('./lib/server/background');
+  const { startBackgroundJobs } = await import('./server/background');
   startBackgroundJobs(db);
 }

@@ -7,7 +7,7 @@ const STAFF_PREFIXES = ['/admin', '/dashboard', '/operator', '/account', '/cases
 /**
  * Per-request CSP nonce for pages, and a convenience redirect to the login page for staff paths
  * without a session cookie. Authorization itself happens in every page, handler and action
- * (lib/server/guard.ts): this only saves an anonymous visitor a round trip.
+ * (server/guard.ts): this only saves an anonymous visitor a round trip.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -6,9 +6,9 @@ import { sql } from 'drizzle-orm';
 import { dialectOf, migrateDatabase, rawAll, sqliteClient, withTransaction, type Db } from '@/db';
 import { selectJsonRows } from '@/db/queries/json-rows';
 import { createRollupWriter, type RollupWriter } from '@/db/queries/rollup-writes';
-import { rebuildRollups } from '@/db/rollups';
+import { rebuildRollups } from '@/server/rollups';
 import { answers, responses } from '@/db/schema';
-import { seedReferenceData, seedSurveys } from '@/db/seed';
+import { seedReferenceData, seedSurveys } from '@/server/seed';
 import { seededRandom } from '@/lib/demo/random';
 
 export type Fixture = {

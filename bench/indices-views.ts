@@ -14,9 +14,9 @@ import { createUser } from '@/db/queries/users';
 import { GET } from '@/app/api/indices/route';
 import { getConfig, sqlitePathFromUrl } from '@/lib/config';
 import { paramsFromSearch } from '@/lib/dashboard/params';
-import { loadDashboard } from '@/lib/server/dashboard';
-import { hashToken } from '@/lib/server/secrets';
-import { resolveView } from '@/lib/server/view';
+import { loadDashboard } from '@/server/dashboard';
+import { hashToken } from '@/server/secrets';
+import { resolveView } from '@/server/view';
 import { addDays, localDay, quarterBounds, quarterOf } from '@/lib/time/local';
 
 import { generate, prepare } from './generate';

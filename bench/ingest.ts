@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 
 import { closeDatabase, migrateDatabase, openSqlite, rawAll } from '@/db';
-import { seedReferenceData, seedSurveys } from '@/db/seed';
+import { seedReferenceData, seedSurveys } from '@/server/seed';
 import { ADMIN_URL, urlOf, withAdmin } from '@/tests/helpers/pg';
 
 const DURATION = process.env.BENCH_SECONDS ?? '10';

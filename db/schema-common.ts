@@ -5,7 +5,7 @@ export const RESPONSE_FLAGS = {
   repeat: 1,
 } as const;
 
-export const CASE_STATUSES = ['new', 'in_progress', 'resolved', 'dismissed'] as const;
+export { CASE_STATUSES } from '../lib/cases/status';
 
 export const ROLLUP_TABLES = [
   'rollup_answers_day',

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 
 import { closeDatabase, readyDb } from '@/db';
-import { seedDemoResponses } from '@/db/demo';
-import { seedReferenceData, seedSurveys } from '@/db/seed';
-import { seedDemoUsers } from '@/db/seed-users';
+import { seedDemoResponses } from '@/server/demo';
+import { seedReferenceData, seedSurveys } from '@/server/seed';
+import { seedDemoUsers } from '@/server/seed-users';
 import { getConfig } from '@/lib/config';
 
 // npm run db:seed [-- --demo-responses 50000 [--seed 2026]]

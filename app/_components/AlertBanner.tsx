@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { activeAlerts } from '@/db/queries/alerts';
 import type { Principal } from '@/lib/auth/permissions';
-import { unitScope } from '@/lib/server/guard';
+import { unitScope } from '@/server/guard';
 
 /** The top of the dashboard and the case queue: what needs attention now, in the viewer's units. */
 export async function AlertBanner({ principal }: { principal: Principal }) {

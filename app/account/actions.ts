@@ -4,9 +4,9 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 
 import { getDb } from '@/db';
-import { changePassword } from '@/db/auth';
+import { changePassword } from '@/server/auth';
 import { passwordSchema } from '@/lib/auth/password-policy';
-import { currentPrincipal, SESSION_COOKIE, sessionCookieOptions } from '@/lib/server/session';
+import { currentPrincipal, SESSION_COOKIE, sessionCookieOptions } from '@/server/session';
 
 export type PasswordFormState = {
   ok?: boolean;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
 import { StaffHeader } from '@/app/_components/StaffHeader';
-import { requireLogin } from '@/lib/server/guard';
+import { requireLogin } from '@/server/guard';
 
 import { PasswordForm } from './PasswordForm';
 

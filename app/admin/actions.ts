@@ -1,16 +1,16 @@
 'use server';
 
 // The admin UI's server actions: each one guards (admin.manage), hands the form to its core in
-// lib/server/admin, and refreshes the admin pages after a change. Nothing else lives here.
+// server/admin, and refreshes the admin pages after a change. Nothing else lives here.
 import { revalidatePath } from 'next/cache';
 
 import { getDb, type Db } from '@/db';
 import type { ActionState } from '@/lib/admin/form';
 import type { Principal } from '@/lib/auth/permissions';
-import * as devices from '@/lib/server/admin/devices';
-import * as people from '@/lib/server/admin/people';
-import * as structure from '@/lib/server/admin/structure';
-import { AuthError, requireAction } from '@/lib/server/guard';
+import * as devices from '@/server/admin/devices';
+import * as people from '@/server/admin/people';
+import * as structure from '@/server/admin/structure';
+import { AuthError, requireAction } from '@/server/guard';
 
 type Core = (db: Db, principal: Principal, input: Record<string, unknown>) => ActionState | Promise<ActionState>;
 

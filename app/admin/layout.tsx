@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
 import { StaffHeader } from '@/app/_components/StaffHeader';
-import { currentPrincipal } from '@/lib/server/session';
+import { currentPrincipal } from '@/server/session';
 
 import { AdminNav } from './_components/AdminNav';
 import './admin.css';

@@ -9,7 +9,7 @@ import { listSurveysWithVersions } from '@/db/queries/surveys';
 import { listUnits } from '@/db/queries/units';
 import { listUsers } from '@/db/queries/users';
 import { formatLocalDateTime } from '@/lib/admin/format';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 export const metadata = { title: 'Tổng quan' };
 

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { addCaseNote, assignCase, changeCaseStatus, findCase, listAssignees } from '@/db/queries/cases';
 import { unitAncestors } from '@/db/queries/units';
-import { CASE_STATUSES } from '@/db/schema';
+import { CASE_STATUSES } from '@/lib/cases/status';
 import type { Principal } from '@/lib/auth/permissions';
-import { AuthError, requireAction, unitScope } from '@/lib/server/guard';
+import { AuthError, requireAction, unitScope } from '@/server/guard';
 
 export type CaseFormState = { ok?: string; errors?: Partial<Record<'status' | 'publicReply' | 'body' | 'assignee' | 'form', string>> };
 

@@ -7,7 +7,7 @@ import { getDb } from '@/db';
 import { caseStatsByUnit, listCases, type CaseFilter } from '@/db/queries/cases';
 import { formatDay } from '@/lib/dashboard/format';
 import { CASE_STATUS_LABELS, isOverdue, type CaseStatus } from '@/lib/cases/status';
-import { requirePage, unitScope } from '@/lib/server/guard';
+import { requirePage, unitScope } from '@/server/guard';
 import { localDay, quarterBounds, quarterOf, startOfLocalDayMs, endOfLocalDayMs } from '@/lib/time/local';
 
 export const metadata: Metadata = { title: 'Phản ánh, kiến nghị' };

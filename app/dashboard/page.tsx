@@ -8,12 +8,12 @@ import { can } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { formatDay } from '@/lib/dashboard/format';
 import { paramsFromSearch } from '@/lib/dashboard/params';
-import { loadDashboard } from '@/lib/server/dashboard';
-import { requirePage } from '@/lib/server/guard';
+import { loadDashboard } from '@/server/dashboard';
+import { requirePage } from '@/server/guard';
 import type { Principal } from '@/lib/auth/permissions';
 import { AlertBanner } from '@/app/_components/AlertBanner';
 import { StaffHeader } from '@/app/_components/StaffHeader';
-import { isViewError, resolveView } from '@/lib/server/view';
+import { isViewError, resolveView } from '@/server/view';
 import { isBucketUnit } from '@/lib/time/buckets';
 import { quarterOf } from '@/lib/time/local';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { StaffHeader } from '@/app/_components/StaffHeader';
-import { currentPrincipal } from '@/lib/server/session';
+import { currentPrincipal } from '@/server/session';
 import { homePath } from '@/lib/auth/permissions';
 
 export const metadata = { title: 'Không có quyền truy cập — Hài Lòng' };

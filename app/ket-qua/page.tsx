@@ -4,7 +4,7 @@ import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
 import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { parseLocale, type Locale } from '@/lib/i18n';
-import { previousQuarters, publicResults, type PublicFigure, type PublicResults } from '@/lib/server/public-results';
+import { previousQuarters, publicResults, type PublicFigure, type PublicResults } from '@/server/public-results';
 import { localDay, quarterOf } from '@/lib/time/local';
 
 export const metadata: Metadata = { title: 'Kết quả đánh giá sự hài lòng' };

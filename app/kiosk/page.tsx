@@ -3,7 +3,7 @@ import { findPointByCode } from '@/db/queries/points';
 import { findSurveyVersion } from '@/db/queries/surveys';
 import { getConfig } from '@/lib/config';
 import { kioskMessages } from '@/lib/i18n';
-import { currentDevice } from '@/lib/server/device-page';
+import { currentDevice } from '@/server/device-page';
 import pkg from '@/package.json';
 
 import { KioskLoader } from './_components/KioskLoader';

@@ -5,13 +5,13 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 
 import { getDb } from '@/db';
-import { attemptLogin, logout } from '@/db/auth';
+import { attemptLogin, logout } from '@/server/auth';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { usernameSchema } from '@/lib/auth/password-policy';
 import { homePath } from '@/lib/auth/permissions';
-import { rateLimitKey } from '@/lib/server/client-key';
-import { appSecret } from '@/lib/server/secret';
-import { SESSION_COOKIE, sessionCookieOptions } from '@/lib/server/session';
+import { rateLimitKey } from '@/server/client-key';
+import { appSecret } from '@/server/secret';
+import { SESSION_COOKIE, sessionCookieOptions } from '@/server/session';
 
 // Per address, on top of the per-account lockout: slows a password spray across many names.
 const ATTEMPTS = { limit: 10, windowMs: 60_000 };

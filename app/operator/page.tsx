@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { findPointByCode, groupByUnit, listActivePoints } from '@/db/queries/points';
 import { listPointProcedures } from '@/db/queries/procedures';
 import { findSurveyVersion } from '@/db/queries/surveys';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 export const metadata: Metadata = { title: 'Tổng đài 1022 – nhập đánh giá' };
 

@@ -1,4 +1,4 @@
-// The life of a case (issue 5): mới → đang xử lý → đã xử lý / không cần xử lý.
+// The life of a case: mới → đang xử lý → đã xử lý / không cần xử lý.
 
 export const CASE_STATUS_LABELS = {
   new: { vi: 'Mới', en: 'New' },
@@ -7,7 +7,9 @@ export const CASE_STATUS_LABELS = {
   dismissed: { vi: 'Không cần xử lý', en: 'No action needed' },
 } as const;
 
-export type CaseStatus = keyof typeof CASE_STATUS_LABELS;
+export const CASE_STATUSES = ['new', 'in_progress', 'resolved', 'dismissed'] as const;
+
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   new: ['in_progress', 'resolved', 'dismissed'],

@@ -5,7 +5,7 @@ import { createApiToken } from '@/db/queries/api-tokens';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
 import { passwordSchema, usernameSchema } from '@/lib/auth/password-policy';
 import { ROLES, type Role } from '@/lib/auth/permissions';
-import { hashPassword, hashToken, newSecretToken } from '@/lib/server/secrets';
+import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 
 import type { Command } from './commands';
 

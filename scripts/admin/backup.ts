@@ -4,7 +4,7 @@ import { closeDatabase, dialectOf, openPostgres, readyDb, sqliteClient } from '@
 import { copySqliteToPostgres } from '@/db/copy';
 import { isPostgresUrl } from '@/db/dialect';
 import { getConfig } from '@/lib/config';
-import { generatedSecretFile } from '@/lib/server/secret';
+import { generatedSecretFile } from '@/server/secret';
 
 import type { Command } from './commands';
 

@@ -1,6 +1,6 @@
 import { readyDb } from '@/db';
 import { listDevices, revokeDevice } from '@/db/queries/devices';
-import { provisionDevice, relinkDevice } from '@/lib/server/devices';
+import { provisionDevice, relinkDevice } from '@/server/devices';
 
 import type { Command } from './commands';
 

@@ -1,5 +1,5 @@
 import { readyDb } from '@/db';
-import { rebuildRollups } from '@/db/rollups';
+import { rebuildRollups } from '@/server/rollups';
 
 import type { Command } from './commands';
 

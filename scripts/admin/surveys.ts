@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { readyDb } from '@/db';
-import { importSurvey } from '@/db/seed';
+import { importSurvey } from '@/server/seed';
 
 import type { Command } from './commands';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { closeDatabase, openSqlite } from '@/db';
 import { createUser } from '@/db/queries/users';
-import { hashPassword } from '@/lib/server/secrets';
+import { hashPassword } from '@/server/secrets';
 
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { closeDatabase, openSqlite } from '@/db';
-import { attemptLogin } from '@/db/auth';
+import { attemptLogin } from '@/server/auth';
 import { createApiToken } from '@/db/queries/api-tokens';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
-import { hashPassword, hashToken } from '@/lib/server/secrets';
+import { hashPassword, hashToken } from '@/server/secrets';
 import { quickResponse } from '@/tests/helpers/http';
 
 import { startServer, type TestServer } from './helpers/server';

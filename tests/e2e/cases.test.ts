@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { DEMO_USERS } from '@/db/seed-users';
+import { DEMO_USERS } from '@/server/seed-users';
 
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';

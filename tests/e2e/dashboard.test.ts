@@ -36,7 +36,7 @@ const text = (page: Page, testId: string) => page.getByTestId(testId).innerText(
 
 describe('leadership dashboard', () => {
   test('the demo year is there: responses stored and rollups kept', () => {
-    // 4,000 demo responses plus the 7 negative ones of the demo case queue (db/demo-cases.ts).
+    // 4,000 demo responses plus the 7 negative ones of the demo case queue (server/demo-cases.ts).
     expect(server.query<{ n: number }>('SELECT count(*) AS n FROM responses')).toEqual([{ n: 4007 }]);
     expect(server.query<{ n: number }>('SELECT count(*) AS n FROM cases')).toEqual([{ n: 7 }]);
     expect(server.query<{ r: number }>("SELECT sum(count) AS r FROM rollup_answers_unit_month WHERE question = ''")).toEqual([{ r: 4007 }]);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { DEMO_USERS } from '@/db/seed-users';
+import { DEMO_USERS } from '@/server/seed-users';
 
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';

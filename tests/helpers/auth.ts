@@ -2,7 +2,7 @@ import type { Db } from '@/db';
 import { createApiToken } from '@/db/queries/api-tokens';
 import { findUnitIdByCode } from '@/db/queries/users';
 import type { Role } from '@/lib/auth/permissions';
-import { hashToken, newSecretToken } from '@/lib/server/secrets';
+import { hashToken, newSecretToken } from '@/server/secrets';
 
 let serial = 0;
 

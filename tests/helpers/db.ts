@@ -6,7 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 
 import { closeDatabase, migrateDatabase, openPostgres, openSqlite, rawAll, rawRun, setDb, type Db } from '@/db';
 import { isPostgresUrl } from '@/db/dialect';
-import { seedReferenceData, seedSurveys } from '@/db/seed';
+import { seedReferenceData, seedSurveys } from '@/server/seed';
 
 import { createDatabaseFrom } from './pg';
 

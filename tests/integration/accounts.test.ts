@@ -1,15 +1,15 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { attemptLogin, changePassword, logout, principalForApiToken, principalForSession } from '@/db/auth';
+import { attemptLogin, changePassword, logout, principalForApiToken, principalForSession } from '@/server/auth';
 import { users } from '@/db/schema';
-import { DEMO_USERS, seedDemoUsers } from '@/db/seed-users';
+import { DEMO_USERS, seedDemoUsers } from '@/server/seed-users';
 import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
 import { listAudit } from '@/db/queries/audit';
 import { revokeUserSessions } from '@/db/queries/sessions';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
 import { LOCKOUT } from '@/lib/auth/password-policy';
-import { hashPassword, hashToken } from '@/lib/server/secrets';
+import { hashPassword, hashToken } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
 let t: TestDb;

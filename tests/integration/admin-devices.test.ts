@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listAudit } from '@/db/queries/audit';
 import { listDevices } from '@/db/queries/devices';
 import type { Principal } from '@/lib/auth/permissions';
-import { createDeviceCore, relinkDeviceCore, renameDeviceCore, revokeDeviceCore } from '@/lib/server/admin/devices';
+import { createDeviceCore, relinkDeviceCore, renameDeviceCore, revokeDeviceCore } from '@/server/admin/devices';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
 let t: TestDb;

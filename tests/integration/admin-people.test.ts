@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { attemptLogin, principalForApiToken, principalForSession } from '@/db/auth';
+import { attemptLogin, principalForApiToken, principalForSession } from '@/server/auth';
 import { listApiTokens } from '@/db/queries/api-tokens';
 import { listAudit } from '@/db/queries/audit';
 import { findSurveyVersion, listSurveysWithVersions } from '@/db/queries/surveys';
@@ -17,8 +17,8 @@ import {
   setUserActiveCore,
   updateUserCore,
   uploadSurveyCore,
-} from '@/lib/server/admin/people';
-import { hashPassword } from '@/lib/server/secrets';
+} from '@/server/admin/people';
+import { hashPassword } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
 let t: TestDb;

@@ -18,7 +18,7 @@ import {
   setUnitActiveCore,
   updatePointCore,
   updateProcedureCore,
-} from '@/lib/server/admin/structure';
+} from '@/server/admin/structure';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
 // The admin action cores against a real migrated database: each change lands with its audit

@@ -9,7 +9,7 @@ import { activeAlerts, raiseDueAlerts } from '@/db/queries/alerts';
 import { unitSubtreeIds } from '@/db/queries/units';
 import { findUnitIdByCode } from '@/db/queries/users';
 import { enqueueWebhook, listDeliveries } from '@/db/queries/webhooks';
-import { sendDueWebhooks } from '@/lib/server/webhook-sender';
+import { sendDueWebhooks } from '@/server/webhook-sender';
 import { verifySignature } from '@/lib/webhooks/sign';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';

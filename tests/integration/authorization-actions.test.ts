@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
 import { dialectOf } from '@/db';
-import { attemptLogin } from '@/db/auth';
+import { attemptLogin } from '@/server/auth';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
-import { hashPassword } from '@/lib/server/secrets';
+import { hashPassword } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 

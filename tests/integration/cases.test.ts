@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { POST as postContact } from '@/app/api/cases/contact/route';
 import { POST } from '@/app/api/responses/route';
-import { ingestResponse } from '@/db/ingest';
+import { ingestResponse } from '@/server/ingest';
 import { listAudit } from '@/db/queries/audit';
 import { changeCaseStatus, eraseExpiredContacts, findCase, findPublicCase, listCases } from '@/db/queries/cases';
 import { unitSubtreeIds } from '@/db/queries/units';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-import { seedDemoCases } from '@/db/demo-cases';
+import { seedDemoCases } from '@/server/demo-cases';
 import { listCases } from '@/db/queries/cases';
 import { isOverdue } from '@/lib/cases/status';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';

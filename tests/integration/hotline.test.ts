@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { POST } from '@/app/api/responses/route';
-import { attemptLogin } from '@/db/auth';
+import { attemptLogin } from '@/server/auth';
 import { createUser } from '@/db/queries/users';
-import { hashPassword } from '@/lib/server/secrets';
+import { hashPassword } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 

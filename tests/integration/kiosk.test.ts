@@ -7,8 +7,8 @@ import { POST as pin } from '@/app/api/kiosk/pin/route';
 import { POST } from '@/app/api/responses/route';
 import { consumePairing, createDevice, findPairing, PAIRING_TTL_MS, revokeDevice } from '@/db/queries/devices';
 import { findPointByCode } from '@/db/queries/points';
-import { DEVICE_COOKIE } from '@/lib/server/device';
-import { hashPassword, hashToken, newSecretToken } from '@/lib/server/secrets';
+import { DEVICE_COOKIE } from '@/server/device';
+import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 

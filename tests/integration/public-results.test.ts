@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { POST } from '@/app/api/responses/route';
-import { publicResults } from '@/lib/server/public-results';
+import { publicResults } from '@/server/public-results';
 import { localDay, quarterOf } from '@/lib/time/local';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';

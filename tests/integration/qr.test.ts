@@ -6,8 +6,8 @@ import { GET } from '@/app/api/qr/[file]/route';
 import { createApiToken } from '@/db/queries/api-tokens';
 import { getConfig } from '@/lib/config';
 import { verifyDossier } from '@/lib/qr/links';
-import { appSecret } from '@/lib/server/secret';
-import { hashToken, newSecretToken } from '@/lib/server/secrets';
+import { appSecret } from '@/server/secret';
+import { hashToken, newSecretToken } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
 let t: TestDb;

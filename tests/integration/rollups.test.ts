@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withTransaction } from '@/db';
 import { insertResponse } from '@/db/queries/insert-response';
 import { readActivity, readAnswerCounts, readHourCells, type RollupFilter } from '@/db/queries/rollup-reads';
-import { rebuildRollups, rollupsMissing } from '@/db/rollups';
+import { rebuildRollups, rollupsMissing } from '@/server/rollups';
 import { ROLLUP_TABLES } from '@/db/schema';
 import { activityOf, indexThresholds } from '@/lib/indices/activity';
 import { parseSurveyDefinition } from '@/lib/survey/definition';

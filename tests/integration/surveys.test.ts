@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { GET } from '@/app/api/surveys/[slug]/route';
-import { importSurvey, seedIfEmpty, seedReferenceData, seedSurveys } from '@/db/seed';
+import { importSurvey, seedIfEmpty, seedReferenceData, seedSurveys } from '@/server/seed';
 import { findSurveyVersion } from '@/db/queries/surveys';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import quick from '@/surveys/quick.json';

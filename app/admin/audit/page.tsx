@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { auditFacets, countAudit, listAudit } from '@/db/queries/audit';
 import { auditFilterSchema, auditQuery, AUDIT_PAGE_SIZE } from '@/lib/admin/audit';
 import { formatAuditValue, formatLocalDateTime, pageInfo } from '@/lib/admin/format';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 export const metadata = { title: 'Nhật ký' };
 

@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { listDevices } from '@/db/queries/devices';
 import { listActivePoints } from '@/db/queries/points';
 import { formatLocalDateTime } from '@/lib/admin/format';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { createDeviceAction, relinkDeviceAction, renameDeviceAction, revokeDeviceAction } from '../actions';
 import { AdminForm } from '../_components/AdminForm';

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { searchProcedures } from '@/db/queries/procedures';
 import { pageInfo } from '@/lib/admin/format';
 import { procedureSearchSchema } from '@/lib/admin/procedures';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { createProcedureAction, importProceduresAction } from '../actions';
 import { AdminForm } from '../_components/AdminForm';

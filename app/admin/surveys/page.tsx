@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { listPoints } from '@/db/queries/points';
 import { listSurveysWithVersions } from '@/db/queries/surveys';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { uploadSurveyAction } from '../actions';
 import { AdminForm } from '../_components/AdminForm';

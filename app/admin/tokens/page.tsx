@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { listApiTokens } from '@/db/queries/api-tokens';
 import { listUnits } from '@/db/queries/units';
 import { formatLocalDateTime } from '@/lib/admin/format';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { createTokenAction, revokeTokenAction } from '../actions';
 import { AdminForm } from '../_components/AdminForm';

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { listPoints } from '@/db/queries/points';
 import { listUnits } from '@/db/queries/units';
 import { flattenTree } from '@/lib/admin/units';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { createUnitAction } from '../actions';
 import { AdminForm } from '../_components/AdminForm';

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { listUnits } from '@/db/queries/units';
 import { listUsers } from '@/db/queries/users';
 import { formatLocalDateTime } from '@/lib/admin/format';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { createUserAction } from '../actions';
 import { AdminForm } from '../_components/AdminForm';

@@ -2,9 +2,9 @@ import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { paramsFromSearch } from '@/lib/dashboard/params';
 import { errorResponse, internalError } from '@/lib/http/errors';
-import { authorizeRequest } from '@/lib/server/guard';
-import { indicesFor } from '@/lib/server/indices';
-import { isViewError, resolveView } from '@/lib/server/view';
+import { authorizeRequest } from '@/server/guard';
+import { indicesFor } from '@/server/indices';
+import { isViewError, resolveView } from '@/server/view';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,9 +2,9 @@ import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { paramsFromSearch } from '@/lib/dashboard/params';
 import { badRequest, errorResponse, internalError } from '@/lib/http/errors';
-import { authorizeRequest } from '@/lib/server/guard';
-import { RANKING_GROUPS, rankingFor, type RankingGroup } from '@/lib/server/rankings';
-import { isViewError, resolveView } from '@/lib/server/view';
+import { authorizeRequest } from '@/server/guard';
+import { RANKING_GROUPS, rankingFor, type RankingGroup } from '@/server/rankings';
+import { isViewError, resolveView } from '@/server/view';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { ingestResponse } from '@/db/ingest';
+import { ingestResponse } from '@/server/ingest';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { getConfig } from '@/lib/config';
 import {
@@ -14,10 +14,10 @@ import {
 import { readJsonBody } from '@/lib/http/body';
 import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
-import { clientKey, rateLimitKey } from '@/lib/server/client-key';
-import { deviceFromRequest } from '@/lib/server/device';
-import { authorizeRequest, crossSiteRefusal } from '@/lib/server/guard';
-import { appSecret } from '@/lib/server/secret';
+import { clientKey, rateLimitKey } from '@/server/client-key';
+import { deviceFromRequest } from '@/server/device';
+import { authorizeRequest, crossSiteRefusal } from '@/server/guard';
+import { appSecret } from '@/server/secret';
 
 const rateRule = { limit: getConfig().RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
 const repeatWindowMs = getConfig().KIOSK_REPEAT_SECONDS * 1000;

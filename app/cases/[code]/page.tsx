@@ -11,7 +11,7 @@ import { formatLocalDateTime } from '@/lib/admin/format';
 import { can } from '@/lib/auth/permissions';
 import { formatDay } from '@/lib/dashboard/format';
 import { CASE_STATUS_LABELS, isOverdue } from '@/lib/cases/status';
-import { requirePage, unitScope } from '@/lib/server/guard';
+import { requirePage, unitScope } from '@/server/guard';
 import { describeAnswers } from '@/lib/survey/answer-text';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { localDay } from '@/lib/time/local';

@@ -1,5 +1,5 @@
 import { formatDay, formatInt, formatPercent, formatSigned, notEnough } from '@/lib/dashboard/format';
-import type { DashboardData } from '@/lib/server/dashboard';
+import type { DashboardData } from '@/server/dashboard';
 
 /** The four numbers a leader reads first. */
 export function Headline({ data }: { data: DashboardData }) {

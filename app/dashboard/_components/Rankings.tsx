@@ -1,5 +1,5 @@
 import { formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
-import type { RankingWithResponses } from '@/lib/server/rankings';
+import type { RankingWithResponses } from '@/server/rankings';
 
 const SHOWN = 5;
 

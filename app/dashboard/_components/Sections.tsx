@@ -1,5 +1,5 @@
 import { formatBucket, formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
-import type { DashboardData } from '@/lib/server/dashboard';
+import type { DashboardData } from '@/server/dashboard';
 
 import { ChannelChart, DistributionBars, IndexBars, TrendChart, VolumeChart } from './Charts';
 import { Figure } from './Figure';

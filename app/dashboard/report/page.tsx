@@ -6,10 +6,10 @@ import { getConfig } from '@/lib/config';
 import { formatBucket, formatDay, formatInt, formatPercent, formatSigned, notEnough } from '@/lib/dashboard/format';
 import { paramsFromSearch } from '@/lib/dashboard/params';
 import { linePath } from '@/lib/dashboard/sparkline';
-import { loadDashboard } from '@/lib/server/dashboard';
-import { requirePage } from '@/lib/server/guard';
-import type { RankingWithResponses } from '@/lib/server/rankings';
-import { isViewError, resolveView } from '@/lib/server/view';
+import { loadDashboard } from '@/server/dashboard';
+import { requirePage } from '@/server/guard';
+import type { RankingWithResponses } from '@/server/rankings';
+import { isViewError, resolveView } from '@/server/view';
 import { quarterBounds, quarterOf, localDay } from '@/lib/time/local';
 
 import { COMMENTS_FROM } from '../_components/Comments';

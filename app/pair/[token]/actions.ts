@@ -4,8 +4,8 @@ import { cookies } from 'next/headers';
 
 import { getDb } from '@/db';
 import { consumePairing } from '@/db/queries/devices';
-import { DEVICE_COOKIE, deviceCookieOptions } from '@/lib/server/device';
-import { hashToken, newSecretToken } from '@/lib/server/secrets';
+import { DEVICE_COOKIE, deviceCookieOptions } from '@/server/device';
+import { hashToken, newSecretToken } from '@/server/secrets';
 
 export type PairState = { failed: boolean; paired?: boolean };
 

@@ -3,8 +3,8 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { findPairing } from '@/db/queries/devices';
 import { kioskMessages } from '@/lib/i18n';
-import { currentDevice } from '@/lib/server/device-page';
-import { hashToken } from '@/lib/server/secrets';
+import { currentDevice } from '@/server/device-page';
+import { hashToken } from '@/server/secrets';
 
 import '@/app/kiosk/kiosk.css';
 

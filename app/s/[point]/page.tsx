@@ -10,7 +10,7 @@ import { findProcedureByCode } from '@/db/queries/procedures';
 import { findSurveyVersion } from '@/db/queries/surveys';
 import { messages, parseLocale } from '@/lib/i18n';
 import { verifyDossier } from '@/lib/qr/links';
-import { appSecret } from '@/lib/server/secret';
+import { appSecret } from '@/server/secret';
 
 type Search = Record<string, string | string[] | undefined>;
 

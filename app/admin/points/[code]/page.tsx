@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { findPointForAdmin } from '@/db/queries/points';
 import { listSurveysWithVersions } from '@/db/queries/surveys';
 import { listUnits } from '@/db/queries/units';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { updatePointAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';

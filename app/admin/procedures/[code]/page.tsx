@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db';
 import { findProcedureRecord } from '@/db/queries/procedures';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { updateProcedureAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';

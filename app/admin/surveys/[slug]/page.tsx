@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { listPoints } from '@/db/queries/points';
 import { listSurveysWithVersions } from '@/db/queries/surveys';
 import { formatLocalDateTime } from '@/lib/admin/format';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { publishSurveyAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';

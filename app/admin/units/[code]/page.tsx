@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { listPoints } from '@/db/queries/points';
 import { findUnitByCode, listUnits, unitSubtreeIds } from '@/db/queries/units';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { moveUnitAction, renameUnitAction, setUnitActiveAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';

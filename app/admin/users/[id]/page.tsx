@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { listUnits } from '@/db/queries/units';
 import { findUserById } from '@/db/queries/users';
 import { formatLocalDateTime } from '@/lib/admin/format';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { resetPasswordAction, setUserActiveAction, updateUserAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';

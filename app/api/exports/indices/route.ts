@@ -4,11 +4,11 @@ import { paramsFromSearch } from '@/lib/dashboard/params';
 import { exportFileName } from '@/lib/exports/cells';
 import { indexTableRows, rankingTableRows, INDEX_TABLE_HEADER, RANKING_TABLE_HEADER } from '@/lib/exports/tables';
 import { badRequest, errorResponse, internalError } from '@/lib/http/errors';
-import { CONTENT_TYPES, csvStream, xlsxStream } from '@/lib/server/export-stream';
-import { authorizeRequest } from '@/lib/server/guard';
-import { indicesFor } from '@/lib/server/indices';
-import { rankingFor } from '@/lib/server/rankings';
-import { isViewError, resolveView } from '@/lib/server/view';
+import { CONTENT_TYPES, csvStream, xlsxStream } from '@/server/export-stream';
+import { authorizeRequest } from '@/server/guard';
+import { indicesFor } from '@/server/indices';
+import { rankingFor } from '@/server/rankings';
+import { isViewError, resolveView } from '@/server/view';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,10 +2,10 @@ import { getDb } from '@/db';
 import { paramsFromSearch } from '@/lib/dashboard/params';
 import { exportFileName } from '@/lib/exports/cells';
 import { badRequest, errorResponse, internalError } from '@/lib/http/errors';
-import { CONTENT_TYPES, csvStream, xlsxStream } from '@/lib/server/export-stream';
-import { responseBatches, responseColumns } from '@/lib/server/exports';
-import { authorizeRequest } from '@/lib/server/guard';
-import { isViewError, resolveView } from '@/lib/server/view';
+import { CONTENT_TYPES, csvStream, xlsxStream } from '@/server/export-stream';
+import { responseBatches, responseColumns } from '@/server/exports';
+import { authorizeRequest } from '@/server/guard';
+import { isViewError, resolveView } from '@/server/view';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,8 +3,8 @@ import { recordHeartbeat } from '@/db/queries/devices';
 import { readJsonBody } from '@/lib/http/body';
 import { badRequest, errorResponse, internalError, unauthorized } from '@/lib/http/errors';
 import { heartbeatSchema } from '@/lib/kiosk/heartbeat';
-import { deviceFromRequest } from '@/lib/server/device';
-import { crossSiteRefusal } from '@/lib/server/guard';
+import { deviceFromRequest } from '@/server/device';
+import { crossSiteRefusal } from '@/server/guard';
 
 /** POST /api/kiosk/heartbeat: a paired tablet says it is alive, with its version and queue. */
 export async function POST(request: Request): Promise<Response> {

@@ -3,9 +3,9 @@ import { hitRateLimit } from '@/db/queries/rate-limits';
 import { readJsonBody } from '@/lib/http/body';
 import { badRequest, errorResponse, forbidden, tooManyRequests, unauthorized } from '@/lib/http/errors';
 import { pinSchema } from '@/lib/kiosk/heartbeat';
-import { deviceFromRequest } from '@/lib/server/device';
-import { crossSiteRefusal } from '@/lib/server/guard';
-import { verifyPassword } from '@/lib/server/secrets';
+import { deviceFromRequest } from '@/server/device';
+import { crossSiteRefusal } from '@/server/guard';
+import { verifyPassword } from '@/server/secrets';
 
 // A 4-digit PIN has 10,000 values: five guesses a minute per tablet makes guessing take days.
 const ATTEMPTS = { limit: 5, windowMs: 60_000 };

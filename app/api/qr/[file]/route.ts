@@ -5,8 +5,8 @@ import { getConfig } from '@/lib/config';
 import { badRequest, internalError, notFound } from '@/lib/http/errors';
 import { dossierUrl, pointUrl } from '@/lib/qr/links';
 import { qrPng, qrSvg } from '@/lib/qr/render';
-import { authorizeRequest } from '@/lib/server/guard';
-import { appSecret } from '@/lib/server/secret';
+import { authorizeRequest } from '@/server/guard';
+import { appSecret } from '@/server/secret';
 
 const FILE = /^(.{1,64})\.(svg|png)$/;
 const CODE = /^[\p{L}\p{N}._\-/]{1,64}$/u;

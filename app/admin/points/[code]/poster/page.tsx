@@ -7,7 +7,7 @@ import '@/app/_components/poster/poster.css';
 import { getDb } from '@/db';
 import { findPosterPoint } from '@/db/queries/posters';
 import { getConfig } from '@/lib/config';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 export const metadata: Metadata = { title: 'Áp phích mã QR của quầy' };
 

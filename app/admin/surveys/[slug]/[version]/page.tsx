@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db';
 import { findSurveyVersion } from '@/db/queries/surveys';
-import { requirePage } from '@/lib/server/guard';
+import { requirePage } from '@/server/guard';
 
 import { SurveyPreviewLoader } from '../../../_components/SurveyPreviewLoader';
 

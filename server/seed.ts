@@ -6,11 +6,11 @@ import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { localize } from '@/lib/survey/scoring';
 import { loadBundledSurveys } from '@/surveys';
 
-import { first, withTransaction, type Queryable } from './index';
-import type { AuditActor } from './queries/audit';
-import { importSurveyVersion, type ImportedVersion } from './queries/surveys';
-import { pointProcedures, procedures, servicePoints, units } from './schema';
-import seedJson from './seed-data/seed.json';
+import { first, withTransaction, type Queryable } from '@/db/index';
+import type { AuditActor } from '@/db/queries/audit';
+import { importSurveyVersion, type ImportedVersion } from '@/db/queries/surveys';
+import { pointProcedures, procedures, servicePoints, units } from '@/db/schema';
+import seedJson from '@/db/seed-data/seed.json';
 
 const seedSchema = z.object({
   units: z.array(

@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 
 import { getDb } from '@/db';
-import { principalForApiToken, principalForSession } from '@/db/auth';
+import { principalForApiToken, principalForSession } from '@/server/auth';
 import { SESSION_TTL_MS } from '@/db/queries/sessions';
 import type { Principal } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';

@@ -9,11 +9,11 @@ import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 
-import { withTransaction, type Queryable } from './index';
-import type { ResponseInsert } from './queries/insert-response';
-import { selectJsonRows } from './queries/json-rows';
-import { writeRollupsBatch, type RollupItem } from './queries/rollup-writes';
-import { answers, pointProcedures, responses, servicePoints, surveys, surveyVersions, units } from './schema';
+import { withTransaction, type Queryable } from '@/db/index';
+import type { ResponseInsert } from '@/db/queries/insert-response';
+import { selectJsonRows } from '@/db/queries/json-rows';
+import { writeRollupsBatch, type RollupItem } from '@/db/queries/rollup-writes';
+import { answers, pointProcedures, responses, servicePoints, surveys, surveyVersions, units } from '@/db/schema';
 
 const DAY_MS = 86_400_000;
 const BATCH = 1000;

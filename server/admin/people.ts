@@ -4,12 +4,12 @@ import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
 import { publishSurveyVersion } from '@/db/queries/surveys';
 import { createUser, findUserByUsername, resetUserPassword, updateUser } from '@/db/queries/users';
 import { findUnitById } from '@/db/queries/units';
-import { importSurvey } from '@/db/seed';
+import { importSurvey } from '@/server/seed';
 import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
 import { checkSurveyJson, surveyPublishSchema, surveyUploadSchema } from '@/lib/admin/surveys';
 import { passwordResetSchema, tokenCreateSchema, tokenRevokeSchema, userActiveSchema, userCreateSchema, userUpdateSchema } from '@/lib/admin/users';
 import type { Principal } from '@/lib/auth/permissions';
-import { hashPassword, hashToken, newSecretToken } from '@/lib/server/secrets';
+import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 
 import { actorOf, refused } from './actor';
 

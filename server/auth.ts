@@ -1,13 +1,13 @@
 import { afterFailure } from '@/lib/auth/password-policy';
 import type { Principal } from '@/lib/auth/permissions';
-import { hashPassword, hashToken, newSecretToken, timingDummyHash, verifyPassword } from '@/lib/server/secrets';
+import { hashPassword, hashToken, newSecretToken, timingDummyHash, verifyPassword } from '@/server/secrets';
 
-import { withTransaction, type Queryable } from './index';
-import { findApiToken } from './queries/api-tokens';
-import { appendAudit } from './queries/audit';
-import { createSession, findSessionUser, revokeSession, revokeUserSessions } from './queries/sessions';
-import { findUserCredentials, findUserByUsername, recordLoginOutcome, setPassword } from './queries/users';
-import type { User } from './schema';
+import { withTransaction, type Queryable } from '@/db/index';
+import { findApiToken } from '@/db/queries/api-tokens';
+import { appendAudit } from '@/db/queries/audit';
+import { createSession, findSessionUser, revokeSession, revokeUserSessions } from '@/db/queries/sessions';
+import { findUserCredentials, findUserByUsername, recordLoginOutcome, setPassword } from '@/db/queries/users';
+import type { User } from '@/db/schema';
 
 export type LoginOutcome = { ok: true; token: string; user: User } | { ok: false; reason: 'invalid' | 'locked' };
 

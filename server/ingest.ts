@@ -10,13 +10,13 @@ import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 
-import { withTransaction, type Db } from './index';
-import { caseCodeOfResponse, insertCase } from './queries/cases';
-import { findResponseBodyHash, insertResponse } from './queries/insert-response';
-import { enqueueWebhook } from './queries/webhooks';
-import { findPointByCode } from './queries/points';
-import { findProcedureByCode } from './queries/procedures';
-import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from './queries/surveys';
+import { withTransaction, type Db } from '@/db/index';
+import { caseCodeOfResponse, insertCase } from '@/db/queries/cases';
+import { findResponseBodyHash, insertResponse } from '@/db/queries/insert-response';
+import { enqueueWebhook } from '@/db/queries/webhooks';
+import { findPointByCode } from '@/db/queries/points';
+import { findProcedureByCode } from '@/db/queries/procedures';
+import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from '@/db/queries/surveys';
 
 export type IngestInput = {
   envelope: Envelope;

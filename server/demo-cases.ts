@@ -2,9 +2,9 @@ import { bodyHash } from '@/lib/ingest/canonical';
 import { envelopeSchema } from '@/lib/ingest/envelope';
 import { uuidv4 } from '@/lib/delivery/uuid';
 
-import type { Db } from './index';
+import type { Db } from '@/db/index';
 import { ingestResponse } from './ingest';
-import { addCaseNote, changeCaseStatus } from './queries/cases';
+import { addCaseNote, changeCaseStatus } from '@/db/queries/cases';
 
 const DAY = 86_400_000;
 

@@ -4,8 +4,8 @@ import { indexThresholds } from '@/lib/indices/activity';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 
-import { dialectOf, first, rawAll, rawRun, withTransaction, type Queryable } from './index';
-import { responses, ROLLUP_TABLES, rollupActivityMonth, surveys, surveyVersions } from './schema';
+import { dialectOf, first, rawAll, rawRun, withTransaction, type Queryable } from '@/db/index';
+import { responses, ROLLUP_TABLES, rollupActivityMonth, surveys, surveyVersions } from '@/db/schema';
 
 // Local time in SQL, the same fixed +7 h as lib/time/local.ts (which the insert path uses); the
 // rebuild test holds the two to the same result.

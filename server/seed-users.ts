@@ -1,8 +1,8 @@
 import type { Role } from '@/lib/auth/permissions';
-import { hashPassword } from '@/lib/server/secrets';
+import { hashPassword } from '@/server/secrets';
 
-import type { Db } from './index';
-import { createUser, findUnitIdByCode, findUserByUsername } from './queries/users';
+import type { Db } from '@/db/index';
+import { createUser, findUnitIdByCode, findUserByUsername } from '@/db/queries/users';
 
 /**
  * The demo accounts a first start creates so a new user can try every role (README lists them).

@@ -21,7 +21,7 @@ export async function register() {
         const { seedDemoCases } = await import('./server/demo-cases');
         console.log(`Hài Lòng: ${await seedDemoCases(db)} demo cases in the handling queue.`);
       }
-      if (process.env.DEMO_USERS !== '0') {
+      if (getConfig().DEMO_USERS) {
         const { seedDemoUsers } = await import('./server/seed-users');
         const n = await seedDemoUsers(db);
         if (n) console.log(`Hài Lòng: ${n} demo accounts created (see README); set DEMO_USERS=0 in production.`);

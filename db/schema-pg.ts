@@ -374,7 +374,7 @@ export const devices = pgTable(
 // with the survey version and the unit, then the desk: a response's rows are adjacent (one or two
 // pages dirtied per commit) and a unit or desk filter is a range of the primary key. On SQLite the tables
 // are WITHOUT ROWID; here every read of a key prefix is an index range scan.
-// See docs/decisions/0003-rollup-tiers.md for why there are several tiers.
+// See docs/decisions/0004-rollup-tiers.md for why there are several tiers.
 
 const rollupKey = {
   surveyVersionId: integer('survey_version_id').notNull(),

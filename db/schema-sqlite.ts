@@ -384,7 +384,7 @@ export type Device = typeof devices.$inferSelect;
 // with the survey version and the unit, then the desk: a response's rows are adjacent (one or two
 // pages dirtied per commit) and a unit or desk filter is a range of the primary key. The tables
 // are WITHOUT ROWID (written by hand into the migration that creates them), so the key is the table and every read is covering.
-// See docs/decisions/0003-rollup-tiers.md for why there are several tiers.
+// See docs/decisions/0004-rollup-tiers.md for why there are several tiers.
 
 const rollupKey = {
   surveyVersionId: integer('survey_version_id').notNull(),

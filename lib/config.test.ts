@@ -4,7 +4,7 @@ import { DEFAULT_HOLIDAYS_2026 } from './cases/sla';
 import { ConfigError, parseConfig } from './config';
 
 describe('parseConfig', () => {
-  test('defaults of DESIGN §4.5 and of the case, alert and demo settings', () => {
+  test('defaults of every setting (README, "Configuration")', () => {
     const cfg = parseConfig({});
     expect(cfg).toMatchObject({ PORT: 3000, MIN_RESPONSES: 30, RATE_LIMIT_PER_MINUTE: 30, CASE_SLA_DAYS: 5, CONTACT_RETENTION_DAYS: 30, ALERT_NEGATIVE_PERCENT: 30, ALERT_MIN_RESPONSES: 5, DEMO_RESPONSES: 3000 });
     expect(cfg.CASE_HOLIDAYS).toEqual(DEFAULT_HOLIDAYS_2026);
@@ -17,6 +17,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
   });
 
+  test('flags: demo accounts on and the proxy untrusted unless told', () => {
+    expect(parseConfig({})).toMatchObject({ DEMO_USERS: true, TRUST_PROXY: false });
+    expect(parseConfig({ DEMO_USERS: '0', TRUST_PROXY: '1' })).toMatchObject({ DEMO_USERS: false, TRUST_PROXY: true });
+  });
+
   test('a holiday list replaces the default', () => {
     expect(parseConfig({ CASE_HOLIDAYS: '2027-01-01, 2027-02-06' }).CASE_HOLIDAYS).toEqual(['2027-01-01', '2027-02-06']);
   });
@@ -27,6 +32,8 @@ describe('parseConfig', () => {
     [{ WEBHOOK_URL: 'https://hooks.example/hailong' }, /WEBHOOK_SECRET: is required when WEBHOOK_URL is set/],
     [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'a-long-enough-secret' }, /WEBHOOK_URL/],
     [{ PORT: 'eighty' }, /PORT: must be a whole number/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be 0 or 1/],
+    [{ DEMO_USERS: 'off' }, /DEMO_USERS: must be 0 or 1/],
     [{ DATABASE_URL: 'mysql://db/hailong' }, /DATABASE_URL: must start with file: or postgres:\/\//],
     [{ DATABASE_URL: 'postgres://hailong@db/hailong' }, /APP_SECRET: is required with a postgres:\/\/ DATABASE_URL/],
     [{ DATABASE_URL: 'postgres://hailong@db/hailong', APP_SECRET: 'x'.repeat(32), DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],

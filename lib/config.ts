@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { DEFAULT_HOLIDAYS_2026, parseHolidays } from './cases/sla';
 
-// DESIGN §4.5: every setting comes from the environment and has a sensible default.
+// Every setting comes from the environment, has a default and is validated here, so a bad value
+// stops the start with the variable named (README, "Configuration").
 const intFrom = (fallback: number, min = 0) =>
   z
     .string()
@@ -12,6 +13,12 @@ const intFrom = (fallback: number, min = 0) =>
     .pipe(z.number().int().min(min))
     .optional()
     .transform((v) => v ?? fallback);
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['0', '1'], { error: 'must be 0 or 1' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === '1'));
 
 const envSchema = z.object({
   PORT: intFrom(3000, 1),
@@ -32,7 +39,7 @@ const envSchema = z.object({
   KIOSK_IDLE_SECONDS: intFrom(60, 5),
   KIOSK_REPEAT_SECONDS: intFrom(10),
   TZ_DISPLAY: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
-  // Cases (issue 5): working days to handle one, the holidays that do not count, and how long a
+  // Cases: working days to handle one, the holidays that do not count, and how long a
   // consented contact is kept after its case closes.
   CASE_SLA_DAYS: intFrom(5, 1),
   CASE_HOLIDAYS: z
@@ -57,6 +64,10 @@ const envSchema = z.object({
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   // Demo responses seeded into an empty database at first start, so a new user sees a story.
   DEMO_RESPONSES: intFrom(3000),
+  // `0` stops the first start of an empty database from creating the public demo accounts.
+  DEMO_USERS: flag(true),
+  // Behind a reverse proxy: take the client address from the X-Forwarded-For hop it appended.
+  TRUST_PROXY: flag(false),
 })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, { path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set (deliveries are signed)' })
   // A generated secret lives in the SQLite file's folder; instances sharing PostgreSQL have no

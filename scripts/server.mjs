@@ -8,9 +8,6 @@ import { register } from 'tsx/esm/api';
 
 const CLIENT_ADDRESS_HEADER = 'x-hailong-client-address';
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.PORT || 3000);
-// Behind a reverse proxy, TRUST_PROXY=1 takes the address the proxy appended to X-Forwarded-For.
-const trustProxy = process.env.TRUST_PROXY === '1';
 
 function clientAddress(req) {
   if (trustProxy) {
@@ -25,6 +22,9 @@ function clientAddress(req) {
 // Node server, so this route's handler (the same module Next serves in dev) is called directly.
 // See docs/decisions/0002-direct-ingest-route.md.
 register();
+// Settings come through lib/config.ts like everywhere else: a bad PORT or TRUST_PROXY stops here.
+const { getConfig } = await import('../lib/config.ts');
+const { PORT: port, TRUST_PROXY: trustProxy } = getConfig();
 const { POST: ingest } = await import('../app/api/responses/route.ts');
 const { STATIC_SECURITY_HEADERS } = await import('../lib/http/security-headers.ts');
 

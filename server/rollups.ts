@@ -1,6 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 
 import { indexThresholds } from '@/lib/indices/activity';
+import { LOCAL_OFFSET_MS } from '@/lib/time/local';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 
@@ -9,7 +10,7 @@ import { responses, ROLLUP_TABLES, rollupActivityMonth, surveys, surveyVersions 
 
 // Local time in SQL, the same fixed +7 h as lib/time/local.ts (which the insert path uses); the
 // rebuild test holds the two to the same result.
-const LOCAL_MS = '(r.completed_at + 25200000)';
+const LOCAL_MS = `(r.completed_at + ${LOCAL_OFFSET_MS})`;
 const LOCAL_SECONDS = `${LOCAL_MS} / 1000`;
 // Days since the epoch, local: PostgreSQL counts calendar days from it with date arithmetic.
 const LOCAL_DATE = `(date '1970-01-01' + CAST(${LOCAL_MS} / 86400000 AS integer))`;

@@ -8,6 +8,7 @@ import { addCaseNote, assignCase, changeCaseStatus, findCase, listAssignees } fr
 import { unitAncestors } from '@/db/queries/units';
 import { CASE_STATUSES } from '@/lib/cases/status';
 import type { Principal } from '@/lib/auth/permissions';
+import { actorOf } from '@/server/admin/actor';
 import { AuthError, requireAction, unitScope } from '@/server/guard';
 
 export type CaseFormState = { ok?: string; errors?: Partial<Record<'status' | 'publicReply' | 'body' | 'assignee' | 'form', string>> };
@@ -29,8 +30,6 @@ async function authorize(caseCode: string): Promise<{ principal: Principal; unit
   return { principal, unitId: c.unitId };
 }
 
-const actor = (p: Principal) => ({ userId: p.kind === 'user' ? p.id : null, label: p.label });
-
 const statusForm = z.object({
   status: z.enum(CASE_STATUSES, { error: 'Chọn trạng thái.' }),
   publicReply: z.string().trim().max(4000, { error: 'Trả lời tối đa 4000 ký tự.' }).optional(),
@@ -41,7 +40,7 @@ export async function changeStatusAction(caseCode: string, _prev: CaseFormState,
   if (!('principal' in auth)) return auth;
   const parsed = statusForm.safeParse({ status: form.get('status'), publicReply: form.get('publicReply') ?? undefined });
   if (!parsed.success) return { errors: { [parsed.error.issues[0]!.path[0] as 'status']: parsed.error.issues[0]!.message } };
-  const outcome = await changeCaseStatus(getDb(), { code: caseCode, to: parsed.data.status, publicReply: parsed.data.publicReply, now: Date.now() }, actor(auth.principal));
+  const outcome = await changeCaseStatus(getDb(), { code: caseCode, to: parsed.data.status, publicReply: parsed.data.publicReply, now: Date.now() }, await actorOf(getDb(), auth.principal));
   if (!outcome.ok) return { errors: { [outcome.field === 'case' ? 'form' : outcome.field]: outcome.message } };
   revalidatePath(`/cases/${caseCode}`);
   return { ok: 'Đã cập nhật trạng thái.' };
@@ -54,7 +53,7 @@ export async function addNoteAction(caseCode: string, _prev: CaseFormState, form
   if (!('principal' in auth)) return auth;
   const parsed = noteForm.safeParse({ body: form.get('body') });
   if (!parsed.success) return { errors: { body: parsed.error.issues[0]!.message } };
-  await addCaseNote(getDb(), { code: caseCode, body: parsed.data.body, now: Date.now() }, actor(auth.principal));
+  await addCaseNote(getDb(), { code: caseCode, body: parsed.data.body, now: Date.now() }, await actorOf(getDb(), auth.principal));
   revalidatePath(`/cases/${caseCode}`);
   return { ok: 'Đã thêm ghi chú.' };
 }
@@ -67,7 +66,7 @@ export async function assignAction(caseCode: string, _prev: CaseFormState, form:
   const db = getDb();
   const candidates = await listAssignees(db, { unitIds: await ancestorsAndSelf(auth.unitId) });
   if (assigneeId !== null && !candidates.some((u) => u.id === assigneeId)) return { errors: { assignee: 'Người được giao phải là quản lý của đơn vị này.' } };
-  await assignCase(db, { code: caseCode, assigneeId, now: Date.now() }, actor(auth.principal));
+  await assignCase(db, { code: caseCode, assigneeId, now: Date.now() }, await actorOf(getDb(), auth.principal));
   revalidatePath(`/cases/${caseCode}`);
   return { ok: 'Đã giao phản ánh.' };
 }

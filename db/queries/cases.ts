@@ -5,9 +5,7 @@ import { checkTransition, isClosed, type CaseStatus, type TransitionCheck } from
 
 import { first, withTransaction, type Queryable } from '../index';
 import { caseContacts, caseNotes, cases, responses, servicePoints, units, users } from '../schema';
-import { appendAudit } from './audit';
-
-export type Actor = { userId: number | null; label: string };
+import { appendAudit, type AuditActor } from './audit';
 
 export async function insertCase(
   db: Queryable,
@@ -124,7 +122,7 @@ export async function findCase(db: Queryable, code: string) {
 export type CaseChange = { ok: true } | Exclude<TransitionCheck, { ok: true }> | { ok: false; field: 'case'; message: string };
 
 /** Status change (with the public reply when closing), audited with before → after. */
-export async function changeCaseStatus(db: Queryable, { code, to, publicReply, now }: { code: string; to: CaseStatus; publicReply?: string; now: number }, actor: Actor): Promise<CaseChange> {
+export async function changeCaseStatus(db: Queryable, { code, to, publicReply, now }: { code: string; to: CaseStatus; publicReply?: string; now: number }, actor: AuditActor): Promise<CaseChange> {
   return withTransaction(db, async (tx): Promise<CaseChange> => {
     const current = first(await tx.select().from(cases).where(eq(cases.code, code)));
     if (!current) return { ok: false, field: 'case', message: `Không có phản ánh ${code}.` } as const;
@@ -138,7 +136,7 @@ export async function changeCaseStatus(db: Queryable, { code, to, publicReply, n
   });
 }
 
-export async function assignCase(db: Queryable, { code, assigneeId, now }: { code: string; assigneeId: number | null; now: number }, actor: Actor): Promise<boolean> {
+export async function assignCase(db: Queryable, { code, assigneeId, now }: { code: string; assigneeId: number | null; now: number }, actor: AuditActor): Promise<boolean> {
   return withTransaction(db, async (tx) => {
     const current = first(await tx.select({ id: cases.id, assigneeId: cases.assigneeId }).from(cases).where(eq(cases.code, code)));
     if (!current) return false;
@@ -148,7 +146,7 @@ export async function assignCase(db: Queryable, { code, assigneeId, now }: { cod
   });
 }
 
-export async function addCaseNote(db: Queryable, { code, body, now }: { code: string; body: string; now: number }, actor: Actor): Promise<boolean> {
+export async function addCaseNote(db: Queryable, { code, body, now }: { code: string; body: string; now: number }, actor: AuditActor): Promise<boolean> {
   return withTransaction(db, async (tx) => {
     const current = first(await tx.select({ id: cases.id }).from(cases).where(eq(cases.code, code)));
     if (!current) return false;

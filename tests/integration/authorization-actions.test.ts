@@ -122,3 +122,23 @@ describe.each([...ADMIN_ACTIONS, ...CASE_ACTIONS, ...ACCOUNT_ACTIONS])('$name', 
 test('the matrix covers every exported admin action', async () => {
   expect(ADMIN_ACTIONS.length).toBeGreaterThanOrEqual(21);
 });
+
+// The audit log names a person once: by username, whether they changed the structure or handled
+// a case, so filtering by that username finds all of it (the display name is not an actor).
+test('one person is one actor in the audit log across admin and case actions', async () => {
+  const { listAudit } = await import('@/db/queries/audit');
+  const passwordHash = await hashPassword('matrix password 1');
+  await createUser(t.db, { username: 'giamdoc', role: 'admin', unitId: null, passwordHash, displayName: 'Nguyễn Văn An' }, { userId: null, label: 'test' });
+  const login = await attemptLogin(t.db, { username: 'giamdoc', password: 'matrix password 1', now: Date.now() });
+  if (!login.ok) throw new Error('login giamdoc');
+  session = login.token;
+  expect(refusalOf(await admin.createUnitAction({ status: 'idle' }, form({ code: 'AUDIT-ONE', name: 'Đơn vị kiểm tra' })))).toBeNull();
+  expect(refusalOf(await cases.addNoteAction(caseCode, {}, form({ body: 'đã gọi lại' })))).toBeNull();
+  expect(refusalOf(await cases.changeStatusAction(caseCode, {}, form({ status: 'resolved', publicReply: 'Đã xử lý' })))).toBeNull();
+
+  const entries = await listAudit(t.db, { actor: 'giamdoc', limit: 50 });
+  const actions = entries.map((e) => e.action);
+  expect(actions.some((a) => a.startsWith('unit.'))).toBe(true);
+  expect(actions.some((a) => a.startsWith('case.')), actions.join(', ')).toBe(true);
+  expect((await listAudit(t.db, { actor: 'Nguyễn Văn An', limit: 50 })).length).toBe(0);
+});

@@ -43,7 +43,7 @@ const sqliteTables = Object.fromEntries(
   Object.entries(sqliteSchema).filter(([, v]) => is(v, SQLiteTable)).map(([k, v]) => [k, shapeOf(sqliteConfig(v as SQLiteTable))]),
 ) as Record<string, Shape>;
 const pgTables = Object.fromEntries(
-  Object.entries(pgSchema).filter(([, v]) => is(v, PgTable)).map(([k, v]) => [k, shapeOf(pgConfig(v as PgTable))]),
+  Object.entries(pgSchema).filter(([, v]) => is(v, PgTable)).map(([k, v]) => [k, shapeOf(pgConfig(v as unknown as PgTable))]),
 ) as Record<string, Shape>;
 
 describe('SQLite and PostgreSQL schemas', () => {
@@ -60,7 +60,7 @@ describe('SQLite and PostgreSQL schemas', () => {
 
   it('store millisecond times in 64-bit columns on PostgreSQL', () => {
     for (const table of Object.values(pgSchema).filter((v) => is(v, PgTable))) {
-      for (const c of pgConfig(table as PgTable).columns) {
+      for (const c of pgConfig(table as unknown as PgTable).columns) {
         if (/(^at|_at|_until)$/.test(c.name)) expect(`${c.name} ${c.getSQLType()}`).toBe(`${c.name} bigint`);
       }
     }

@@ -2,6 +2,7 @@
 import { getDb } from '@/db';
 import { findDeviceByCredential, type PairedDevice } from '@/db/queries/devices';
 import { getConfig } from '@/lib/config';
+import { cookieValue } from '@/lib/http/cookies';
 
 import { hashToken } from './secrets';
 
@@ -19,21 +20,6 @@ export function deviceCookieOptions() {
   };
 }
 
-/** The value of one cookie in a Cookie header, without parsing the others. */
-export function cookieValue(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
 
 /** The paired, unrevoked kiosk that sent this request, or null. */
 export async function deviceFromRequest(request: Request): Promise<PairedDevice | null> {

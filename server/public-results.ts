@@ -4,7 +4,7 @@
 // than MIN_RESPONSES answers (a suppressed unit is named as "chưa đủ dữ liệu", with no numbers).
 import type { Db } from '@/db';
 import { caseStatsByUnit } from '@/db/queries/cases';
-import { listUnits } from '@/db/queries/catalog';
+import { listActiveUnits } from '@/db/queries/catalog';
 import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
 import type { Interval } from '@/lib/indices';
@@ -59,7 +59,7 @@ export async function publicResults(db: Db, { quarter, survey, minResponses, now
 
   const whole = await figure(view.filter);
   // Units that report directly (the department's divisions), each with its subtree.
-  const all = await listUnits(db); // active units only
+  const all = await listActiveUnits(db);
   const root = all.find((u) => u.parentId === null);
   const reporting = all.filter((u) => u.parentId === (root?.id ?? null) && u.id !== root?.id);
   // One resolved view; each unit and each earlier quarter only narrows its filter.

@@ -5,6 +5,7 @@ import { principalForApiToken, principalForSession } from '@/server/auth';
 import { SESSION_TTL_MS } from '@/db/queries/sessions';
 import type { Principal } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
+import { cookieValue } from '@/lib/http/cookies';
 
 export const SESSION_COOKIE = 'hl_session';
 
@@ -33,11 +34,6 @@ export async function principalFromRequest(request: Request): Promise<Principal 
     const m = auth.match(/^Bearer\s+(\S+)$/i);
     return m ? principalForApiToken(getDb(), { token: m[1]!, now }) : null;
   }
-  const cookie = request.headers.get('cookie') ?? '';
-  const token = cookie
-    .split(';')
-    .map((c) => c.trim())
-    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
-    ?.slice(SESSION_COOKIE.length + 1);
-  return token ? principalForSession(getDb(), { token: decodeURIComponent(token), now }) : null;
+  const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
+  return token ? principalForSession(getDb(), { token, now }) : null;
 }

@@ -1,7 +1,7 @@
 // Resolves a dashboard view's filters against the catalogue and the caller's unit scope. Shared by
 // /api/indices, the exports, /dashboard and the report so that they agree on what a view means.
 import type { Db } from '@/db';
-import { findSurveyVersions, listPoints, listProcedures, listUnits, type PointRow, type ProcedureRow, type UnitRow } from '@/db/queries/catalog';
+import { findSurveyVersions, listActivePoints, listActiveProcedures, listActiveUnits, type PointRef, type ProcedureRef, type UnitRef } from '@/db/queries/catalog';
 import type { RollupFilter } from '@/db/queries/rollup-reads';
 import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
@@ -19,11 +19,11 @@ export type ResolvedView = {
   period: DayPeriod;
   survey: { slug: string; title: string; definition: SurveyDefinition; scoring: Scoring };
   filter: RollupFilter;
-  unit: UnitRow | null;
-  point: PointRow | null;
-  procedure: ProcedureRow | null;
+  unit: UnitRef | null;
+  point: PointRef | null;
+  procedure: ProcedureRef | null;
   /** The units, desks and procedures the caller may pick from (a manager: their subtree). */
-  catalog: { units: UnitRow[]; points: PointRow[]; procedures: ProcedureRow[] };
+  catalog: { units: UnitRef[]; points: PointRef[]; procedures: ProcedureRef[] };
 };
 
 export type ViewError = { status: 400 | 403 | 404; code: string; message: string };
@@ -47,11 +47,11 @@ export async function resolveView(
   const scoring = localizeScoring(extractScoring(definition), 'vi');
 
   const scope = await unitScope(principal);
-  const allUnits = await listUnits(db);
+  const allUnits = await listActiveUnits(db);
   const units = scope === null ? allUnits : allUnits.filter((u) => scope.has(u.id));
-  const points = (await listPoints(db)).filter((p) => scope === null || scope.has(p.unitId));
+  const points = (await listActivePoints(db)).filter((p) => scope === null || scope.has(p.unitId));
 
-  let unit: UnitRow | null = null;
+  let unit: UnitRef | null = null;
   let unitIds: number[] | null = scope === null ? null : [...scope];
   if (params.unit !== undefined) {
     unit = allUnits.find((u) => u.code === params.unit) ?? null;
@@ -62,9 +62,9 @@ export async function resolveView(
     unitIds = [...(await unitSubtreeIds(db, unit.id))];
   }
 
-  let point: PointRow | null = null;
+  let point: PointRef | null = null;
   if (params.point !== undefined) {
-    point = (await listPoints(db)).find((p) => p.code === params.point) ?? null;
+    point = (await listActivePoints(db)).find((p) => p.code === params.point) ?? null;
     if (!point) return { status: 404, code: 'unknown_point', message: `No service point "${params.point}".` };
     if (scope !== null && !scope.has(point.unitId)) {
       return { status: 403, code: 'forbidden_point', message: `Service point "${params.point}" is outside your units.` };
@@ -75,8 +75,8 @@ export async function resolveView(
     unitIds = [point.unitId];
   }
 
-  const procedures = await listProcedures(db);
-  let procedure: ProcedureRow | null = null;
+  const procedures = await listActiveProcedures(db);
+  let procedure: ProcedureRef | null = null;
   if (params.procedure !== undefined) {
     procedure = procedures.find((p) => p.code === params.procedure) ?? null;
     if (!procedure) return { status: 404, code: 'unknown_procedure', message: `No procedure "${params.procedure}" in the catalogue.` };

@@ -3,15 +3,16 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../index';
 import { procedures, servicePoints, surveys, surveyVersions, units } from '../schema';
 
-// Reference lists for dashboard filters and labels: small tables, read whole.
+// Reference lists for dashboard filters and labels: the active units, desks and procedures,
+// small tables read whole. The admin pages list every row, active or not (units.ts, points.ts).
 
-export type UnitRow = { id: number; code: string; name: string; parentId: number | null };
-export type PointRow = { id: number; code: string; name: string; unitId: number };
-export type ProcedureRow = { id: number; code: string; name: string };
+export type UnitRef = { id: number; code: string; name: string; parentId: number | null };
+export type PointRef = { id: number; code: string; name: string; unitId: number };
+export type ProcedureRef = { id: number; code: string; name: string };
 export type SurveyRow = { slug: string; title: string };
 export type SurveyVersionsRow = { slug: string; versionIds: number[]; published: { versionId: number; definition: string } | null };
 
-export async function listUnits(db: Queryable): Promise<UnitRow[]> {
+export async function listActiveUnits(db: Queryable): Promise<UnitRef[]> {
   return db
     .select({ id: units.id, code: units.code, name: units.name, parentId: units.parentId })
     .from(units)
@@ -19,7 +20,7 @@ export async function listUnits(db: Queryable): Promise<UnitRow[]> {
     .orderBy(asc(units.code));
 }
 
-export async function listPoints(db: Queryable): Promise<PointRow[]> {
+export async function listActivePoints(db: Queryable): Promise<PointRef[]> {
   return db
     .select({ id: servicePoints.id, code: servicePoints.code, name: servicePoints.name, unitId: servicePoints.unitId })
     .from(servicePoints)
@@ -27,7 +28,7 @@ export async function listPoints(db: Queryable): Promise<PointRow[]> {
     .orderBy(asc(servicePoints.code));
 }
 
-export async function listProcedures(db: Queryable): Promise<ProcedureRow[]> {
+export async function listActiveProcedures(db: Queryable): Promise<ProcedureRef[]> {
   return db
     .select({ id: procedures.id, code: procedures.code, name: procedures.name })
     .from(procedures)

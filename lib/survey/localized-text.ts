@@ -1,10 +1,12 @@
+import type { Locale } from '../i18n';
+
 /**
  * SurveyJS localizable strings: a plain string, or one string per locale where `default` is the
  * survey's default locale (Vietnamese here) and other keys are locale codes (`en`, ...).
  */
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
-export type Locale = 'vi' | 'en';
+export type { Locale };
 
 /**
  * The text for a locale. Vietnamese is the default locale, so `vi` reads `default` first; a

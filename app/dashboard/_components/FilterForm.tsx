@@ -1,4 +1,4 @@
-import type { PointRow, ProcedureRow, SurveyRow, UnitRow } from '@/db/queries/catalog';
+import type { PointRef, ProcedureRef, SurveyRow, UnitRef } from '@/db/queries/catalog';
 import { CHANNEL_LABELS } from '@/lib/dashboard/labels';
 import { CHANNELS } from '@/lib/ingest/channels';
 
@@ -12,14 +12,14 @@ const PERIODS = [
 ] as const;
 
 /** Units in tree order, indented by depth, so the picker reads like the organisation chart. */
-function unitOptions(units: UnitRow[]): { unit: UnitRow; depth: number }[] {
+function unitOptions(units: UnitRef[]): { unit: UnitRef; depth: number }[] {
   const ids = new Set(units.map((u) => u.id));
-  const children = new Map<number | null, UnitRow[]>();
+  const children = new Map<number | null, UnitRef[]>();
   for (const u of units) {
     const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), u]);
   }
-  const out: { unit: UnitRow; depth: number }[] = [];
+  const out: { unit: UnitRef; depth: number }[] = [];
   const walk = (parent: number | null, depth: number) => {
     for (const u of children.get(parent) ?? []) {
       out.push({ unit: u, depth });
@@ -37,9 +37,9 @@ function unitOptions(units: UnitRow[]): { unit: UnitRow; depth: number }[] {
 export function FilterForm(props: {
   values: Record<string, string>;
   surveys: SurveyRow[];
-  units: UnitRow[];
-  points: PointRow[];
-  procedures: ProcedureRow[];
+  units: UnitRef[];
+  points: PointRef[];
+  procedures: ProcedureRef[];
   period: { from: string; to: string };
 }) {
   const v = props.values;

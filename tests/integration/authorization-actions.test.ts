@@ -46,7 +46,7 @@ beforeAll(async () => {
   ];
   for (const [who, role, unit] of users) {
     await createUser(t.db, { username: who.toLowerCase(), role, unitId: unit ? await findUnitIdByCode(t.db, { code: unit }) : null, passwordHash }, { userId: null, label: 'test' });
-    const login = await attemptLogin(t.db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now() });
+    const login = await attemptLogin(t.db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now(), client: 'test' });
     if (!login.ok) throw new Error(`login ${who}`);
     tokens[who] = login.token;
   }

@@ -18,7 +18,7 @@ import { ROLES } from '../lib/auth/permissions';
 import { CHANNELS } from '../lib/ingest/channels';
 import { CASE_STATUSES } from './schema-common';
 
-export { CASE_STATUSES, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
+export { CASE_STATUSES, EXCLUDED_FLAGS, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
 
 // Times are stored as integer milliseconds since the epoch (UTC); local days are derived
 // with the fixed Asia/Ho_Chi_Minh offset where they are needed.
@@ -48,6 +48,9 @@ export const servicePoints = pgTable(
     // Survey slugs shown on the desk's QR code (phone) and on its tablet (kiosk).
     phoneSurvey: text('phone_survey').notNull().default('quick'),
     kioskSurvey: text('kiosk_survey').notNull().default('quick'),
+    // Comma-separated slugs of the surveys the desk takes answers to; null: every survey that ships
+    // (lib/survey/offered.ts). Its phone and kiosk surveys are offered in any case.
+    offeredSurveys: text('offered_surveys'),
     createdAt: bigint('created_at', { mode: 'number' }).notNull().default(sql`(extract(epoch from now()) * 1000)::bigint`),
   },
   (t) => [index('service_points_unit_idx').on(t.unitId)],

@@ -13,7 +13,7 @@ import { ROLES } from '../lib/auth/permissions';
 import { CHANNELS } from '../lib/ingest/channels';
 import { CASE_STATUSES } from './schema-common';
 
-export { CASE_STATUSES, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
+export { CASE_STATUSES, EXCLUDED_FLAGS, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
 
 // The SQLite tables. schema-pg.ts declares the same ones for PostgreSQL (db/schema-parity.test.ts
 // keeps the two in step) and schema.ts hands queries those of the engine in use. In order:
@@ -48,6 +48,9 @@ export const servicePoints = sqliteTable(
     // Survey slugs shown on the desk's QR code (phone) and on its tablet (kiosk).
     phoneSurvey: text('phone_survey').notNull().default('quick'),
     kioskSurvey: text('kiosk_survey').notNull().default('quick'),
+    // Comma-separated slugs of the surveys the desk takes answers to; null: every survey that ships
+    // (lib/survey/offered.ts). Its phone and kiosk surveys are offered in any case.
+    offeredSurveys: text('offered_surveys'),
     createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
   },
   (t) => [index('service_points_unit_idx').on(t.unitId)],

@@ -84,7 +84,7 @@ export async function benchIngest() {
   const ids = await prepareDb(bareDb);
 
   const app = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: { ...process.env, PORT: '3901', DATABASE_URL: `file:${appDb}`, RATE_LIMIT_PER_MINUTE: '0', APP_SECRET: 'bench-secret-0123456789' },
+    env: { ...process.env, PORT: '3901', DATABASE_URL: `file:${appDb}`, RATE_LIMIT_PER_MINUTE: '0', BURST_RESPONSES: '0', APP_SECRET: 'bench-secret-0123456789' },
     stdio: 'ignore',
   });
   // `npm run bench -- --db postgres`: the same app on PostgreSQL (TEST_POSTGRES_URL's server, a
@@ -98,7 +98,7 @@ export async function benchIngest() {
   }
   const appPg = pgDatabase
     ? spawn(process.execPath, ['scripts/server.mjs'], {
-        env: { ...process.env, PORT: '3903', DATABASE_URL: urlOf(pgDatabase), RATE_LIMIT_PER_MINUTE: '0', APP_SECRET: 'bench-secret-0123456789', DEMO_RESPONSES: '0', DEMO_USERS: '0' },
+        env: { ...process.env, PORT: '3903', DATABASE_URL: urlOf(pgDatabase), RATE_LIMIT_PER_MINUTE: '0', BURST_RESPONSES: '0', APP_SECRET: 'bench-secret-0123456789', DEMO_RESPONSES: '0', DEMO_USERS: '0' },
         stdio: 'ignore',
       })
     : null;

@@ -3,7 +3,15 @@
 export const RESPONSE_FLAGS = {
   /** Same device, same answers within KIOSK_REPEAT_SECONDS: kept, left out of indices. */
   repeat: 1,
+  /** One client's phone answers at one desk beyond BURST_RESPONSES in BURST_WINDOW_MINUTES: the same. */
+  burst: 2,
 } as const;
+
+/**
+ * The flags that leave a response out of indices, rankings, comments, cases and public figures.
+ * The rollups keep such responses apart under `repeat = 1`, whatever the flag.
+ */
+export const EXCLUDED_FLAGS = RESPONSE_FLAGS.repeat | RESPONSE_FLAGS.burst;
 
 export { CASE_STATUSES } from '../lib/cases/status';
 

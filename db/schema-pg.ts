@@ -6,7 +6,7 @@ import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex
 
 import { defineTables, type SchemaKit } from './schema-tables';
 
-export { CASE_STATUSES, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
+export { CASE_STATUSES, EXCLUDED_FLAGS, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
 
 // PostgreSQL's builders take the same arguments as SQLite's for everything the tables use; the
 // cast is the one place where the typing of schema-tables.ts is bridged (see SchemaKit).

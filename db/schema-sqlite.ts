@@ -2,7 +2,7 @@
 // db/migrations from this file. schema-pg.ts is the PostgreSQL twin, schema.ts picks one.
 import { defineTables, sqliteKit } from './schema-tables';
 
-export { CASE_STATUSES, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
+export { CASE_STATUSES, EXCLUDED_FLAGS, RESPONSE_FLAGS, ROLLUP_TABLES } from './schema-common';
 
 export const {
   units,

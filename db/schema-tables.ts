@@ -81,6 +81,9 @@ export function defineTables(k: SchemaKit) {
       // Survey slugs shown on the desk's QR code (phone) and on its tablet (kiosk).
       phoneSurvey: k.text('phone_survey').notNull().default('quick'),
       kioskSurvey: k.text('kiosk_survey').notNull().default('quick'),
+      // Comma-separated slugs of the surveys the desk takes answers to; null: every survey that ships
+      // (lib/survey/offered.ts). Its phone and kiosk surveys are offered in any case.
+      offeredSurveys: k.text('offered_surveys'),
       createdAt: k.time('created_at').notNull().default(k.now()),
     },
     (t) => [k.index('service_points_unit_idx').on(t.unitId)],

@@ -36,5 +36,5 @@ export const rollupActivityMonth = active.rollupActivityMonth;
 export const rollupHoursMonth = active.rollupHoursMonth;
 export const rateLimits = active.rateLimits;
 
-export { RESPONSE_FLAGS, CASE_STATUSES, ROLLUP_TABLES } from './schema-common';
+export { RESPONSE_FLAGS, EXCLUDED_FLAGS, CASE_STATUSES, ROLLUP_TABLES } from './schema-common';
 export type { Unit, ServicePoint, Procedure, Survey, SurveyVersion, ResponseRow, NewResponse, CaseRow, User, Device } from './schema-sqlite';

@@ -38,6 +38,11 @@ const envSchema = z.object({
   KIOSK_THANKS_SECONDS: intFrom(5, 1),
   KIOSK_IDLE_SECONDS: intFrom(60, 5),
   KIOSK_REPEAT_SECONDS: intFrom(10),
+  // A burst: phone answers from one client (address, or IPv6 /64) at one desk beyond this many
+  // within BURST_WINDOW_MINUTES are stored flagged and left out of indices, cases and public
+  // figures, as a repeat press is. 0 turns it off.
+  BURST_RESPONSES: intFrom(5),
+  BURST_WINDOW_MINUTES: intFrom(10, 1),
   TZ_DISPLAY: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
   // Cases: working days to handle one, the holidays that do not count, and how long a
   // consented contact is kept after its case closes.

@@ -1,38 +1,57 @@
-import { afterFailure } from '@/lib/auth/password-policy';
+import { createHash } from 'node:crypto';
+
 import type { Principal } from '@/lib/auth/permissions';
 import { hashPassword, hashToken, newSecretToken, timingDummyHash, verifyPassword } from '@/server/secrets';
 
 import { withTransaction, type Queryable } from '@/db/index';
 import { findApiToken } from '@/db/queries/api-tokens';
+import { hitRateLimit, peekRateLimit } from '@/db/queries/rate-limits';
 import { appendAudit } from '@/db/queries/audit';
 import { createSession, findSessionUser, revokeSession, revokeUserSessions } from '@/db/queries/sessions';
 import { findUserCredentials, findUserByUsername, recordLoginOutcome, setPassword } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 
-export type LoginOutcome = { ok: true; token: string; user: User } | { ok: false; reason: 'invalid' | 'locked' };
+export type LoginOutcome = { ok: true; token: string; user: User } | { ok: false; reason: 'invalid' | 'throttled' };
+
+// Failed sign-ins are throttled per (name, client) and per client across names, never per account:
+// a lock on the account itself would let anyone keep `admin` out by failing on purpose, and would
+// answer differently for names that exist. The right password from another client still works.
+export const LOGIN_THROTTLE = {
+  /** Failures of one name from one client (a person mistyping, or guessing one password). */
+  pair: { limit: 5, windowMs: 15 * 60_000 },
+  /** Failures from one client across names (password spraying). */
+  client: { limit: 20, windowMs: 15 * 60_000 },
+} as const;
+
+/** The (name, client) counter's key: a name is hashed, so the counters hold no usernames. */
+const pairKey = (username: string, client: string) => `${client}|${createHash('sha256').update(username.toLowerCase()).digest('base64url').slice(0, 16)}`;
 
 /**
- * Checks a username and password. The answer never says whether the username exists: an
- * unknown name costs the same argon2 verification and gets the same "invalid".
+ * Checks a username and password from `client` (the caller's rate-limit key). The answer never
+ * says whether the name exists: an unknown name costs the same argon2 verification, gets the
+ * same "invalid", and is throttled the same way after the same number of failures.
  */
-export async function attemptLogin(db: Queryable, { username, password, now }: { username: string; password: string; now: number }): Promise<LoginOutcome> {
+export async function attemptLogin(
+  db: Queryable,
+  { username, password, now, client }: { username: string; password: string; now: number; client: string },
+): Promise<LoginOutcome> {
+  const audit = (actorUserId: number | null, action: string) => appendAudit(db, { actorUserId, actor: username, action }, now);
+  const pair = pairKey(username, client);
+  const throttled =
+    !(await peekRateLimit(db, 'login_pair', pair, LOGIN_THROTTLE.pair, now)).allowed ||
+    !(await peekRateLimit(db, 'login_client', client, LOGIN_THROTTLE.client, now)).allowed;
+  if (throttled) {
+    await audit(null, 'login.throttled');
+    return { ok: false, reason: 'throttled' };
+  }
+
   const user = await findUserByUsername(db, { username });
   const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
-  const audit = (action: string) => appendAudit(db, { actorUserId: user?.id ?? null, actor: username, action }, now);
-
-  if (!user || !user.active) {
-    await audit('login.failed');
+  if (!user || !user.active || !valid) {
+    await hitRateLimit(db, 'login_pair', pair, LOGIN_THROTTLE.pair, now);
+    await hitRateLimit(db, 'login_client', client, LOGIN_THROTTLE.client, now);
+    await audit(user?.id ?? null, 'login.failed');
     return { ok: false, reason: 'invalid' };
-  }
-  if (user.lockedUntil !== null && user.lockedUntil > now) {
-    await audit('login.locked');
-    return { ok: false, reason: 'locked' };
-  }
-  if (!valid) {
-    const next = afterFailure(user.failedLogins, now);
-    await recordLoginOutcome(db, { userId: user.id, failedLogins: next.failures, lockedUntil: next.lockedUntil });
-    await audit(next.lockedUntil ? 'login.failed.locked' : 'login.failed');
-    return { ok: false, reason: next.lockedUntil ? 'locked' : 'invalid' };
   }
   const token = newSecretToken();
   await withTransaction(db, async (tx) => {

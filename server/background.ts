@@ -4,6 +4,7 @@ import { eraseExpiredContacts } from '@/db/queries/cases';
 import { pruneRateLimits } from '@/db/queries/rate-limits';
 import { getConfig } from '@/lib/config';
 
+import { LOGIN_THROTTLE } from './auth';
 import { sendDueWebhooks } from './webhook-sender';
 
 /**
@@ -44,5 +45,11 @@ export function startBackgroundJobs(db: Db): void {
     every(10_000, 'webhooks', () => sendDueWebhooks(db, { secret }));
   }
   // The counters are shared in the database now; the in-memory limiter used to prune itself.
-  every(10 * 60_000, 'rate-limit prune', () => pruneRateLimits(db, { now: Date.now() }));
+  // Each window length prunes its own scopes: window numbers of a 15-minute counter are not minutes.
+  every(10 * 60_000, 'rate-limit prune', async () => {
+    const now = Date.now();
+    await pruneRateLimits(db, { now, windowMs: 60_000, scopes: ['responses', 'login', 'kiosk_pin'] });
+    await pruneRateLimits(db, { now, windowMs: LOGIN_THROTTLE.pair.windowMs, scopes: ['login_pair', 'login_client'] });
+    await pruneRateLimits(db, { now, windowMs: cfg.BURST_WINDOW_MINUTES * 60_000, scopes: ['burst'] });
+  });
 }

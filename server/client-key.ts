@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 
+import { clientNetwork } from '@/lib/http/client-network';
 import { localDay } from '@/lib/time/local';
 
 /** Set by our server from the socket (scripts/server.mjs), overwriting anything a client sent. */
@@ -21,12 +22,15 @@ export function clientAddress(headers: Headers): string {
  */
 export function clientKey(headers: Headers, secret: string, now: number): string {
   return createHmac('sha256', secret)
-    .update(`${localDay(now)}|${clientAddress(headers)}|${headers.get('user-agent') ?? ''}`)
+    .update(`${localDay(now)}|${clientNetwork(clientAddress(headers))}|${headers.get('user-agent') ?? ''}`)
     .digest('base64url')
     .slice(0, 22);
 }
 
-/** The rate limiter's key: the address alone (so a changed User-Agent does not reset it), hashed. */
+/**
+ * The rate limiter's key: the client's network alone (an IPv4 address or an IPv6 /64, so rotating
+ * within one's own /64 or changing the User-Agent resets nothing), hashed.
+ */
 export function rateLimitKey(headers: Headers, secret: string): string {
-  return createHmac('sha256', secret).update(clientAddress(headers)).digest('base64url').slice(0, 22);
+  return createHmac('sha256', secret).update(clientNetwork(clientAddress(headers))).digest('base64url').slice(0, 22);
 }

@@ -1,5 +1,6 @@
 import type { Db } from '@/db';
 import { exportBatch, type ExportCursor } from '@/db/queries/export-responses';
+import { EXCLUDED_FLAGS } from '@/db/schema';
 import { formatInstant } from '@/lib/dashboard/format';
 import { CHANNEL_LABELS } from '@/lib/dashboard/labels';
 import type { Channel } from '@/lib/ingest/channels';
@@ -23,7 +24,7 @@ export function responseColumns(view: ResolvedView): { header: string[]; questio
       'Mã thủ tục',
       'Kênh',
       'Phiên bản phiếu',
-      'Bấm lặp (không tính vào chỉ số)',
+      'Bị loại: bấm lặp hoặc gửi dồn dập (không tính vào chỉ số)',
       ...questions.map((q) => localize(q.title ?? q.name, 'vi')),
     ],
     questions: questions.map((q) => q.name),
@@ -47,7 +48,7 @@ export async function* responseBatches(db: Db, view: ResolvedView, questions: st
         r.procedure,
         CHANNEL_LABELS[r.channel as Channel]?.vi ?? r.channel,
         r.version,
-        r.flags & 1 ? 'Có' : 'Không',
+        r.flags & EXCLUDED_FLAGS ? 'Có' : 'Không',
         ...questions.map((q) => toCell(answers[q])),
       ];
     });

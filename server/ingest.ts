@@ -8,14 +8,21 @@ import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
 import { activityOf, indexThresholds, type IndexThresholds } from '@/lib/indices/activity';
 import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
+import { offersSurvey } from '@/lib/survey/offered';
 import { extractScoring } from '@/lib/survey/scoring';
 
+import { isDossierLinkSigned } from './dossier-link';
+
+import type { RateRule } from '@/lib/ratelimit';
+
 import { withTransaction, type Db } from '@/db/index';
+import { hitRateLimit } from '@/db/queries/rate-limits';
+import { EXCLUDED_FLAGS, RESPONSE_FLAGS } from '@/db/schema';
 import { caseCodeOfResponse, insertCase } from '@/db/queries/cases';
 import { findResponseBodyHash, insertResponse } from '@/db/queries/insert-response';
 import { enqueueWebhook } from '@/db/queries/webhooks';
 import { findPointByCode } from '@/db/queries/points';
-import { findProcedureByCode } from '@/db/queries/procedures';
+import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from '@/db/queries/surveys';
 
 export type IngestInput = {
@@ -29,6 +36,11 @@ export type IngestInput = {
   operatorId?: number;
   /** KIOSK_REPEAT_SECONDS in ms; only device responses are checked. */
   repeatWindowMs?: number;
+  /**
+   * Anonymous phone answers: the client's rate-limit key and BURST_RESPONSES per window. Answers
+   * beyond it at one desk are stored with the burst flag, left out like a repeat press.
+   */
+  burst?: { clientKey: string; rule: RateRule };
 };
 
 export type IngestOutcome =
@@ -36,7 +48,7 @@ export type IngestOutcome =
   | { kind: 'replayed'; caseCode: string | null }
   | { kind: 'conflict' }
   | { kind: 'dossier_taken' }
-  | { kind: 'rejected'; status: 400 | 404 | 422; code: string; message: string };
+  | { kind: 'rejected'; status: 400 | 403 | 404 | 422; code: string; message: string };
 
 type Validator = ReturnType<typeof createAnswerValidator> & { caseRules: CaseRules; thresholds: IndexThresholds };
 
@@ -59,7 +71,7 @@ async function validatorFor(db: Db, ref: SurveyVersionRef): Promise<Validator> {
   return v;
 }
 
-const rejected = (status: 400 | 404 | 422, code: string, message: string): IngestOutcome => ({
+const rejected = (status: 400 | 403 | 404 | 422, code: string, message: string): IngestOutcome => ({
   kind: 'rejected',
   status,
   code,
@@ -91,10 +103,24 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     return rejected(404, 'unknown_point', `No active service point "${pointCode}".`);
   }
 
+  // Only the receipt's signed link (or a signed-in hotline operator) may name a dossier: its one
+  // rating must not be used up by someone who guessed the number.
+  if (env.dossier !== undefined && input.operatorId === undefined) {
+    const ref = { point: point.code, dossier: env.dossier, procedure: env.procedure };
+    if (!isDossierLinkSigned(ref, env.dossierSignature)) {
+      return rejected(403, 'dossier_signature_invalid', 'A response naming a dossier needs the signature of its receipt link (dossierSignature).');
+    }
+  }
+
+  if (!offersSurvey(point, survey.slug)) {
+    return rejected(422, 'survey_not_offered', `Desk "${point.code}" does not offer survey "${survey.slug}".`);
+  }
+
   let procedureId: number | null = null;
   if (env.procedure !== undefined) {
-    const procedure = await findProcedureByCode(db, { code: env.procedure });
+    const procedure = await findProcedureAtPoint(db, { code: env.procedure, pointId: point.id });
     if (!procedure) return rejected(404, 'unknown_procedure', `No procedure "${env.procedure}" in the catalogue.`);
+    if (!procedure.offered) return rejected(422, 'procedure_not_offered', `Desk "${point.code}" does not handle procedure "${env.procedure}".`);
     procedureId = procedure.id;
   }
 
@@ -106,6 +132,13 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   if (!checked.ok) {
     const code = checked.issues.every((i) => i.code === 'no_answer') ? 'no_answer' : 'invalid_answers';
     return rejected(422, code, checked.issues.map((i) => i.message).join('; '));
+  }
+
+  // Counted only once the answers are valid, so refused requests do not push a client over.
+  let flags = 0;
+  if (input.burst) {
+    const seen = await hitRateLimit(db, 'burst', `${point.id}|${input.burst.clientKey}`, input.burst.rule, input.receivedAt);
+    if (!seen.allowed) flags |= RESPONSE_FLAGS.burst;
   }
 
   const reasons = hasCaseRules(validator.caseRules) ? caseReasons(validator.caseRules, checked.data) : [];
@@ -126,11 +159,12 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     clientKey: input.clientKey,
     bodyHash: input.bodyHash,
     answers: JSON.stringify(checked.data),
-    flags: 0,
+    flags,
   };
   const options = { repeatWindowMs: input.repeatWindowMs };
   const activity = activityOf(validator.thresholds, checked.scored);
-  if (reasons.length === 0) {
+  // A flagged answer (a burst; a repeat press is known only inside the insert) opens no case.
+  if (reasons.length === 0 || (flags & EXCLUDED_FLAGS) !== 0) {
     const outcome = await insertResponse(db, row, checked.scored, activity, options);
     if (outcome.inserted) return { kind: 'accepted', flags: outcome.flags, caseCode: null };
     if ('dossierTaken' in outcome) return { kind: 'dossier_taken' };
@@ -142,6 +176,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   const opened = await withTransaction(db, async (tx) => {
     const outcome = await insertResponse(tx, row, checked.scored, activity, options);
     if (!outcome.inserted) return outcome;
+    if ((outcome.flags & EXCLUDED_FLAGS) !== 0) return { ...outcome, code: null };
     const code = caseCode(randomBytes(7));
     const due = dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS));
     await insertCase(tx, {

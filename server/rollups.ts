@@ -6,7 +6,7 @@ import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 
 import { dialectOf, first, rawAll, rawRun, withTransaction, type Queryable } from '@/db/index';
-import { responses, ROLLUP_TABLES, rollupActivityMonth, surveys, surveyVersions } from '@/db/schema';
+import { EXCLUDED_FLAGS, responses, ROLLUP_TABLES, rollupActivityMonth, surveys, surveyVersions } from '@/db/schema';
 
 // Local time in SQL, the same fixed +7 h as lib/time/local.ts (which the insert path uses); the
 // rebuild test holds the two to the same result.
@@ -81,7 +81,7 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
     await run(`DROP TABLE IF EXISTS ${tmp}rollup_facts`);
     await run(`CREATE TEMP TABLE rollup_facts ${onCommit} AS
       SELECT r.id, r.survey_version_id, r.unit_id, r.point_id, r.channel,
-        coalesce(r.procedure_id, 0) AS procedure_id, r.flags & 1 AS repeat,
+        coalesce(r.procedure_id, 0) AS procedure_id, CASE WHEN (r.flags & ${EXCLUDED_FLAGS}) <> 0 THEN 1 ELSE 0 END AS repeat,
         ${time.day} AS day, substr(${time.day}, 1, 7) AS month, ${time.hour} AS hour, ${time.weekday} AS weekday,
         coalesce(c.answers, 0) AS answers, coalesce(c.satisfied, 0) AS satisfied
       FROM responses r LEFT JOIN ${tmp}rollup_counts c ON c.id = r.id`);

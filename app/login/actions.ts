@@ -6,15 +6,11 @@ import { z } from 'zod';
 
 import { getDb } from '@/db';
 import { attemptLogin, logout } from '@/server/auth';
-import { hitRateLimit } from '@/db/queries/rate-limits';
 import { usernameSchema } from '@/lib/auth/password-policy';
 import { homePath } from '@/lib/auth/permissions';
 import { rateLimitKey } from '@/server/client-key';
 import { appSecret } from '@/server/secret';
 import { SESSION_COOKIE, sessionCookieOptions } from '@/server/session';
-
-// Per address, on top of the per-account lockout: slows a password spray across many names.
-const ATTEMPTS = { limit: 10, windowMs: 60_000 };
 
 const form = z.object({ username: usernameSchema, password: z.string().min(1).max(200), next: z.string().optional() });
 
@@ -26,12 +22,12 @@ export async function login(formData: FormData): Promise<void> {
   const next = safeNext(typeof formData.get('next') === 'string' ? String(formData.get('next')) : undefined);
   const back = (error: string) => redirect(`/login?error=${error}${next ? `&next=${encodeURIComponent(next)}` : ''}`);
 
-  const rate = await hitRateLimit(getDb(), 'login', rateLimitKey(await headers(), appSecret()), ATTEMPTS, Date.now());
-  if (!rate.allowed) back('rate');
   if (!parsed.success) back('invalid');
 
-  const outcome = await attemptLogin(getDb(), { username: parsed.data!.username, password: parsed.data!.password, now: Date.now() });
-  if (!outcome.ok) back(outcome.reason);
+  // Failures are throttled per (name, client) and per client inside attemptLogin (server/auth.ts).
+  const client = rateLimitKey(await headers(), appSecret());
+  const outcome = await attemptLogin(getDb(), { username: parsed.data!.username, password: parsed.data!.password, now: Date.now(), client });
+  if (!outcome.ok) back(outcome.reason === 'throttled' ? 'rate' : 'invalid');
   else {
     (await cookies()).set(SESSION_COOKIE, outcome.token, sessionCookieOptions());
     redirect(next ?? homePath(outcome.user.role));

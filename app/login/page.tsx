@@ -4,11 +4,14 @@ import { login } from './actions';
 
 export const metadata: Metadata = { title: 'Đăng nhập' };
 
-// The same words for a wrong name and a wrong password: the page never reveals which users exist.
+// The same words for a wrong name and a wrong password, and the same throttle for both: the page
+// never reveals which users exist. Throttling is per name and device, so no account is locked.
 const ERRORS: Record<string, [string, string]> = {
   invalid: ['Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'],
-  locked: ['Tài khoản tạm khóa 15 phút do nhập sai nhiều lần.', 'Too many failed attempts: try again in 15 minutes.'],
-  rate: ['Quá nhiều lần thử từ máy này. Vui lòng đợi một phút.', 'Too many attempts from this device. Please wait a minute.'],
+  rate: [
+    'Quá nhiều lần đăng nhập không thành công từ máy này. Vui lòng thử lại sau 15 phút.',
+    'Too many failed sign-ins from this device. Please try again in 15 minutes.',
+  ],
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string }> }) {

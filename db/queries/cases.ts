@@ -173,9 +173,11 @@ export type ContactInput = { name?: string; phone?: string; email?: string; cons
  * Stores a consented contact for the case of `responseId`, once. The response's id is the
  * capability: only the device that sent the answers knows it.
  */
-export async function saveCaseContact(db: Queryable, { responseId, contact, now }: { responseId: string; contact: ContactInput; now: number }): Promise<'saved' | 'no_case' | 'exists'> {
+export async function saveCaseContact(db: Queryable, { responseId, contact, now }: { responseId: string; contact: ContactInput; now: number }): Promise<'saved' | 'no_case' | 'exists' | 'closed'> {
   const c = first(await db.select({ id: cases.id, status: cases.status }).from(cases).where(eq(cases.responseId, responseId)));
   if (!c) return 'no_case';
+  // Nobody will call back on a handled case, and its contact's erasure clock has already started.
+  if (isClosed(c.status)) return 'closed';
   const saved = await db
     .insert(caseContacts)
     .values({ caseId: c.id, name: contact.name ?? null, phone: contact.phone ?? null, email: contact.email ?? null, consentText: contact.consentText, consentedAt: now })

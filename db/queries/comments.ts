@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
 import { dialectOf, type Queryable } from '../index';
-import { responses, servicePoints } from '../schema';
+import { EXCLUDED_FLAGS, responses, servicePoints } from '../schema';
 import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
@@ -36,7 +36,7 @@ export async function latestComments(
   const conds = responseConditions(f);
   // Only responses with a comment: the partial index responses_comment_idx repeats this WHERE.
   conds.push(sql`${comment} IS NOT NULL`);
-  if (!f.includeRepeats) conds.push(sql`(${responses.flags} & 1) = 0`);
+  if (!f.includeRepeats) conds.push(sql`(${responses.flags} & ${sql.raw(String(EXCLUDED_FLAGS))}) = 0`);
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(sql`lower(${comment}) LIKE lower(${pattern}) ESCAPE '\\'`);

@@ -1,6 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 
 import { first, withTransaction, type Db, type Queryable } from '../index';
+import { storedOffer } from '@/lib/survey/offered';
+
 import { appendAudit, type AuditActor } from './audit';
 import { servicePoints, surveys, units } from '../schema';
 
@@ -12,6 +14,7 @@ export type PointWithUnit = {
   active: boolean;
   phoneSurvey: string;
   kioskSurvey: string;
+  offeredSurveys: string | null;
   unit: { id: number; code: string; name: string; nameEn: string | null; active: boolean };
 };
 
@@ -23,6 +26,7 @@ const pointColumns = {
   active: servicePoints.active,
   phoneSurvey: servicePoints.phoneSurvey,
   kioskSurvey: servicePoints.kioskSurvey,
+  offeredSurveys: servicePoints.offeredSurveys,
   unit: {
     id: units.id,
     code: units.code,
@@ -92,15 +96,16 @@ async function findPointRow(db: Queryable, where: { id: number } | { code: strin
 }
 export const findPointForAdmin = findPointRow;
 
-type PointFields = { name: string; nameEn?: string; unitId: number; location?: string; phoneSurvey: string; kioskSurvey: string };
+type PointFields = { name: string; nameEn?: string; unitId: number; location?: string; phoneSurvey: string; kioskSurvey: string; offeredSurveys?: readonly string[] };
 
 export type PointChange = { ok: true; point: PointRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' | 'survey_unpublished' };
 
-/** The references a desk's fields make must exist: its unit and both survey slugs. */
+/** The references a desk's fields make must exist: its unit and every survey slug. */
 async function checkReferences(db: Queryable, input: PointFields): Promise<PointChange | null> {
   if (!first(await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))) return { ok: false, field: 'unitId', reason: 'unit_missing' };
-  for (const field of ['phoneSurvey', 'kioskSurvey'] as const) {
-    const survey = first(await db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input[field])));
+  const slugs: [string, string][] = [['phoneSurvey', input.phoneSurvey], ['kioskSurvey', input.kioskSurvey], ...(input.offeredSurveys ?? []).map((s): [string, string] => ['offeredSurveys', s])];
+  for (const [field, slug] of slugs) {
+    const survey = first(await db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug)));
     if (!survey) return { ok: false, field, reason: 'survey_missing' };
     // A desk whose survey has no published version would show citizens an error page.
     if (survey.published === null) return { ok: false, field, reason: 'survey_unpublished' };
@@ -115,6 +120,7 @@ const stored = (input: PointFields) => ({
   location: input.location ?? null,
   phoneSurvey: input.phoneSurvey,
   kioskSurvey: input.kioskSurvey,
+  offeredSurveys: storedOffer(input.offeredSurveys ?? []),
 });
 
 export async function createPoint(db: Queryable, input: PointFields & { code: string }, actor: AuditActor): Promise<PointChange> {

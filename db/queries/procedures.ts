@@ -24,6 +24,25 @@ export async function findProcedureByCode(db: Db, { code }: { code: string }): P
   return first(await stmt.execute({ code }));
 }
 
+function prepareFindOffered(db: Db) {
+  return db
+    .select({ id: procedures.id, offeredAt: pointProcedures.pointId })
+    .from(procedures)
+    .leftJoin(pointProcedures, and(eq(pointProcedures.procedureId, procedures.id), eq(pointProcedures.pointId, sql.placeholder('pointId'))))
+    .where(and(eq(procedures.code, sql.placeholder('code')), eq(procedures.active, true)))
+    .prepare();
+}
+
+const findOfferedStatements = new WeakMap<Db, ReturnType<typeof prepareFindOffered>>();
+
+/** An active procedure of the catalogue and whether this desk handles it (ingest path: prepared). */
+export async function findProcedureAtPoint(db: Db, { code, pointId }: { code: string; pointId: number }): Promise<{ id: number; offered: boolean } | null> {
+  let stmt = findOfferedStatements.get(db);
+  if (!stmt) findOfferedStatements.set(db, (stmt = prepareFindOffered(db)));
+  const row = first(await stmt.execute({ code, pointId }));
+  return row ? { id: row.id, offered: row.offeredAt !== null } : null;
+}
+
 /** The procedures handled at one desk, as listed at its reception counter. */
 export async function listPointProcedures(db: Queryable, { pointId }: { pointId: number }): Promise<ProcedureRef[]> {
   return db

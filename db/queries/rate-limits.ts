@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 
 import { rateDecision, windowOf, type RateDecision, type RateRule } from '@/lib/ratelimit';
 
@@ -6,7 +6,7 @@ import { first, type Queryable } from '../index';
 import { rateLimits } from '../schema';
 
 /** What is being limited: each has its own counters. */
-export type RateScope = 'responses' | 'login' | 'kiosk_pin';
+export type RateScope = 'responses' | 'login' | 'login_pair' | 'login_client' | 'kiosk_pin' | 'burst';
 
 /**
  * Counts one request of `key` in the shared counters and decides. One upsert (atomic on both
@@ -33,11 +33,32 @@ export async function hitRateLimit(db: Queryable, scope: RateScope, key: string,
   return rateDecision(rule, now, previous?.count ?? 0, current.count);
 }
 
-/** Drops counters of windows that can no longer weigh on a decision. */
-export async function pruneRateLimits(db: Queryable, { now, windowMs = 60_000 }: { now: number; windowMs?: number }): Promise<number> {
+async function countsOf(db: Queryable, scope: RateScope, key: string, window: number): Promise<number> {
+  return first(
+    await db
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(and(eq(rateLimits.scope, scope), eq(rateLimits.key, key), eq(rateLimits.window, window))),
+  )?.count ?? 0;
+}
+
+/** The decision one more hit of `key` would get, without counting it (to count only failures). */
+export async function peekRateLimit(db: Queryable, scope: RateScope, key: string, rule: RateRule, now: number): Promise<RateDecision> {
+  if (rule.limit <= 0) return { allowed: true };
+  const window = windowOf(now, rule.windowMs);
+  const [current, previous] = await Promise.all([countsOf(db, scope, key, window), countsOf(db, scope, key, window - 1)]);
+  return rateDecision(rule, now, previous, current + 1);
+}
+
+/**
+ * Drops counters of windows that can no longer weigh on a decision. Window numbers depend on the
+ * window's length, so each length prunes only its own scopes (all of them when none are named).
+ */
+export async function pruneRateLimits(db: Queryable, { now, windowMs = 60_000, scopes }: { now: number; windowMs?: number; scopes?: readonly RateScope[] }): Promise<number> {
+  const old = lt(rateLimits.window, windowOf(now, windowMs) - 1);
   const rows = await db
     .delete(rateLimits)
-    .where(lt(rateLimits.window, windowOf(now, windowMs) - 1))
+    .where(scopes ? and(old, inArray(rateLimits.scope, [...scopes])) : old)
     .returning({ key: rateLimits.key });
   return rows.length;
 }

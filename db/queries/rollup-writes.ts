@@ -7,7 +7,7 @@ import { dialectOf, type Queryable } from '../index';
 import { selectJsonRows } from './json-rows';
 import { reusable } from './reusable';
 import {
-  RESPONSE_FLAGS,
+  EXCLUDED_FLAGS,
   rollupActivityDay,
   rollupActivityMonth,
   rollupAnswersDay,
@@ -121,7 +121,7 @@ function paramsOf(fact: RollupFact, activity: Activity): Omit<Params, 'json'> {
     pointId: fact.pointId,
     channel: fact.channel,
     procedureId: fact.procedureId ?? 0,
-    repeat: fact.flags & RESPONSE_FLAGS.repeat ? 1 : 0,
+    repeat: fact.flags & EXCLUDED_FLAGS ? 1 : 0,
     day,
     month: day.slice(0, 7),
     hour: localHour(fact.completedAt),

@@ -14,6 +14,12 @@ export const surveySlugSchema = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Mã phiếu: a-z, 0-9 và - / slug: a-z, 0-9 and -');
 
+/** "quick, sipas" → ['quick', 'sipas']; empty means the default (every survey that ships). */
+const surveyList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : []),
+  z.array(surveySlugSchema).max(50, 'Tối đa 50 phiếu / at most 50 surveys'),
+);
+
 const pointFields = {
   name: requiredText(200, 'tên quầy'),
   nameEn: optionalText(200),
@@ -21,6 +27,7 @@ const pointFields = {
   location: optionalText(200),
   phoneSurvey: surveySlugSchema,
   kioskSurvey: surveySlugSchema,
+  offeredSurveys: surveyList,
 };
 
 export const pointCreateSchema = z.object({ code: pointCodeSchema, ...pointFields });

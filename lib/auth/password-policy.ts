@@ -11,11 +11,3 @@ export const usernameSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập: 3–40 ký tự a-z, 0-9, . _ - / 3–40 characters a-z, 0-9, . _ -');
-
-export const LOCKOUT = { maxFailures: 5, lockMs: 15 * 60_000 } as const;
-
-/** After a failed attempt: how many failures now, and until when the account is locked. */
-export function afterFailure(failures: number, now: number): { failures: number; lockedUntil: number | null } {
-  const next = failures + 1;
-  return next >= LOCKOUT.maxFailures ? { failures: 0, lockedUntil: now + LOCKOUT.lockMs } : { failures: next, lockedUntil: null };
-}

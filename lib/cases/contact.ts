@@ -15,7 +15,7 @@ const phone = z
 
 export const contactRequestSchema = z
   .strictObject({
-    responseId: z.uuid({ error: 'responseId must be the UUID of the response' }),
+    responseId: z.uuid({ error: 'responseId must be the UUID of the response' }).transform((id) => id.toLowerCase()),
     name: z.string().trim().max(100, { error: 'Tên tối đa 100 ký tự / name too long' }).optional(),
     phone: z.union([z.literal(''), phone]).optional(),
     email: z.union([z.literal(''), z.email({ error: 'Email không hợp lệ / invalid email' }).max(200)]).optional(),

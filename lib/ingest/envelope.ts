@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { CHANNELS } from '@/lib/ingest/channels';
+import { normalizeDossier } from '@/lib/qr/links';
 
 // The envelope of POST /api/responses (DESIGN §4.1). Unknown fields are refused rather than
 // ignored, so a client with a typo learns of it instead of losing data silently.
@@ -18,7 +19,8 @@ const offsetDateTime = (what: string) =>
 
 export const envelopeSchema = z.strictObject(
   {
-    id: z.uuid({ error: 'id must be a UUID made by the client' }),
+    // Stored in lower case: a UUID is one value however a client spells its hex digits.
+    id: z.uuid({ error: 'id must be a UUID made by the client' }).transform((id) => id.toLowerCase()),
     survey: z
       .string({ error: 'survey must be a string' })
       .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'survey must be a survey slug (a-z, 0-9, -)'),
@@ -32,7 +34,17 @@ export const envelopeSchema = z.strictObject(
     point: code('point', 64),
     channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(', ')}` }),
     procedure: code('procedure', 64).optional(),
-    dossier: code('dossier', 64).optional(),
+    dossier: z
+      .string({ error: 'dossier must be a string' })
+      .transform(normalizeDossier)
+      .pipe(code('dossier', 64))
+      .optional(),
+    // The `sig` of the receipt's QR link (lib/qr/links.ts); required with a dossier, except from
+    // a signed-in hotline operator.
+    dossierSignature: z
+      .string({ error: 'dossierSignature must be a string' })
+      .max(64, 'dossierSignature must be at most 64 characters')
+      .optional(),
     locale: z.enum(['vi', 'en'], { error: 'locale must be vi or en' }).optional(),
     startedAt: offsetDateTime('startedAt').optional(),
     completedAt: offsetDateTime('completedAt').optional(),
@@ -72,6 +84,10 @@ export function checkTiming(env: Pick<Envelope, 'startedAt' | 'completedAt'>, no
   const startedAt = env.startedAt ? Date.parse(env.startedAt) : null;
   if (startedAt !== null && startedAt > completedAt) {
     return { ok: false, message: 'startedAt is after completedAt' };
+  }
+  // The same window as completedAt: a survey begun before it (year 0000, say) is not a real one.
+  if (startedAt !== null && startedAt < now - MAX_LATE_MS) {
+    return { ok: false, message: 'startedAt is more than 30 days in the past' };
   }
   return { ok: true, startedAt, completedAt };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { dossierUrl, pointUrl, shortUrl, signDossier, verifyDossier } from './links';
+import { dossierUrl, normalizeDossier, pointUrl, shortUrl, signDossier, verifyDossier } from './links';
 
 const SECRET = 'unit-test-secret-0123456789';
 const REF = { point: 'TTHCC-Q01', dossier: 'H19.20-250310-0042', procedure: '1.013236' };
@@ -42,5 +42,23 @@ describe('per-dossier links', () => {
     expect(url.searchParams.get('procedure')).toBe(REF.procedure);
     expect(verifyDossier(SECRET, REF, url.searchParams.get('sig'))).toBe(true);
     expect(shortUrl('https://hailong.example.gov.vn/s/TTHCC-Q01')).toBe('hailong.example.gov.vn/s/TTHCC-Q01');
+  });
+});
+
+describe('dossier numbers have one spelling', () => {
+  test.each([
+    ['H19.20-250310-0042', 'H19.20-250310-0042'],
+    ['  h19.20-250310-0042\t', 'H19.20-250310-0042'],
+    // Full-width look-alikes (what a phone keyboard in CJK mode types) fold to ASCII.
+    ['Ｈ１９．２０－２５０３１０－００４２', 'H19.20-250310-0042'],
+    ['ｈ19.20-250310-0042', 'H19.20-250310-0042'],
+  ])('%j is %j', (raw, normal) => {
+    expect(normalizeDossier(raw)).toBe(normal);
+  });
+
+  test('a signature covers every spelling of its dossier, and the link carries the normal one', () => {
+    const sig = signDossier(SECRET, { ...REF, dossier: 'h19.20-250310-0042' });
+    expect(verifyDossier(SECRET, { ...REF, dossier: 'Ｈ19.20-250310-0042' }, sig)).toBe(true);
+    expect(new URL(dossierUrl('https://x.example', SECRET, { ...REF, dossier: ' h19.20-250310-0042' })).searchParams.get('dossier')).toBe(REF.dossier);
   });
 });

@@ -5,12 +5,21 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type DossierRef = { point: string; dossier: string; procedure?: string };
 
+/**
+ * The one spelling of a dossier number: compatibility forms folded (NFKC, so a full-width
+ * `Ｈ19` is `H19`), surrounding space trimmed, upper case. Signing, checking a signature and the
+ * one-rating rule all see this form, so a look-alike cannot count as another dossier.
+ */
+export function normalizeDossier(raw: string): string {
+  return raw.normalize('NFKC').trim().toUpperCase();
+}
+
 // 128 bits of HMAC-SHA256: unforgeable, and short enough to keep the printed code coarse.
 const SIGNATURE_BYTES = 16;
 
 /** The exact bytes signed; a version prefix lets the format change without accepting old forgeries. */
 export function dossierPayload({ point, dossier, procedure }: DossierRef): string {
-  return ['hailong-dossier-v1', point, dossier, procedure ?? ''].join('\n');
+  return ['hailong-dossier-v1', point, normalizeDossier(dossier), procedure ?? ''].join('\n');
 }
 
 export function signDossier(secret: string, ref: DossierRef): string {
@@ -32,7 +41,7 @@ export function pointUrl(baseUrl: string, point: string): string {
 
 /** The phone page for one dossier, signed: what the receipt's QR code opens. */
 export function dossierUrl(baseUrl: string, secret: string, ref: DossierRef): string {
-  const q = new URLSearchParams({ dossier: ref.dossier });
+  const q = new URLSearchParams({ dossier: normalizeDossier(ref.dossier) });
   if (ref.procedure) q.set('procedure', ref.procedure);
   q.set('sig', signDossier(secret, ref));
   return `${pointUrl(baseUrl, ref.point)}?${q.toString()}`;

@@ -38,7 +38,7 @@ beforeAll(async () => {
     for (const [who, role, unit] of people) {
       const unitId = unit ? await findUnitIdByCode(db, { code: unit }) : null;
       await createUser(db, { username: who.toLowerCase(), role, unitId, passwordHash }, { userId: null, label: 'test' });
-      const login = await attemptLogin(db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now() });
+      const login = await attemptLogin(db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now(), client: 'test' });
       if (!login.ok) throw new Error(`login ${who}`);
       cookies[who] = `hl_session=${login.token}`;
       const token = `hl_matrix_${who}_0123456789abcdef`;

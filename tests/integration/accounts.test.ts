@@ -1,14 +1,13 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { attemptLogin, changePassword, logout, principalForApiToken, principalForSession } from '@/server/auth';
+import { attemptLogin, changePassword, LOGIN_THROTTLE, logout, principalForApiToken, principalForSession } from '@/server/auth';
 import { users } from '@/db/schema';
 import { DEMO_USERS, seedDemoUsers } from '@/server/seed-users';
 import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
 import { listAudit } from '@/db/queries/audit';
 import { revokeUserSessions } from '@/db/queries/sessions';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
-import { LOCKOUT } from '@/lib/auth/password-policy';
 import { hashPassword, hashToken } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 
@@ -26,7 +25,7 @@ afterAll(() => t.close());
 
 describe('login', () => {
   test('the right password opens a session whose principal carries role and unit', async () => {
-    const outcome = await attemptLogin(t.db, { username: 'minh', password: 'correct horse battery', now: NOW });
+    const outcome = await attemptLogin(t.db, { username: 'minh', password: 'correct horse battery', now: NOW, client: 'test' });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     const p = await principalForSession(t.db, { token: outcome.token, now: NOW + 1000 });
@@ -39,27 +38,50 @@ describe('login', () => {
   });
 
   test('a wrong password and an unknown user get the same answer', async () => {
-    const wrong = await attemptLogin(t.db, { username: 'lan', password: 'nope nope nope', now: NOW });
-    const unknown = await attemptLogin(t.db, { username: 'nobody', password: 'nope nope nope', now: NOW });
+    const wrong = await attemptLogin(t.db, { username: 'lan', password: 'nope nope nope', now: NOW, client: 'test' });
+    const unknown = await attemptLogin(t.db, { username: 'nobody', password: 'nope nope nope', now: NOW, client: 'test' });
     expect(wrong).toEqual({ ok: false, reason: 'invalid' });
     expect(unknown).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  test(`after ${LOCKOUT.maxFailures} failures the account is locked, even for the right password, until the lock expires`, async () => {
+  test('failures throttle the (name, client) pair: an existing and a missing name answer alike, and nobody else is locked out', async () => {
     const passwordHash = await hashPassword('another long password');
     await createUser(t.db, { username: 'hoa', role: 'operator', unitId: null, passwordHash }, CLI);
-    for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) {
-      expect(await attemptLogin(t.db, { username: 'hoa', password: 'wrong', now: NOW })).toEqual({ ok: false, reason: 'invalid' });
+    const attacker = 'client-attacker';
+    const tryAs = (username: string, password: string, client: string, now = NOW) => attemptLogin(t.db, { username, password, now, client });
+    for (let i = 0; i < LOGIN_THROTTLE.pair.limit; i++) {
+      expect(await tryAs('hoa', 'wrong', attacker)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await tryAs('ghost', 'wrong', attacker)).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await attemptLogin(t.db, { username: 'hoa', password: 'wrong', now: NOW })).toEqual({ ok: false, reason: 'locked' });
-    expect(await attemptLogin(t.db, { username: 'hoa', password: 'another long password', now: NOW + 60_000 })).toEqual({ ok: false, reason: 'locked' });
-    const later = await attemptLogin(t.db, { username: 'hoa', password: 'another long password', now: NOW + LOCKOUT.lockMs + 1 });
-    expect(later.ok).toBe(true);
+    // The next try of either name from that client: one answer, whether the name exists or not,
+    // and even with the right password (the pair is throttled, not the account).
+    const existing = await tryAs('hoa', 'wrong', attacker);
+    const missing = await tryAs('ghost', 'wrong', attacker);
+    expect(existing).toEqual(missing);
+    expect(existing).toEqual({ ok: false, reason: 'throttled' });
+    expect(await tryAs('hoa', 'another long password', attacker)).toEqual({ ok: false, reason: 'throttled' });
+
+    // The owner, from their own client, signs in at once: failing on purpose locks nobody out.
+    expect((await tryAs('hoa', 'another long password', 'client-owner')).ok).toBe(true);
+    // And the attacker's pair is free again once its window has passed.
+    expect((await tryAs('hoa', 'another long password', attacker, NOW + 2 * LOGIN_THROTTLE.pair.windowMs)).ok).toBe(true);
+    const actions = (await listAudit(t.db, { actor: 'hoa' })).map((e) => e.action);
+    expect(actions).toContain('login.throttled');
+    expect(actions.filter((a) => a === 'login.failed')).toHaveLength(LOGIN_THROTTLE.pair.limit);
+  });
+
+  test('failures from one client across many names throttle that client (password spraying), not the others', async () => {
+    const sprayer = 'client-sprayer';
+    for (let i = 0; i < LOGIN_THROTTLE.client.limit; i++) {
+      expect(await attemptLogin(t.db, { username: `name${i}`, password: 'Password2026', now: NOW, client: sprayer })).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW, client: sprayer })).toEqual({ ok: false, reason: 'throttled' });
+    expect((await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW, client: 'client-colleague' })).ok).toBe(true);
   });
 
   test('logout, revoking all sessions and disabling the user each end a session', async () => {
     const login = async () => {
-      const o = await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW });
+      const o = await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW, client: 'test' });
       if (!o.ok) throw new Error('login failed');
       return o;
     };
@@ -112,7 +134,7 @@ describe('password change', () => {
   test('needs the current password, then signs out every other session and keeps this one', async () => {
     const passwordHash = await hashPassword('first long password');
     const user = await createUser(t.db, { username: 'tuan', role: 'leader', unitId: null, passwordHash }, CLI);
-    const other = await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW });
+    const other = await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW, client: 'test' });
     if (!other.ok) throw new Error('login failed');
 
     const refused = await changePassword(t.db, { userId: user.id, current: 'not it at all', next: 'second long password', now: NOW });
@@ -124,8 +146,8 @@ describe('password change', () => {
     if (!changed.ok) return;
     expect(await principalForSession(t.db, { token: other.token, now: NOW })).toBeNull();
     expect(await principalForSession(t.db, { token: changed.token, now: NOW })).toMatchObject({ id: user.id });
-    expect((await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW })).ok).toBe(false);
-    expect((await attemptLogin(t.db, { username: 'tuan', password: 'second long password', now: NOW })).ok).toBe(true);
+    expect((await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW, client: 'test' })).ok).toBe(false);
+    expect((await attemptLogin(t.db, { username: 'tuan', password: 'second long password', now: NOW, client: 'test' })).ok).toBe(true);
     expect((await listAudit(t.db, { actor: 'tuan' })).map((e) => e.action)).toContain('user.password.change');
   });
 });
@@ -136,7 +158,7 @@ describe('demo accounts', () => {
     expect(await seedDemoUsers(t.db)).toBe(DEMO_USERS.length);
     expect(await seedDemoUsers(t.db)).toBe(0);
     for (const u of DEMO_USERS) {
-      const o = await attemptLogin(t.db, { username: u.username, password: u.password, now: NOW });
+      const o = await attemptLogin(t.db, { username: u.username, password: u.password, now: NOW, client: 'test' });
       expect(o.ok, u.username).toBe(true);
       if (o.ok) expect((await principalForSession(t.db, { token: o.token, now: NOW }))?.role).toBe(u.role);
     }

@@ -36,7 +36,7 @@ const fieldErrors = (s: ActionState) => (s.status === 'error' ? s.fieldErrors ??
 const lastAudit = async () => (await listAudit(t.db, { limit: 1 }))[0]!;
 const unit = async (code: string) => String(await findUnitIdByCode(t.db, { code }));
 const login = async (username: string, password = PASSWORD) => {
-  const o = await attemptLogin(t.db, { username, password, now: Date.now() });
+  const o = await attemptLogin(t.db, { username, password, now: Date.now(), client: 'test' });
   if (!o.ok) throw new Error(`login failed: ${o.reason}`);
   return o.token;
 };
@@ -75,7 +75,7 @@ describe('users', () => {
     expect(await principalForSession(t.db, { token, now: Date.now() })).toBeNull();
     expect(await t.all(sql`SELECT user_id FROM sessions WHERE user_id = ${user.id} AND revoked_at IS NULL`)).toEqual([]);
     expect(await lastAudit()).toMatchObject({ action: 'user.disable', before: '{"active":true}', after: '{"active":false}' });
-    expect((await attemptLogin(t.db, { username: 'minh', password: PASSWORD, now: Date.now() })).ok).toBe(false);
+    expect((await attemptLogin(t.db, { username: 'minh', password: PASSWORD, now: Date.now(), client: 'test' })).ok).toBe(false);
     await setUserActiveCore(t.db, admin, { id: String(user.id), active: 'true' });
     await login('minh');
   });

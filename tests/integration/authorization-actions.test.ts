@@ -46,7 +46,7 @@ beforeAll(async () => {
   ];
   for (const [who, role, unit] of users) {
     await createUser(t.db, { username: who.toLowerCase(), role, unitId: unit ? await findUnitIdByCode(t.db, { code: unit }) : null, passwordHash }, { userId: null, label: 'test' });
-    const login = await attemptLogin(t.db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now() });
+    const login = await attemptLogin(t.db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now(), client: 'test' });
     if (!login.ok) throw new Error(`login ${who}`);
     tokens[who] = login.token;
   }
@@ -129,7 +129,7 @@ test('one person is one actor in the audit log across admin and case actions', a
   const { listAudit } = await import('@/db/queries/audit');
   const passwordHash = await hashPassword('matrix password 1');
   await createUser(t.db, { username: 'giamdoc', role: 'admin', unitId: null, passwordHash, displayName: 'Nguyễn Văn An' }, { userId: null, label: 'test' });
-  const login = await attemptLogin(t.db, { username: 'giamdoc', password: 'matrix password 1', now: Date.now() });
+  const login = await attemptLogin(t.db, { username: 'giamdoc', password: 'matrix password 1', now: Date.now(), client: 'test' });
   if (!login.ok) throw new Error('login giamdoc');
   session = login.token;
   expect(refusalOf(await admin.createUnitAction({ status: 'idle' }, form({ code: 'AUDIT-ONE', name: 'Đơn vị kiểm tra' })))).toBeNull();

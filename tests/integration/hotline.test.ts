@@ -18,7 +18,7 @@ beforeAll(async () => {
   for (const [username, role] of [['op', 'operator'], ['boss', 'leader']] as const) {
     const user = await createUser(t.db, { username, role, unitId: null, passwordHash }, { userId: null, label: 'test' });
     if (role === 'operator') operatorId = user.id;
-    const login = await attemptLogin(t.db, { username, password: 'operator password 1', now: Date.now() });
+    const login = await attemptLogin(t.db, { username, password: 'operator password 1', now: Date.now(), client: 'test' });
     if (!login.ok) throw new Error('login failed');
     cookies[role] = `hl_session=${login.token}`;
   }

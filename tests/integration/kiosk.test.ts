@@ -10,7 +10,7 @@ import { findPointByCode } from '@/db/queries/points';
 import { DEVICE_COOKIE } from '@/server/device';
 import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
-import { jsonRequest, quickResponse } from '@/tests/helpers/http';
+import { dossierResponse, jsonRequest, quickResponse } from '@/tests/helpers/http';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -124,10 +124,10 @@ describe('kiosk responses', () => {
 describe('one rating per dossier', () => {
   test('a second rating of the same dossier is refused with 409 and stores nothing; a replay of the first is still 200', async () => {
     const dossier = `H19.20-${randomUUID().slice(0, 8)}`;
-    const first = quickResponse({ dossier });
+    const first = dossierResponse({ dossier });
     expect((await POST(jsonRequest(first))).status).toBe(201);
     const before = await t.count('responses');
-    const second = await POST(jsonRequest(quickResponse({ dossier, answers: { satisfaction: 1 } })));
+    const second = await POST(jsonRequest(dossierResponse({ dossier, answers: { satisfaction: 1 } })));
     expect(second.status).toBe(409);
     expect((await second.json()).error.code).toBe('dossier_already_rated');
     expect(await t.count('responses')).toBe(before);

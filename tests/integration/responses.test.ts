@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST } from '@/app/api/responses/route';
 import { servicePoints } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
-import { jsonRequest, quickResponse } from '@/tests/helpers/http';
+import { dossierResponse, jsonRequest, quickResponse } from '@/tests/helpers/http';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ const counts = async () => ({ responses: await t.count('responses'), answers: aw
 
 describe('POST /api/responses: storing exactly once', () => {
   test('a valid quick rating is accepted and stored with its scored answer', async () => {
-    const body = quickResponse({ procedure: '1.013236', dossier: 'H19.20-250310-0042', locale: 'vi' });
+    const body = dossierResponse({ procedure: '1.013236', dossier: 'H19.20-250310-0042', locale: 'vi' });
     const before = await counts();
     const res = await POST(jsonRequest(body));
     expect(res.status).toBe(201);

@@ -24,7 +24,8 @@ surveyLocalization.defaultLocale = 'vi';
 export type SurveyRunnerProps = {
   locale: Locale;
   survey: { slug: string; version: number; definition: string };
-  context: { point: string; channel: 'qr' | 'web' | 'hotline'; procedure?: string; dossier?: string };
+  /** `dossierSignature`: the receipt link's `sig`, which the server asks for with a dossier. */
+  context: { point: string; channel: 'qr' | 'web' | 'hotline'; procedure?: string; dossier?: string; dossierSignature?: string };
   /** False where one device serves many people in turn (the hotline operator): no draft is restored. */
   keepDraft?: boolean;
   /** Shown under the thank-you message, e.g. the operator's "next call" button. */
@@ -108,6 +109,7 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
       if (startedAt) body.startedAt = startedAt;
       if (context.procedure) body.procedure = context.procedure;
       if (context.dossier) body.dossier = context.dossier;
+      if (context.dossier && context.dossierSignature) body.dossierSignature = context.dossierSignature;
       const pending = { id: body.id as string, body };
       // Stored before the first attempt: from here on a reload or a dead battery cannot lose it.
       savePending(pendingId, pending);

@@ -1,6 +1,7 @@
 import type { PointRow } from '@/db/queries/points';
 import type { SurveyOverview } from '@/db/queries/surveys';
 import type { UnitRow } from '@/db/queries/units';
+import { SHIPPED_SURVEYS } from '@/lib/survey/offered';
 
 import type { FieldSpec } from './AdminForm';
 import { unitOptions } from './bits';
@@ -16,6 +17,12 @@ export function pointFields(units: readonly UnitRow[], surveys: readonly SurveyO
     { name: 'location', label: 'Vị trí', defaultValue: point?.location ?? '', hint: 'Ví dụ: Tầng 1, Trung tâm Phục vụ hành chính công' },
     { name: 'phoneSurvey', label: 'Phiếu cho điện thoại (QR)', type: 'select', options: surveyOptions, defaultValue: point?.phoneSurvey ?? 'quick' },
     { name: 'kioskSurvey', label: 'Phiếu cho máy tính bảng', type: 'select', options: surveyOptions, defaultValue: point?.kioskSurvey ?? 'quick' },
+    {
+      name: 'offeredSurveys',
+      label: 'Phiếu quầy nhận đánh giá',
+      defaultValue: point?.offeredSurveys?.split(',').join(', ') ?? '',
+      hint: `Mã phiếu, cách nhau bởi dấu phẩy. Để trống: mọi phiếu đi kèm Hài Lòng (${SHIPPED_SURVEYS.join(', ')}). Phiếu QR và phiếu máy tính bảng của quầy luôn được nhận. / Survey slugs, comma-separated; empty: every survey that ships.`,
+    },
     ...(point ? [{ name: 'active', label: 'Đang hoạt động', type: 'checkbox' as const, defaultChecked: point.active }] : []),
   ];
 }

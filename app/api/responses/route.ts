@@ -21,13 +21,15 @@ import { appSecret } from '@/server/secret';
 
 const rateRule = { limit: getConfig().RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
 const repeatWindowMs = getConfig().KIOSK_REPEAT_SECONDS * 1000;
+const burstRule = { limit: getConfig().BURST_RESPONSES, windowMs: getConfig().BURST_WINDOW_MINUTES * 60_000 };
 
 /** POST /api/responses (DESIGN §4.1): validate, then store exactly once. */
 export async function POST(request: Request): Promise<Response> {
   const now = Date.now();
   const secret = appSecret();
 
-  const rate = await hitRateLimit(getDb(), 'responses', rateLimitKey(request.headers, secret), rateRule, now);
+  const client = rateLimitKey(request.headers, secret);
+  const rate = await hitRateLimit(getDb(), 'responses', client, rateRule, now);
   if (!rate.allowed) return tooManyRequests(rate.retryAfterSeconds);
 
   const body = await readJsonBody(request, MAX_BODY_BYTES);
@@ -65,11 +67,15 @@ export async function POST(request: Request): Promise<Response> {
     const outcome = await ingestResponse(getDb(), {
       operatorId,
       envelope,
-      bodyHash: bodyHash(body.value),
+      // Hashed with the id as stored (lower case), so the same response under the other spelling
+      // of its UUID is a replay, not a conflict.
+      bodyHash: bodyHash({ ...(body.value as object), id: envelope.id }),
       receivedAt: now,
       clientKey: clientKey(request.headers, secret, now),
       device,
       repeatWindowMs: device ? repeatWindowMs : 0,
+      // Anonymous phones only: a tablet serves a queue of people, an operator a queue of callers.
+      burst: envelope.channel === 'qr' || envelope.channel === 'web' ? { clientKey: client, rule: burstRule } : undefined,
     });
     switch (outcome.kind) {
       // `case`: the code of the case a negative answer or complaint opened, for the thank-you screen.

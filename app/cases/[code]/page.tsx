@@ -4,14 +4,15 @@ import { notFound } from 'next/navigation';
 
 import { StaffHeader } from '@/app/_components/StaffHeader';
 import { getDb } from '@/db';
-import { findCase, listAssignees } from '@/db/queries/cases';
+import { listAssignees } from '@/db/queries/cases';
 import { findSurveyVersionById } from '@/db/queries/surveys';
 import { unitAncestors } from '@/db/queries/units';
 import { formatLocalDateTime } from '@/lib/admin/format';
 import { can } from '@/lib/auth/permissions';
 import { formatDay } from '@/lib/dashboard/format';
 import { CASE_STATUS_LABELS, isOverdue } from '@/lib/cases/status';
-import { requirePage, unitScope } from '@/server/guard';
+import { caseForPrincipal } from '@/server/case-view';
+import { requirePage } from '@/server/guard';
 import { describeAnswers } from '@/lib/survey/answer-text';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { localDay } from '@/lib/time/local';
@@ -26,10 +27,9 @@ export default async function CasePage({ params }: { params: Promise<{ code: str
   const { code } = await params;
   const principal = await requirePage('cases.view', `/cases/${code}`);
   const db = getDb();
-  const c = await findCase(db, code);
-  const scope = await unitScope(principal);
   // Another unit's case does not exist for this manager: no hint that the code is real.
-  if (!c || (scope && !scope.has(c.unitId))) notFound();
+  const c = await caseForPrincipal(db, principal, code);
+  if (!c) notFound();
 
   const handles = can(principal, 'cases.handle');
   const version = (await findSurveyVersionById(db, { versionId: c.surveyVersionId }))!;
@@ -85,7 +85,10 @@ export default async function CasePage({ params }: { params: Promise<{ code: str
               ))}
             </dl>
             <h3>Liên hệ (người dân đồng ý cho gọi lại)</h3>
-            {c.contact ? (
+            {c.contact && !c.contact.shown ? (
+              // A leader reads the case but not the contact: only its handlers call back.
+              <p>Có, người dân đã để lại thông tin liên hệ; chỉ người xử lý phản ánh (quản lý đơn vị, quản trị) xem được.</p>
+            ) : c.contact ? (
               <dl className="facts">
                 {c.contact.name && (
                   <>

@@ -9,8 +9,9 @@ import { isDossierRated } from '@/db/queries/insert-response';
 import { findProcedureByCode } from '@/db/queries/procedures';
 import { findSurveyVersion } from '@/db/queries/surveys';
 import { messages, parseLocale } from '@/lib/i18n';
-import { verifyDossier } from '@/lib/qr/links';
-import { appSecret } from '@/server/secret';
+import { normalizeDossier } from '@/lib/qr/links';
+import { offersSurvey } from '@/lib/survey/offered';
+import { isDossierLinkSigned } from '@/server/dossier-link';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -37,20 +38,23 @@ export default async function PointSurveyPage({
   if (!point || !point.active || !point.unit.active) notFound();
 
   const requested = one(search.survey);
-  const slug = requested && SLUG.test(requested) ? requested : point.phoneSurvey;
+  // Only a survey the desk offers: the server would refuse answers to any other.
+  const slug = requested && SLUG.test(requested) && offersSurvey(point, requested) ? requested : point.phoneSurvey;
   const survey = await findSurveyVersion(db, { slug });
   if (!survey) notFound();
 
   const procedureCode = one(search.procedure);
   const procedure = procedureCode ? await findProcedureByCode(db, { code: procedureCode }) : null;
   const dossierParam = one(search.dossier);
-  const dossier = dossierParam && DOSSIER.test(dossierParam) ? dossierParam : undefined;
+  const normalDossier = dossierParam === undefined ? undefined : normalizeDossier(dossierParam);
+  const dossier = normalDossier && DOSSIER.test(normalDossier) ? normalDossier : undefined;
+  const signature = one(search.sig);
   // A dossier link is only trusted when the receipt's signature covers this desk, dossier and
   // procedure: otherwise anyone could use up someone else's one rating.
   const dossierProblem =
     dossierParam === undefined
       ? null
-      : !dossier || !verifyDossier(appSecret(), { point: point.code, dossier, procedure: procedureCode }, one(search.sig))
+      : !dossier || !isDossierLinkSigned({ point: point.code, dossier, procedure: procedureCode }, signature)
         ? 'forged'
         : await isDossierRated(db, dossier)
           ? 'rated'
@@ -62,7 +66,7 @@ export default async function PointSurveyPage({
     survey: requested,
     procedure: procedure?.code,
     dossier,
-    sig: dossier ? one(search.sig) : undefined,
+    sig: dossier ? signature : undefined,
     c: channel === 'web' ? 'web' : undefined,
   };
   const unitName = locale === 'en' ? (point.unit.nameEn ?? point.unit.name) : point.unit.name;
@@ -97,7 +101,7 @@ export default async function PointSurveyPage({
           key={locale}
           locale={locale}
           survey={{ slug: survey.slug, version: survey.version, definition: survey.definition }}
-          context={{ point: point.code, channel, procedure: procedure?.code, dossier }}
+          context={{ point: point.code, channel, procedure: procedure?.code, dossier, dossierSignature: dossier ? signature : undefined }}
         />
         )}
       </main>

@@ -41,6 +41,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     DATABASE_URL: `file:${dbPath}`,
     APP_SECRET: 'e2e-secret-0123456789abcdef',
     RATE_LIMIT_PER_MINUTE: '0',
+    BURST_RESPONSES: '0',
     NEXT_TELEMETRY_DISABLED: '1',
     // Browser tests start from an empty database unless they ask for demo responses.
     DEMO_RESPONSES: '0',

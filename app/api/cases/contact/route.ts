@@ -24,6 +24,7 @@ export async function POST(request: Request): Promise<Response> {
       now: Date.now(),
     });
     if (outcome === 'no_case') return notFound('unknown_case', 'No case was opened for this response.');
+    if (outcome === 'closed') return conflict('case_closed', 'This case is already closed; contact details are taken only while it is open.');
     if (outcome === 'exists') return conflict('contact_exists', 'Contact details were already given for this case.');
     return Response.json({ status: 'saved' }, { status: 201 });
   } catch (err) {

@@ -1,9 +1,9 @@
 import { getDb } from '@/db';
 import { findPointByCode } from '@/db/queries/points';
-import { findProcedureByCode } from '@/db/queries/procedures';
+import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { getConfig } from '@/lib/config';
 import { badRequest, internalError, notFound } from '@/lib/http/errors';
-import { dossierUrl, pointUrl } from '@/lib/qr/links';
+import { dossierUrl, normalizeDossier, pointUrl } from '@/lib/qr/links';
 import { qrPng, qrSvg } from '@/lib/qr/render';
 import { authorizeRequest } from '@/server/guard';
 import { appSecret } from '@/server/secret';
@@ -24,7 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const [, code, format] = m as unknown as [string, string, 'svg' | 'png'];
 
   const search = new URL(request.url).searchParams;
-  const dossier = search.get('dossier');
+  const rawDossier = search.get('dossier');
+  const dossier = rawDossier === null ? null : normalizeDossier(rawDossier);
   const procedure = search.get('procedure');
   if (procedure !== null && dossier === null) return badRequest('invalid_query', 'procedure is only meaningful with dossier.');
   if (dossier !== null && !CODE.test(dossier)) return badRequest('invalid_query', 'dossier may hold only letters, digits and . _ - / (at most 64).');
@@ -41,8 +42,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     } else {
       const auth = await authorizeRequest(request, 'admin.manage');
       if (auth instanceof Response) return auth;
-      if (procedure !== null && !(await findProcedureByCode(db, { code: procedure }))) {
-        return notFound('unknown_procedure', `No procedure "${procedure}" in the catalogue.`);
+      if (procedure !== null) {
+        const found = await findProcedureAtPoint(db, { code: procedure, pointId: point.id });
+        if (!found) return notFound('unknown_procedure', `No procedure "${procedure}" in the catalogue.`);
+        // The answers would be refused: a desk rates only the procedures it handles.
+        if (!found.offered) return badRequest('procedure_not_offered', `Desk "${point.code}" does not handle procedure "${procedure}".`);
       }
       url = dossierUrl(getConfig().publicBaseUrl, appSecret(), { point: point.code, dossier, procedure: procedure ?? undefined });
     }

@@ -1,0 +1,1 @@
+ALTER TABLE "service_points" ADD COLUMN "offered_surveys" text;

@@ -1,0 +1,1 @@
+ALTER TABLE `service_points` ADD `offered_surveys` text;

@@ -33,6 +33,8 @@ export type DashboardData = {
   rankings: { points: RankingWithResponses; units: RankingWithResponses };
   heatmap: HourCell[];
   channels: { channel: string; label: string; responses: number; index: number | null }[];
+  /** Responses of the view stored but left out: repeat presses and bursts (RESPONSE_FLAGS). */
+  flagged: number;
 };
 
 async function pooled(db: Db, filter: RollupFilter): Promise<{ k: number; n: number }> {
@@ -54,6 +56,8 @@ export async function loadDashboard(
   const previousIndices = await indicesFor(db, view.survey.scoring, prevFilter, minResponses);
 
   const channelRows = await readActivity(db, filter, 'channel');
+  const withFlagged = await readActivity(db, { ...filter, includeRepeats: true }, 'channel');
+  const responsesOf = (rows: { responses: number }[]) => rows.reduce((s, r) => s + r.responses, 0);
   const current = { k: channelRows.reduce((s, r) => s + r.satisfied, 0), n: channelRows.reduce((s, r) => s + r.answers, 0) };
   const change = proportionChange({ current, previous: await pooled(db, prevFilter), minResponses });
   const indexDelta = indices.index !== null && previousIndices.index !== null ? round2(indices.index - previousIndices.index) : null;
@@ -78,6 +82,7 @@ export async function loadDashboard(
       units: await rankingFor(db, view, 'unit', minResponses),
     },
     heatmap: await readHourCells(db, filter),
+    flagged: responsesOf(withFlagged) - responsesOf(channelRows),
     channels: CHANNELS.map((channel) => {
       const r = byChannel.get(channel);
       const answers = r?.answers ?? 0;

@@ -75,4 +75,31 @@ describe('per-dossier links on the receipt', () => {
     expect([...first.errors, ...second.errors]).toEqual([]);
     expect(rowsFor(dossier)).toBe(1);
   });
+
+  test('a dossier cannot be squatted through the API: without the receipt\'s signature it is refused, and the receipt then rates it', async () => {
+    const dossier = 'H19.20-261203-0777';
+    const squat = async (d: string) =>
+      fetch(`${server.url}/api/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: crypto.randomUUID(), survey: 'quick', point: 'TTHCC-Q03', channel: 'qr', dossier: d, answers: { satisfaction: 1 } }),
+      });
+    for (const d of [dossier, 'Ｈ19.20-261203-0777']) {
+      const res = await squat(d);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('dossier_signature_invalid');
+    }
+    expect(rowsFor(dossier)).toBe(0);
+
+    // The holder of the real receipt (printed in lower case here) rates it from their phone.
+    const context = await browser.newContext(PHONE);
+    const { page, errors } = await openPage(context);
+    await page.goto(dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q03', dossier: 'h19.20-261203-0777' }));
+    await page.locator('[data-name="satisfaction"]').getByText('Hài lòng', { exact: true }).click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor();
+    await context.close();
+    expect(errors).toEqual([]);
+    expect(rowsFor(dossier)).toBe(1);
+  });
 });

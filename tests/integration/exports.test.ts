@@ -11,7 +11,7 @@ import { insertResponse } from '@/db/queries/insert-response';
 import { localDay } from '@/lib/time/local';
 import { bearer } from '@/tests/helpers/auth';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
-import { jsonRequest } from '@/tests/helpers/http';
+import { dossierSignature, jsonRequest } from '@/tests/helpers/http';
 
 let t: TestDb;
 let leader: { authorization: string };
@@ -32,6 +32,7 @@ beforeAll(async () => {
         point: 'TTHCC-Q01',
         channel: 'qr',
         dossier: `H19.20-250310-004${i + 2}`,
+        dossierSignature: dossierSignature({ dossier: `H19.20-250310-004${i + 2}` }),
         answers: i === 0 ? { satisfaction: 1, reasons: ['time', 'fees'], comment } : { satisfaction: 3, comment },
         completedAt: new Date(now - (3 - i) * 3_600_000).toISOString(),
       }),

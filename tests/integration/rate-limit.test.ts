@@ -33,6 +33,16 @@ test('a client over RATE_LIMIT_PER_MINUTE gets 429 with Retry-After, and nothing
   expect((await POST(jsonRequest(quickResponse(), from('198.51.100.2')))).status).toBe(201);
 });
 
+test('an IPv6 client is counted by its /64: rotating addresses inside it does not reset the limit', async () => {
+  const from = (address: string) => ({ headers: { 'x-hailong-client-address': address } });
+  for (let i = 1; i <= 3; i++) {
+    expect((await POST(jsonRequest(quickResponse(), from(`2001:db8:5:6::${i}`)))).status).toBe(201);
+  }
+  expect((await POST(jsonRequest(quickResponse(), from('2001:db8:5:6:ffff:ffff:ffff:ffff')))).status).toBe(429);
+  // The neighbouring /64 is another subscriber.
+  expect((await POST(jsonRequest(quickResponse(), from('2001:db8:5:7::1')))).status).toBe(201);
+});
+
 test('instances share the counters: hits through two connections count against one limit', async () => {
   const { closeDatabase, openPostgres, openSqlite } = await import('@/db');
   const { hitRateLimit } = await import('@/db/queries/rate-limits');

@@ -50,6 +50,11 @@ export function Headline({ data }: { data: DashboardData }) {
           {formatInt(indices.responses)}
         </p>
         <p className="muted">Kỳ trước: {formatInt(previous.indices.responses)} phiếu</p>
+        {data.flagged > 0 && (
+          <p className="muted" data-testid="headline-flagged">
+            Không tính {formatInt(data.flagged)} phiếu bị đánh dấu (bấm lặp trên máy tính bảng, hoặc gửi dồn dập từ một máy tại một quầy).
+          </p>
+        )}
       </div>
       <div className="dash-card dash-stat">
         <h2>Tỷ lệ &quot;Không hài lòng&quot;</h2>

@@ -62,6 +62,23 @@ export const procedures = pgTable('procedures', {
   active: boolean('active').notNull().default(true),
 });
 
+// See db/schema-sqlite.ts.
+export const procedureVersions = pgTable(
+  'procedure_versions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    version: integer('version').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    record: text('record').notNull(),
+    illustrative: boolean('illustrative').notNull().default(false),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull().default(sql`(extract(epoch from now()) * 1000)::bigint`),
+  },
+  (t) => [uniqueIndex('procedure_versions_procedure_version_uq').on(t.procedureId, t.version)],
+);
+
 export const pointProcedures = pgTable(
   'point_procedures',
   {

@@ -62,6 +62,27 @@ export const procedures = sqliteTable('procedures', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
+// The procedure's full record as the national database publishes it (agency, time, fees,
+// documents, steps, ways to file, result, legal basis, forms), versioned like surveys: a changed
+// record inserts a new row, the old text stays for history. `record` is the JSON of
+// lib/procedures/record.ts; `effective_from` the local day (YYYY-MM-DD) it applies from;
+// `illustrative` marks the demo seed's invented details, shown as "Dữ liệu minh họa".
+export const procedureVersions = sqliteTable(
+  'procedure_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    version: integer('version').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    record: text('record').notNull(),
+    illustrative: integer('illustrative', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [uniqueIndex('procedure_versions_procedure_version_uq').on(t.procedureId, t.version)],
+);
+
 export const pointProcedures = sqliteTable(
   'point_procedures',
   {

@@ -1,7 +1,8 @@
 // Resolves a dashboard view's filters against the catalogue and the caller's unit scope. Shared by
 // /api/indices, the exports, /dashboard and the report so that they agree on what a view means.
 import type { Db } from '@/db';
-import { findSurveyVersions, listPoints, listProcedures, listUnits, type PointRow, type ProcedureRow, type UnitRow } from '@/db/queries/catalog';
+import { findSurveyVersions, listPoints, listProcedures, listUnits, type PointRow, type UnitRow } from '@/db/queries/catalog';
+import type { ProcedureRef } from '@/db/queries/procedures';
 import type { RollupFilter } from '@/db/queries/rollup-reads';
 import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
@@ -21,9 +22,9 @@ export type ResolvedView = {
   filter: RollupFilter;
   unit: UnitRow | null;
   point: PointRow | null;
-  procedure: ProcedureRow | null;
+  procedure: ProcedureRef | null;
   /** The units, desks and procedures the caller may pick from (a manager: their subtree). */
-  catalog: { units: UnitRow[]; points: PointRow[]; procedures: ProcedureRow[] };
+  catalog: { units: UnitRow[]; points: PointRow[]; procedures: ProcedureRef[] };
 };
 
 export type ViewError = { status: 400 | 403 | 404; code: string; message: string };
@@ -76,7 +77,7 @@ export async function resolveView(
   }
 
   const procedures = await listProcedures(db);
-  let procedure: ProcedureRow | null = null;
+  let procedure: ProcedureRef | null = null;
   if (params.procedure !== undefined) {
     procedure = procedures.find((p) => p.code === params.procedure) ?? null;
     if (!procedure) return { status: 404, code: 'unknown_procedure', message: `No procedure "${params.procedure}" in the catalogue.` };

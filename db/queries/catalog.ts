@@ -1,13 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 
 import type { Queryable } from '../index';
+import type { ProcedureRef } from './procedures';
 import { procedures, servicePoints, surveys, surveyVersions, units } from '../schema';
 
 // Reference lists for dashboard filters and labels: small tables, read whole.
 
 export type UnitRow = { id: number; code: string; name: string; parentId: number | null };
 export type PointRow = { id: number; code: string; name: string; unitId: number };
-export type ProcedureRow = { id: number; code: string; name: string };
 export type SurveyRow = { slug: string; title: string };
 export type SurveyVersionsRow = { slug: string; versionIds: number[]; published: { versionId: number; definition: string } | null };
 
@@ -27,7 +27,7 @@ export async function listPoints(db: Queryable): Promise<PointRow[]> {
     .orderBy(asc(servicePoints.code));
 }
 
-export async function listProcedures(db: Queryable): Promise<ProcedureRow[]> {
+export async function listProcedures(db: Queryable): Promise<ProcedureRef[]> {
   return db
     .select({ id: procedures.id, code: procedures.code, name: procedures.name })
     .from(procedures)

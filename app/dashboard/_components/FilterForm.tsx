@@ -1,4 +1,5 @@
-import type { PointRow, ProcedureRow, SurveyRow, UnitRow } from '@/db/queries/catalog';
+import type { PointRow, SurveyRow, UnitRow } from '@/db/queries/catalog';
+import type { ProcedureRef } from '@/db/queries/procedures';
 import { CHANNEL_LABELS } from '@/lib/dashboard/labels';
 import { CHANNELS } from '@/lib/ingest/channels';
 
@@ -39,7 +40,7 @@ export function FilterForm(props: {
   surveys: SurveyRow[];
   units: UnitRow[];
   points: PointRow[];
-  procedures: ProcedureRow[];
+  procedures: ProcedureRef[];
   period: { from: string; to: string };
 }) {
   const v = props.values;

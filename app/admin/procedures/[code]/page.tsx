@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db';
-import { findProcedureRecord } from '@/db/queries/procedures';
+import { findProcedureEntry } from '@/db/queries/procedures';
 import { requirePage } from '@/server/guard';
 
 import { updateProcedureAction } from '../../actions';
@@ -14,7 +14,7 @@ export const metadata = { title: 'Sửa thủ tục' };
 export default async function ProcedurePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   await requirePage('admin.manage', `/admin/procedures/${code}`);
-  const p = await findProcedureRecord(getDb(), { code: decodeURIComponent(code) });
+  const p = await findProcedureEntry(getDb(), { code: decodeURIComponent(code) });
   if (!p) notFound();
   return (
     <>

@@ -4,6 +4,7 @@ import type { Locale } from '../i18n';
 // first (the citizen is "Ông/Bà"). Field values come from the catalogue, in Vietnamese only.
 
 const vi = {
+  lookupButton: 'Tra cứu thủ tục',
   lookupTitle: 'Tra cứu thủ tục hành chính',
   lookupIntro: 'Tìm theo tên hoặc mã thủ tục, có dấu hoặc không dấu (ví dụ: giay phep xay dung).',
   searchLabel: 'Tên hoặc mã thủ tục',
@@ -48,6 +49,7 @@ const vi = {
 };
 
 const en: typeof vi = {
+  lookupButton: 'Look up a procedure',
   lookupTitle: 'Administrative procedures',
   lookupIntro: 'Search by name or code, with or without Vietnamese accents (e.g. giay phep xay dung).',
   searchLabel: 'Procedure name or code',

@@ -28,6 +28,7 @@ export const {
   units,
   servicePoints,
   procedures,
+  procedureVersions,
   pointProcedures,
   surveys,
   surveyVersions,

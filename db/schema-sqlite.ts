@@ -8,6 +8,7 @@ export const {
   units,
   servicePoints,
   procedures,
+  procedureVersions,
   pointProcedures,
   surveys,
   surveyVersions,

@@ -98,6 +98,28 @@ export function defineTables(k: SchemaKit) {
     active: k.flag('active').notNull().default(true),
   });
 
+  // The procedure's full record as the national database publishes it (agency, time, fees,
+  // documents, steps, ways to file, result, legal basis, forms), versioned like surveys: a changed
+  // record inserts a new row, the old text stays for history. `record` is the JSON of
+  // lib/procedures/record.ts; `effective_from` the local day (YYYY-MM-DD) it applies from;
+  // `illustrative` marks the demo seed's invented details, shown as "Dữ liệu minh họa".
+  const procedureVersions = k.table(
+    'procedure_versions',
+    {
+      id: k.id(),
+      procedureId: k
+        .integer('procedure_id')
+        .notNull()
+        .references(() => procedures.id),
+      version: k.integer('version').notNull(),
+      effectiveFrom: k.text('effective_from').notNull(),
+      record: k.text('record').notNull(),
+      illustrative: k.flag('illustrative').notNull().default(false),
+      createdAt: k.time('created_at').notNull().default(k.now()),
+    },
+    (t) => [k.uniqueIndex('procedure_versions_procedure_version_uq').on(t.procedureId, t.version)],
+  );
+
   const pointProcedures = k.table(
     'point_procedures',
     {
@@ -535,5 +557,5 @@ export function defineTables(k: SchemaKit) {
     },
     (t) => [k.primaryKey({ columns: [t.scope, t.key, t.window] })],
   );
-  return { units, servicePoints, procedures, pointProcedures, surveys, surveyVersions, responses, answers, users, sessions, apiTokens, auditLog, cases, caseNotes, caseContacts, alerts, webhookDeliveries, devices, rollupAnswersDay, rollupAnswersMonth, rollupAnswersUnitDay, rollupAnswersUnitMonth, rollupActivityDay, rollupActivityMonth, rollupHoursMonth, rateLimits };
+  return { units, servicePoints, procedures, procedureVersions, pointProcedures, surveys, surveyVersions, responses, answers, users, sessions, apiTokens, auditLog, cases, caseNotes, caseContacts, alerts, webhookDeliveries, devices, rollupAnswersDay, rollupAnswersMonth, rollupAnswersUnitDay, rollupAnswersUnitMonth, rollupActivityDay, rollupActivityMonth, rollupHoursMonth, rateLimits };
 }

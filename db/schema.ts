@@ -13,6 +13,7 @@ export const units = active.units;
 export const servicePoints = active.servicePoints;
 export const procedures = active.procedures;
 export const pointProcedures = active.pointProcedures;
+export const procedureVersions = active.procedureVersions;
 export const surveys = active.surveys;
 export const surveyVersions = active.surveyVersions;
 export const responses = active.responses;

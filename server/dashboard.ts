@@ -30,7 +30,7 @@ export type DashboardData = {
   indexDelta: number | null;
   dissatisfied: ProportionRate;
   trend: { unit: BucketUnit; points: TrendPoint[]; reference: { year: string; index: number } | null };
-  rankings: { points: RankingWithResponses; units: RankingWithResponses };
+  rankings: { points: RankingWithResponses; units: RankingWithResponses; procedures: RankingWithResponses };
   heatmap: HourCell[];
   channels: { channel: string; label: string; responses: number; index: number | null }[];
   /** Responses of the view stored but left out: repeat presses and bursts (RESPONSE_FLAGS). */
@@ -80,6 +80,7 @@ export async function loadDashboard(
     rankings: {
       points: await rankingFor(db, view, 'point', minResponses),
       units: await rankingFor(db, view, 'unit', minResponses),
+      procedures: await rankingFor(db, view, 'procedure', minResponses),
     },
     heatmap: await readHourCells(db, filter),
     flagged: responsesOf(withFlagged) - responsesOf(channelRows),

@@ -9,8 +9,13 @@ import { loadBundledSurveys } from '@/surveys';
 import { first, withTransaction, type Queryable } from '@/db/index';
 import type { AuditActor } from '@/db/queries/audit';
 import { importSurveyVersion, type ImportedVersion } from '@/db/queries/surveys';
-import { pointProcedures, procedures, servicePoints, units } from '@/db/schema';
+import { pointProcedures, procedures, procedureVersions, servicePoints, units } from '@/db/schema';
+
+import { illustrativeRecord } from './demo-procedures';
 import seedJson from '@/db/seed-data/seed.json';
+
+// The day of the decision that published the seed's procedure list (seed.json, _source).
+const CATALOGUE_DECIDED = '2025-11-19';
 
 const seedSchema = z.object({
   units: z.array(
@@ -53,11 +58,14 @@ export async function seedReferenceData(db: Queryable): Promise<{ units: number;
 
     const procedureIds = new Map<string, number>();
     for (const p of data.procedures) {
-      await tx
-        .insert(procedures)
-        .values({ code: p.code, name: p.name, sector: p.field ?? null, level: p.level === undefined ? null : String(p.level) })
-        .onConflictDoNothing();
-      procedureIds.set(p.code, first(await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.code, p.code)))!.id);
+      const row = { code: p.code, name: p.name, sector: p.field ?? null, level: p.level === undefined ? null : String(p.level) };
+      const inserted = await tx.insert(procedures).values(row).onConflictDoNothing().returning({ id: procedures.id });
+      const id = inserted[0]?.id ?? first(await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.code, p.code)))!.id;
+      // A new procedure's first version: the real code and name with illustrative demo details.
+      if (inserted[0]) {
+        await tx.insert(procedureVersions).values({ procedureId: id, version: 1, effectiveFrom: CATALOGUE_DECIDED, illustrative: true, record: JSON.stringify(illustrativeRecord(row)) });
+      }
+      procedureIds.set(p.code, id);
     }
 
     for (const sp of data.servicePoints) {

@@ -1,7 +1,8 @@
 // Resolves a dashboard view's filters against the catalogue and the caller's unit scope. Shared by
 // /api/indices, the exports, /dashboard and the report so that they agree on what a view means.
 import type { Db } from '@/db';
-import { findSurveyVersions, listActivePoints, listActiveProcedures, listActiveUnits, type PointRef, type ProcedureRef, type UnitRef } from '@/db/queries/catalog';
+import { findSurveyVersions, listActivePoints, listActiveProcedures, listActiveUnits, type PointRef, type UnitRef } from '@/db/queries/catalog';
+import type { ProcedureRef } from '@/db/queries/procedures';
 import type { RollupFilter } from '@/db/queries/rollup-reads';
 import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';

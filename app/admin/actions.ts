@@ -60,9 +60,13 @@ export const revokeTokenAction = async (p: ActionState, f: FormData) => action(p
 export const publishSurveyAction = async (p: ActionState, f: FormData) => action(people.publishSurveyCore)(p, f);
 
 export async function importProceduresAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const csv = await textOrFile(formData, 'csv', 'file');
-  return run((db, principal) => structure.importProceduresCore(db, principal, { csv }), { csv });
+  const upload = formData.get('file');
+  const file = upload instanceof File && upload.size > 0 ? new Uint8Array(await upload.arrayBuffer()) : undefined;
+  const csv = typeof formData.get('csv') === 'string' ? (formData.get('csv') as string) : '';
+  return run((db, principal) => structure.importProceduresCore(db, principal, { csv, file }), { csv });
 }
+
+export const setPointProceduresAction = async (p: ActionState, f: FormData) => action(structure.setPointProceduresCore)(p, f);
 
 export async function uploadSurveyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const input = { ...textFields(formData), definition: await textOrFile(formData, 'definition', 'file') };

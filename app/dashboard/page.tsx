@@ -21,6 +21,7 @@ import { Comments, COMMENTS_FROM } from './_components/Comments';
 import { FilterForm } from './_components/FilterForm';
 import { Headline } from './_components/Headline';
 import { Heatmap } from './_components/Heatmap';
+import { LowestProcedures } from './_components/LowestProcedures';
 import { Ranking } from './_components/Rankings';
 import { ChannelSection, ElementSection, TrendSection } from './_components/Sections';
 import './dashboard.css';
@@ -133,6 +134,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Ranking id="rank-units" title="Xếp hạng đơn vị" ranking={data.rankings.units} />
         <Ranking id="rank-points" title="Xếp hạng quầy" ranking={data.rankings.points} />
       </div>
+      <LowestProcedures ranking={data.rankings.procedures} />
       <Heatmap cells={data.heatmap} minResponses={MIN_RESPONSES} />
       {showComments && (
         <Comments

@@ -4,6 +4,7 @@ import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
 import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { parseLocale, type Locale } from '@/lib/i18n';
+import { procedureMessages } from '@/lib/procedures/messages';
 import { previousQuarters, publicResults, type PublicFigure, type PublicResults } from '@/server/public-results';
 import { localDay, quarterOf } from '@/lib/time/local';
 
@@ -262,6 +263,9 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
             </section>
           </>
         )}
+        <p>
+          <a href={withLocale('/thu-tuc', {}, locale)}>{procedureMessages[locale].lookupLink}</a>
+        </p>
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import { findSurveyVersion } from '@/db/queries/surveys';
 import { getConfig } from '@/lib/config';
 import { kioskMessages } from '@/lib/i18n';
 import { currentDevice } from '@/server/device-page';
+import { catalogueForDesk } from '@/server/procedures/catalogue';
 import pkg from '@/package.json';
 
 import { KioskLoader } from './_components/KioskLoader';
@@ -19,6 +20,7 @@ export default async function KioskPage() {
   if (!device || !point || !survey) return <NotConnected />;
 
   const cfg = getConfig();
+  const catalogue = await catalogueForDesk(db, point.code);
   return (
     <KioskLoader
       config={{
@@ -28,6 +30,7 @@ export default async function KioskPage() {
         thanksSeconds: cfg.KIOSK_THANKS_SECONDS,
         idleSeconds: cfg.KIOSK_IDLE_SECONDS,
         appVersion: pkg.version,
+        procedures: catalogue.map((p) => ({ record: p.record, illustrative: p.illustrative, points: p.points.includes(point.code) ? [point.code] : [] })),
       }}
     />
   );

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 
 import type { Queryable } from '../index';
+import type { ProcedureRef } from './procedures';
 import { procedures, servicePoints, surveys, surveyVersions, units } from '../schema';
 
 // Reference lists for dashboard filters and labels: the active units, desks and procedures,
@@ -8,7 +9,6 @@ import { procedures, servicePoints, surveys, surveyVersions, units } from '../sc
 
 export type UnitRef = { id: number; code: string; name: string; parentId: number | null };
 export type PointRef = { id: number; code: string; name: string; unitId: number };
-export type ProcedureRef = { id: number; code: string; name: string };
 export type SurveyRow = { slug: string; title: string };
 export type SurveyVersionsRow = { slug: string; versionIds: number[]; published: { versionId: number; definition: string } | null };
 

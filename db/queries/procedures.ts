@@ -3,8 +3,12 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 import { first, withTransaction, type Db, type Queryable } from '../index';
 import { appendAudit, type AuditActor } from './audit';
-import { pointProcedures, procedures } from '../schema';
+import { bareRecord } from '../../lib/procedures/record';
+import { localDay } from '../../lib/time/local';
+import { pointProcedures, procedures, procedureVersions } from '../schema';
+import { latestVersion } from './procedure-versions';
 
+/** A procedure as pickers, labels and the ingest path name it. */
 export type ProcedureRef = { id: number; code: string; name: string };
 
 function prepareFindProcedure(db: Db) {
@@ -53,7 +57,8 @@ export async function listPointProcedures(db: Queryable, { pointId }: { pointId:
     .orderBy(asc(procedures.code));
 }
 
-export type ProcedureRecord = { id: number; code: string; name: string; sector: string | null; level: string | null; active: boolean };
+/** A catalogue row as the admin pages list it; its full text lives in procedure_versions. */
+export type ProcedureEntry = { id: number; code: string; name: string; sector: string | null; level: string | null; active: boolean };
 
 const recordColumns = { id: procedures.id, code: procedures.code, name: procedures.name, sector: procedures.sector, level: procedures.level, active: procedures.active };
 
@@ -68,7 +73,7 @@ export async function searchProcedures(db: Queryable, { q, limit, offset }: { q:
   return { rows, total };
 }
 
-export async function findProcedureRecord(db: Queryable, where: { id: number } | { code: string }): Promise<ProcedureRecord | null> {
+export async function findProcedureEntry(db: Queryable, where: { id: number } | { code: string }): Promise<ProcedureEntry | null> {
   const cond = 'id' in where ? eq(procedures.id, where.id) : eq(procedures.code, where.code);
   return first(await db.select(recordColumns).from(procedures).where(cond));
 }
@@ -76,12 +81,13 @@ export async function findProcedureRecord(db: Queryable, where: { id: number } |
 type ProcedureFields = { name: string; sector?: string; level?: string };
 const fieldsOf = (p: ProcedureFields) => ({ name: p.name, sector: p.sector ?? null, level: p.level ?? null });
 
-export type ProcedureChange = { ok: true; procedure: ProcedureRecord } | { ok: false; field: string; reason: 'not_found' | 'duplicate' };
+export type ProcedureChange = { ok: true; procedure: ProcedureEntry } | { ok: false; field: string; reason: 'not_found' | 'duplicate' };
 
 export async function createProcedure(db: Queryable, input: ProcedureFields & { code: string }, actor: AuditActor): Promise<ProcedureChange> {
   return withTransaction(db, async (tx): Promise<ProcedureChange> => {
-    if (await findProcedureRecord(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
+    if (await findProcedureEntry(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
     const procedure = first(await tx.insert(procedures).values({ code: input.code, ...fieldsOf(input) }).returning(recordColumns))!;
+    await tx.insert(procedureVersions).values({ procedureId: procedure.id, version: 1, effectiveFrom: localDay(Date.now()), record: JSON.stringify(bareRecord(procedure)) });
     await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'procedure.create', entity: 'procedure', entityId: procedure.id, after: procedure });
     return { ok: true, procedure };
   });
@@ -89,17 +95,23 @@ export async function createProcedure(db: Queryable, input: ProcedureFields & { 
 
 export async function updateProcedure(db: Queryable, { id, active, ...input }: ProcedureFields & { id: number; active: boolean }, actor: AuditActor): Promise<ProcedureChange> {
   return withTransaction(db, async (tx): Promise<ProcedureChange> => {
-    const before = await findProcedureRecord(tx, { id });
+    const before = await findProcedureEntry(tx, { id });
     if (!before) return { ok: false, field: 'id', reason: 'not_found' };
     const procedure = first(await tx.update(procedures).set({ ...fieldsOf(input), active }).where(eq(procedures.id, id)).returning(recordColumns))!;
+    // A new name, sector or level is a new version of the record; the old text stays.
+    const latest = await latestVersion(tx, before);
+    const record = { ...(latest?.record ?? bareRecord(before)), name: procedure.name, sector: procedure.sector, level: procedure.level };
+    if (!latest || JSON.stringify(record) !== JSON.stringify(latest.record)) {
+      await tx.insert(procedureVersions).values({ procedureId: id, version: (latest?.version ?? 0) + 1, effectiveFrom: localDay(Date.now()), illustrative: latest?.illustrative ?? false, record: JSON.stringify(record) });
+    }
     await auditDiff(tx, actor, 'procedure.update', before, procedure);
     return { ok: true, procedure };
   });
 }
 
 /** Appends "field: before → after" for the fields that differ; nothing when nothing changed. */
-async function auditDiff(tx: Queryable, actor: AuditActor, action: string, before: ProcedureRecord, after: ProcedureRecord): Promise<boolean> {
-  const keys = (Object.keys(after) as (keyof ProcedureRecord)[]).filter((k) => before[k] !== after[k]);
+async function auditDiff(tx: Queryable, actor: AuditActor, action: string, before: ProcedureEntry, after: ProcedureEntry): Promise<boolean> {
+  const keys = (Object.keys(after) as (keyof ProcedureEntry)[]).filter((k) => before[k] !== after[k]);
   if (keys.length === 0) return false;
   await appendAudit(tx, {
     actorUserId: actor.userId,
@@ -111,27 +123,4 @@ async function auditDiff(tx: Queryable, actor: AuditActor, action: string, befor
     after: Object.fromEntries(keys.map((k) => [k, after[k]])),
   });
   return true;
-}
-
-/**
- * Imports validated catalogue rows in one transaction: a new code is added, a known code gets
- * the row's name, sector and level (and is reactivated). Each change is audited on its own.
- */
-export async function importProcedures(db: Queryable, rows: readonly (ProcedureFields & { code: string })[], actor: AuditActor) {
-  return withTransaction(db, async (tx) => {
-    let created = 0;
-    let updated = 0;
-    for (const row of rows) {
-      const before = await findProcedureRecord(tx, { code: row.code });
-      if (!before) {
-        const procedure = first(await tx.insert(procedures).values({ code: row.code, ...fieldsOf(row) }).returning(recordColumns))!;
-        await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'procedure.import.create', entity: 'procedure', entityId: procedure.id, after: procedure });
-        created++;
-      } else {
-        const after = first(await tx.update(procedures).set({ ...fieldsOf(row), active: true }).where(eq(procedures.id, before.id)).returning(recordColumns))!;
-        if (await auditDiff(tx, actor, 'procedure.import.update', before, after)) updated++;
-      }
-    }
-    return { created, updated, unchanged: rows.length - created - updated };
-  });
 }

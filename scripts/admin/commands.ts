@@ -4,6 +4,7 @@ import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
 import { caseCommands } from './cases';
 import { deviceCommands } from './devices';
+import { procedureCommands } from './procedures';
 import { rollupCommands } from './rollups';
 import { surveyCommands } from './surveys';
 
@@ -15,4 +16,4 @@ export type Command = {
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void> | void;
 };
 
-export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands, ...rollupCommands];
+export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands, ...rollupCommands, ...procedureCommands];

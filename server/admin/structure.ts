@@ -3,14 +3,18 @@
 // schemas, and answers an ActionState; the thin server actions in app/admin only add the guard.
 import type { Db } from '@/db';
 import { createPoint, updatePoint } from '@/db/queries/points';
-import { createProcedure, importProcedures, updateProcedure } from '@/db/queries/procedures';
+import { replaceCatalogue, setPointProcedures } from '@/db/queries/procedure-versions';
+import { createProcedure, updateProcedure } from '@/db/queries/procedures';
 import { createUnit, updateUnit } from '@/db/queries/units';
-import { parseForm, type ActionState } from '@/lib/admin/form';
+import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
 import { pointCreateSchema, pointUpdateSchema } from '@/lib/admin/points';
-import { parseProcedureCsv, procedureCreateSchema, procedureUpdateSchema } from '@/lib/admin/procedures';
+import { pointProceduresSchema, procedureCreateSchema, procedureUpdateSchema } from '@/lib/admin/procedures';
+import { parseProcedureCsv, type TableImport } from '@/lib/procedures/columns';
 import { unitActiveSchema, unitCreateSchema, unitMoveSchema, unitRenameSchema } from '@/lib/admin/units';
 import type { Principal } from '@/lib/auth/permissions';
 
+import { forgetCatalogue } from '../procedures/catalogue';
+import { parseProcedureFile } from '../procedures/files';
 import { actorOf, refused } from './actor';
 
 type Input = Record<string, unknown>;
@@ -68,6 +72,7 @@ export async function createProcedureCore(db: Db, principal: Principal, input: I
   if (!form.ok) return form.state;
   const result = await createProcedure(db, form.data, await actorOf(db, principal));
   if (!result.ok) return refused(result, input);
+  forgetCatalogue();
   return { status: 'ok', message: `Đã thêm thủ tục ${result.procedure.code}. / Procedure added.` };
 }
 
@@ -76,20 +81,40 @@ export async function updateProcedureCore(db: Db, principal: Principal, input: I
   if (!form.ok) return form.state;
   const result = await updateProcedure(db, form.data, await actorOf(db, principal));
   if (!result.ok) return refused(result, input);
+  forgetCatalogue();
   return { status: 'ok', message: 'Đã lưu thủ tục. / Procedure saved.' };
 }
 
-/** `input.csv` is the file's text (the action reads the upload). */
-export async function importProceduresCore(db: Db, principal: Principal, input: { csv: string }): Promise<ActionState> {
-  const parsed = parseProcedureCsv(input.csv);
+/**
+ * Replaces the catalogue with an uploaded file (`input.file`: CSV or XLSX bytes) or pasted CSV
+ * text (`input.csv`). All or nothing: a bad row refuses the whole file, listed by line.
+ */
+export async function importProceduresCore(db: Db, principal: Principal, input: { csv?: string; file?: Uint8Array }): Promise<ActionState> {
+  const parsed: TableImport = input.file && input.file.length > 0 ? await parseProcedureFile(input.file) : parseProcedureCsv(input.csv ?? '');
   if (!parsed.ok) {
-    // The text comes back in the paste box (from an uploaded file too), ready to be corrected.
-    return { status: 'error', message: parsed.message, rowErrors: parsed.rowErrors, fieldErrors: parsed.rowErrors.length ? undefined : { csv: [parsed.message] }, values: { csv: input.csv } };
+    // Pasted text comes back in the paste box, ready to be corrected.
+    const values = input.csv ? { csv: input.csv } : undefined;
+    return { status: 'error', message: parsed.message, rowErrors: parsed.rowErrors, fieldErrors: parsed.rowErrors.length ? undefined : { [input.file?.length ? 'file' : 'csv']: [parsed.message] }, values };
   }
-  const r = await importProcedures(db, parsed.rows, await actorOf(db, principal));
+  const r = await replaceCatalogue(db, parsed.rows, await actorOf(db, principal));
+  forgetCatalogue();
   return {
     status: 'ok',
-    message: `Đã nhập ${parsed.rows.length} dòng: ${r.created} mới, ${r.updated} cập nhật, ${r.unchanged} không đổi. / Imported ${parsed.rows.length} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged.`,
+    message:
+      `Đã nhập ${parsed.rows.length} thủ tục: ${r.created} mới, ${r.updated} cập nhật, ${r.unchanged} không đổi, ${r.deactivated} ngừng áp dụng (không có trong tệp). ` +
+      `/ Imported ${parsed.rows.length} procedures: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deactivated} deactivated (not in the file).`,
   };
 }
 
+/** Sets a desk's procedures to the codes given (`point`, `codes`). */
+export async function setPointProceduresCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
+  const form = parseForm(pointProceduresSchema, input);
+  if (!form.ok) return form.state;
+  const result = await setPointProcedures(db, form.data, await actorOf(db, principal));
+  if (!result.ok) {
+    if (result.unknown) return fieldError('codes', `Không có trong danh mục (hoặc đã ngừng): ${result.unknown.join(', ')} / not in the catalogue`, input);
+    return refused(result, input);
+  }
+  forgetCatalogue();
+  return { status: 'ok', message: `Quầy ${form.data.point} có ${result.codes.length} thủ tục. / The desk now has ${result.codes.length} procedures.` };
+}

@@ -111,10 +111,10 @@ describe('an administrator', () => {
     const before = server.query<{ n: number }>('SELECT count(*) AS n FROM procedures')[0]!.n;
     await visit('/admin/procedures', 'admin-procedures-import-error', async (page) => {
       await page.getByLabel('Hoặc dán nội dung CSV').fill('code,name,sector,level\n9.900001,Thủ tục thử nghiệm,Khác,tỉnh\n9.900002,,Khác,tỉnh\n');
-      await submit(page, 'Nhập CSV');
+      await submit(page, 'Nhập danh mục');
       const table = page.getByRole('table', { name: 'Lỗi theo dòng / Errors by row' });
       await table.waitFor();
-      expect(await table.getByRole('row').nth(1).innerText()).toMatch(/^3\s+name: Cần nhập tên thủ tục/);
+      expect(await table.getByRole('row').nth(1).innerText()).toMatch(/^3\s+Tên thủ tục: cần nhập tên thủ tục/);
       expect(await page.getByLabel('Hoặc dán nội dung CSV').inputValue()).toMatch(/^code,name,sector,level\n9\.900001/);
     });
     expect(server.query<{ n: number }>('SELECT count(*) AS n FROM procedures')[0]!.n).toBe(before);

@@ -1,9 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { countAudit, listAudit } from '@/db/queries/audit';
 import { findPointByCode } from '@/db/queries/points';
-import { findProcedureRecord, searchProcedures } from '@/db/queries/procedures';
+import { listProcedureVersions } from '@/db/queries/procedure-versions';
+import { findProcedureEntry, listPointProcedures, searchProcedures } from '@/db/queries/procedures';
+import { procedures } from '@/db/schema';
 import { findUnitByCode } from '@/db/queries/units';
 import { createUser } from '@/db/queries/users';
 import type { ActionState } from '@/lib/admin/form';
@@ -15,6 +17,7 @@ import {
   importProceduresCore,
   moveUnitCore,
   renameUnitCore,
+  setPointProceduresCore,
   setUnitActiveCore,
   updatePointCore,
   updateProcedureCore,
@@ -111,31 +114,45 @@ describe('procedures', () => {
     const before = await t.count('procedures');
     const audits = await t.count('audit_log');
     const s = await importProceduresCore(t.db, admin, { csv: 'code,name,sector,level\n9.000001,Thủ tục mới,Nhà ở,tỉnh\n9.000002,,Nhà ở,tỉnh\n' });
-    expect(s).toMatchObject({ status: 'error', rowErrors: [{ line: 3, messages: [expect.stringMatching(/^name:/)] }] });
+    expect(s).toMatchObject({ status: 'error', rowErrors: [{ line: 3, messages: [expect.stringMatching(/^Tên thủ tục:/)] }] });
     expect(await t.count('procedures')).toBe(before);
     expect(await t.count('audit_log')).toBe(audits);
   });
 
-  test('a good CSV adds new codes, updates known ones, and audits each change', async () => {
-    const existing = (await findProcedureRecord(t.db, { code: '1.013225' }))!;
+  test('a good CSV replaces the catalogue: new codes added, known ones versioned, missing ones deactivated, each change audited', async () => {
+    const existing = (await findProcedureEntry(t.db, { code: '1.013225' }))!;
+    const active = (await t.db.select().from(procedures).where(eq(procedures.active, true))).length;
     const csv = `code,name,sector,level\n9.000001,Thủ tục mới,Nhà ở,tỉnh\n1.013225,"${existing.name}","${existing.sector}",tỉnh\n`;
     const s = await importProceduresCore(t.db, admin, { csv });
-    expect(s).toMatchObject({ status: 'ok', message: expect.stringMatching(/1 mới, 1 cập nhật, 0 không đổi/) });
-    expect((await findProcedureRecord(t.db, { code: '1.013225' }))!.level).toBe('tỉnh');
-    const entries = await listAudit(t.db, { action: 'procedure.import', limit: 10 });
-    expect(entries.map((e) => e.action).sort()).toEqual(['procedure.import.create', 'procedure.import.update']);
+    expect(s).toMatchObject({ status: 'ok', message: expect.stringMatching(new RegExp(`1 mới, 1 cập nhật, 0 không đổi, ${active - 1} ngừng áp dụng`)) });
+    expect((await findProcedureEntry(t.db, { code: '1.013225' }))!.level).toBe('tỉnh');
+    expect((await findProcedureEntry(t.db, { code: '1.013226' }))!.active).toBe(false);
+    const versions = await listProcedureVersions(t.db, { procedureId: existing.id });
+    expect(versions.map((v) => [v.version, v.record.level, v.illustrative])).toEqual([[2, 'tỉnh', false], [1, 'xã', true]]);
+    const entries = await listAudit(t.db, { action: 'procedure.import', limit: 100 });
+    expect(new Set(entries.map((e) => e.action))).toEqual(new Set(['procedure.import.create', 'procedure.import.update', 'procedure.import.deactivate']));
     const update = entries.find((e) => e.action === 'procedure.import.update')!;
-    expect(JSON.parse(update.before!)).toEqual({ level: existing.level });
+    expect(JSON.parse(update.before!)).toMatchObject({ level: existing.level });
     // Importing the same file again changes nothing and says so.
-    expect(await importProceduresCore(t.db, admin, { csv })).toMatchObject({ message: expect.stringMatching(/0 mới, 0 cập nhật, 2 không đổi/) });
+    expect(await importProceduresCore(t.db, admin, { csv })).toMatchObject({ message: expect.stringMatching(/0 mới, 0 cập nhật, 2 không đổi, 0 ngừng/) });
+  });
+
+  test('a desk’s procedures are set to exactly the codes given, audited; an unknown code changes nothing', async () => {
+    await importProceduresCore(t.db, admin, { csv: 'code,name\n1.013225,A\n1.013226,B\n9.000001,C\n' });
+    expect(await setPointProceduresCore(t.db, admin, { point: 'TTHCC-Q01', codes: '1.013225, 1.013226' })).toMatchObject({ status: 'ok' });
+    const desk = (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!;
+    expect((await listPointProcedures(t.db, { pointId: desk.id })).map((p) => p.code)).toEqual(['1.013225', '1.013226']);
+    expect(JSON.parse((await lastAudit()).after!)).toEqual({ procedures: ['1.013225', '1.013226'] });
+    expect(fieldErrors(await setPointProceduresCore(t.db, admin, { point: 'TTHCC-Q01', codes: '1.013225,9.999999' }))).toHaveProperty('codes');
+    expect((await listPointProcedures(t.db, { pointId: desk.id })).map((p) => p.code)).toEqual(['1.013225', '1.013226']);
   });
 
   test('create, edit, and search the catalogue by code or name with paging', async () => {
     expect(fieldErrors(await createProcedureCore(t.db, admin, { code: '9.000001', name: 'Dup' }))).toHaveProperty('code');
     expect(await createProcedureCore(t.db, admin, { code: '9.000003', name: 'Cấp chứng chỉ 100%_đặc biệt' })).toMatchObject({ status: 'ok' });
-    const id = String((await findProcedureRecord(t.db, { code: '9.000003' }))!.id);
+    const id = String((await findProcedureEntry(t.db, { code: '9.000003' }))!.id);
     expect(await updateProcedureCore(t.db, admin, { id, name: 'Cấp chứng chỉ 100%_đặc biệt', sector: 'Khác', level: '' })).toMatchObject({ status: 'ok' });
-    expect(await findProcedureRecord(t.db, { code: '9.000003' })).toMatchObject({ sector: 'Khác', active: false });
+    expect(await findProcedureEntry(t.db, { code: '9.000003' })).toMatchObject({ sector: 'Khác', active: false });
 
     expect(await searchProcedures(t.db, { q: '9.00000', limit: 2, offset: 0 })).toMatchObject({ total: 2, rows: [{ code: '9.000001' }, { code: '9.000003' }] });
     // LIKE wildcards in the query are literal characters.

@@ -10,6 +10,7 @@ import { Survey } from 'survey-react-ui';
 import { delayAfter, verdictFor } from '@/lib/delivery/retry';
 import { uuidv4 } from '@/lib/delivery/uuid';
 import { messages, type Locale } from '@/lib/i18n';
+import { procedureMessages } from '@/lib/procedures/messages';
 import { registerScoringProperties } from '@/lib/survey/properties';
 
 import { CaseFollowUp } from './CaseFollowUp';
@@ -137,6 +138,11 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
           <h1>{t.thanksTitle}</h1>
           {afterDone ?? <p>{t.thanksBody}</p>}
           {phase.caseCode && <CaseFollowUp code={phase.caseCode} responseId={phase.responseId} locale={locale} />}
+          {context.channel !== 'hotline' && (
+            <p>
+              <a href={`/thu-tuc${context.procedure ? `/${encodeURIComponent(context.procedure)}` : ''}${locale === 'en' ? '?lang=en' : ''}`}>{procedureMessages[locale].lookupLink}</a>
+            </p>
+          )}
         </div>
       )}
       {phase.name === 'dossierRated' && (

@@ -71,16 +71,20 @@ export default async function ProceduresPage({ searchParams }: { searchParams: P
       </section>
       <div className="admin-grid">
         <section className="card" aria-labelledby="import">
-          <h2 id="import">Nhập từ tệp CSV</h2>
+          <h2 id="import">Nhập danh mục từ tệp (CSV hoặc Excel)</h2>
           <p>
-            Dòng đầu là tiêu đề: <code>code,name,sector,level</code> (hoặc <code>Mã thủ tục;Tên thủ tục;Lĩnh vực;Cấp thực hiện</code>). Mã đã có thì
-            được cập nhật. Nếu có dòng lỗi, không dòng nào được nhập.
+            Một dòng một thủ tục, dòng đầu là tiêu đề cột như Cơ sở dữ liệu quốc gia về thủ tục hành chính xuất ra (bắt buộc <code>Mã thủ tục</code>,{' '}
+            <code>Tên thủ tục</code>; xem README). Tệp là toàn bộ danh mục: thủ tục có nội dung thay đổi được lưu thành phiên bản mới, thủ tục không
+            có trong tệp bị ngừng áp dụng. Nếu có dòng lỗi, không dòng nào được nhập.
+          </p>
+          <p>
+            <a href="/api/exports/procedures?format=xlsx">Tải danh mục hiện tại (Excel)</a> · <a href="/api/exports/procedures?format=csv">(CSV)</a>
           </p>
           <AdminForm
             action={importProceduresAction}
-            submitLabel="Nhập CSV"
+            submitLabel="Nhập danh mục"
             fields={[
-              { name: 'file', label: 'Tệp CSV (UTF-8)', type: 'file', accept: '.csv,text/csv' },
+              { name: 'file', label: 'Tệp CSV (UTF-8) hoặc Excel (.xlsx)', type: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
               { name: 'csv', label: 'Hoặc dán nội dung CSV', type: 'textarea', rows: 5 },
             ]}
           />

@@ -1,4 +1,5 @@
-import type { PointRef, ProcedureRef, SurveyRow, UnitRef } from '@/db/queries/catalog';
+import type { PointRef, SurveyRow, UnitRef } from '@/db/queries/catalog';
+import type { ProcedureRef } from '@/db/queries/procedures';
 import { CHANNEL_LABELS } from '@/lib/dashboard/labels';
 import { CHANNELS } from '@/lib/ingest/channels';
 

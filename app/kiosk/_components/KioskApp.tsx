@@ -14,6 +14,7 @@ import { kioskMessages, type Locale } from '@/lib/i18n';
 import { registerScoringProperties } from '@/lib/survey/properties';
 
 import type { KioskConfig } from './config';
+import { LookupButton, ProcedureLookup } from './lookup/LookupMode';
 import { speak, spokenText, stopSpeaking, useVietnameseVoice } from './speech';
 import { formatTime, StaffCorner, StaffPanel } from './StaffPanel';
 import { useQueueSync } from './useQueueSync';
@@ -23,14 +24,14 @@ surveyLocalization.defaultLocale = 'vi';
 
 const HEARTBEAT_MS = 60_000;
 
-type Phase = 'attract' | 'survey' | 'thanks' | 'unpaired';
+type Phase = 'attract' | 'survey' | 'thanks' | 'unpaired' | 'lookup';
 
 export default function KioskApp({ config }: { config: KioskConfig }) {
   const [phase, setPhase] = useState<Phase>('attract');
   const [locale, setLocale] = useState<Locale>('vi');
   const [elderly, setElderly] = useState(false);
   const [staffOpen, setStaffOpen] = useState(false);
-  const [session, setSession] = useState<{ model: Model; startedAt: string } | null>(null);
+  const [session, setSession] = useState<{ model: Model; startedAt: string; procedure?: string } | null>(null);
   const hasVoice = useVietnameseVoice();
   const unpair = useCallback(() => setPhase('unpaired'), []);
   // The answer on the thank-you screen, and the case it opened once the server has it (online,
@@ -55,17 +56,18 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
     setPhase((p) => (p === 'unpaired' ? p : 'attract'));
   }, []);
 
-  const start = useCallback(() => {
+  // `procedure`: chosen in the lookup mode ("Đánh giá" on a procedure's detail).
+  const start = useCallback((procedure?: string) => {
     // The first touch of the day puts the tablet in full screen (browsers require a gesture).
     if (!document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
-    setSession({ model: buildModel(config.survey.definition, locale, elderly), startedAt: new Date().toISOString() });
+    setSession({ model: buildModel(config.survey.definition, locale, elderly), startedAt: new Date().toISOString(), procedure });
     setPhase('survey');
   }, [config.survey.definition, locale, elderly]);
 
   // Completion: the answer is durable in IndexedDB before the thank-you screen shows.
   useEffect(() => {
     if (!session) return;
-    const { model, startedAt } = session;
+    const { model, startedAt, procedure } = session;
     const onComplete = async (sender: Model) => {
       stopSpeaking();
       const id = uuidv4();
@@ -76,6 +78,7 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
         surveyVersion: config.survey.version,
         point: config.point.code,
         channel: 'kiosk',
+        ...(procedure ? { procedure } : {}),
         locale,
         startedAt,
         completedAt: new Date().toISOString(),
@@ -201,7 +204,7 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
   return (
     <div className={`kiosk${elderly ? ' kiosk--elderly' : ''}`} lang={locale}>
       {phase === 'attract' && (
-        <main className="kiosk-attract" id="main" onClick={start}>
+        <main className="kiosk-attract" id="main" onClick={() => start()}>
           <div className="kiosk-place">
             <p className="kiosk-place__unit">{unitName}</p>
             <h1 className="kiosk-place__desk">{deskName}</h1>
@@ -212,6 +215,7 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
             </span>
             {t.attractTitle}
           </button>
+          <LookupButton locale={locale} onOpen={() => setPhase('lookup')} />
           <p className="kiosk-lead">{t.attractLead}</p>
           <p className="kiosk-anon">{t.attractAnonymous}</p>
           <div className="kiosk-options" onClick={(e) => e.stopPropagation()}>
@@ -226,6 +230,9 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
           </div>
           {syncLine}
         </main>
+      )}
+      {phase === 'lookup' && (
+        <ProcedureLookup procedures={config.procedures} deskCode={config.point.code} locale={locale} idleSeconds={config.idleSeconds} onExit={toAttract} onRate={start} />
       )}
       {phase === 'survey' && session && (
         <main className="kiosk-survey" id="main">

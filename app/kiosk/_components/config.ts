@@ -1,3 +1,5 @@
+import type { KioskProcedure } from './lookup/types';
+
 export type KioskConfig = {
   deviceName: string;
   point: { code: string; name: string; nameEn: string | null; unitName: string; unitNameEn: string | null };
@@ -5,4 +7,6 @@ export type KioskConfig = {
   thanksSeconds: number;
   idleSeconds: number;
   appVersion: string;
+  /** The catalogue, this desk's procedures first: the lookup mode works offline from it. */
+  procedures: KioskProcedure[];
 };

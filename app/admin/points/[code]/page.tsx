@@ -3,11 +3,12 @@ import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db';
 import { findPointForAdmin } from '@/db/queries/points';
+import { listPointProcedures } from '@/db/queries/procedures';
 import { listSurveysWithVersions } from '@/db/queries/surveys';
 import { listUnits } from '@/db/queries/units';
 import { requirePage } from '@/server/guard';
 
-import { updatePointAction } from '../../actions';
+import { setPointProceduresAction, updatePointAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';
 import { ActiveBadge } from '../../_components/bits';
 import { pointFields } from '../../_components/pointFields';
@@ -21,6 +22,7 @@ export default async function PointPage({ params }: { params: Promise<{ code: st
   const point = await findPointForAdmin(db, { code: decodeURIComponent(code) });
   if (!point) notFound();
   const enc = encodeURIComponent(point.code);
+  const procedures = await listPointProcedures(db, { pointId: point.id });
   return (
     <>
       <p>
@@ -48,10 +50,45 @@ export default async function PointPage({ params }: { params: Promise<{ code: st
               <li>
                 <Link href={`/s/${enc}`}>Mở trang đánh giá của quầy</Link>
               </li>
+              <li>
+                <Link href={`/thu-tuc?point=${enc}`}>Danh sách thủ tục của quầy (trang công khai)</Link>
+              </li>
             </ul>
           </div>
         </section>
       </div>
+      <section className="card" aria-labelledby="point-procedures">
+        <h2 id="point-procedures">Thủ tục tiếp nhận tại quầy ({procedures.length})</h2>
+        {procedures.length === 0 ? (
+          <p>Quầy chưa có thủ tục nào: người dân không chọn được thủ tục khi đánh giá tại quầy này.</p>
+        ) : (
+          <ul>
+            {procedures.map((p) => (
+              <li key={p.code}>
+                <Link className="mono" href={`/admin/procedures/${encodeURIComponent(p.code)}`}>
+                  {p.code}
+                </Link>{' '}
+                {p.name}
+              </li>
+            ))}
+          </ul>
+        )}
+        <AdminForm
+          action={setPointProceduresAction}
+          submitLabel="Lưu danh sách thủ tục"
+          fields={[
+            { name: 'point', label: '', type: 'hidden', defaultValue: point.code },
+            {
+              name: 'codes',
+              label: 'Mã thủ tục của quầy',
+              type: 'textarea',
+              rows: 4,
+              defaultValue: procedures.map((p) => p.code).join(', '),
+              hint: 'Các mã trong danh mục đang áp dụng, cách nhau bởi dấu phẩy hoặc xuống dòng. Danh sách này thay cho danh sách cũ.',
+            },
+          ]}
+        />
+      </section>
     </>
   );
 }

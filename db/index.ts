@@ -49,12 +49,13 @@ export function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const client = new Database(path);
   client.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode keeps every committed transaction across a process crash; only an OS
-  // crash or power cut can lose the last commits, and it is 2.7x faster than FULL here.
-  client.pragma('synchronous = NORMAL');
+  // FULL: a transaction is on disk (fsync of the WAL) before COMMIT returns, so an answer that
+  // was acknowledged survives a power cut or an OS crash too, not only a process crash (NORMAL).
+  // Responses commit in groups (server/ingest-batcher.ts), so it costs one fsync per batch.
+  client.pragma('synchronous = FULL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
-  return drizzleSqlite(client, { schema: sqliteSchema }) as unknown as Db;
+  return queuePlainWrites(drizzleSqlite(client, { schema: sqliteSchema }) as unknown as Db, client);
 }
 
 // int8 (counts, sums, millisecond times) and numeric (sums, averages) arrive as strings from
@@ -117,7 +118,7 @@ export async function rawAll<T = Record<string, unknown>>(db: Queryable, query: 
 /** Runs hand-written SQL that returns no rows; resolves to the number of rows it changed. */
 export async function rawRun(db: Queryable, query: SQL): Promise<number> {
   if (isPg(db)) return ((await (db as unknown as PgDatabase<never>).execute(query)) as unknown as { rowCount: number | null }).rowCount ?? 0;
-  return (db as unknown as SqliteDrizzle).run(query).changes;
+  return whenQueueFree(sqliteClient(db), () => (db as unknown as SqliteDrizzle).run(query).changes);
 }
 
 /** The first row of a result, or null: the portable `.get()`. */
@@ -127,10 +128,69 @@ export function first<T>(rows: readonly T[]): T | null {
 
 // SQLite has one connection per process and better-sqlite3's transactions cannot span an await,
 // so a transaction here is BEGIN IMMEDIATE … COMMIT on that connection, one at a time (a queue),
-// with nested calls as savepoints. Statements outside any transaction still run at once: SQLite
-// itself serialises them, and they never wait behind a queued transaction.
+// with nested calls as savepoints. A write issued outside any transaction while another request's
+// transaction is open would run inside that transaction and be rolled back with it, although its
+// own request was answered: so every plain write (insert, update, delete, rawRun) outside a
+// transaction waits for the queue too (queuePlainWrites), and runs on its own between
+// transactions. Plain reads still run at once.
 const sqliteTx = new AsyncLocalStorage<{ client: Database.Database; depth: number }>();
-const sqliteQueues = new WeakMap<Database.Database, Promise<unknown>>();
+const sqliteQueues = new WeakMap<Database.Database, { tail: Promise<unknown>; pending: number }>();
+
+function queueOf(client: Database.Database) {
+  let queue = sqliteQueues.get(client);
+  if (!queue) sqliteQueues.set(client, (queue = { tail: Promise.resolve(), pending: 0 }));
+  return queue;
+}
+
+const inTransactionOf = (client: Database.Database) => sqliteTx.getStore()?.client === client;
+
+/** Runs `work` when no transaction of this connection is open or waiting (at once when none is). */
+function whenQueueFree<T>(client: Database.Database, work: () => T | PromiseLike<T>): Promise<T> {
+  const queue = queueOf(client);
+  if (inTransactionOf(client)) return Promise.resolve(work());
+  if (queue.pending === 0 && !client.inTransaction) return Promise.resolve(work());
+  queue.pending += 1;
+  const run = queue.tail.then(work);
+  queue.tail = run.then(
+    () => void (queue.pending -= 1),
+    () => void (queue.pending -= 1),
+  );
+  return run;
+}
+
+/** Wraps a statement builder (or its prepared form) so that running it outside a transaction queues. */
+function queuedBuilder<T extends object>(builder: T, client: Database.Database): T {
+  return new Proxy(builder, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      if (prop === 'then') {
+        return (onFulfilled?: (v: unknown) => unknown, onRejected?: (e: unknown) => unknown) =>
+          whenQueueFree(client, () => target as PromiseLike<unknown>).then(onFulfilled, onRejected);
+      }
+      if (prop === 'execute') {
+        return (...args: unknown[]) => whenQueueFree(client, () => (value as (...a: unknown[]) => unknown).apply(target, args));
+      }
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        const chained = result !== null && typeof result === 'object' && ('then' in result || 'execute' in result);
+        return chained ? queuedBuilder(result, client) : result;
+      };
+    },
+  });
+}
+
+function queuePlainWrites(db: Db, client: Database.Database): Db {
+  return new Proxy(db, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if ((prop === 'insert' || prop === 'update' || prop === 'delete') && typeof value === 'function') {
+        return (...args: unknown[]) => queuedBuilder((value as (...a: unknown[]) => object).apply(target, args), client);
+      }
+      return value;
+    },
+  });
+}
 
 async function sqliteTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const client = sqliteClient(db);
@@ -147,8 +207,9 @@ async function sqliteTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promis
       throw err;
     }
   }
-  const previous = sqliteQueues.get(client) ?? Promise.resolve();
-  const run = previous.then(async () => {
+  const queue = queueOf(client);
+  queue.pending += 1;
+  const run = queue.tail.then(async () => {
     client.exec('BEGIN IMMEDIATE');
     try {
       const result = await sqliteTx.run({ client, depth: 0 }, () => fn(db));
@@ -159,7 +220,10 @@ async function sqliteTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promis
       throw err;
     }
   });
-  sqliteQueues.set(client, run.catch(() => undefined));
+  queue.tail = run.then(
+    () => void (queue.pending -= 1),
+    () => void (queue.pending -= 1),
+  );
   return run;
 }
 

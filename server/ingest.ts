@@ -15,15 +15,18 @@ import { isDossierLinkSigned } from './dossier-link';
 
 import type { RateRule } from '@/lib/ratelimit';
 
-import { withTransaction, type Db } from '@/db/index';
-import { hitRateLimit } from '@/db/queries/rate-limits';
+import type { Db } from '@/db/index';
 import { EXCLUDED_FLAGS, RESPONSE_FLAGS } from '@/db/schema';
 import { caseCodeOfResponse, insertCase } from '@/db/queries/cases';
-import { findResponseBodyHash, insertResponse } from '@/db/queries/insert-response';
+import { findResponseBodyHash } from '@/db/queries/insert-response';
 import { enqueueWebhook } from '@/db/queries/webhooks';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from '@/db/queries/surveys';
+
+import { cachedLookup } from './catalog-cache';
+import { ingestBatcher, type AfterInsert } from './ingest-batcher';
+import { sharedRateLimiter } from './rate-limiter';
 
 export type IngestInput = {
   envelope: Envelope;
@@ -90,7 +93,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   const storedHash = await findResponseBodyHash(db, env.id);
   if (storedHash !== null) return replayOrConflict(db, env.id, storedHash === input.bodyHash);
 
-  const survey = await findSurveyVersionRef(db, { slug: env.survey, version: env.surveyVersion });
+  const survey = await cachedLookup(db, findSurveyVersionRef, { slug: env.survey, version: env.surveyVersion });
   if (!survey) {
     return env.surveyVersion === undefined
       ? rejected(404, 'unknown_survey', `No published survey "${env.survey}".`)
@@ -98,7 +101,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   }
 
   const pointCode = input.device?.pointCode ?? env.point;
-  const point = await findPointByCode(db, { code: pointCode });
+  const point = await cachedLookup(db, findPointByCode, { code: pointCode });
   if (!point || !point.active || !point.unit.active) {
     return rejected(404, 'unknown_point', `No active service point "${pointCode}".`);
   }
@@ -137,7 +140,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   // Counted only once the answers are valid, so refused requests do not push a client over.
   let flags = 0;
   if (input.burst) {
-    const seen = await hitRateLimit(db, 'burst', `${point.id}|${input.burst.clientKey}`, input.burst.rule, input.receivedAt);
+    const seen = sharedRateLimiter(db, 'burst').hit(`${point.id}|${input.burst.clientKey}`, input.burst.rule, input.receivedAt);
     if (!seen.allowed) flags |= RESPONSE_FLAGS.burst;
   }
 
@@ -161,43 +164,39 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     answers: JSON.stringify(checked.data),
     flags,
   };
-  const options = { repeatWindowMs: input.repeatWindowMs };
   const activity = activityOf(validator.thresholds, checked.scored);
-  // A flagged answer (a burst; a repeat press is known only inside the insert) opens no case.
-  if (reasons.length === 0 || (flags & EXCLUDED_FLAGS) !== 0) {
-    const outcome = await insertResponse(db, row, checked.scored, activity, options);
-    if (outcome.inserted) return { kind: 'accepted', flags: outcome.flags, caseCode: null };
-    if ('dossierTaken' in outcome) return { kind: 'dossier_taken' };
-    return replayOrConflict(db, env.id, outcome.existingBodyHash === input.bodyHash);
-  }
 
   // A negative rating or a complaint: the response and its case are stored together or not at all.
-  const cfg = getConfig();
-  const opened = await withTransaction(db, async (tx) => {
-    const outcome = await insertResponse(tx, row, checked.scored, activity, options);
-    if (!outcome.inserted) return outcome;
-    if ((outcome.flags & EXCLUDED_FLAGS) !== 0) return { ...outcome, code: null };
-    const code = caseCode(randomBytes(7));
-    const due = dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS));
-    await insertCase(tx, {
-      code,
-      responseId: env.id,
-      unitId: point.unit.id,
-      pointId: point.id,
-      reasons,
-      openedAt: input.receivedAt,
-      dueAt: due,
-    });
-    if (cfg.WEBHOOK_URL) {
-      // What other systems need to route the case; the answers and any comment stay here.
-      const payload = { case: code, unit: point.unit.code, point: point.code, procedure: env.procedure ?? null, channel: env.channel, reasons, openedAt: new Date(input.receivedAt).toISOString(), dueAt: new Date(due).toISOString() };
-      await enqueueWebhook(tx, { event: 'case.opened', url: cfg.WEBHOOK_URL, payload, now: input.receivedAt });
-    }
-    return { ...outcome, code };
-  });
-  if (opened.inserted) return { kind: 'accepted', flags: opened.flags, caseCode: opened.code };
-  if ('dossierTaken' in opened) return { kind: 'dossier_taken' };
-  return replayOrConflict(db, env.id, opened.existingBodyHash === input.bodyHash);
+  // A flagged answer (a burst, or a repeat press, known only inside the insert) opens no case.
+  let openCase: AfterInsert | undefined;
+  if (reasons.length > 0 && (flags & EXCLUDED_FLAGS) === 0) {
+    const cfg = getConfig();
+    openCase = async (tx, storedFlags) => {
+      if ((storedFlags & EXCLUDED_FLAGS) !== 0) return null;
+      const code = caseCode(randomBytes(7));
+      const due = dueAt(input.receivedAt, cfg.CASE_SLA_DAYS, holidaySet(cfg.CASE_HOLIDAYS));
+      await insertCase(tx, {
+        code,
+        responseId: env.id,
+        unitId: point.unit.id,
+        pointId: point.id,
+        reasons,
+        openedAt: input.receivedAt,
+        dueAt: due,
+      });
+      if (cfg.WEBHOOK_URL) {
+        // What other systems need to route the case; the answers and any comment stay here.
+        const payload = { case: code, unit: point.unit.code, point: point.code, procedure: env.procedure ?? null, channel: env.channel, reasons, openedAt: new Date(input.receivedAt).toISOString(), dueAt: new Date(due).toISOString() };
+        await enqueueWebhook(tx, { event: 'case.opened', url: cfg.WEBHOOK_URL, payload, now: input.receivedAt });
+      }
+      return code;
+    };
+  }
+  // Written with the other responses of its group commit (server/ingest-batcher.ts).
+  const stored = await ingestBatcher(db).submit({ row, scored: checked.scored, activity, repeatWindowMs: input.repeatWindowMs ?? 0 }, openCase);
+  if (stored.inserted) return { kind: 'accepted', flags: stored.flags, caseCode: stored.caseCode };
+  if ('dossierTaken' in stored) return { kind: 'dossier_taken' };
+  return replayOrConflict(db, env.id, stored.existingBodyHash === input.bodyHash);
 }
 
 async function replayOrConflict(db: Db, id: string, sameBody: boolean): Promise<IngestOutcome> {

@@ -18,6 +18,7 @@ export type AuditEntry = {
 
 /** Appends one entry; pass the transaction of the change it records so both land or neither. */
 export async function appendAudit(db: Queryable, entry: AuditEntry, now = Date.now()): Promise<void> {
+  auditWrites.__hailongAuditWrites = localAuditWrites() + 1;
   await db
     .insert(auditLog)
     .values({
@@ -64,4 +65,21 @@ export async function auditFacets(db: Db): Promise<{ actors: string[]; actions: 
   const actors = await db.selectDistinct({ v: auditLog.actor }).from(auditLog).orderBy(auditLog.actor).limit(500);
   const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return { actors: actors.map((r) => r.v), actions: actions.map((r) => r.v) };
+}
+
+const auditWrites = globalThis as unknown as { __hailongAuditWrites?: number };
+
+/**
+ * How many audit entries this process has appended (whether or not their transaction committed):
+ * a cache of what the audited changes touch compares it, so a change made here is seen at once.
+ * On globalThis because the direct ingest route and Next's bundles load this module separately.
+ */
+export function localAuditWrites(): number {
+  return auditWrites.__hailongAuditWrites ?? 0;
+}
+
+/** The newest audit entry's id: any instance's audited change since a read moves it. */
+export async function latestAuditId(db: Queryable): Promise<number> {
+  const [row] = await db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog);
+  return Number(row?.id ?? 0);
 }

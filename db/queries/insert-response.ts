@@ -1,9 +1,10 @@
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 
 import { dialectOf, first, rawAll, withTransaction, type Queryable } from '../index';
 import { answers, RESPONSE_FLAGS, responses } from '../schema';
+import { selectJsonRows } from './json-rows';
 import { reusable } from './reusable';
-import { writeRollups, type Activity } from './rollup-writes';
+import { writeRollups, writeRollupsMerged, type Activity } from './rollup-writes';
 
 export type ResponseInsert = {
   id: string;
@@ -162,4 +163,107 @@ export function insertResponse(
     await writeRollups(tx, stored, scored, activity);
     return { inserted: true, flags };
   });
+}
+
+export type BatchItem = {
+  row: ResponseInsert;
+  scored: readonly { question: string; value: number }[];
+  activity: Activity;
+  repeatWindowMs: number;
+};
+
+/**
+ * Stores many responses in the caller's transaction `tx`, with the same outcome for each as
+ * `insertResponse` would give it alone, in order: a response whose id is stored (or came earlier
+ * in the batch) is not inserted and reports the stored body hash; a dossier rated before (or
+ * earlier in the batch) is refused. A refusal is an outcome, not an error, so it never fails the
+ * rest of the batch. The rollup counts of all inserted responses are summed in memory and each
+ * rollup row is upserted once (writeRollupsMerged). PostgreSQL gets one multi-row statement for
+ * the responses and one for the answers; SQLite, with no round trips to save, reuses the
+ * per-response prepared statements.
+ */
+export async function insertResponseBatch(tx: Queryable, items: readonly BatchItem[]): Promise<InsertOutcome[]> {
+  const pg = dialectOf(tx) === 'postgres';
+  const dossiers = [...new Set(items.flatMap((i) => (i.row.dossier === null ? [] : [i.row.dossier])))].sort();
+  // Other instances' batches take the same dossier locks, in the same (sorted) order.
+  if (pg && dossiers.length > 0) {
+    await rawAll(tx, sql`SELECT pg_advisory_xact_lock(${DOSSIER_LOCK}, hashtext(d)) FROM (SELECT DISTINCT d FROM jsonb_array_elements_text(${JSON.stringify(dossiers)}::jsonb) AS d ORDER BY d) AS s`);
+  }
+  const ids = [...new Set(items.map((i) => i.row.id))];
+  const stored = new Map((await tx.select({ id: responses.id, hash: responses.bodyHash }).from(responses).where(inArray(responses.id, ids))).map((r) => [r.id, r.hash]));
+  const rated = new Set(
+    dossiers.length === 0
+      ? []
+      : (await tx.select({ dossier: responses.dossier }).from(responses).where(inArray(responses.dossier, dossiers))).map((r) => r.dossier),
+  );
+
+  const outcomes: InsertOutcome[] = new Array(items.length);
+  const firstIndex = new Map<string, number>(); // id → index of its first item in the batch
+  const duplicates: number[] = [];
+  const fresh: { index: number; row: ResponseInsert }[] = [];
+  const latestOfDevice = new Map<number, ResponseInsert>();
+  for (const [index, item] of items.entries()) {
+    const { row } = item;
+    if (firstIndex.has(row.id)) {
+      duplicates.push(index);
+      continue;
+    }
+    firstIndex.set(row.id, index);
+    const hash = stored.get(row.id);
+    if (hash !== undefined) {
+      outcomes[index] = { inserted: false, existingBodyHash: hash };
+      continue;
+    }
+    if (row.dossier !== null) {
+      if (rated.has(row.dossier)) {
+        outcomes[index] = { inserted: false, dossierTaken: true };
+        continue;
+      }
+      rated.add(row.dossier);
+    }
+    let flags = row.flags;
+    if (row.deviceId !== null && item.repeatWindowMs > 0) {
+      // The device's previous response: stored, or earlier in this batch (kiosks sync in order).
+      const inBatch = latestOfDevice.get(row.deviceId);
+      const before = inBatch && inBatch.completedAt <= row.completedAt ? { answers: inBatch.answers, completed_at: inBatch.completedAt } : first(await selectPreviousOfDevice(tx, { deviceId: row.deviceId, completedAt: row.completedAt }));
+      if (before !== null && row.completedAt - before.completed_at <= item.repeatWindowMs && before.answers === row.answers) flags |= RESPONSE_FLAGS.repeat;
+      latestOfDevice.set(row.deviceId, row);
+    }
+    fresh.push({ index, row: flags === row.flags ? row : { ...row, flags } });
+  }
+
+  const inserted = new Set<string>();
+  if (pg) {
+    if (fresh.length > 0) {
+      const rows = await tx
+        .insert(responses)
+        .select(selectJsonRows(tx, responses, fresh.map((f) => f.row)))
+        .onConflictDoNothing({ target: responses.id })
+        .returning({ id: responses.id });
+      for (const r of rows) inserted.add(r.id);
+      const answerRows = fresh.filter((f) => inserted.has(f.row.id)).flatMap((f) => items[f.index]!.scored.map((a) => ({ responseId: f.row.id, question: a.question, value: a.value })));
+      if (answerRows.length > 0) await tx.insert(answers).select(selectJsonRows(tx, answers, answerRows));
+    }
+  } else {
+    for (const f of fresh) {
+      if ((await insertRow(tx, f.row)).length === 0) continue;
+      inserted.add(f.row.id);
+      const scored = items[f.index]!.scored;
+      if (scored.length > 0) await insertAnswers(tx, f.row.id, scored);
+    }
+  }
+  for (const f of fresh) {
+    // Not inserted after all: another instance stored the same id since the read above.
+    outcomes[f.index] = inserted.has(f.row.id) ? { inserted: true, flags: f.row.flags } : { inserted: false, existingBodyHash: (await bodyHashOf(tx, f.row.id)) ?? '' };
+  }
+  for (const index of duplicates) {
+    const winner = firstIndex.get(items[index]!.row.id)!;
+    const outcome = outcomes[winner]!;
+    outcomes[index] = outcome.inserted ? { inserted: false, existingBodyHash: items[winner]!.row.bodyHash } : outcome;
+  }
+  await writeRollupsMerged(
+    tx,
+    fresh.filter((f) => inserted.has(f.row.id)).map((f) => ({ fact: f.row, scored: items[f.index]!.scored, activity: items[f.index]!.activity })),
+  );
+  return outcomes;
 }

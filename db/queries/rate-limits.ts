@@ -62,3 +62,31 @@ export async function pruneRateLimits(db: Queryable, { now, windowMs = 60_000, s
     .returning({ key: rateLimits.key });
   return rows.length;
 }
+
+export type RateHits = { key: string; window: number; count: number };
+
+/**
+ * Adds many clients' hits to the shared counters in one statement and returns, for each key,
+ * the counts every instance has stored for its window and for the window before.
+ */
+export async function addRateHits(
+  db: Queryable,
+  scope: RateScope,
+  hits: readonly RateHits[],
+): Promise<{ key: string; window: number; count: number; previous: number }[]> {
+  if (hits.length === 0) return [];
+  const rows = await db
+    .insert(rateLimits)
+    .values(hits.map((h) => ({ scope, key: h.key, window: h.window, count: h.count })))
+    .onConflictDoUpdate({
+      target: [rateLimits.scope, rateLimits.key, rateLimits.window],
+      set: { count: sql`${sql.identifier('rate_limits')}.${sql.identifier('count')} + excluded.${sql.identifier('count')}` },
+    })
+    .returning({ key: rateLimits.key, window: rateLimits.window, count: rateLimits.count });
+  const before = await db
+    .select({ key: rateLimits.key, window: rateLimits.window, count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.scope, scope), inArray(rateLimits.key, [...new Set(hits.map((h) => h.key))]), inArray(rateLimits.window, [...new Set(hits.map((h) => h.window - 1))])));
+  const previous = new Map(before.map((r) => [`${r.key}\u0000${r.window + 1}`, r.count]));
+  return rows.map((r) => ({ ...r, previous: previous.get(`${r.key}\u0000${r.window}`) ?? 0 }));
+}

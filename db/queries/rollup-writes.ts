@@ -167,6 +167,17 @@ export async function writeRollupsBatch(q: Queryable, items: readonly RollupItem
     for (const item of items) await writeRollups(q, item.fact, item.scored, item.activity);
     return;
   }
+  await writeRollupsMerged(q, items);
+}
+
+/**
+ * Adds many responses to every rollup tier with one upsert per tier: the counts are summed in
+ * memory, so a rollup row that many of them share (concurrent answers at one desk on one day, the
+ * group commits of server/ingest-batcher.ts) is written once. The rows go in key order, so
+ * concurrent writers (another instance's batch) lock them in the same order and cannot deadlock.
+ */
+export async function writeRollupsMerged(q: Queryable, items: readonly RollupItem[]): Promise<void> {
+  if (items.length === 0) return;
   const params = items.map((item) => paramsOf(item.fact, item.activity) as Record<string, unknown>);
   for (const table of [rollupAnswersDay, rollupAnswersMonth, rollupAnswersUnitDay, rollupAnswersUnitMonth]) {
     const keys = columnsOf(table).map(([key]) => key).filter((key) => !['question', 'value', 'count'].includes(key));
@@ -183,7 +194,7 @@ export async function writeRollupsBatch(q: Queryable, items: readonly RollupItem
       add(RESPONSES_QUESTION, 0);
       for (const a of item.scored) add(a.question, a.value);
     });
-    await addRows(q, table, [...rows.values()], ['count']);
+    await addRows(q, table, inKeyOrder(rows), ['count']);
   }
   const sums = ['responses', 'answers', 'satisfied'] as const;
   for (const table of [rollupActivityDay, rollupActivityMonth, rollupHoursMonth]) {
@@ -197,8 +208,12 @@ export async function writeRollupsBatch(q: Queryable, items: readonly RollupItem
       row.answers += p.answers as number;
       row.satisfied += p.satisfied as number;
     }
-    await addRows(q, table, [...rows.values()], sums);
+    await addRows(q, table, inKeyOrder(rows), sums);
   }
+}
+
+function inKeyOrder<T>(rows: Map<string, T>): T[] {
+  return [...rows.keys()].sort().map((key) => rows.get(key)!);
 }
 
 /** Inserts rows of distinct keys in one statement, adding their `sums` to the counts of keys already stored. */

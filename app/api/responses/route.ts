@@ -1,6 +1,5 @@
 import { getDb } from '@/db';
 import { ingestResponse } from '@/server/ingest';
-import { hitRateLimit } from '@/db/queries/rate-limits';
 import { getConfig } from '@/lib/config';
 import {
   badRequest,
@@ -16,6 +15,7 @@ import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
 import { clientKey, rateLimitKey } from '@/server/client-key';
 import { deviceFromRequest } from '@/server/device';
+import { sharedRateLimiter } from '@/server/rate-limiter';
 import { authorizeRequest, crossSiteRefusal } from '@/server/guard';
 import { appSecret } from '@/server/secret';
 
@@ -28,8 +28,9 @@ export async function POST(request: Request): Promise<Response> {
   const now = Date.now();
   const secret = appSecret();
 
+  // Decided in memory, shared with other instances in batches: no database write per request.
   const client = rateLimitKey(request.headers, secret);
-  const rate = await hitRateLimit(getDb(), 'responses', client, rateRule, now);
+  const rate = sharedRateLimiter(getDb(), 'responses').hit(client, rateRule, now);
   if (!rate.allowed) return tooManyRequests(rate.retryAfterSeconds);
 
   const body = await readJsonBody(request, MAX_BODY_BYTES);

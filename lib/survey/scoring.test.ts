@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { parseSurveyDefinition } from './definition';
-import { defaultSatisfiedFrom, extractScoring, localize, localizeScoring, type LocalizedText } from './scoring';
+import { defaultSatisfiedFrom, extractScoring, localize, localizeScoring, outcomeQuestionOf, type LocalizedText } from './scoring';
 
 const def = parseSurveyDefinition(
   {
@@ -48,6 +48,23 @@ describe('extractScoring', () => {
     const en = localizeScoring(extractScoring(def), 'en');
     expect(en.dimensions.map((d) => d.title)).toEqual(['Access', 'Công chức']);
     expect(en.questions[0]).toMatchObject({ name: 'seats', title: 'Enough seats', satisfiedFrom: 4 });
+  });
+});
+
+describe('outcomeQuestionOf', () => {
+  const withOutcome = (elements: object[]) => parseSurveyDefinition({ dimensions: [{ name: 'd', title: 'D' }], pages: [{ elements }] }, 'test');
+  test.each([
+    { name: 'none marked', elements: [{ type: 'rating', name: 'overall' }], expected: null },
+    { name: 'a scored question outside the index', elements: [{ type: 'rating', name: 'overall', outcome: true }], expected: 'overall' },
+    { name: 'a criterion cannot be the outcome', elements: [{ type: 'rating', name: 'c', dimension: 'd', outcome: true }], expected: null },
+    { name: 'a text question cannot be the outcome', elements: [{ type: 'comment', name: 'c', outcome: true }], expected: null },
+    {
+      name: 'the first of two wins',
+      elements: [{ type: 'rating', name: 'a', outcome: true }, { type: 'rating', name: 'b', outcome: true }],
+      expected: 'a',
+    },
+  ])('$name → $expected', ({ elements, expected }) => {
+    expect(outcomeQuestionOf(withOutcome(elements))).toBe(expected);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 
 import { getDb } from '@/db';
 import { listSurveys } from '@/db/queries/catalog';
@@ -21,6 +22,7 @@ import { Comments, COMMENTS_FROM } from './_components/Comments';
 import { FilterForm } from './_components/FilterForm';
 import { Headline } from './_components/Headline';
 import { Heatmap } from './_components/Heatmap';
+import { Improvement, ImprovementSkeleton } from './_components/Improvement';
 import { Ranking } from './_components/Rankings';
 import { ChannelSection, ElementSection, TrendSection } from './_components/Sections';
 import './dashboard.css';
@@ -124,6 +126,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         period={view.period}
       />
       <Headline data={data} />
+      <Suspense fallback={<ImprovementSkeleton />}>
+        <Improvement view={view} indices={data.indices} minResponses={MIN_RESPONSES} />
+      </Suspense>
       <div className="dash-grid">
         <TrendSection data={data} />
         <ChannelSection data={data} />

@@ -8,6 +8,8 @@ import { localDay } from '@/lib/time/local';
 import { bearer } from '@/tests/helpers/auth';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest } from '@/tests/helpers/http';
+import { reasonsFor } from '@/server/reasons';
+import { isViewError, resolveView } from '@/server/view';
 
 let t: TestDb;
 let leader: { authorization: string };
@@ -49,6 +51,22 @@ beforeAll(async () => {
   // 160 at desk 5 (unit SXD-CLCT), 10 at desk 4 (SXD-QHKT): under MIN_RESPONSES = 30 there.
   for (let i = 0; i < 160; i++) await post('TTHCC-Q05', respondent(random));
   for (let i = 0; i < 10; i++) await post('TTHCC-Q04', respondent(random));
+  // quick, "Điều gì chưa tốt?": 40 dissatisfied at desk 1 (unit SXD-QLXD), 20 of them "time", 10
+  // "time" and "attitude", 10 "fees"; 5 at desk 3 (SXD-NHA) choosing "attitude"; 30 satisfied.
+  const quick = [
+    ...Array.from({ length: 20 }, () => ['TTHCC-Q01', ['time']] as const),
+    ...Array.from({ length: 10 }, () => ['TTHCC-Q01', ['time', 'attitude']] as const),
+    ...Array.from({ length: 10 }, () => ['TTHCC-Q01', ['fees']] as const),
+    ...Array.from({ length: 5 }, () => ['TTHCC-Q03', ['attitude']] as const),
+  ];
+  for (const [point, reasons] of quick) {
+    const res = await POST(jsonRequest({ id: randomUUID(), survey: 'quick', point, channel: 'qr', answers: { satisfaction: 1, reasons }, completedAt: new Date(now - DAY_MS).toISOString() }));
+    expect(res.status).toBe(201);
+  }
+  for (let i = 0; i < 30; i++) {
+    const res = await POST(jsonRequest({ id: randomUUID(), survey: 'quick', point: 'TTHCC-Q01', channel: 'qr', answers: { satisfaction: 3 }, completedAt: new Date(now - DAY_MS).toISOString() }));
+    expect(res.status).toBe(201);
+  }
 });
 afterAll(() => t.close());
 
@@ -101,5 +119,30 @@ describe('GET /api/priorities', () => {
     expect((await priorities(`survey=sipas&from=${from}&to=${to}&unit=SXD-QHKT`, manager)).status).toBe(403);
     const own = (await (await priorities(`survey=sipas&from=${from}&to=${to}`, manager)).json()) as Body;
     expect(own.responses).toBe(160);
+  });
+});
+
+describe('reasons of the dissatisfied (quick survey)', () => {
+  test('counted by choice in SQL, with shares and Wilson intervals for the scope, each unit and each desk', async () => {
+    const principal = { kind: 'token' as const, id: 0, label: 'test', role: 'leader' as const, unitId: null };
+    const view = await resolveView(t.db, principal, { survey: 'quick', from, to }, Date.now());
+    if (isViewError(view)) throw new Error(view.message);
+    const reasons = (await reasonsFor(t.db, view, 30))!;
+    expect(reasons.question).toBe('reasons');
+    expect(reasons.title).toBe('Điều gì chưa tốt?');
+    expect(reasons.choices.map((c) => c.label)).toContain('Thái độ công chức');
+    // 45 answered: time 30 (66.67 %), attitude 15 (33.33 %), fees 10 (22.22 %).
+    expect(reasons.total.respondents).toBe(45);
+    const byChoice = Object.fromEntries(reasons.total.choices.map((c) => [c.choice, c]));
+    expect(byChoice.time).toMatchObject({ count: 30, share: 66.67 });
+    expect(byChoice.attitude).toMatchObject({ count: 15, share: 33.33 });
+    expect(byChoice.fees).toMatchObject({ count: 10, share: 22.22 });
+    expect(byChoice.time!.ci95![0]).toBeLessThan(66.67);
+    expect(reasons.points.map((p) => [p.label, p.respondents, p.suppressed])).toEqual([
+      ['Quầy số 1', 40, false],
+      ['Quầy số 3', 5, true],
+    ].map(([label, n, s]) => [expect.stringContaining(String(label)), n, s]));
+    expect(reasons.units).toHaveLength(2);
+    expect(reasons.points[1]!.choices.find((c) => c.choice === 'attitude')).toEqual({ choice: 'attitude', count: 5, share: null, ci95: null });
   });
 });

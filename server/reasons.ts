@@ -10,6 +10,8 @@ import type { ResolvedView } from './view';
 export type ReasonGroup = ChoiceGroup & { label: string };
 
 export type Reasons = {
+  /** Comments left with each reason, in `choices` order: what the comments are about. */
+  comments: { value: string; label: string; count: number }[];
   question: string;
   title: string;
   choices: { value: string; label: string }[];
@@ -31,7 +33,12 @@ export async function reasonsFor(db: Db, view: Pick<ResolvedView, 'survey' | 'fi
     typeof c === 'object' ? { value: String(c.value), label: c.text ? localize(c.text, 'vi') : String(c.value) } : { value: String(c), label: String(c) },
   );
   const values = choices.map((c) => c.value);
-  const [rows, units, points] = await Promise.all([readChoiceCounts(db, view.filter, question.name), listUnits(db), listPoints(db)]);
+  const [rows, commented, units, points] = await Promise.all([
+    readChoiceCounts(db, view.filter, question.name),
+    readChoiceCounts(db, view.filter, question.name, { withComment: true }),
+    listUnits(db),
+    listPoints(db),
+  ]);
   const unitName = new Map(units.map((u) => [String(u.id), u.name]));
   const pointName = new Map(points.map((p) => [String(p.id), p.name]));
   const label = (names: Map<string, string>) => (g: ChoiceGroup): ReasonGroup => ({ ...g, label: names.get(g.key) ?? g.key });
@@ -41,6 +48,7 @@ export async function reasonsFor(db: Db, view: Pick<ResolvedView, 'survey' | 'fi
     question: question.name,
     title: question.title ? localize(question.title, 'vi') : question.name,
     choices,
+    comments: choices.map((c) => ({ ...c, count: commented.filter((r) => r.choice === c.value).reduce((sum, r) => sum + r.count, 0) })),
     total: { ...total, label: 'Tất cả' },
     units: choiceShares(rows.map((r) => ({ key: String(r.unitId), choice: r.choice, count: r.count })), values, minResponses).map(label(unitName)),
     points: choiceShares(rows.map((r) => ({ key: String(r.pointId), choice: r.choice, count: r.count })), values, minResponses).map(label(pointName)),

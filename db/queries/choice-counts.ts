@@ -12,12 +12,18 @@ export type ChoiceCountRow = { unitId: number; pointId: number; choice: string |
  * How often each choice of a multiple-choice question (a SurveyJS `checkbox`, stored as a JSON
  * array in the response) was picked, per unit and desk, counted in SQL. Rows with `choice: null`
  * give the respondents who answered the question at all, the denominator of each share. Repeat
- * presses are left out.
+ * presses are left out. `withComment` counts only responses that also left a comment.
  */
-export async function readChoiceCounts(db: Queryable, f: RollupFilter, question: string): Promise<ChoiceCountRow[]> {
+export async function readChoiceCounts(
+  db: Queryable,
+  f: RollupFilter,
+  question: string,
+  { withComment = false }: { withComment?: boolean } = {},
+): Promise<ChoiceCountRow[]> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return [];
-  const where = and(...responseConditions(f), sql`(${responses.flags} & 1) = 0`);
   const pg = dialectOf(db) === 'postgres';
+  const commented = pg ? sql`(${responses.answers}::jsonb ->> 'comment') IS NOT NULL` : sql`json_extract(${responses.answers}, '$.comment') IS NOT NULL`;
+  const where = and(...responseConditions(f), sql`(${responses.flags} & 1) = 0`, ...(withComment ? [commented] : []));
   const path = `$.${JSON.stringify(question)}`;
   const picks = pg
     ? sql`SELECT ${responses.unitId} AS unit_id, ${responses.pointId} AS point_id, c.value AS choice, COUNT(*) AS n

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { parseSurveyDefinition } from './definition';
-import { defaultSatisfiedFrom, extractScoring, localize, localizeScoring, outcomeQuestionOf, type LocalizedText } from './scoring';
+import { commentRatingOf, defaultSatisfiedFrom, extractScoring, localize, localizeScoring, outcomeQuestionOf, type LocalizedText } from './scoring';
 
 const def = parseSurveyDefinition(
   {
@@ -66,6 +66,15 @@ describe('outcomeQuestionOf', () => {
   ])('$name → $expected', ({ elements, expected }) => {
     expect(outcomeQuestionOf(withOutcome(elements))).toBe(expected);
   });
+});
+
+test.each([
+  { name: 'the outcome first', elements: [{ type: 'rating', name: 'c', dimension: 'd' }, { type: 'rating', name: 'o', outcome: true }], expected: 'o' },
+  { name: 'else the first criterion', elements: [{ type: 'rating', name: 'x' }, { type: 'rating', name: 'c', dimension: 'd' }], expected: 'c' },
+  { name: 'else none', elements: [{ type: 'comment', name: 'comment' }], expected: undefined },
+])('commentRatingOf: $name', ({ elements, expected }) => {
+  const def = parseSurveyDefinition({ dimensions: [{ name: 'd', title: 'D' }], pages: [{ elements }] }, 'test');
+  expect(commentRatingOf(def)?.name).toBe(expected);
 });
 
 describe('defaultSatisfiedFrom: the top two values', () => {

@@ -73,3 +73,13 @@ export function outcomeQuestionOf(def: SurveyDefinition): string | null {
   }
   return null;
 }
+
+/**
+ * The rating that tells a comment's praise from a suggestion: the outcome question, or else the
+ * first criterion (the quick survey's only one).
+ */
+export function commentRatingOf(def: SurveyDefinition): ScoredQuestion | null {
+  const { questions } = extractScoring(def);
+  const outcome = outcomeQuestionOf(def);
+  return questions.find((q) => q.name === outcome) ?? questions.find((q) => q.dimension !== null) ?? null;
+}

@@ -52,7 +52,7 @@ beforeAll(async () => {
   for (let i = 0; i < 160; i++) await post('TTHCC-Q05', respondent(random));
   for (let i = 0; i < 10; i++) await post('TTHCC-Q04', respondent(random));
   // quick, "Điều gì chưa tốt?": 40 dissatisfied at desk 1 (unit SXD-QLXD), 20 of them "time", 10
-  // "time" and "attitude", 10 "fees"; 5 at desk 3 (SXD-NHA) choosing "attitude"; 30 satisfied.
+  // "time" and "attitude", 10 "fees" (with a comment); 5 at desk 3 (SXD-NHA) choosing "attitude"; 30 satisfied.
   const quick = [
     ...Array.from({ length: 20 }, () => ['TTHCC-Q01', ['time']] as const),
     ...Array.from({ length: 10 }, () => ['TTHCC-Q01', ['time', 'attitude']] as const),
@@ -60,7 +60,7 @@ beforeAll(async () => {
     ...Array.from({ length: 5 }, () => ['TTHCC-Q03', ['attitude']] as const),
   ];
   for (const [point, reasons] of quick) {
-    const res = await POST(jsonRequest({ id: randomUUID(), survey: 'quick', point, channel: 'qr', answers: { satisfaction: 1, reasons }, completedAt: new Date(now - DAY_MS).toISOString() }));
+    const res = await POST(jsonRequest({ id: randomUUID(), survey: 'quick', point, channel: 'qr', answers: { satisfaction: 1, reasons, ...((reasons as readonly string[]).includes('fees') ? { comment: 'Lệ phí cao' } : {}) }, completedAt: new Date(now - DAY_MS).toISOString() }));
     expect(res.status).toBe(201);
   }
   for (let i = 0; i < 30; i++) {
@@ -143,6 +143,8 @@ describe('reasons of the dissatisfied (quick survey)', () => {
       ['Quầy số 3', 5, true],
     ].map(([label, n, s]) => [expect.stringContaining(String(label)), n, s]));
     expect(reasons.units).toHaveLength(2);
+    // Only the ten who chose "fees" wrote a comment.
+    expect(reasons.comments.map((c) => [c.value, c.count])).toEqual([['time', 0], ['visits', 0], ['attitude', 0], ['fees', 10], ['unclear', 0], ['other', 0]]);
     expect(reasons.points[1]!.choices.find((c) => c.choice === 'attitude')).toEqual({ choice: 'attitude', count: 5, share: null, ci95: null });
   });
 });

@@ -6,12 +6,17 @@ import { ReasonChart } from './ReasonChart';
 
 function cell(choice: ReasonGroup['choices'][number]) {
   if (choice.share === null) return formatInt(choice.count);
-  return `${formatInt(choice.count)} (${formatPercent(choice.share)}${choice.ci95 ? `; ${formatPercent(choice.ci95[0])} – ${formatPercent(choice.ci95[1])}` : ''})`;
+  return (
+    <>
+      {formatInt(choice.count)} · {formatPercent(choice.share)}
+      {choice.ci95 && <span className="dash-ci-text">{`${formatPercent(choice.ci95[0])} – ${formatPercent(choice.ci95[1])}`}</span>}
+    </>
+  );
 }
 
 function GroupTable({ caption, groups, reasons }: { caption: string; groups: ReasonGroup[]; reasons: Reasons }) {
   return (
-    <table className="dash-table">
+    <table className="dash-table dash-reasons">
       <caption>{caption}</caption>
       <thead>
         <tr>

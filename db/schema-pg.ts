@@ -507,3 +507,29 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key, t.window] })],
 );
+
+// Summary e-mail (server/summary-mail.ts): who receives the monthly and quarterly summary, for
+// the whole department (unit null) or a unit's subtree; and which period each one was sent, so
+// a restart or a second instance never sends it twice.
+export const summaryRecipients = pgTable('summary_recipients', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  email: text('email').notNull(),
+  unitId: integer('unit_id').references(() => units.id),
+  monthly: boolean('monthly').notNull().default(true),
+  quarterly: boolean('quarterly').notNull().default(true),
+  active: boolean('active').notNull().default(true),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+export const summarySends = pgTable(
+  'summary_sends',
+  {
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => summaryRecipients.id),
+    // '2026-11' (monthly) or '2026-Q4' (quarterly).
+    period: text('period').notNull(),
+    sentAt: bigint('sent_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recipientId, t.period] })],
+);

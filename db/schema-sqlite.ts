@@ -517,3 +517,29 @@ export const rateLimits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key, t.window] })],
 );
+
+// Summary e-mail (server/summary-mail.ts): who receives the monthly and quarterly summary, for
+// the whole department (unit null) or a unit's subtree; and which period each one was sent, so
+// a restart or a second instance never sends it twice.
+export const summaryRecipients = sqliteTable('summary_recipients', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull(),
+  unitId: integer('unit_id').references(() => units.id),
+  monthly: integer('monthly', { mode: 'boolean' }).notNull().default(true),
+  quarterly: integer('quarterly', { mode: 'boolean' }).notNull().default(true),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const summarySends = sqliteTable(
+  'summary_sends',
+  {
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => summaryRecipients.id),
+    // '2026-11' (monthly) or '2026-Q4' (quarterly).
+    period: text('period').notNull(),
+    sentAt: integer('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recipientId, t.period] })],
+);

@@ -17,6 +17,10 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
   });
 
+  test('an SMTP server for the summary e-mail', () => {
+    expect(parseConfig({ SMTP_URL: 'smtp://hailong:secret@mail.example:587' })).toMatchObject({ SMTP_URL: 'smtp://hailong:secret@mail.example:587', SUMMARY_FROM: 'Hài Lòng <no-reply@localhost>' });
+  });
+
   test('a holiday list replaces the default', () => {
     expect(parseConfig({ CASE_HOLIDAYS: '2027-01-01, 2027-02-06' }).CASE_HOLIDAYS).toEqual(['2027-01-01', '2027-02-06']);
   });
@@ -26,6 +30,7 @@ describe('parseConfig', () => {
     [{ CASE_SLA_DAYS: '0' }, /CASE_SLA_DAYS/],
     [{ WEBHOOK_URL: 'https://hooks.example/hailong' }, /WEBHOOK_SECRET: is required when WEBHOOK_URL is set/],
     [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'a-long-enough-secret' }, /WEBHOOK_URL/],
+    [{ SMTP_URL: 'https://mail.example' }, /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//],
     [{ PORT: 'eighty' }, /PORT: must be a whole number/],
     [{ DATABASE_URL: 'mysql://db/hailong' }, /DATABASE_URL: must start with file: or postgres:\/\//],
     [{ DATABASE_URL: 'postgres://hailong@db/hailong' }, /APP_SECRET: is required with a postgres:\/\/ DATABASE_URL/],

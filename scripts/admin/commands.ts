@@ -5,6 +5,7 @@ import { backupCommands } from './backup';
 import { caseCommands } from './cases';
 import { deviceCommands } from './devices';
 import { rollupCommands } from './rollups';
+import { summaryCommands } from './summary';
 import { surveyCommands } from './surveys';
 
 export type Command = {
@@ -15,4 +16,4 @@ export type Command = {
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void> | void;
 };
 
-export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands, ...rollupCommands];
+export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands, ...rollupCommands, ...summaryCommands];

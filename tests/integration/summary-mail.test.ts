@@ -7,8 +7,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 
 import { POST } from '@/app/api/responses/route';
 import { findUnitIdByCode } from '@/db/queries/users';
-import { addSummaryRecipient } from '@/db/queries/summary';
+import { addSummaryRecipient, listSummaryRecipients } from '@/db/queries/summary';
 import { localDay, startOfLocalDayMs } from '@/lib/time/local';
+import { addSummaryRecipientCore, removeSummaryRecipientCore } from '@/server/admin/summary';
 import { sendDueSummaries } from '@/server/summary-mail';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest } from '@/tests/helpers/http';
@@ -112,4 +113,17 @@ test('a refused delivery is given back and sent on the next run', async () => {
   const options = { now: summaryNow, from: 'x@so.example', baseUrl: 'https://hailong.example', minResponses: 30 };
   await expect(sendDueSummaries(t.db, { ...options, transport: failing })).rejects.toThrow('421');
   expect(await sendDueSummaries(t.db, { ...options, transport: createTransport(`smtp://127.0.0.1:${port}`) })).toBe(1);
+});
+
+test('an admin adds and removes recipients in the browser (server actions), audited', async () => {
+  const admin = { kind: 'token' as const, id: 0, label: 'test-admin', role: 'admin' as const, unitId: null };
+  expect(await addSummaryRecipientCore(t.db, admin, { email: 'khong-hop-le', monthly: 'on' })).toMatchObject({ status: 'error', fieldErrors: { email: [expect.any(String)] } });
+  expect(await addSummaryRecipientCore(t.db, admin, { email: 'x@so.example', unitId: '9999', monthly: 'on' })).toMatchObject({ status: 'error', fieldErrors: { unitId: [expect.any(String)] } });
+  expect(await addSummaryRecipientCore(t.db, admin, { email: 'PGD@so.example', unitId: '', quarterly: 'on' })).toMatchObject({ status: 'ok' });
+  const added = (await listSummaryRecipients(t.db)).find((r) => r.email === 'pgd@so.example')!;
+  expect(added).toMatchObject({ unitId: null, monthly: false, quarterly: true });
+  expect(await removeSummaryRecipientCore(t.db, admin, { id: String(added.id) })).toMatchObject({ status: 'ok' });
+  expect((await listSummaryRecipients(t.db)).some((r) => r.id === added.id)).toBe(false);
+  const audited = await t.all<{ action: string; actor: string }>(sql`SELECT action, actor FROM audit_log WHERE entity = 'summary_recipient' AND entity_id = ${String(added.id)} ORDER BY id`);
+  expect(audited).toEqual([{ action: 'summary.recipient.add', actor: 'test-admin' }, { action: 'summary.recipient.remove', actor: 'test-admin' }]);
 });

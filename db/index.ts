@@ -12,6 +12,7 @@ import { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 
 import { getConfig, sqlitePathFromUrl } from '@/lib/config';
+import { foldVietnamese } from '@/lib/text/fold';
 import { startBackgroundCheckpoints, WRITER_AUTOCHECKPOINT_PAGES } from './checkpointer';
 import { dialectOfUrl, type Dialect } from './dialect';
 import * as pgSchema from './schema-pg';
@@ -55,7 +56,11 @@ export function openSqlite(path: string): Db {
   client.pragma('synchronous = FULL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
+  // Comment search ignores case and Vietnamese diacritics (db/queries/comments.ts); PostgreSQL
+  // does the same with translate().
+  client.function('fold_vi', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldVietnamese(s) : s));
   return queuePlainWrites(drizzleSqlite(client, { schema: sqliteSchema }) as unknown as Db, client);
+
 }
 
 // int8 (counts, sums, millisecond times) and numeric (sums, averages) arrive as strings from

@@ -52,4 +52,6 @@ export const {
   rollupActivityMonth,
   rollupHoursMonth,
   rateLimits,
+  summaryRecipients,
+  summarySends,
 } = defineTables(pgKit);

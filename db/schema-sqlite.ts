@@ -32,6 +32,8 @@ export const {
   rollupActivityMonth,
   rollupHoursMonth,
   rateLimits,
+  summaryRecipients,
+  summarySends,
 } = defineTables(sqliteKit);
 
 export type Unit = typeof units.$inferSelect;

@@ -557,5 +557,32 @@ export function defineTables(k: SchemaKit) {
     },
     (t) => [k.primaryKey({ columns: [t.scope, t.key, t.window] })],
   );
-  return { units, servicePoints, procedures, procedureVersions, pointProcedures, surveys, surveyVersions, responses, answers, users, sessions, apiTokens, auditLog, cases, caseNotes, caseContacts, alerts, webhookDeliveries, devices, rollupAnswersDay, rollupAnswersMonth, rollupAnswersUnitDay, rollupAnswersUnitMonth, rollupActivityDay, rollupActivityMonth, rollupHoursMonth, rateLimits };
+  // Summary e-mail (server/summary-mail.ts): who receives the monthly and quarterly summary, for
+  // the whole department (unit null) or a unit's subtree; and which period each one was sent, so
+  // a restart or a second instance never sends it twice.
+  const summaryRecipients = k.table('summary_recipients', {
+    id: k.id(),
+    email: k.text('email').notNull(),
+    unitId: k.integer('unit_id').references(() => units.id),
+    monthly: k.flag('monthly').notNull().default(true),
+    quarterly: k.flag('quarterly').notNull().default(true),
+    active: k.flag('active').notNull().default(true),
+    createdAt: k.time('created_at').notNull(),
+  });
+
+  const summarySends = k.table(
+    'summary_sends',
+    {
+      recipientId: k
+        .integer('recipient_id')
+        .notNull()
+        .references(() => summaryRecipients.id),
+      // '2026-11' (monthly) or '2026-Q4' (quarterly).
+      period: k.text('period').notNull(),
+      sentAt: k.time('sent_at').notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.recipientId, t.period] })],
+  );
+
+  return { units, servicePoints, procedures, procedureVersions, pointProcedures, surveys, surveyVersions, responses, answers, users, sessions, apiTokens, auditLog, cases, caseNotes, caseContacts, alerts, webhookDeliveries, devices, rollupAnswersDay, rollupAnswersMonth, rollupAnswersUnitDay, rollupAnswersUnitMonth, rollupActivityDay, rollupActivityMonth, rollupHoursMonth, rateLimits, summaryRecipients, summarySends };
 }

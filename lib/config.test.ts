@@ -22,6 +22,10 @@ describe('parseConfig', () => {
     expect(parseConfig({ DEMO_USERS: '0', TRUST_PROXY: '1' })).toMatchObject({ DEMO_USERS: false, TRUST_PROXY: true });
   });
 
+  test('an SMTP server for the summary e-mail', () => {
+    expect(parseConfig({ SMTP_URL: 'smtp://hailong:secret@mail.example:587' })).toMatchObject({ SMTP_URL: 'smtp://hailong:secret@mail.example:587', SUMMARY_FROM: 'Hài Lòng <no-reply@localhost>' });
+  });
+
   test('a holiday list replaces the default', () => {
     expect(parseConfig({ CASE_HOLIDAYS: '2027-01-01, 2027-02-06' }).CASE_HOLIDAYS).toEqual(['2027-01-01', '2027-02-06']);
   });
@@ -31,6 +35,7 @@ describe('parseConfig', () => {
     [{ CASE_SLA_DAYS: '0' }, /CASE_SLA_DAYS/],
     [{ WEBHOOK_URL: 'https://hooks.example/hailong' }, /WEBHOOK_SECRET: is required when WEBHOOK_URL is set/],
     [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'a-long-enough-secret' }, /WEBHOOK_URL/],
+    [{ SMTP_URL: 'https://mail.example' }, /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//],
     [{ PORT: 'eighty' }, /PORT: must be a whole number/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be 0 or 1/],
     [{ DEMO_USERS: 'off' }, /DEMO_USERS: must be 0 or 1/],

@@ -67,6 +67,10 @@ const envSchema = z.object({
   // Alerts and new cases are POSTed here, signed with WEBHOOK_SECRET (HMAC-SHA256), when set.
   WEBHOOK_URL: z.url().optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  // The monthly and quarterly summary e-mail (server/summary-mail.ts) goes out through this SMTP
+  // server (smtp://user:password@host:587, or smtps:// for TLS from the start) when set.
+  SMTP_URL: z.url().refine((u) => /^smtps?:\/\//i.test(u), 'must start with smtp:// or smtps://').optional(),
+  SUMMARY_FROM: z.string().min(3).default('Hài Lòng <no-reply@localhost>'),
   // Demo responses seeded into an empty database at first start, so a new user sees a story.
   DEMO_RESPONSES: intFrom(3000),
   // `0` stops the first start of an empty database from creating the public demo accounts.

@@ -5,6 +5,7 @@ import { pruneRateLimits } from '@/db/queries/rate-limits';
 import { getConfig } from '@/lib/config';
 
 import { LOGIN_THROTTLE } from './auth';
+import { sendDueSummaries } from './summary-mail';
 import { sendDueWebhooks } from './webhook-sender';
 
 /**
@@ -43,6 +44,21 @@ export function startBackgroundJobs(db: Db): void {
   if (cfg.WEBHOOK_URL && cfg.WEBHOOK_SECRET) {
     const secret = cfg.WEBHOOK_SECRET;
     every(10_000, 'webhooks', () => sendDueWebhooks(db, { secret }));
+  }
+  if (cfg.SMTP_URL) {
+    const smtpUrl = cfg.SMTP_URL;
+    // Hourly: a summary is due from the first hour of a new month or quarter; each goes out once.
+    every(60 * 60_000, 'summary e-mail', async () => {
+      const { createTransport } = await import('nodemailer');
+      const n = await sendDueSummaries(db, {
+        now: Date.now(),
+        transport: createTransport(smtpUrl),
+        from: cfg.SUMMARY_FROM,
+        baseUrl: cfg.publicBaseUrl,
+        minResponses: cfg.MIN_RESPONSES,
+      });
+      if (n) console.log(`Hài Lòng: sent ${n} summary e-mail(s).`);
+    });
   }
   // The counters are shared in the database now; the in-memory limiter used to prune itself.
   // Each window length prunes its own scopes: window numbers of a 15-minute counter are not minutes.

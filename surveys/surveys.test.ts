@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { registerScoringProperties } from '@/lib/survey/properties';
-import { extractScoring } from '@/lib/survey/scoring';
+import { extractScoring, outcomeQuestionOf } from '@/lib/survey/scoring';
 
 import { loadBundledSurveys } from './index';
 
@@ -148,6 +148,8 @@ describe('sipas', () => {
 
   test('overall (required, outside the index), comment and optional respondent facts on the last page', () => {
     expect(scoring.questions.find((q) => q.name === 'overall')).toMatchObject({ dimension: null, values: [1, 2, 3, 4, 5] });
+    // The outcome that improvement priorities explain by the 22 criteria.
+    expect(outcomeQuestionOf(sipas)).toBe('overall');
     const validator = createAnswerValidator(sipas);
     expect(validator.validate({ q_access_seats: 5 })).toMatchObject({ ok: false, issues: [{ code: 'required_missing', question: 'overall' }] });
     const full = { overall: 4, comment: 'Phục vụ tận tình', age_band: '65_plus', sex: 'female', occupation: 'retired', first_visit: true };

@@ -10,6 +10,7 @@ import type { Principal } from '@/lib/auth/permissions';
 import * as devices from '@/server/admin/devices';
 import * as people from '@/server/admin/people';
 import * as structure from '@/server/admin/structure';
+import * as summary from '@/server/admin/summary';
 import { AuthError, requireAction } from '@/server/guard';
 
 type Core = (db: Db, principal: Principal, input: Record<string, unknown>) => ActionState | Promise<ActionState>;
@@ -77,3 +78,5 @@ export const createDeviceAction = async (p: ActionState, f: FormData) => action(
 export const renameDeviceAction = async (p: ActionState, f: FormData) => action(devices.renameDeviceCore)(p, f);
 export const revokeDeviceAction = async (p: ActionState, f: FormData) => action(devices.revokeDeviceCore)(p, f);
 export const relinkDeviceAction = async (p: ActionState, f: FormData) => action(devices.relinkDeviceCore)(p, f);
+export const addSummaryRecipientAction = async (p: ActionState, f: FormData) => action(summary.addSummaryRecipientCore)(p, f);
+export const removeSummaryRecipientAction = async (p: ActionState, f: FormData) => action(summary.removeSummaryRecipientCore)(p, f);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 
 import { getDb } from '@/db';
 import { listSurveys } from '@/db/queries/catalog';
@@ -17,11 +18,16 @@ import { isViewError, resolveView } from '@/server/view';
 import { isBucketUnit } from '@/lib/time/buckets';
 import { quarterOf } from '@/lib/time/local';
 
-import { Comments, COMMENTS_FROM } from './_components/Comments';
+import { commentRatingOf } from '@/lib/survey/scoring';
+import { describeAnswers } from '@/lib/survey/answer-text';
+import { reasonsFor } from '@/server/reasons';
+
+import { Comments, COMMENTS_FROM, isCommentTone, type CommentTone } from './_components/Comments';
 import { FilterForm } from './_components/FilterForm';
 import { Headline } from './_components/Headline';
 import { Heatmap } from './_components/Heatmap';
 import { LowestProcedures } from './_components/LowestProcedures';
+import { Improvement, ImprovementSkeleton } from './_components/Improvement';
 import { Ranking } from './_components/Rankings';
 import { ChannelSection, ElementSection, TrendSection } from './_components/Sections';
 import './dashboard.css';
@@ -66,10 +72,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const page = Math.max(1, Math.min(1000, Number.parseInt(raw.page ?? '1', 10) || 1));
   const search = (raw.q ?? '').slice(0, 100);
   const showComments = can(principal, 'comments.view');
-  const comments =
-    showComments && data.indices.responses >= COMMENTS_FROM
-      ? await latestComments(db, view.filter, { page, pageSize: PAGE_SIZE, search })
-      : { rows: [], hasNext: false };
+  const rating = commentRatingOf(view.survey.definition);
+  const tone = rating && isCommentTone(raw.tone) ? raw.tone : null;
+  const shown = showComments && data.indices.responses >= COMMENTS_FROM;
+  const [comments, reasons] = await Promise.all([
+    shown
+      ? latestComments(db, view.filter, {
+          page,
+          pageSize: PAGE_SIZE,
+          search,
+          rating: rating?.name ?? null,
+          tone: rating && tone ? { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive: tone === 'praise' } : null,
+        })
+      : { rows: [], hasNext: false },
+    shown ? reasonsFor(db, view, MIN_RESPONSES) : null,
+  ]);
+  const ratingLabels =
+    rating && new Map(rating.values.map((v) => [v, describeAnswers(view.survey.definition, { [rating.name]: v })[0]?.text ?? String(v)]));
+  const commentHref = (extra: { page?: number; tone?: CommentTone | null }) => {
+    const t = extra.tone === undefined ? tone : extra.tone;
+    return `/dashboard?${new URLSearchParams({ ...viewFilters, ...(search ? { q: search } : {}), ...(t ? { tone: t } : {}), page: String(extra.page ?? 1) })}#comments`;
+  };
 
   const viewFilters = Object.fromEntries(VIEW_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]!]));
   const exportQuery = new URLSearchParams({
@@ -125,6 +148,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         period={view.period}
       />
       <Headline data={data} />
+      <Suspense fallback={<ImprovementSkeleton />}>
+        <Improvement view={view} indices={data.indices} minResponses={MIN_RESPONSES} />
+      </Suspense>
       <div className="dash-grid">
         <TrendSection data={data} />
         <ChannelSection data={data} />
@@ -145,7 +171,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           search={search}
           responses={data.indices.responses}
           hiddenFilters={viewFilters}
-          pageHref={(p) => `/dashboard?${new URLSearchParams({ ...viewFilters, ...(search ? { q: search } : {}), page: String(p) })}#comments`}
+          pageHref={(p) => commentHref({ page: p })}
+          tone={tone}
+          toneHref={(t) => commentHref({ tone: t })}
+          rating={rating && ratingLabels ? { title: String(rating.title), labels: ratingLabels, satisfiedFrom: rating.satisfiedFrom } : null}
+          perReason={reasons ? reasons.comments : null}
         />
       )}
       <p className="muted dash-footnote">

@@ -203,7 +203,10 @@ export async function eraseExpiredContacts(db: Queryable, { now, retentionDays }
   });
 }
 
-/** Decision 766 measures per unit for a period of opening: received, closed on time, overdue now. */
+/**
+ * Decision 766 measures per unit for a period of opening: received, closed on time, overdue now,
+ * and `due`: those closed or past their due date, the base of the on-time rate.
+ */
 export async function caseStatsByUnit(db: Queryable, { unitIds, from, to, now }: { unitIds: ReadonlySet<number> | null; from: number; to: number; now: number }) {
   const where: SQL[] = [sql`${cases.openedAt} >= ${from}`, sql`${cases.openedAt} < ${to}`];
   if (unitIds) where.push(inArray(cases.unitId, [...unitIds]));
@@ -215,6 +218,7 @@ export async function caseStatsByUnit(db: Queryable, { unitIds, from, to, now }:
       closed: sql<number>`sum(CASE WHEN ${cases.closedAt} IS NOT NULL THEN 1 ELSE 0 END)`,
       closedOnTime: sql<number>`sum(CASE WHEN ${cases.closedAt} IS NOT NULL AND ${cases.closedAt} <= ${cases.dueAt} THEN 1 ELSE 0 END)`,
       overdue: sql<number>`sum(CASE WHEN ${cases.status} IN ('new','in_progress') AND ${cases.dueAt} <= ${now} THEN 1 ELSE 0 END)`,
+      due: sql<number>`sum(CASE WHEN ${cases.closedAt} IS NOT NULL OR ${cases.dueAt} <= ${now} THEN 1 ELSE 0 END)`,
     })
     .from(cases)
     .innerJoin(units, eq(units.id, cases.unitId))

@@ -2,14 +2,25 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
 import { dialectOf, type Queryable } from '../index';
 import { EXCLUDED_FLAGS, responses, servicePoints } from '../schema';
+import { FOLD_TRANSLATION, foldVietnamese } from '@/lib/text/fold';
+
 import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
-export type CommentRow = { id: string; completedAt: number; point: string; channel: string; comment: string };
+export type CommentRow = {
+  id: string;
+  completedAt: number;
+  point: string;
+  channel: string;
+  comment: string;
+  /** The response's answer to the rating question asked for (`rating`), when it is a number. */
+  rating: number | null;
+};
 
 /**
  * The latest free-text comments of a scope, newest first, optionally containing `search`
- * (case-insensitive). Reads `pageSize + 1` rows so the caller knows whether a next page exists
+ * (ignoring case and Vietnamese diacritics: "CHỜ", "cho" and "chờ" find "chờ"), each with its
+ * answer to the `rating` question. Reads `pageSize + 1` rows so the caller knows whether a next page exists
  * without counting every comment of a long period.
  */
 export async function latestComments(
@@ -20,12 +31,15 @@ export async function latestComments(
     pageSize,
     search,
     tone,
+    rating,
   }: {
     page: number;
     pageSize: number;
     search?: string | null;
     /** Only comments whose response rated `question` at least (positive) or below (negative) `satisfiedFrom`. */
     tone?: { question: string; satisfiedFrom: number; positive: boolean } | null;
+    /** The rating question whose answer each row carries (the outcome, or the quick rating). */
+    rating?: string | null;
   },
 ): Promise<{ rows: CommentRow[]; hasNext: boolean }> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return { rows: [], hasNext: false };
@@ -38,16 +52,13 @@ export async function latestComments(
   conds.push(sql`${comment} IS NOT NULL`);
   if (!f.includeRepeats) conds.push(sql`(${responses.flags} & ${sql.raw(String(EXCLUDED_FLAGS))}) = 0`);
   if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(sql`lower(${comment}) LIKE lower(${pattern}) ESCAPE '\\'`);
+    const pattern = `%${foldVietnamese(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const folded = pg ? sql`lower(translate(${comment}, ${FOLD_TRANSLATION.from}, ${FOLD_TRANSLATION.to}))` : sql`fold_vi(${comment})`;
+    conds.push(sql`${folded} LIKE ${pattern} ESCAPE '\\'`);
   }
   if (tone) {
-    // PostgreSQL would fail the whole query on one answer that is not a number; SQLite reads it as 0.
-    const rating = pg
-      ? sql`CASE WHEN jsonb_typeof(${responses.answers}::jsonb -> CAST(${tone.question} AS text)) = 'number'
-          THEN CAST(${responses.answers}::jsonb ->> CAST(${tone.question} AS text) AS numeric) END`
-      : sql`CAST(json_extract(${responses.answers}, ${`$.${JSON.stringify(tone.question)}`}) AS INTEGER)`;
-    conds.push(tone.positive ? sql`${rating} >= ${tone.satisfiedFrom}` : sql`${rating} < ${tone.satisfiedFrom}`);
+    const value = numericAnswer(pg, tone.question);
+    conds.push(tone.positive ? sql`${value} >= ${tone.satisfiedFrom}` : sql`${value} < ${tone.satisfiedFrom}`);
   }
   const rows = await db
     .select({
@@ -56,6 +67,7 @@ export async function latestComments(
       point: servicePoints.name,
       channel: responses.channel,
       comment: pg ? comment : sql<string>`CAST(${comment} AS TEXT)`,
+      rating: rating ? sql<number | null>`${numericAnswer(pg, rating)}` : sql<null>`NULL`,
     })
     .from(responses)
     .innerJoin(servicePoints, eq(servicePoints.id, responses.pointId))
@@ -63,5 +75,15 @@ export async function latestComments(
     .orderBy(desc(responses.completedAt), asc(responses.id))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize);
-  return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
+  const page_ = rows.slice(0, pageSize).map((r) => ({ ...r, rating: r.rating === null ? null : Number(r.rating) }));
+  return { rows: page_, hasNext: rows.length > pageSize };
+}
+
+/** A numeric answer of the response, or NULL: PostgreSQL would fail the whole query on one answer that is not a number. */
+function numericAnswer(pg: boolean, question: string) {
+  return pg
+    ? sql`CASE WHEN jsonb_typeof(${responses.answers}::jsonb -> CAST(${question} AS text)) = 'number'
+        THEN CAST(${responses.answers}::jsonb ->> CAST(${question} AS text) AS numeric) END`
+    : sql`CASE WHEN json_type(${responses.answers}, ${`$.${JSON.stringify(question)}`}) = 'integer'
+        THEN json_extract(${responses.answers}, ${`$.${JSON.stringify(question)}`}) END`;
 }

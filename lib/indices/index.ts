@@ -27,3 +27,12 @@ export { proportionChange, type PeriodCount, type ProportionChange } from './cha
 export { rankByIndex, type Ranking, type RankedRow, type RankingRow } from './ranking';
 export { isSuppressed } from './suppression';
 export { round2 } from './round';
+export {
+  computePriorities,
+  PRIORITY_METHOD,
+  QUADRANTS,
+  type PrioritiesResult,
+  type PriorityCriterion,
+  type Quadrant,
+  type RespondentRow,
+} from './priorities';

@@ -46,6 +46,8 @@ const questionBase = {
   hasComment: flag,
   dimension: z.string().optional(),
   satisfiedFrom: z.number().optional(),
+  // The overall rating that lib/indices/priorities.ts explains by the criteria (one per survey).
+  outcome: flag,
   // Case rules (issue 5): a rating at or below this value opens a case for the desk's unit.
   caseAtOrBelow: z.number().optional(),
   // A yes/no question whose "yes" marks the response's comment as a complaint, which opens a case.

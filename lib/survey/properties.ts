@@ -5,6 +5,7 @@ import { Serializer } from 'survey-core';
  * SurveyJS Creator) keeps them when it loads or serializes a survey instead of dropping them:
  * - survey `dimensions: [{ name, title }]`
  * - question `dimension: "<name>"` and `satisfiedFrom: <lowest value counted as satisfied>`
+ * - question `outcome: true`: the overall rating that improvement priorities explain by the criteria
  *
  * Idempotent: every lib/survey module that builds a Model calls it at load, and the Serializer
  * is global to the survey-core instance.
@@ -22,6 +23,9 @@ export function registerScoringProperties(): void {
   }
   if (!Serializer.findProperty('question', 'marksComplaint')) {
     Serializer.addProperty('question', { name: 'marksComplaint:boolean', category: 'cases' });
+  }
+  if (!Serializer.findProperty('question', 'outcome')) {
+    Serializer.addProperty('question', { name: 'outcome:boolean', category: 'scoring' });
   }
   if (!Serializer.findProperty('question', 'satisfiedFrom')) {
     Serializer.addProperty('question', { name: 'satisfiedFrom:number', category: 'scoring' });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { parseSurveyDefinition } from './definition';
-import { defaultSatisfiedFrom, extractScoring, localize, localizeScoring, type LocalizedText } from './scoring';
+import { commentRatingOf, defaultSatisfiedFrom, extractScoring, localize, localizeScoring, outcomeQuestionOf, type LocalizedText } from './scoring';
 
 const def = parseSurveyDefinition(
   {
@@ -49,6 +49,32 @@ describe('extractScoring', () => {
     expect(en.dimensions.map((d) => d.title)).toEqual(['Access', 'Công chức']);
     expect(en.questions[0]).toMatchObject({ name: 'seats', title: 'Enough seats', satisfiedFrom: 4 });
   });
+});
+
+describe('outcomeQuestionOf', () => {
+  const withOutcome = (elements: object[]) => parseSurveyDefinition({ dimensions: [{ name: 'd', title: 'D' }], pages: [{ elements }] }, 'test');
+  test.each([
+    { name: 'none marked', elements: [{ type: 'rating', name: 'overall' }], expected: null },
+    { name: 'a scored question outside the index', elements: [{ type: 'rating', name: 'overall', outcome: true }], expected: 'overall' },
+    { name: 'a criterion cannot be the outcome', elements: [{ type: 'rating', name: 'c', dimension: 'd', outcome: true }], expected: null },
+    { name: 'a text question cannot be the outcome', elements: [{ type: 'comment', name: 'c', outcome: true }], expected: null },
+    {
+      name: 'the first of two wins',
+      elements: [{ type: 'rating', name: 'a', outcome: true }, { type: 'rating', name: 'b', outcome: true }],
+      expected: 'a',
+    },
+  ])('$name → $expected', ({ elements, expected }) => {
+    expect(outcomeQuestionOf(withOutcome(elements))).toBe(expected);
+  });
+});
+
+test.each([
+  { name: 'the outcome first', elements: [{ type: 'rating', name: 'c', dimension: 'd' }, { type: 'rating', name: 'o', outcome: true }], expected: 'o' },
+  { name: 'else the first criterion', elements: [{ type: 'rating', name: 'x' }, { type: 'rating', name: 'c', dimension: 'd' }], expected: 'c' },
+  { name: 'else none', elements: [{ type: 'comment', name: 'comment' }], expected: undefined },
+])('commentRatingOf: $name', ({ elements, expected }) => {
+  const def = parseSurveyDefinition({ dimensions: [{ name: 'd', title: 'D' }], pages: [{ elements }] }, 'test');
+  expect(commentRatingOf(def)?.name).toBe(expected);
 });
 
 describe('defaultSatisfiedFrom: the top two values', () => {

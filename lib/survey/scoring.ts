@@ -59,3 +59,27 @@ export function localizeScoring(
     questions: scoring.questions.map((q) => ({ ...q, title: localize(q.title, locale) })),
   };
 }
+
+/**
+ * The survey's outcome question (`outcome: true`): the overall rating that improvement priorities
+ * explain by the criteria. Only a scored question outside every dimension qualifies (an index
+ * criterion cannot explain itself); the first such one wins.
+ */
+export function outcomeQuestionOf(def: SurveyDefinition): string | null {
+  const scored = new Set(extractScoring(def).questions.filter((q) => q.dimension === null).map((q) => q.name));
+  for (const { element } of elementsOf(def)) {
+    const { name, outcome } = element as { name?: string; outcome?: unknown };
+    if (outcome === true && name !== undefined && scored.has(name)) return name;
+  }
+  return null;
+}
+
+/**
+ * The rating that tells a comment's praise from a suggestion: the outcome question, or else the
+ * first criterion (the quick survey's only one).
+ */
+export function commentRatingOf(def: SurveyDefinition): ScoredQuestion | null {
+  const { questions } = extractScoring(def);
+  const outcome = outcomeQuestionOf(def);
+  return questions.find((q) => q.name === outcome) ?? questions.find((q) => q.dimension !== null) ?? null;
+}

@@ -6,6 +6,7 @@ import { caseCommands } from './cases';
 import { deviceCommands } from './devices';
 import { procedureCommands } from './procedures';
 import { rollupCommands } from './rollups';
+import { summaryCommands } from './summary';
 import { surveyCommands } from './surveys';
 
 export type Command = {
@@ -16,4 +17,4 @@ export type Command = {
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void> | void;
 };
 
-export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands, ...rollupCommands, ...procedureCommands];
+export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands, ...rollupCommands, ...procedureCommands, ...summaryCommands];

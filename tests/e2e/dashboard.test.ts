@@ -112,12 +112,61 @@ describe('leadership dashboard', () => {
     const context = await browser.newContext();
     const { page, errors } = await openPage(context);
     await signIn(page, '/dashboard/report?survey=sipas');
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/Báo cáo kết quả đo lường sự hài lòng\s+Quý [1-4]\/\d{4}/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/BÁO CÁO\s+Kết quả đo lường sự hài lòng của người dân, tổ chức\s+Quý [1-4]\/\d{4}/);
+    // An official document: national heading and motto, number, recipients, signature; the running quarter is provisional.
+    const body = await page.locator('main').innerText();
+    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'SỞ XÂY DỰNG', 'Số:', 'Kính gửi:', 'Nơi nhận:', 'GIÁM ĐỐC']) {
+      expect(body).toContain(part);
+    }
+    expect(await page.getByTestId('provisional').innerText()).toMatch(/^Số liệu tạm tính đến ngày/);
+    expect(body).toContain('Tiếp nhận và xử lý phản ánh, kiến nghị');
+    expect(body).toContain('Đánh giá chung và kiến nghị');
+    // The generated recommendations are editable before printing.
+    const recommendations = page.getByRole('textbox', { name: 'Giải pháp, kiến nghị' });
+    await recommendations.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Bổ sung của lãnh đạo.');
+    expect(await recommendations.innerText()).toContain('Bổ sung của lãnh đạo.');
+    await screenshot(page, 'report');
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true, path: 'test-results/screenshots/report.pdf' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await page.getByRole('button', { name: /In báo cáo/ }).isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('what to fix first: the priorities of SIPAS and the reasons of the quick survey', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const { page, errors } = await openPage(context);
+    await signIn(page, '/dashboard?survey=sipas&period=thisYear');
+    const priorities = page.locator('figure[aria-labelledby="priorities-title"]');
+    await priorities.locator('canvas').waitFor();
+    // The demo's weak criteria drive the overall rating: some are named as the ones to fix first.
+    expect(await page.getByTestId('fix-first').locator('li').count()).toBeGreaterThan(0);
+    await priorities.locator('summary').click();
+    expect(await priorities.locator('table tbody tr').count()).toBe(22);
+    await priorities.screenshot({ path: 'test-results/screenshots/dashboard-priorities.png' });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/dashboard?survey=quick&period=thisYear`);
+    const reasons = page.locator('figure[aria-labelledby="reasons-title"]');
+    await reasons.locator('canvas').waitFor();
+    await reasons.locator('summary').click();
+    expect(await reasons.locator('table').count()).toBe(2);
+    await reasons.screenshot({ path: 'test-results/screenshots/dashboard-reasons.png' });
+
+    // Comment search ignores case and diacritics; every comment shows its rating.
+    await page.goto(`${server.url}/dashboard?survey=quick&period=thisYear&q=LAU#comments`);
+    const found = await page.locator('.dash-comment__text').allInnerTexts();
+    expect(found.length).toBeGreaterThan(0);
+    for (const c of found) expect(c.toLowerCase()).toMatch(/lâu|lau/);
+    expect(await page.locator('.dash-comments .dash-comment__rating').count()).toBe(found.length);
+    await page.getByRole('link', { name: 'Khen (đã hài lòng)' }).click();
+    await page.waitForURL(/tone=praise/);
+    expect(await page.locator('.dash-comment__rating.is-bad').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

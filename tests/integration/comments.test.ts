@@ -84,3 +84,33 @@ test.runIf(process.env.DATABASE_URL?.startsWith('postgres') !== true)('SQLite re
   expect(plans[0]).toContain('responses_point_comment_idx');
   expect(plans[1]).toContain('responses_comment_idx');
 });
+
+test('search ignores case and Vietnamese diacritics; each comment carries its rating', async () => {
+  const [version] = await t.all<{ id: number }>(sql`SELECT sv.id FROM survey_versions sv JOIN surveys s ON s.id = sv.survey_id WHERE s.slug = 'quick'`);
+  const [point] = await t.all<{ id: number; unitId: number }>(sql`SELECT id, unit_id AS "unitId" FROM service_points WHERE code = 'TTHCC-Q03'`);
+  const texts = ['Phải CHỜ rất lâu', 'Chờ đợi mệt mỏi', 'Không phải chờ', 'Cho tôi hỏi lệ phí', 'Nhanh gọn, ĐÚNG HẸN', 'Cán bộ 100% tận tình'];
+  await withTransaction(t.db, async (tx) => {
+    for (const [i, comment] of texts.entries()) {
+      const at = now - 2 * 3_600_000 + i * 1000;
+      const satisfaction = i < 2 ? 1 : 3;
+      await insertResponse(
+        tx,
+        { id: randomUUID(), surveyVersionId: version!.id, pointId: point!.id, unitId: point!.unitId, procedureId: null, channel: 'kiosk', dossier: null, locale: 'vi', startedAt: null, completedAt: at, receivedAt: at, deviceId: null, operatorId: null, clientKey: null, bodyHash: 'x', answers: JSON.stringify({ satisfaction, comment }), flags: 0 },
+        [{ question: 'satisfaction', value: satisfaction }],
+        { answers: 1, satisfied: satisfaction >= 2 ? 1 : 0 },
+      );
+    }
+  });
+  const find = async (search: string) =>
+    (await latestComments(t.db, { ...filter, pointId: point!.id }, { page: 1, pageSize: 20, search, rating: 'satisfaction' })).rows;
+  const chờ = ['Cho tôi hỏi lệ phí', 'Không phải chờ', 'Chờ đợi mệt mỏi', 'Phải CHỜ rất lâu'];
+  for (const search of ['chờ', 'CHỜ', 'cho', 'Chờ', 'CHO']) expect((await find(search)).map((r) => r.comment)).toEqual(chờ);
+  expect((await find('đúng hẹn')).map((r) => r.comment)).toEqual(['Nhanh gọn, ĐÚNG HẸN']);
+  expect((await find('dung hen')).map((r) => r.comment)).toEqual(['Nhanh gọn, ĐÚNG HẸN']);
+  // LIKE's wildcards are searched for literally.
+  expect((await find('100%')).map((r) => r.comment)).toEqual(['Cán bộ 100% tận tình']);
+  expect(await find('_')).toEqual([]);
+  const [polite] = await find('tận tình');
+  expect(polite).toMatchObject({ rating: 3, point: expect.stringContaining('Quầy số 3'), channel: 'kiosk' });
+  expect((await find('lâu'))[0]!.rating).toBe(1);
+});

@@ -12,6 +12,7 @@ const LINKS = [
   ['/admin/devices', 'Máy tính bảng'],
   ['/admin/users', 'Tài khoản'],
   ['/admin/tokens', 'Khóa API'],
+  ['/admin/summary', 'Thư tóm tắt'],
   ['/admin/audit', 'Nhật ký'],
 ] as const;
 

@@ -12,7 +12,11 @@ import type { RankingWithResponses } from '@/server/rankings';
 import { isViewError, resolveView } from '@/server/view';
 import { quarterBounds, quarterOf, localDay } from '@/lib/time/local';
 
+import { loadReportDocument } from '@/server/report';
+
 import { COMMENTS_FROM } from '../_components/Comments';
+import { DocumentHead, SignatureBlock } from './_components/DocumentFrame';
+import { CasesSection, ConclusionsSection, PrioritiesSection } from './_components/ReportSections';
 import { PrintButton } from './PrintButton';
 import './report.css';
 
@@ -54,8 +58,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
     rating && indices.responses >= COMMENTS_FROM
       ? (await latestComments(db, view.filter, { page: 1, pageSize: 3, tone: { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive } })).rows
       : [];
-  const praise = await pick(true);
-  const complaints = await pick(false);
+  const [praise, complaints, doc] = await Promise.all([pick(true), pick(false), loadReportDocument(db, view, data, MIN_RESPONSES, Date.now())]);
   const scope = view.point?.name ?? view.unit?.name ?? 'Toàn Sở (tất cả đơn vị)';
   const points = data.trend.points;
 
@@ -67,17 +70,13 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
         </a>
         <PrintButton />
       </div>
-      <header className="report__head">
-        <p className="report__org">SỞ XÂY DỰNG · HỆ THỐNG ĐO LƯỜNG SỰ HÀI LÒNG</p>
-        <h1>
-          Báo cáo kết quả đo lường sự hài lòng
-          <br />
-          Quý {quarter.slice(6)}/{quarter.slice(0, 4)}
-        </h1>
-        <p>
-          {view.survey.title} · {scope} · {formatDay(view.period.from)} – {formatDay(view.period.to)}
-        </p>
-      </header>
+      <DocumentHead
+        department={doc.department}
+        quarter={quarter}
+        asOf={doc.asOf}
+        provisional={doc.provisional}
+        scope={`${view.survey.title} · ${scope} · ${formatDay(view.period.from)} – ${formatDay(view.period.to)}`}
+      />
 
       <section className="report__section">
         <h2>1. Kết quả chung</h2>
@@ -226,11 +225,15 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
           </div>
         )}
       </section>
+      <CasesSection number={7} cases={doc.cases} />
+      <PrioritiesSection number={8} doc={doc} />
+      <ConclusionsSection number={9} doc={doc} />
       <p className="report__note">
         Phương pháp: chỉ số tiêu chí = tỷ lệ câu trả lời hài lòng (mức 4–5, hoặc 2–3 với thang 3 mức); yếu tố = trung bình các tiêu chí; chỉ số chung
         = trung bình các yếu tố (Quyết định 2640/QĐ-BNV). Khoảng tin cậy Wilson 95 %. Ô dưới {MIN_RESPONSES} câu trả lời ghi &quot;chưa đủ dữ liệu&quot;.
         Xếp hạng theo tỷ lệ gộp các câu trả lời. Lập ngày {formatDay(localDay(Date.now()))}.
       </p>
+      <SignatureBlock />
     </main>
   );
 }

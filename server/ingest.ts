@@ -8,12 +8,9 @@ import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
 import { activityOf, indexThresholds, type IndexThresholds } from '@/lib/indices/activity';
 import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
+import type { RateRule } from '@/lib/ratelimit';
 import { offersSurvey } from '@/lib/survey/offered';
 import { extractScoring } from '@/lib/survey/scoring';
-
-import { isDossierLinkSigned } from './dossier-link';
-
-import type { RateRule } from '@/lib/ratelimit';
 
 import { withTransaction, type Db } from '@/db/index';
 import { hitRateLimit } from '@/db/queries/rate-limits';
@@ -24,6 +21,8 @@ import { enqueueWebhook } from '@/db/queries/webhooks';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from '@/db/queries/surveys';
+
+import { isDossierLinkSigned } from './dossier-link';
 
 export type IngestInput = {
   envelope: Envelope;

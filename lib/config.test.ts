@@ -6,7 +6,7 @@ import { ConfigError, parseConfig } from './config';
 describe('parseConfig', () => {
   test('defaults of every setting (README, "Configuration")', () => {
     const cfg = parseConfig({});
-    expect(cfg).toMatchObject({ PORT: 3000, MIN_RESPONSES: 30, RATE_LIMIT_PER_MINUTE: 30, CASE_SLA_DAYS: 5, CONTACT_RETENTION_DAYS: 30, ALERT_NEGATIVE_PERCENT: 30, ALERT_MIN_RESPONSES: 5, DEMO_RESPONSES: 3000 });
+    expect(cfg).toMatchObject({ PORT: 3000, MIN_RESPONSES: 30, RATE_LIMIT_PER_MINUTE: 30, CASE_SLA_DAYS: 5, CONTACT_RETENTION_DAYS: 30, ALERT_NEGATIVE_PERCENT: 30, ALERT_MIN_RESPONSES: 5, DEMO_RESPONSES: 3000, BURST_RESPONSES: 5, BURST_WINDOW_MINUTES: 10 });
     expect(cfg.CASE_HOLIDAYS).toEqual(DEFAULT_HOLIDAYS_2026);
     expect(cfg.publicBaseUrl).toBe('http://localhost:3000');
   });
@@ -33,6 +33,8 @@ describe('parseConfig', () => {
   test.each([
     [{ CASE_HOLIDAYS: '2027-02-30' }, /CASE_HOLIDAYS.*2027-02-30/],
     [{ CASE_SLA_DAYS: '0' }, /CASE_SLA_DAYS/],
+    [{ BURST_WINDOW_MINUTES: '0' }, /BURST_WINDOW_MINUTES/],
+    [{ BURST_RESPONSES: 'many' }, /BURST_RESPONSES: must be a whole number/],
     [{ WEBHOOK_URL: 'https://hooks.example/hailong' }, /WEBHOOK_SECRET: is required when WEBHOOK_URL is set/],
     [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'a-long-enough-secret' }, /WEBHOOK_URL/],
     [{ SMTP_URL: 'https://mail.example' }, /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//],

@@ -8,12 +8,9 @@ import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
 import { activityOf, indexThresholds, type IndexThresholds } from '@/lib/indices/activity';
 import { createAnswerValidator } from '@/lib/survey/answers';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
+import type { RateRule } from '@/lib/ratelimit';
 import { offersSurvey } from '@/lib/survey/offered';
 import { extractScoring } from '@/lib/survey/scoring';
-
-import { isDossierLinkSigned } from './dossier-link';
-
-import type { RateRule } from '@/lib/ratelimit';
 
 import type { Db } from '@/db/index';
 import { EXCLUDED_FLAGS, RESPONSE_FLAGS } from '@/db/schema';
@@ -25,6 +22,7 @@ import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from '@/db/queries/surveys';
 
 import { cachedLookup } from './catalog-cache';
+import { isDossierLinkSigned } from './dossier-link';
 import { ingestBatcher, type AfterInsert } from './ingest-batcher';
 import { sharedRateLimiter } from './rate-limiter';
 
@@ -121,7 +119,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
 
   let procedureId: number | null = null;
   if (env.procedure !== undefined) {
-    const procedure = await findProcedureAtPoint(db, { code: env.procedure, pointId: point.id });
+    const procedure = await cachedLookup(db, findProcedureAtPoint, { code: env.procedure, pointId: point.id });
     if (!procedure) return rejected(404, 'unknown_procedure', `No procedure "${env.procedure}" in the catalogue.`);
     if (!procedure.offered) return rejected(422, 'procedure_not_offered', `Desk "${point.code}" does not handle procedure "${env.procedure}".`);
     procedureId = procedure.id;

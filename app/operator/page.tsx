@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { findPointByCode, groupByUnit, listActivePoints } from '@/db/queries/points';
 import { listPointProcedures } from '@/db/queries/procedures';
 import { findSurveyVersion } from '@/db/queries/surveys';
+import { offersSurvey } from '@/lib/survey/offered';
 import { requirePage } from '@/server/guard';
 
 export const metadata: Metadata = { title: 'Tổng đài 1022 – nhập đánh giá' };
@@ -34,7 +35,9 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
   const procedures = chosen ? await listPointProcedures(db, { pointId: chosen.id }) : [];
   const procedureCode = one(search.procedure);
   const procedure = procedures.find((p) => p.code === procedureCode) ?? null;
-  const slug = SURVEYS.some((s) => s.slug === one(search.survey)) ? one(search.survey)! : 'quick';
+  // Only the surveys the chosen desk offers: the server refuses answers to any other.
+  const surveys = chosen ? SURVEYS.filter((s) => offersSurvey(chosen, s.slug)) : SURVEYS;
+  const slug = surveys.some((s) => s.slug === one(search.survey)) ? one(search.survey)! : (surveys[0]?.slug ?? 'quick');
   const survey = chosen && one(search.start) === '1' ? await findSurveyVersion(db, { slug }) : null;
   // Each call gets a fresh form: the key changes with every "new call" link.
   const call = one(search.call) ?? '0';
@@ -78,7 +81,7 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
           <label className="field">
             <span>Phiếu đánh giá</span>
             <select name="survey" defaultValue={slug}>
-              {SURVEYS.map((s) => (
+              {surveys.map((s) => (
                 <option key={s.slug} value={s.slug}>
                   {s.label}
                 </option>

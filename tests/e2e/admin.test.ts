@@ -104,7 +104,13 @@ describe('an administrator', () => {
       expect(await page.getByRole('link', { name: 'Mã QR quầy TTHCC-E2E' }).getAttribute('href')).toBe('/api/qr/TTHCC-E2E.svg');
     });
     expect(server.query('SELECT phone_survey, kiosk_survey FROM service_points WHERE code = ?', 'TTHCC-E2E')).toEqual([{ phone_survey: 'quick', kiosk_survey: 'sipas' }]);
-    await visit('/admin/points/TTHCC-E2E', 'admin-point-edit');
+    // The desk takes only the quick rating: narrowed from the default (every shipped survey).
+    await visit('/admin/points/TTHCC-E2E', 'admin-point-edit', async (page) => {
+      await page.getByLabel('Phiếu quầy nhận đánh giá').fill('quick');
+      await submit(page, 'Lưu quầy');
+      await page.getByText('Đã lưu quầy.', { exact: false }).waitFor();
+    });
+    expect(server.query('SELECT offered_surveys FROM service_points WHERE code = ?', 'TTHCC-E2E')).toEqual([{ offered_surveys: 'quick' }]);
   });
 
   test('imports a procedures CSV with one bad row: sees the row error, nothing is imported', async () => {

@@ -103,6 +103,17 @@ describe('a negative rating becomes a handled case', () => {
     }, [/404 \(Not Found\).*\/cases\/PA-/]);
   });
 
+  test('a leader reads the case and learns that a contact exists, but not the number', async () => {
+    const leader = DEMO_USERS.find((u) => u.role === 'leader')!;
+    await withContext({ viewport: { width: 1280, height: 900 } }, async (page) => {
+      await signIn(page, leader.username, leader.password, `/cases/${code}`);
+      await page.getByText('chỉ người xử lý phản ánh (quản lý đơn vị, quản trị) xem được').waitFor();
+      expect(await page.locator('main').innerText()).not.toMatch(/0912|345 ?678/);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'case-detail-leader');
+    });
+  });
+
   test('the desk’s unit manager sees it in the queue, notes, resolves it with a public reply', async () => {
     await withContext({ viewport: { width: 1280, height: 900 } }, async (page) => {
       await signIn(page, manager.username, manager.password, '/cases');

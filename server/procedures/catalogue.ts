@@ -8,20 +8,23 @@ import { localDay } from '@/lib/time/local';
 // or an edit on this instance clears it at once; other instances see it within the minute.
 
 const TTL_MS = 60_000;
-let cached: { db: Db; day: string; at: number; items: Promise<PublishedProcedure[]> } | null = null;
+type Cached = { db: Db; day: string; at: number; items: Promise<PublishedProcedure[]> } | null;
+// On globalThis: Next bundles pages, route handlers and server actions apart, each with its own
+// copy of this module, and an import through one must clear the cache the others read.
+const holder = globalThis as typeof globalThis & { __hailongCatalogue?: Cached };
 
 export function publishedCatalogue(db: Db, now = Date.now()): Promise<PublishedProcedure[]> {
   const day = localDay(now);
-  if (!cached || cached.db !== db || cached.day !== day || now - cached.at > TTL_MS) {
-    const items = listPublishedProcedures(db, { today: day });
-    cached = { db, day, at: now, items };
-    items.catch(() => (cached = null));
-  }
-  return cached.items;
+  const cached = holder.__hailongCatalogue;
+  if (cached && cached.db === db && cached.day === day && now - cached.at <= TTL_MS) return cached.items;
+  const items = listPublishedProcedures(db, { today: day });
+  holder.__hailongCatalogue = { db, day, at: now, items };
+  items.catch(() => (holder.__hailongCatalogue = null));
+  return items;
 }
 
 export function forgetCatalogue(): void {
-  cached = null;
+  holder.__hailongCatalogue = null;
 }
 
 /** The catalogue's matches for a query, with the sectors for the filter. */

@@ -1,5 +1,7 @@
 'use client';
 
+import './button.css';
+
 import dynamic from 'next/dynamic';
 import { useEffect } from 'react';
 
@@ -25,7 +27,6 @@ export function LookupButton({ locale, onOpen }: { locale: Locale; onOpen: () =>
   }, []);
   return (
     <button type="button" className="kiosk-cta kiosk-cta--lookup" onClick={(e) => (e.stopPropagation(), onOpen())}>
-      <span aria-hidden="true">🔍</span>
       {procedureMessages[locale].lookupButton}
     </button>
   );

@@ -143,6 +143,11 @@ describe('leadership dashboard', () => {
     await signIn(page, '/dashboard?survey=sipas&period=thisYear');
     const priorities = page.locator('figure[aria-labelledby="priorities-title"]');
     await priorities.locator('canvas').waitFor();
+    // The first screen, before any scroll, on a desktop and on a 1366 × 768 laptop.
+    await page.screenshot({ path: 'test-results/screenshots/dashboard-first-1440x900.png' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: 'test-results/screenshots/dashboard-first-1366x768.png' });
+    await page.setViewportSize({ width: 1440, height: 900 });
     // The demo's weak criteria drive the overall rating: some are named as the ones to fix first.
     expect(await page.getByTestId('fix-first').locator('li').count()).toBeGreaterThan(0);
     await priorities.locator('summary').click();

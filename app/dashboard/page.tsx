@@ -20,12 +20,12 @@ import { quarterOf } from '@/lib/time/local';
 
 import { commentRatingOf } from '@/lib/survey/scoring';
 import { describeAnswers } from '@/lib/survey/answer-text';
-import { reasonsFor } from '@/server/reasons';
 
 import { Comments, COMMENTS_FROM, isCommentTone, type CommentTone } from './_components/Comments';
 import { FilterForm } from './_components/FilterForm';
 import { Headline } from './_components/Headline';
 import { Heatmap } from './_components/Heatmap';
+import { Answers, cachedReasons } from './_components/Answers';
 import { LowestProcedures } from './_components/LowestProcedures';
 import { Improvement, ImprovementSkeleton } from './_components/Improvement';
 import { Ranking } from './_components/Rankings';
@@ -85,7 +85,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           tone: rating && tone ? { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive: tone === 'praise' } : null,
         })
       : { rows: [], hasNext: false },
-    shown ? reasonsFor(db, view, MIN_RESPONSES) : null,
+    shown ? cachedReasons(view, MIN_RESPONSES) : null,
   ]);
   const ratingLabels =
     rating && new Map(rating.values.map((v) => [v, describeAnswers(view.survey.definition, { [rating.name]: v })[0]?.text ?? String(v)]));
@@ -139,6 +139,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           )}
         </nav>
       </div>
+      <Suspense fallback={<div className="dash-answers" aria-busy="true" />}>
+        <Answers view={view} data={data} minResponses={MIN_RESPONSES} />
+      </Suspense>
       <FilterForm
         values={raw}
         surveys={surveys}
@@ -149,7 +152,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       />
       <Headline data={data} />
       <Suspense fallback={<ImprovementSkeleton />}>
-        <Improvement view={view} indices={data.indices} minResponses={MIN_RESPONSES} />
+        <Improvement view={view} data={data} minResponses={MIN_RESPONSES} />
       </Suspense>
       <div className="dash-grid">
         <TrendSection data={data} />

@@ -71,7 +71,7 @@ const yearAgo = new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 1
 const quarter = `${today.slice(0, 4)}-Q${Math.floor(Number(today.slice(5, 7)) / 3.01) + 1}`;
 
 const PAGES: Array<[string, Record<Who, Expect>]> = [
-  ...['/admin', '/admin/units', '/admin/units/SXD-QLXD', '/admin/points', '/admin/points/TTHCC-Q01', '/admin/procedures', '/admin/surveys', '/admin/surveys/quick', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/devices', '/admin/points/TTHCC-Q01/poster', '/admin/units/SXD-QLXD/posters'].map(
+  ...['/admin', '/admin/units', '/admin/units/SXD-QLXD', '/admin/points', '/admin/points/TTHCC-Q01', '/admin/procedures', '/admin/surveys', '/admin/surveys/quick', '/admin/users', '/admin/tokens', '/admin/summary', '/admin/audit', '/admin/devices', '/admin/points/TTHCC-Q01/poster', '/admin/units/SXD-QLXD/posters'].map(
     (p) => [p, ADMIN] as [string, Record<Who, Expect>],
   ),
   ['/dashboard', DASHBOARD],

@@ -1,8 +1,7 @@
-import { getDb } from '@/db';
-import type { IndicesResult } from '@/lib/indices';
-import { prioritiesFor } from '@/server/priorities';
-import { reasonsFor } from '@/server/reasons';
+import type { DashboardData } from '@/server/dashboard';
 import type { ResolvedView } from '@/server/view';
+
+import { cachedPriorities, cachedReasons } from './Answers';
 
 import { PrioritySection } from './Priorities';
 import { ReasonSection } from './Reasons';
@@ -11,9 +10,8 @@ import { ReasonSection } from './Reasons';
  * What to fix first: the priorities of a survey with an outcome question, and the reasons the
  * dissatisfied chose where the survey asks for them. Async, so the page streams it.
  */
-export async function Improvement({ view, indices, minResponses }: { view: ResolvedView; indices: IndicesResult; minResponses: number }) {
-  const db = getDb();
-  const [priorities, reasons] = await Promise.all([prioritiesFor(db, view, minResponses, indices), reasonsFor(db, view, minResponses)]);
+export async function Improvement({ view, data, minResponses }: { view: ResolvedView; data: DashboardData; minResponses: number }) {
+  const [priorities, reasons] = await Promise.all([cachedPriorities(view, minResponses, data), cachedReasons(view, minResponses)]);
   if (!priorities && !reasons) return null;
   return (
     <div className="dash-grid dash-grid--even">

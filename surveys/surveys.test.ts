@@ -135,7 +135,7 @@ describe('sipas', () => {
 
   test('one page per element, titled by it; each criterion a skippable radiogroup with the five labels', () => {
     SIPAS_ELEMENTS.forEach(({ name, title: [vi, en] }, i) => {
-      const page = sipas.pages[i]!;
+      const page = sipas.pages![i]!;
       expect(page.title).toEqual({ default: vi, en });
       for (const q of page.elements ?? []) {
         expect(q).toMatchObject({ type: 'radiogroup', dimension: name, choices: SCALE });
@@ -171,7 +171,7 @@ describe('sipas', () => {
 
 describe('quick', () => {
   test('three levels from best to worst, satisfied from Hài lòng', () => {
-    expect(quick.pages[0]!.elements![0]).toMatchObject({
+    expect(quick.pages![0]!.elements![0]).toMatchObject({
       name: 'satisfaction',
       type: 'radiogroup',
       isRequired: true,

@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
 import { caseCode } from '@/lib/cases/code';
-import { caseReasons, caseRulesOf, hasCaseRules, type CaseRules } from '@/lib/cases/rules';
+import { caseReasons, hasCaseRules } from '@/lib/cases/rules';
 import { dueAt } from '@/lib/cases/sla';
 import { getConfig } from '@/lib/config';
 import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
-import { activityOf, indexThresholds, type IndexThresholds } from '@/lib/indices/activity';
-import { createAnswerValidator } from '@/lib/survey/answers';
-import { parseSurveyDefinition } from '@/lib/survey/definition';
-import { extractScoring } from '@/lib/survey/scoring';
+import { activityOf } from '@/lib/indices/activity';
 
 import { withTransaction, type Db } from '@/db/index';
 import { caseCodeOfResponse, insertCase } from '@/db/queries/cases';
@@ -16,7 +13,9 @@ import { findResponseBodyHash, insertResponse } from '@/db/queries/insert-respon
 import { enqueueWebhook } from '@/db/queries/webhooks';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureByCode } from '@/db/queries/procedures';
-import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from '@/db/queries/surveys';
+import { findSurveyVersionRef } from '@/db/queries/surveys';
+
+import { compiledVersion } from './survey-versions';
 
 export type IngestInput = {
   envelope: Envelope;
@@ -37,27 +36,6 @@ export type IngestOutcome =
   | { kind: 'conflict' }
   | { kind: 'dossier_taken' }
   | { kind: 'rejected'; status: 400 | 404 | 422; code: string; message: string };
-
-type Validator = ReturnType<typeof createAnswerValidator> & { caseRules: CaseRules; thresholds: IndexThresholds };
-
-// Survey versions are immutable, so a validator (with its headless SurveyJS model) is built
-// once per version and reused for every response to it.
-const validators = new Map<number, Validator>();
-
-async function validatorFor(db: Db, ref: SurveyVersionRef): Promise<Validator> {
-  let v = validators.get(ref.versionId);
-  if (!v) {
-    const record = await findSurveyVersionById(db, { versionId: ref.versionId });
-    if (!record) throw new Error(`survey version ${ref.versionId} vanished`);
-    const definition = parseSurveyDefinition(
-      JSON.parse(record.definition),
-      `survey ${record.slug} v${record.version}`,
-    );
-    v = Object.assign(createAnswerValidator(definition), { caseRules: caseRulesOf(definition), thresholds: indexThresholds(extractScoring(definition)) });
-    validators.set(record.versionId, v);
-  }
-  return v;
-}
 
 const rejected = (status: 400 | 404 | 422, code: string, message: string): IngestOutcome => ({
   kind: 'rejected',
@@ -101,14 +79,14 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   const timing = checkTiming(env, input.receivedAt);
   if (!timing.ok) return rejected(400, 'invalid_time', timing.message);
 
-  const validator = await validatorFor(db, survey);
-  const checked = validator.validate(env.answers);
+  const compiled = await compiledVersion(db, survey.versionId);
+  const checked = compiled.validator.validate(env.answers);
   if (!checked.ok) {
     const code = checked.issues.every((i) => i.code === 'no_answer') ? 'no_answer' : 'invalid_answers';
     return rejected(422, code, checked.issues.map((i) => i.message).join('; '));
   }
 
-  const reasons = hasCaseRules(validator.caseRules) ? caseReasons(validator.caseRules, checked.data) : [];
+  const reasons = hasCaseRules(compiled.caseRules) ? caseReasons(compiled.caseRules, checked.data) : [];
   const row = {
     id: env.id,
     surveyVersionId: survey.versionId,
@@ -129,7 +107,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     flags: 0,
   };
   const options = { repeatWindowMs: input.repeatWindowMs };
-  const activity = activityOf(validator.thresholds, checked.scored);
+  const activity = activityOf(compiled.thresholds, checked.scored);
   if (reasons.length === 0) {
     const outcome = await insertResponse(db, row, checked.scored, activity, options);
     if (outcome.inserted) return { kind: 'accepted', flags: outcome.flags, caseCode: null };

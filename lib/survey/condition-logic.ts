@@ -33,11 +33,18 @@ const ELEMENT_FEATURES = [
   'maskType',
   'maskSettings',
   'isCommentRequired',
+  // matrix: only `isRequired` (at least one row answered) is modelled here.
+  'isAllRowRequired',
+  'eachRowUnique',
+  'eachRowRequired',
+  'rowsVisibleIf',
+  'columnsVisibleIf',
+  'hideIfRowsEmpty',
 ];
 const PANEL_FEATURES = ['isRequired', 'requiredIf'];
 const SURVEY_FEATURES = ['calculatedValues', 'triggers'];
 /** Question types whose required and visibility rules are all this engine needs. */
-const FAST_TYPES = new Set(['radiogroup', 'rating', 'dropdown', 'checkbox', 'comment', 'text', 'boolean', 'html', 'image', 'panel']);
+const FAST_TYPES = new Set(['radiogroup', 'rating', 'dropdown', 'checkbox', 'comment', 'text', 'boolean', 'matrix', 'html', 'image', 'panel']);
 const ITEM_FEATURES = ['visibleIf', 'enableIf'];
 
 function has(object: object, key: string): boolean {
@@ -54,7 +61,7 @@ function elementFeatures(element: ElementDefinition, path: JsonPath): string[] {
   if (element.type === 'text' && element.inputType !== undefined && element.inputType !== 'text') {
     found.push(formatPath([...path, 'inputType']));
   }
-  for (const list of ['choices', 'rateValues']) {
+  for (const list of ['choices', 'rateValues', 'rows', 'columns']) {
     const items = (element as Record<string, unknown>)[list];
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, i) => {

@@ -38,7 +38,8 @@ describe.each(files)('surveys/%s', (file) => {
     expect(() => parseSurveyDefinition(raw(file), `surveys/${file}`)).not.toThrow();
   });
 
-  test('is bundled by loadBundledSurveys', () => {
+  // sipas-matrix.json is the paper form's grid layout, for provinces that import it (see README): not seeded.
+  test.skipIf(file === 'sipas-matrix.json')('is bundled by loadBundledSurveys', () => {
     expect(bundled.get(file.replace(/\.json$/, ''))).toEqual(raw(file));
   });
 

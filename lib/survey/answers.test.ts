@@ -168,3 +168,23 @@ describe('validate accepts and normalizes', () => {
     expect(answers).toEqual(copy);
   });
 });
+
+describe('the verdict does not depend on questionsOnPageMode', () => {
+  // survey-core's validate() in "questionPerPage" checks only the question on screen; the server
+  // checks the complete response, as the renderer does page by page before it completes.
+  const elements = [
+    { type: 'checkbox', name: 'needs', isRequired: true, choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', minCount: 2 }] },
+    { type: 'matrix', name: 'grid', isAllRowRequired: true, columns: [1, 2], rows: ['r1', 'r2'] },
+    { type: 'text', name: 'note' },
+  ];
+  const sets: Array<[unknown, boolean]> = [
+    [{ needs: ['a', 'b'], grid: { r1: 1, r2: 2 } }, true],
+    [{ grid: { r1: 1, r2: 2 } }, false],
+    [{ needs: ['a'], grid: { r1: 1, r2: 2 } }, false],
+    [{ needs: ['a', 'b'], grid: { r1: 1 } }, false],
+  ];
+  test.each(['standard', 'singlePage', 'questionPerPage', 'inputPerPage'])('%s', (mode) => {
+    const validator = createAnswerValidator(parseSurveyDefinition({ questionsOnPageMode: mode, pages: [{ elements }] }, mode), { engine: 'model' });
+    for (const [answers, ok] of sets) expect(validator.validate(answers).ok, JSON.stringify(answers)).toBe(ok);
+  });
+});

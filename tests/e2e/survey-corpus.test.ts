@@ -86,3 +86,37 @@ describe.each(corpus)('$file on the phone page', ({ slug, valid }) => {
     }
   });
 });
+
+test('a citizen taps through the Likert grid, one question per page, and the server stores what the renderer sent', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'vi-VN' });
+  try {
+    const { page, errors } = await openPage(context);
+    await page.goto(`${server.url}/s/TTHCC-Q01?survey=corpus-05`);
+    const grid = page.locator('[data-name="đánh giá"]');
+    await grid.waitFor();
+    // Columns 1–5 follow the row header: "Hài lòng" (4) for seats, "Rất hài lòng" (5) for polite.
+    await grid.locator('tr', { hasText: 'Đủ chỗ ngồi' }).locator('td').nth(4).click();
+    await grid.locator('tr', { hasText: 'Lịch sự' }).locator('td').nth(5).click();
+    const next = page.getByRole('button', { name: /^(Next|Tiếp theo)$/ });
+    await next.click();
+    const all = page.locator('[data-name="all rows"]');
+    await all.waitFor();
+    await all.locator('tr', { hasText: 'r1' }).locator('td').nth(1).click();
+    await all.locator('tr', { hasText: 'r2' }).locator('td').nth(2).click();
+    await next.click();
+    const needs = page.locator('[data-name="cần"]');
+    await needs.waitFor();
+    await needs.getByText('a', { exact: true }).click();
+    await needs.getByText('c', { exact: true }).click();
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/responses') && r.method() === 'POST');
+    await page.getByRole('button', { name: /^(Complete|Hoàn thành|Gửi đánh giá)$/ }).click();
+    const body = (await sent).postDataJSON() as { id: string; answers: Record<string, unknown> };
+    expect(body.answers).toEqual({ 'đánh giá': { seats: 4, polite: 5 }, 'all rows': { r1: 'yes', r2: 'no' }, 'cần': ['a', 'c'] });
+    await page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor();
+    const [row] = server.query<{ answers: string }>('SELECT answers FROM responses WHERE id = ?', body.id);
+    expect(JSON.parse(row!.answers)).toEqual(body.answers);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -3,9 +3,11 @@
 import { benchIndices } from './indices';
 import { benchIngest } from './ingest';
 import { benchKioskBundle } from './kiosk-bundle';
+import { benchValidator } from './validator';
 
-// BENCH_ONLY=ingest|indices|kiosk runs one of them.
+// BENCH_ONLY=validator|ingest|indices|kiosk runs one of them.
 const only = process.env.BENCH_ONLY;
+if (!only || only === 'validator') await benchValidator();
 if (!only || only === 'ingest') await benchIngest();
 if (!only || only === 'indices') await benchIndices();
 if (!only || only === 'kiosk') await benchKioskBundle();

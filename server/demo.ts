@@ -4,15 +4,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 
 import { seededRandom } from '@/lib/demo/random';
 import { demoResponse, type DemoDesk } from '@/lib/demo/story';
-import { activityOf, indexThresholds } from '@/lib/indices/activity';
-import { createAnswerValidator } from '@/lib/survey/answers';
-import { parseSurveyDefinition } from '@/lib/survey/definition';
-import { extractScoring } from '@/lib/survey/scoring';
+import { activityOf } from '@/lib/indices/activity';
 
 import { withTransaction, type Queryable } from '@/db/index';
 import type { ResponseInsert } from '@/db/queries/insert-response';
 import { selectJsonRows } from '@/db/queries/json-rows';
 import { writeRollupsBatch, type RollupItem } from '@/db/queries/rollup-writes';
+
+import { compiledFromJson } from './survey-versions';
 import { answers, pointProcedures, responses, servicePoints, surveys, surveyVersions, units } from '@/db/schema';
 
 const DAY_MS = 86_400_000;
@@ -45,9 +44,8 @@ export async function seedDemoResponses(
     .where(inArray(surveys.slug, ['quick', 'sipas']));
   const surveyBySlug = new Map(
     published.map((s) => {
-      const definition = parseSurveyDefinition(JSON.parse(s.definition), `survey ${s.slug}`);
-      const scoring = extractScoring(definition);
-      return [s.slug, { versionId: s.versionId, validator: createAnswerValidator(definition), thresholds: indexThresholds(scoring), scoring }] as const;
+      const { validator, thresholds, scoring } = compiledFromJson(s.versionId, s.definition, `survey ${s.slug}`);
+      return [s.slug, { versionId: s.versionId, validator, thresholds, scoring }] as const;
     }),
   );
   const sipas = surveyBySlug.get('sipas');

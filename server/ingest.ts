@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
 import { caseCode } from '@/lib/cases/code';
-import { caseReasons, caseRulesOf, hasCaseRules, type CaseRules } from '@/lib/cases/rules';
+import { caseReasons, hasCaseRules } from '@/lib/cases/rules';
 import { dueAt } from '@/lib/cases/sla';
 import { getConfig } from '@/lib/config';
 import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
-import { activityOf, indexThresholds, type IndexThresholds } from '@/lib/indices/activity';
-import { createAnswerValidator } from '@/lib/survey/answers';
-import { parseSurveyDefinition } from '@/lib/survey/definition';
-import type { RateRule } from '@/lib/ratelimit';
+import { activityOf } from '@/lib/indices/activity';
 import { offersSurvey } from '@/lib/survey/offered';
-import { extractScoring } from '@/lib/survey/scoring';
+import type { RateRule } from '@/lib/ratelimit';
 
 import type { Db } from '@/db/index';
 import { EXCLUDED_FLAGS, RESPONSE_FLAGS } from '@/db/schema';
@@ -19,9 +16,10 @@ import { findResponseBodyHash } from '@/db/queries/insert-response';
 import { enqueueWebhook } from '@/db/queries/webhooks';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureAtPoint } from '@/db/queries/procedures';
-import { findSurveyVersionById, findSurveyVersionRef, type SurveyVersionRef } from '@/db/queries/surveys';
+import { findSurveyVersionRef } from '@/db/queries/surveys';
 
 import { cachedLookup } from './catalog-cache';
+import { compiledVersion } from './survey-versions';
 import { isDossierLinkSigned } from './dossier-link';
 import { ingestBatcher, type AfterInsert } from './ingest-batcher';
 import { sharedRateLimiter } from './rate-limiter';
@@ -50,27 +48,6 @@ export type IngestOutcome =
   | { kind: 'conflict' }
   | { kind: 'dossier_taken' }
   | { kind: 'rejected'; status: 400 | 403 | 404 | 422; code: string; message: string };
-
-type Validator = ReturnType<typeof createAnswerValidator> & { caseRules: CaseRules; thresholds: IndexThresholds };
-
-// Survey versions are immutable, so a validator (with its headless SurveyJS model) is built
-// once per version and reused for every response to it.
-const validators = new Map<number, Validator>();
-
-async function validatorFor(db: Db, ref: SurveyVersionRef): Promise<Validator> {
-  let v = validators.get(ref.versionId);
-  if (!v) {
-    const record = await findSurveyVersionById(db, { versionId: ref.versionId });
-    if (!record) throw new Error(`survey version ${ref.versionId} vanished`);
-    const definition = parseSurveyDefinition(
-      JSON.parse(record.definition),
-      `survey ${record.slug} v${record.version}`,
-    );
-    v = Object.assign(createAnswerValidator(definition), { caseRules: caseRulesOf(definition), thresholds: indexThresholds(extractScoring(definition)) });
-    validators.set(record.versionId, v);
-  }
-  return v;
-}
 
 const rejected = (status: 400 | 403 | 404 | 422, code: string, message: string): IngestOutcome => ({
   kind: 'rejected',
@@ -128,8 +105,8 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   const timing = checkTiming(env, input.receivedAt);
   if (!timing.ok) return rejected(400, 'invalid_time', timing.message);
 
-  const validator = await validatorFor(db, survey);
-  const checked = validator.validate(env.answers);
+  const compiled = await compiledVersion(db, survey.versionId);
+  const checked = compiled.validator.validate(env.answers);
   if (!checked.ok) {
     const code = checked.issues.every((i) => i.code === 'no_answer') ? 'no_answer' : 'invalid_answers';
     return rejected(422, code, checked.issues.map((i) => i.message).join('; '));
@@ -142,7 +119,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     if (!seen.allowed) flags |= RESPONSE_FLAGS.burst;
   }
 
-  const reasons = hasCaseRules(validator.caseRules) ? caseReasons(validator.caseRules, checked.data) : [];
+  const reasons = hasCaseRules(compiled.caseRules) ? caseReasons(compiled.caseRules, checked.data) : [];
   const row = {
     id: env.id,
     surveyVersionId: survey.versionId,
@@ -162,7 +139,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     answers: JSON.stringify(checked.data),
     flags,
   };
-  const activity = activityOf(validator.thresholds, checked.scored);
+  const activity = activityOf(compiled.thresholds, checked.scored);
 
   // A negative rating or a complaint: the response and its case are stored together or not at all.
   // A flagged answer (a burst, or a repeat press, known only inside the insert) opens no case.

@@ -1,12 +1,11 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 
-import { indexThresholds } from '@/lib/indices/activity';
 import { LOCAL_OFFSET_MS } from '@/lib/time/local';
-import { parseSurveyDefinition } from '@/lib/survey/definition';
-import { extractScoring } from '@/lib/survey/scoring';
 
 import { dialectOf, first, rawAll, rawRun, withTransaction, type Queryable } from '@/db/index';
 import { EXCLUDED_FLAGS, responses, ROLLUP_TABLES, rollupActivityMonth, surveys, surveyVersions } from '@/db/schema';
+
+import { compiledFromJson } from './survey-versions';
 
 // Local time in SQL, the same fixed +7 h as lib/time/local.ts (which the insert path uses); the
 // rebuild test holds the two to the same result.
@@ -35,8 +34,8 @@ async function thresholdRows(db: Queryable): Promise<{ versionId: number; questi
     .from(surveyVersions)
     .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId));
   return versions.flatMap((v) => {
-    const definition = parseSurveyDefinition(JSON.parse(v.definition), `survey ${v.slug} v${v.version}`);
-    return [...indexThresholds(extractScoring(definition))].map(([question, from]) => ({ versionId: v.versionId, question, from }));
+    const { thresholds } = compiledFromJson(v.versionId, v.definition, `survey ${v.slug} v${v.version}`);
+    return [...thresholds].map(([question, from]) => ({ versionId: v.versionId, question, from }));
   });
 }
 

@@ -8,12 +8,11 @@ import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
 import { parseViewParams, type ViewParams } from '@/lib/dashboard/params';
 import type { Scoring } from '@/lib/indices';
-import { parseSurveyDefinition } from '@/lib/survey/definition';
 import type { SurveyDefinition } from '@/lib/survey/definition-schema';
-import { extractScoring, localizeScoring } from '@/lib/survey/scoring';
 import type { DayPeriod } from '@/lib/time/local';
 
 import { unitScope } from './guard';
+import { compiledFromJson } from './survey-versions';
 
 export type ResolvedView = {
   params: ViewParams;
@@ -44,8 +43,7 @@ export async function resolveView(
   if (!versions || !versions.published) {
     return { status: 404, code: 'unknown_survey', message: `No published survey "${params.survey}".` };
   }
-  const definition = parseSurveyDefinition(JSON.parse(versions.published.definition), `survey ${params.survey}`);
-  const scoring = localizeScoring(extractScoring(definition), 'vi');
+  const { definition, scoringVi: scoring } = compiledFromJson(versions.published.versionId, versions.published.definition, `survey ${params.survey}`);
 
   const scope = await unitScope(principal);
   const allUnits = await listActiveUnits(db);

@@ -38,7 +38,8 @@ describe.each(files)('surveys/%s', (file) => {
     expect(() => parseSurveyDefinition(raw(file), `surveys/${file}`)).not.toThrow();
   });
 
-  test('is bundled by loadBundledSurveys', () => {
+  // sipas-matrix.json is the paper form's grid layout, for provinces that import it (see README): not seeded.
+  test.skipIf(file === 'sipas-matrix.json')('is bundled by loadBundledSurveys', () => {
     expect(bundled.get(file.replace(/\.json$/, ''))).toEqual(raw(file));
   });
 
@@ -135,7 +136,7 @@ describe('sipas', () => {
 
   test('one page per element, titled by it; each criterion a skippable radiogroup with the five labels', () => {
     SIPAS_ELEMENTS.forEach(({ name, title: [vi, en] }, i) => {
-      const page = sipas.pages[i]!;
+      const page = sipas.pages![i]!;
       expect(page.title).toEqual({ default: vi, en });
       for (const q of page.elements ?? []) {
         expect(q).toMatchObject({ type: 'radiogroup', dimension: name, choices: SCALE });
@@ -173,7 +174,7 @@ describe('sipas', () => {
 
 describe('quick', () => {
   test('three levels from best to worst, satisfied from Hài lòng', () => {
-    expect(quick.pages[0]!.elements![0]).toMatchObject({
+    expect(quick.pages![0]!.elements![0]).toMatchObject({
       name: 'satisfaction',
       type: 'radiogroup',
       isRequired: true,

@@ -26,7 +26,6 @@ const def = parseSurveyDefinition(
           { type: 'radiogroup', name: 'channel', choices: ['desk', 'phone'], showOtherItem: true, showNoneItem: true },
           { type: 'boolean', name: 'first_visit' },
           { type: 'boolean', name: 'again', valueTrue: 'yes', valueFalse: 'no' },
-          { type: 'expression', name: 'double', expression: '{satisfaction} * 2' },
           { type: 'html', name: 'note', html: 'Cảm ơn' },
           { type: 'comment', name: 'comment', maxLength: 2000 },
           { type: 'text', name: 'short', maxLength: 5 },
@@ -84,7 +83,6 @@ describe('validate refuses', () => {
     ['only empty texts', { comment: '  ', short: '' }, 'no_answer'],
     ['only an empty selection', { reasons: [] }, 'no_answer'],
     ['only answers to hidden questions', { reasons: ['time'] }, 'no_answer'],
-    ['only a computed value', { double: 6 }, 'no_answer'],
     ['every bad answer at once', { satisfaction: 9, comment: 1, x: 1 }, 'out_of_scale:satisfaction wrong_type:comment unknown_question:x'],
   ])('%s', (_, answers, expected) => {
     expect(codes(answers)).toBe(expected);
@@ -98,7 +96,7 @@ describe('validate refuses', () => {
   test.each<[unknown, string]>([
     [{ satisfaction: 7 }, 'satisfaction: 7 is not on the scale 1–3'],
     [{ satisfaction: '3' }, 'satisfaction: expected a number, got the string "3"'],
-    [{ satisfaction: 3, channel: 'mail' }, 'channel: "mail" is not one of the choices ("desk", "phone", "other", "none")'],
+    [{ satisfaction: 3, channel: 'mail' }, 'channel: "mail" is not one of the choices ("desk", "phone", "none", "other")'],
     [{ satisfaction: 3, comment: 'a'.repeat(2001) }, 'comment: 2001 characters, at most 2000'],
     [{ comment: 'x' }, 'satisfaction: an answer is required'],
     [{ satisfaction: 3, x: 1 }, 'x: not a question of this survey'],
@@ -148,8 +146,8 @@ describe('validate accepts and normalizes', () => {
       [{ question: 'satisfaction', value: 3 }],
     ],
     [
-      'booleans, a computed value ignored',
-      { satisfaction: 3, first_visit: false, again: 'no', double: 99 },
+      'booleans',
+      { satisfaction: 3, first_visit: false, again: 'no' },
       { satisfaction: 3, first_visit: false, again: 'no' },
       [{ question: 'satisfaction', value: 3 }],
     ],
@@ -168,5 +166,25 @@ describe('validate accepts and normalizes', () => {
     const copy = structuredClone(answers);
     validator.validate(answers);
     expect(answers).toEqual(copy);
+  });
+});
+
+describe('the verdict does not depend on questionsOnPageMode', () => {
+  // survey-core's validate() in "questionPerPage" checks only the question on screen; the server
+  // checks the complete response, as the renderer does page by page before it completes.
+  const elements = [
+    { type: 'checkbox', name: 'needs', isRequired: true, choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', minCount: 2 }] },
+    { type: 'matrix', name: 'grid', isAllRowRequired: true, columns: [1, 2], rows: ['r1', 'r2'] },
+    { type: 'text', name: 'note' },
+  ];
+  const sets: Array<[unknown, boolean]> = [
+    [{ needs: ['a', 'b'], grid: { r1: 1, r2: 2 } }, true],
+    [{ grid: { r1: 1, r2: 2 } }, false],
+    [{ needs: ['a'], grid: { r1: 1, r2: 2 } }, false],
+    [{ needs: ['a', 'b'], grid: { r1: 1 } }, false],
+  ];
+  test.each(['standard', 'singlePage', 'questionPerPage', 'inputPerPage'])('%s', (mode) => {
+    const validator = createAnswerValidator(parseSurveyDefinition({ questionsOnPageMode: mode, pages: [{ elements }] }, mode), { engine: 'model' });
+    for (const [answers, ok] of sets) expect(validator.validate(answers).ok, JSON.stringify(answers)).toBe(ok);
   });
 });

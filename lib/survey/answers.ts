@@ -1,10 +1,13 @@
-import { compileRules, type AnswerRule } from './answer-rules';
+import type { Model } from 'survey-core';
+
 import { createConditionLogic, unmodelledFeatures } from './condition-logic';
 import type { SurveyDefinition } from './definition-schema';
 import { createModelLogic } from './model-logic';
-import { extractScoring } from './scoring';
+import { extractScoring, scoredAnswersOf } from './scoring';
 import { isOtherChosen, type SurveyLogic } from './survey-logic';
-import type { AnswerIssue, ScoredAnswer, ValidationResult } from './types';
+import { createSurveyModel, COMMENT_SUFFIX } from './survey-model';
+import type { AnswerIssue, ValidationResult } from './types';
+import { checkerOf, commentKeyNeeded, DEFAULT_MAX_TEXT_LENGTH, isPlainObject, textChecker, type Checker } from './value-rules';
 
 export type { AnswerIssue, AnswerIssueCode, ScoredAnswer, ValidationResult } from './types';
 
@@ -22,20 +25,43 @@ export interface AnswerValidator {
 export interface AnswerValidatorOptions {
   /** `model` forces SurveyJS's Model even where the condition engine would do (tests, diagnosis). */
   engine?: 'auto' | 'model';
+  /** survey-core's model of this survey version, when the caller already built one. */
+  model?: Model;
+}
+
+interface AnswerRule {
+  /** The question that owns the key (its value key; itself, or the question of a `-Comment`). */
+  question: string;
+  /** A `-Comment` that only exists for the "other" choice (no comment area). */
+  otherTextOnly: boolean;
+  /** An `expression`: survey-core computes its value; the client's is not trusted. */
+  computed: boolean;
+  check: Checker;
 }
 
 type Answers = Map<string, unknown>;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 const failed = (issues: AnswerIssue[]): ValidationResult => ({ ok: false, issues });
 const noAnswer = (): ValidationResult => failed([{ code: 'no_answer', message: 'answers: no question is answered' }]);
 
-/** Type and range of every answer, from the survey JSON alone. */
+/** One rule per accepted top-level answer key, in survey order, from survey-core's model. */
+function compileRules(model: Model): Map<string, AnswerRule> {
+  const commentText = textChecker(model.maxCommentLength > 0 ? model.maxCommentLength : DEFAULT_MAX_TEXT_LENGTH);
+  const rules = new Map<string, AnswerRule>();
+  for (const q of model.getAllQuestions(false, false, false)) {
+    const check = checkerOf(q);
+    if (!check) continue;
+    const key = q.getValueName();
+    // Questions sharing a valueName share one answer: the first one's rule decides its type.
+    if (!rules.has(key)) rules.set(key, { question: key, otherTextOnly: false, computed: q.getType() === 'expression', check });
+    if (commentKeyNeeded(q)) {
+      rules.set(key + COMMENT_SUFFIX, { question: key, otherTextOnly: !q.hasComment, computed: false, check: commentText });
+    }
+  }
+  return rules;
+}
+
+/** Type and range of every answer, from the model's question objects alone. */
 function checkEach(answers: Record<string, unknown>, rules: ReadonlyMap<string, AnswerRule>) {
   const cleaned: Answers = new Map();
   const issues: AnswerIssue[] = [];
@@ -45,7 +71,7 @@ function checkEach(answers: Record<string, unknown>, rules: ReadonlyMap<string, 
       issues.push({ question: key, code: 'unknown_question', message: `${key}: not a question of this survey` });
       continue;
     }
-    const checked = rule.check(answers[key]);
+    const checked = rule.check(answers[key], key);
     if (!checked.ok) issues.push({ question: key, code: checked.code, message: checked.message });
     else if (checked.value !== undefined) cleaned.set(key, checked.value);
   }
@@ -54,8 +80,9 @@ function checkEach(answers: Record<string, unknown>, rules: ReadonlyMap<string, 
 
 /**
  * Drops answers to hidden questions, and "other" texts without "other" chosen, until nothing
- * more hides (an answer dropped can hide another question). SurveyJS also clears hidden answers
- * when a survey completes, so a client that sends them has a stale or hand-made payload.
+ * more hides (an answer dropped can hide another question). SurveyJS clears hidden answers
+ * when a survey completes (its default `clearInvisibleValues: "onComplete"`), so a client that
+ * sends them has a stale or hand-made payload: they are checked like any answer, then not kept.
  */
 function keepVisible(
   cleaned: Answers,
@@ -80,23 +107,24 @@ function keepVisible(
 }
 
 /**
- * Validates answers against one survey version. Build it once per version and reuse it: rules
- * and conditions are compiled once, and a SurveyJS Model (where one is needed) is built once.
+ * Validates answers against one survey version. Build it once per version and reuse it: the
+ * survey-core model, the rules and the conditions are built once.
  *
- * Order of checks: the answer object; each answer's type and range (SurveyJS checks neither);
- * then, with the answers as a whole, visibility (hidden answers are dropped), required questions
- * and the survey's own validators. `data` is normalized (texts trimmed and NFC, empty answers and
- * computed `expression` values left out) and in survey order.
+ * Order of checks: the answer object; each answer's JSON type and offered values (survey-core
+ * checks neither); then, with the answers as a whole, visibility (hidden answers are dropped),
+ * and survey-core's own verdict (required, requiredIf, validators, matrix and panel rules).
+ * `data` is normalized (texts trimmed and NFC, empty answers left out, `expression` values as
+ * survey-core computes them) and in survey order.
  */
-export function createAnswerValidator(
-  def: SurveyDefinition,
-  options: AnswerValidatorOptions = {},
-): AnswerValidator {
-  const rules = compileRules(def);
+export function createAnswerValidator(def: SurveyDefinition, options: AnswerValidatorOptions = {}): AnswerValidator {
+  const model = options.model ?? createSurveyModel(def);
+  const rules = compileRules(model);
   const keyOrder = [...rules.keys()];
-  const scoredNames = new Set(extractScoring(def).questions.map((q) => q.name));
+  const scoring = extractScoring(def, model);
   const useModel = options.engine === 'model' || unmodelledFeatures(def).length > 0;
-  const logic = useModel ? createModelLogic(def) : createConditionLogic(def);
+  const modelLogic = useModel ? createModelLogic(model) : null;
+  const logic = modelLogic ?? createConditionLogic(def);
+  const computedKeys = keyOrder.filter((key) => rules.get(key)!.computed);
 
   function validate(answers: unknown): ValidationResult {
     if (!isPlainObject(answers)) {
@@ -115,16 +143,15 @@ export function createAnswerValidator(
     const surveyIssues = logic.surveyIssues(values);
     if (surveyIssues.length > 0) return failed(surveyIssues);
 
-    const data: Record<string, unknown> = {};
-    const scored: ScoredAnswer[] = [];
-    for (const key of keyOrder) {
-      if (!kept.has(key)) continue;
-      const value = kept.get(key);
-      data[key] = value;
-      // Built-in items ("none", "other") are strings: not applicable, so not scored.
-      if (scoredNames.has(key) && typeof value === 'number') scored.push({ question: key, value });
+    if (modelLogic) {
+      for (const key of computedKeys) {
+        const value = modelLogic.computed(key);
+        if (value !== undefined && value !== null && value !== '' && logic.visibleQuestions(values).has(key)) kept.set(key, value);
+      }
     }
-    return { ok: true, data, scored };
+    const data: Record<string, unknown> = {};
+    for (const key of keyOrder) if (kept.has(key)) data[key] = kept.get(key);
+    return { ok: true, data, scored: scoredAnswersOf(scoring, data) };
   }
 
   return { engine: logic.engine, validate };

@@ -1,7 +1,7 @@
 import { ConditionRunner } from 'survey-core';
 
 import type { ElementDefinition, SurveyDefinition } from './definition-schema';
-import { formatPath, isQuestion } from './elements';
+import { elementsOf, formatPath, isQuestion } from './elements';
 import type { JsonPath } from './scale';
 import { isOtherChosen, otherTextIssue, requiredIssue, type SurveyLogic } from './survey-logic';
 import type { AnswerIssue } from './types';
@@ -33,9 +33,18 @@ const ELEMENT_FEATURES = [
   'maskType',
   'maskSettings',
   'isCommentRequired',
+  // matrix: only `isRequired` (at least one row answered) is modelled here.
+  'isAllRowRequired',
+  'eachRowUnique',
+  'eachRowRequired',
+  'rowsVisibleIf',
+  'columnsVisibleIf',
+  'hideIfRowsEmpty',
 ];
 const PANEL_FEATURES = ['isRequired', 'requiredIf'];
 const SURVEY_FEATURES = ['calculatedValues', 'triggers'];
+/** Question types whose required and visibility rules are all this engine needs. */
+const FAST_TYPES = new Set(['radiogroup', 'rating', 'dropdown', 'checkbox', 'comment', 'text', 'boolean', 'matrix', 'html', 'image', 'panel']);
 const ITEM_FEATURES = ['visibleIf', 'enableIf'];
 
 function has(object: object, key: string): boolean {
@@ -43,7 +52,8 @@ function has(object: object, key: string): boolean {
 }
 
 function elementFeatures(element: ElementDefinition, path: JsonPath): string[] {
-  const found = ELEMENT_FEATURES.filter((key) => has(element, key)).map((key) => formatPath([...path, key]));
+  const found = [...ELEMENT_FEATURES, 'valueName'].filter((key) => has(element, key)).map((key) => formatPath([...path, key]));
+  if (!FAST_TYPES.has(element.type)) found.push(formatPath([...path, 'type']));
   if (element.type === 'panel') {
     found.push(...PANEL_FEATURES.filter((key) => has(element, key)).map((key) => formatPath([...path, key])));
   }
@@ -51,8 +61,7 @@ function elementFeatures(element: ElementDefinition, path: JsonPath): string[] {
   if (element.type === 'text' && element.inputType !== undefined && element.inputType !== 'text') {
     found.push(formatPath([...path, 'inputType']));
   }
-  if (element.type === 'expression') found.push(formatPath([...path, 'type']));
-  for (const list of ['choices', 'rateValues']) {
+  for (const list of ['choices', 'rateValues', 'rows', 'columns']) {
     const items = (element as Record<string, unknown>)[list];
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, i) => {
@@ -66,14 +75,7 @@ function elementFeatures(element: ElementDefinition, path: JsonPath): string[] {
 /** What in this survey the condition engine does not model (empty: it serves the survey). */
 export function unmodelledFeatures(def: SurveyDefinition): string[] {
   const found = SURVEY_FEATURES.filter((key) => has(def, key));
-  const visit = (elements: readonly ElementDefinition[] | undefined, path: JsonPath): void => {
-    (elements ?? []).forEach((element, i) => {
-      const elementPath = [...path, 'elements', i];
-      found.push(...elementFeatures(element, elementPath));
-      if (element.type === 'panel') visit(element.elements, elementPath);
-    });
-  };
-  def.pages.forEach((page, i) => visit(page.elements, ['pages', i]));
+  for (const { element, path } of elementsOf(def)) found.push(...elementFeatures(element, path));
   return found;
 }
 
@@ -98,10 +100,11 @@ interface QuestionLogic {
 
 function compile(def: SurveyDefinition): QuestionLogic[] {
   const questions: QuestionLogic[] = [];
-  const visit = (elements: readonly ElementDefinition[] | undefined, outer: Flag[]): void => {
-    for (const element of elements ?? []) {
+  type Container = { elements?: readonly ElementDefinition[]; questions?: readonly ElementDefinition[] };
+  const visit = (container: Container, outer: Flag[]): void => {
+    for (const element of [...(container.elements ?? []), ...(container.questions ?? [])]) {
       const visible = flag(element.visible, element.visibleIf, true);
-      if (element.type === 'panel') visit(element.elements, [visible, ...outer]);
+      if (element.type === 'panel') visit(element, [visible, ...outer]);
       if (!isQuestion(element)) continue;
       questions.push({
         name: element.name,
@@ -113,7 +116,8 @@ function compile(def: SurveyDefinition): QuestionLogic[] {
       });
     }
   };
-  for (const page of def.pages) visit(page.elements, [flag(page.visible, page.visibleIf, true)]);
+  visit(def, []);
+  for (const page of def.pages ?? []) visit(page, [flag(page.visible, page.visibleIf, true)]);
   return questions;
 }
 

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 
 /**
- * The subset of SurveyJS JSON that Hài Lòng collects and scores. Objects are loose: properties
- * we do not use (layout, css, SurveyJS Creator metadata, ...) pass through untouched, so a real
- * SurveyJS export loads and is stored as it was written. What would silently break answer
- * validation (answers keyed by another name, choices loaded at run time) is rejected instead.
+ * The shape of SurveyJS JSON as far as Hài Lòng reads it itself (names, scoring and case
+ * annotations, choices). Objects are loose: properties we do not use (layout, css, SurveyJS
+ * Creator metadata, ...) pass through untouched, so a real SurveyJS export loads and is stored as
+ * it was written. What each question accepts as an answer is derived from survey-core's own
+ * model of the survey (lib/survey/value-rules.ts), not from this schema.
  */
 
-export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
-
 // Answers arrive as a JSON object keyed by question name: these would reach Object.prototype.
-const RESERVED_NAMES = new Set(['constructor', 'prototype']);
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+// SurveyJS allows any name (spaces, hyphens, `?`, `/`): only what would break the answers object is refused.
 const name = z
   .string()
-  .regex(NAME_PATTERN, { error: 'must start with a letter and contain only letters, digits and _' })
+  .refine((value) => value.trim() !== '', { error: 'must not be empty' })
   .refine((value) => !RESERVED_NAMES.has(value), { error: 'is a reserved name' });
 
 export const localizedTextSchema = z.union([z.string(), z.record(z.string(), z.string())], {
@@ -52,7 +52,7 @@ const questionBase = {
   caseAtOrBelow: z.number().optional(),
   // A yes/no question whose "yes" marks the response's comment as a complaint, which opens a case.
   marksComplaint: flag,
-  valueName: unsupported('valueName is not supported: answers are keyed by the question name'),
+  valueName: name.optional(),
 };
 
 const selectBase = {
@@ -64,10 +64,9 @@ const selectBase = {
   hasNone: flag,
   showRefuseItem: flag,
   showDontKnowItem: flag,
-  storeOthersAsComment: z.union([z.literal(true), z.literal('default')], {
-    error: 'storeOthersAsComment: false is not supported: the "other" text belongs in <name>-Comment',
-  }).optional(),
-  choicesByUrl: unsupported('choicesByUrl is not supported: choices must be listed in the survey'),
+  storeOthersAsComment: z.union([z.boolean(), z.literal('default')]).optional(),
+  // Loaded at run time in the browser; the listed `choices` are its fallback and what the server checks.
+  choicesByUrl: z.looseObject({}).optional(),
   choicesFromQuestion: unsupported('choicesFromQuestion is not supported: choices must be listed in the survey'),
 };
 
@@ -140,6 +139,39 @@ export const htmlSchema = z.looseObject({
   visibleIf: condition,
 });
 
+export const imageSchema = z.looseObject({ type: z.literal('image'), name: name.optional(), visible: flag, visibleIf: condition });
+
+/** A matrix row or a column as SurveyJS lists them; a row may carry its own `dimension`. */
+const matrixItem = z.union(
+  [z.string(), z.number(), z.looseObject({ value: choiceValue, text: localizedTextSchema.optional(), dimension: z.string().optional(), satisfiedFrom: z.number().optional() })],
+  { error: 'expected a string, a number or { "value": …, "text": … }' },
+);
+
+export const matrixSchema = z.looseObject({
+  type: z.literal('matrix'),
+  ...questionBase,
+  rows: z.array(matrixItem).optional(),
+  columns: z.array(matrixItem).optional(),
+});
+
+const column = z.looseObject({ name, cellType: z.string().optional(), title: localizedTextSchema.optional() });
+
+export const matrixDropdownSchema = z.looseObject({
+  type: z.union([z.literal('matrixdropdown'), z.literal('matrixdynamic')]),
+  ...questionBase,
+  rows: z.array(matrixItem).optional(),
+  columns: z.array(column).optional(),
+  choices: z.array(choiceItemSchema).optional(),
+});
+
+// Types whose answers Hài Lòng checks through survey-core's model alone (lib/survey/value-rules.ts).
+const modelChecked = (type: 'tagbox' | 'ranking' | 'imagepicker' | 'multipletext' | 'slider') =>
+  z.looseObject({ type: z.literal(type), ...selectBase });
+
+/** Files and drawings are refused: see README "SurveyJS support" (no file storage, personal data). */
+const refused = (type: 'file' | 'signaturepad') => z.looseObject({ type: z.literal(type), ...questionBase });
+export const REFUSED_TYPES: ReadonlySet<string> = new Set(['file', 'signaturepad']);
+
 export const panelSchema = z.looseObject({
   type: z.literal('panel'),
   name: name.optional(),
@@ -150,6 +182,17 @@ export const panelSchema = z.looseObject({
   get elements(): z.ZodOptional<z.ZodArray<typeof elementSchema>> {
     return z.array(elementSchema).optional();
   },
+  get questions(): z.ZodOptional<z.ZodArray<typeof elementSchema>> {
+    return z.array(elementSchema).optional();
+  },
+});
+
+export const panelDynamicSchema = z.looseObject({
+  type: z.literal('paneldynamic'),
+  ...questionBase,
+  // The template's questions are checked by survey-core's model (lib/survey/value-rules.ts).
+  templateElements: z.array(z.looseObject({ type: z.string() })).optional(),
+  templateQuestions: z.array(z.looseObject({ type: z.string() })).optional(),
 });
 
 export const SUPPORTED_TYPES = [
@@ -157,11 +200,21 @@ export const SUPPORTED_TYPES = [
   'rating',
   'dropdown',
   'checkbox',
+  'tagbox',
+  'ranking',
+  'imagepicker',
   'comment',
   'text',
   'boolean',
+  'slider',
+  'matrix',
+  'matrixdropdown',
+  'matrixdynamic',
+  'multipletext',
+  'paneldynamic',
   'expression',
   'html',
+  'image',
   'panel',
 ] as const;
 
@@ -177,6 +230,17 @@ export const elementSchema = z.discriminatedUnion(
     booleanSchema,
     expressionSchema,
     htmlSchema,
+    imageSchema,
+    matrixSchema,
+    matrixDropdownSchema,
+    modelChecked('tagbox'),
+    modelChecked('ranking'),
+    modelChecked('imagepicker'),
+    modelChecked('multipletext'),
+    modelChecked('slider'),
+    panelDynamicSchema,
+    refused('file'),
+    refused('signaturepad'),
     panelSchema,
   ],
   {
@@ -199,6 +263,8 @@ export const pageSchema = z.looseObject({
   visible: flag,
   visibleIf: condition,
   elements: z.array(elementSchema).optional(),
+  // SurveyJS's older, still supported key for a page's elements.
+  questions: z.array(elementSchema).optional(),
 });
 
 export const surveySchema = z.looseObject({
@@ -207,17 +273,20 @@ export const surveySchema = z.looseObject({
   dimensions: z.array(dimensionSchema).optional(),
   maxTextLength: z.number().int().optional(),
   maxCommentLength: z.number().int().optional(),
-  storeOthersAsComment: z.union([z.literal(true), z.literal('default')], {
-    error: 'storeOthersAsComment: false is not supported: the "other" text belongs in <name>-Comment',
-  }).optional(),
-  pages: z.array(pageSchema).min(1, { error: 'a survey needs at least one page' }),
+  storeOthersAsComment: z.boolean().optional(),
+  pages: z.array(pageSchema).optional(),
+  // A survey without pages: SurveyJS puts top-level elements on one page.
+  elements: z.array(elementSchema).optional(),
+  questions: z.array(elementSchema).optional(),
+}).refine((s) => [s.pages, s.elements, s.questions].some((list) => list !== undefined && list.length > 0), {
+  error: 'a survey needs at least one page (pages, or top-level elements)',
 });
 
 export type SurveyDefinition = z.infer<typeof surveySchema>;
 export type PageDefinition = z.infer<typeof pageSchema>;
 export type ElementDefinition = z.infer<typeof elementSchema>;
 export type PanelDefinition = z.infer<typeof panelSchema>;
-export type QuestionDefinition = Exclude<ElementDefinition, PanelDefinition | z.infer<typeof htmlSchema>>;
+export type QuestionDefinition = Exclude<ElementDefinition, PanelDefinition | z.infer<typeof htmlSchema> | z.infer<typeof imageSchema>>;
 export type ChoiceItem = z.infer<typeof choiceItemSchema>;
 export type ChoiceQuestion = z.infer<typeof radiogroupSchema | typeof dropdownSchema | typeof checkboxSchema>;
 export type RatingQuestion = z.infer<typeof ratingSchema>;

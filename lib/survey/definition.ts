@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 
-import { surveySchema, type QuestionDefinition, type SurveyDefinition } from './definition-schema';
-import { elementsOf, formatPath, isQuestion } from './elements';
-import { hasScale, integerValues, ratingBounds, scaleOf, type JsonPath } from './scale';
+import type { ItemValue, Model, Question } from 'survey-core';
+
+import { REFUSED_TYPES, surveySchema, type QuestionDefinition, type SurveyDefinition } from './definition-schema';
+import { elementsOf, formatPath, isQuestion, questionsOf, valueKeyOf } from './elements';
+import { hasScale, ratingBounds, scaleOf, type JsonPath } from './scale';
+import { extractScoring, integerScale, scaleValues } from './scoring';
+import { createSurveyModel } from './survey-model';
 
 export type { SurveyDefinition } from './definition-schema';
 
@@ -27,7 +31,8 @@ export class SurveyDefinitionError extends Error {
   }
 }
 
-export const SCORABLE_TYPES: ReadonlySet<string> = new Set(['radiogroup', 'rating', 'dropdown']);
+export const SCORABLE_TYPES: ReadonlySet<string> = new Set(['radiogroup', 'rating', 'dropdown', 'matrix', 'matrixdropdown']);
+const SCORABLE_LIST = 'radiogroup, rating, dropdown, matrix rows, matrixdropdown rating cells';
 
 const ARTICLES: Record<string, string> = {
   string: 'a string',
@@ -61,44 +66,72 @@ function flatten(issues: readonly z.core.$ZodIssue[], prefix: JsonPath = []): De
   });
 }
 
-function checkScale(question: QuestionDefinition, path: JsonPath, problems: DefinitionProblem[]): void {
-  if (!hasScale(question)) return;
+function checkScale(question: QuestionDefinition, path: JsonPath, problems: DefinitionProblem[], model: Model): void {
   const at = (suffix: JsonPath, message: string) => problems.push({ path: [...path, ...suffix], message });
-  const scale = scaleOf(question);
-  const seen = new Set<string | number>();
-  for (const entry of scale.entries) {
-    if (seen.has(entry.value)) at(entry.path, `duplicate value ${JSON.stringify(entry.value)}`);
-    seen.add(entry.value);
+  if (hasScale(question)) {
+    const seen = new Set<string | number>();
+    for (const entry of scaleOf(question).entries) {
+      if (seen.has(entry.value)) at(entry.path, `duplicate value ${JSON.stringify(entry.value)}`);
+      seen.add(entry.value);
+    }
+    if (question.type === 'rating' && !question.rateValues?.length) {
+      const { min, max } = ratingBounds(question);
+      if (min >= max) at(['rateMax'], `rateMax (${max}) must be greater than rateMin (${min})`);
+    }
   }
-  if (question.type === 'rating' && !question.rateValues?.length) {
-    const { min, max } = ratingBounds(question);
-    if (min >= max) at(['rateMax'], `rateMax (${max}) must be greater than rateMin (${min})`);
-  }
-  if (question.type === 'checkbox' || (question.dimension === undefined && question.satisfiedFrom === undefined)) {
-    return;
-  }
+  if (question.type === 'checkbox' || !SCORABLE_TYPES.has(question.type) || question.type === 'matrixdropdown') return;
+  const annotated = question.dimension !== undefined || question.satisfiedFrom !== undefined ||
+    (question.type === 'matrix' && (question.rows ?? []).some((r) => typeof r === 'object' && (r.dimension !== undefined || r.satisfiedFrom !== undefined)));
+  if (!annotated) return;
 
-  const reason = question.dimension !== undefined ? `scored in "${question.dimension}"` : 'it has satisfiedFrom';
-  for (const { value, path: valuePath } of scale.entries) {
-    if (typeof value !== 'number') at(valuePath, `expected a number (the question is ${reason})`);
-    else if (!Number.isInteger(value)) at(valuePath, `expected an integer (the question is ${reason})`);
-  }
-  const values = integerValues(scale);
+  const q = model.getQuestionByName(question.name);
+  if (!q) return;
+  const reason = question.dimension !== undefined ? `scored in "${question.dimension}"` : 'it is scored';
+  const offered = question.type === 'matrix' ? (q as Question & { columns: ItemValue[] }).columns.map((c) => c.value as unknown) : scaleValues(q);
+  const where = question.type === 'matrix' ? 'columns' : question.type === 'rating' ? 'rateValues' : 'choices';
+  offered.forEach((value, i) => {
+    if (typeof value !== 'number') at([where, i], `expected a number (the question is ${reason})`);
+    else if (!Number.isInteger(value)) at([where, i], `expected an integer (the question is ${reason})`);
+  });
+  const values = integerScale(offered);
   if (values === null) return;
   if (values.length < 2) {
-    at([question.type === 'rating' ? 'rateValues' : 'choices'], 'a scored question needs at least two values');
+    at([where], 'a scored question needs at least two values');
     return;
   }
-  const from = question.satisfiedFrom;
   const min = values[0]!;
   const max = values[values.length - 1]!;
-  if (from !== undefined && (!Number.isInteger(from) || from < min || from > max)) {
-    at(['satisfiedFrom'], `${from} is not on the scale ${min}–${max}`);
+  const checkFrom = (from: unknown, fromPath: JsonPath) => {
+    if (from !== undefined && (typeof from !== 'number' || !Number.isInteger(from) || from < min || from > max)) {
+      at(fromPath, `${String(from)} is not on the scale ${min}–${max}`);
+    }
+  };
+  checkFrom(question.satisfiedFrom, ['satisfiedFrom']);
+  if (question.type === 'matrix') {
+    (question.rows ?? []).forEach((row, i) => typeof row === 'object' && checkFrom(row.satisfiedFrom, ['rows', i, 'satisfiedFrom']));
   }
 }
 
-/** What the schema cannot see: names across the survey, dimension references, scales. */
-function checkReferences(def: SurveyDefinition): DefinitionProblem[] {
+/** Dimension names on the question, its matrix rows and its matrixdropdown columns, with their paths. */
+function dimensionsNamed(element: QuestionDefinition): Array<{ name: string; path: JsonPath }> {
+  const found: Array<{ name: string; path: JsonPath }> = [];
+  if (element.dimension !== undefined) found.push({ name: element.dimension, path: ['dimension'] });
+  if (element.type === 'matrix' || element.type === 'matrixdropdown') {
+    (element.rows ?? []).forEach((row, i) => {
+      if (typeof row === 'object' && typeof row.dimension === 'string') found.push({ name: row.dimension, path: ['rows', i, 'dimension'] });
+    });
+  }
+  if (element.type === 'matrixdropdown' || element.type === 'matrixdynamic') {
+    (element.columns ?? []).forEach((column, i) => {
+      const d = (column as { dimension?: unknown }).dimension;
+      if (typeof d === 'string') found.push({ name: d, path: ['columns', i, 'dimension'] });
+    });
+  }
+  return found;
+}
+
+/** What the schema cannot see: names across the survey, dimension references, scales, refused types. */
+function checkReferences(def: SurveyDefinition, model: Model): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const declared = new Set<string>();
   (def.dimensions ?? []).forEach((dimension, i) => {
@@ -111,6 +144,10 @@ function checkReferences(def: SurveyDefinition): DefinitionProblem[] {
 
   const names = new Map<string, JsonPath>();
   for (const { element, path } of elementsOf(def)) {
+    if (REFUSED_TYPES.has(element.type)) {
+      problems.push({ path: [...path, 'type'], message: `${element.type} questions are not supported: Hài Lòng stores no files or drawings (answers stay small, anonymous JSON)` });
+      continue;
+    }
     if (element.type === 'panel' || element.name === undefined) continue;
     const first = names.get(element.name);
     if (first) {
@@ -120,20 +157,35 @@ function checkReferences(def: SurveyDefinition): DefinitionProblem[] {
     }
     if (!isQuestion(element)) continue;
 
+    const choicesByUrl = (element as { choicesByUrl?: unknown }).choicesByUrl;
+    const listed = (element as { choices?: unknown[] }).choices;
+    if (choicesByUrl !== undefined && !(Array.isArray(listed) && listed.length > 0)) {
+      problems.push({ path: [...path, 'choicesByUrl'], message: 'choicesByUrl needs the choices listed too (the fallback the server checks answers against)' });
+    }
     const scorable = SCORABLE_TYPES.has(element.type);
-    if (element.dimension !== undefined) {
+    for (const { name, path: dimensionPath } of dimensionsNamed(element)) {
       if (!scorable) {
-        problems.push({ path: [...path, 'dimension'], message: `a ${element.type} question cannot be scored (only radiogroup, rating, dropdown)` });
-      } else if (!declared.has(element.dimension)) {
-        problems.push({ path: [...path, 'dimension'], message: `unknown dimension "${element.dimension}" (${declaredList})` });
+        problems.push({ path: [...path, ...dimensionPath], message: `a ${element.type} question cannot be scored (only ${SCORABLE_LIST})` });
+      } else if (!declared.has(name)) {
+        problems.push({ path: [...path, ...dimensionPath], message: `unknown dimension "${name}" (${declaredList})` });
       }
     }
     if (element.satisfiedFrom !== undefined && !scorable) {
-      problems.push({ path: [...path, 'satisfiedFrom'], message: `a ${element.type} question cannot be scored (only radiogroup, rating, dropdown)` });
+      problems.push({ path: [...path, 'satisfiedFrom'], message: `a ${element.type} question cannot be scored (only ${SCORABLE_LIST})` });
     }
-    checkScale(element, path, problems);
+    checkScale(element, path, problems, model);
   }
+  if (problems.length === 0) problems.push(...checkScoredKeys(def, model));
   return problems;
+}
+
+/** A matrix row's score key (`<matrix>.<row>`) must not be another question's answer key. */
+function checkScoredKeys(def: SurveyDefinition, model: Model): DefinitionProblem[] {
+  const keys = new Set(questionsOf(def).map(valueKeyOf));
+  const scoring = extractScoring(def, model);
+  return scoring.questions
+    .filter((q) => scoring.locations.get(q.name)!.length > 1 && keys.has(q.name))
+    .map((q) => ({ path: [], message: `the matrix row key "${q.name}" is also a question's name: rename one of them` }));
 }
 
 /**
@@ -145,7 +197,13 @@ function checkReferences(def: SurveyDefinition): DefinitionProblem[] {
 export function parseSurveyDefinition(json: unknown, source: string): SurveyDefinition {
   const parsed = surveySchema.safeParse(json, { error: zodMessage });
   if (!parsed.success) throw new SurveyDefinitionError(source, flatten(parsed.error.issues));
-  const problems = checkReferences(parsed.data);
+  let model: Model;
+  try {
+    model = createSurveyModel(parsed.data);
+  } catch (error) {
+    throw new SurveyDefinitionError(source, [{ path: [], message: `survey-core cannot load it: ${(error as Error).message}` }]);
+  }
+  const problems = checkReferences(parsed.data, model);
   if (problems.length > 0) throw new SurveyDefinitionError(source, problems);
   return parsed.data;
 }

@@ -1,21 +1,28 @@
-import { Model } from 'survey-core';
+import type { Model, Question, SurveyError } from 'survey-core';
 
-import type { SurveyDefinition } from './definition-schema';
-import { registerScoringProperties } from './properties';
 import { otherTextIssue, requiredIssue, type SurveyLogic } from './survey-logic';
 import type { AnswerIssue } from './types';
 
-registerScoringProperties();
+/** A question's errors and those of the questions inside it (matrix cells, dynamic panels). */
+function errorsOf(q: Question, at: string): Array<{ at: string; error: SurveyError }> {
+  const found = q.errors.map((error) => ({ at, error }));
+  const inner = q as Question & {
+    panels?: Array<{ questions: Question[] }>;
+    visibleRows?: Array<{ cells?: Array<{ question: Question }> }>;
+  };
+  inner.panels?.forEach((panel, i) => panel.questions.forEach((sub) => found.push(...errorsOf(sub, `${at}[${i}].${sub.getValueName()}`))));
+  if (q.getType() === 'matrixdropdown' || q.getType() === 'matrixdynamic') {
+    inner.visibleRows?.forEach((row) => row.cells?.forEach((cell) => found.push(...errorsOf(cell.question, `${at}.${cell.question.name}`))));
+  }
+  return found;
+}
 
 /**
  * SurveyLogic by SurveyJS's own Model: exact for every feature, but about 2 ms a call on the
  * SIPAS survey, so it serves only surveys that the condition engine does not model. One Model
- * per survey version, reset on every call.
+ * per survey version (lib/survey/survey-model.ts), reset on every call.
  */
-export function createModelLogic(def: SurveyDefinition): SurveyLogic {
-  const model = new Model(def);
-  // Texts of SurveyJS validators are passed on, and the API speaks English.
-  model.locale = 'en';
+export function createModelLogic(model: Model): SurveyLogic & { computed(name: string): unknown } {
   let loaded: Readonly<Record<string, unknown>> | null = null;
 
   function load(values: Readonly<Record<string, unknown>>): void {
@@ -30,20 +37,24 @@ export function createModelLogic(def: SurveyDefinition): SurveyLogic {
     engine: 'model',
     visibleQuestions(values) {
       load(values);
-      return new Set(model.getAllQuestions(true).map((q) => q.name));
+      return new Set(model.getAllQuestions(true).map((q) => q.getValueName()));
+    },
+    computed(name) {
+      return model.getValue(name) as unknown;
     },
     surveyIssues(values) {
       load(values);
-      loaded = null;
       if (model.validate(true, false)) return [];
-      return model.getAllQuestions(true).flatMap((q) =>
-        q.errors.map((error): AnswerIssue => {
+      const issues = model.getAllQuestions(true).flatMap((q) =>
+        errorsOf(q, q.getValueName()).map(({ at, error }): AnswerIssue => {
           const type = error.getErrorType();
-          if (type === 'required') return requiredIssue(q.name);
-          if (type === 'otherempty') return otherTextIssue(q.name);
-          return { question: q.name, code: 'invalid_answer', message: `${q.name}: ${error.getText()}` };
+          const question = q.getValueName();
+          if (type === 'required' && at === question) return requiredIssue(question);
+          if (type === 'otherempty' && at === question) return otherTextIssue(question);
+          return { question, code: type === 'required' ? 'required_missing' : 'invalid_answer', message: `${at}: ${error.getText()}` };
         }),
       );
+      return issues.length > 0 ? issues : [{ code: 'invalid_answer', message: 'answers: survey-core finds the response incomplete' }];
     },
   };
 }

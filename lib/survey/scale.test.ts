@@ -29,7 +29,7 @@ describe('scaleOf offers the values SurveyJS offers', () => {
   ])('%s', (_, question) => {
     const json = { pages: [{ elements: [{ name: 'q', ...question }] }] };
     const def = parseSurveyDefinition(json, 'test');
-    const scale = scaleOf(def.pages[0]!.elements![0] as ChoiceQuestion | RatingQuestion);
+    const scale = scaleOf(def.pages![0]!.elements![0] as ChoiceQuestion | RatingQuestion);
     const ours = [...scale.entries.map((e) => e.value), ...scale.special];
 
     const q = new Model(json).getQuestionByName('q') as QuestionSelectBase;

@@ -5,7 +5,7 @@ export interface ScoringDimension {
   title: LocalizedText;
 }
 
-/** A single-choice question whose values are all integers: its answers can be counted on a scale. */
+/** A single-choice question, or a matrix row, whose values are all integers: its answers can be counted on a scale. */
 export interface ScoredQuestion {
   name: string;
   /** The question's title, or its name when it has none (as SurveyJS shows it). */
@@ -22,7 +22,10 @@ export interface ScoredQuestion {
 
 export interface Scoring {
   dimensions: ScoringDimension[];
+  /** Keyed by `name`: a question's value key, or `<matrix>.<row>` (`<matrix>.<row>.<column>` for a cell). */
   questions: ScoredQuestion[];
+  /** Where each scored key's value sits in the answers: [question] or [matrix, row(, column)]. */
+  locations: ReadonlyMap<string, readonly string[]>;
 }
 
 export type AnswerIssueCode =

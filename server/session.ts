@@ -5,6 +5,7 @@ import { principalForApiToken, principalForSession } from '@/server/auth';
 import { SESSION_TTL_MS } from '@/db/queries/sessions';
 import type { Principal } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
+import { safeDecode } from '@/lib/http/decode';
 
 export const SESSION_COOKIE = 'hl_session';
 
@@ -34,10 +35,12 @@ export async function principalFromRequest(request: Request): Promise<Principal 
     return m ? principalForApiToken(getDb(), { token: m[1]!, now }) : null;
   }
   const cookie = request.headers.get('cookie') ?? '';
-  const token = cookie
+  const raw = cookie
     .split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
     ?.slice(SESSION_COOKIE.length + 1);
-  return token ? principalForSession(getDb(), { token: decodeURIComponent(token), now }) : null;
+  // A cookie that does not decode is no session: anonymous, not a 500.
+  const token = raw === undefined ? null : safeDecode(raw);
+  return token ? principalForSession(getDb(), { token, now }) : null;
 }

@@ -11,6 +11,7 @@ import { findSurveyVersion } from '@/db/queries/surveys';
 import { messages, parseLocale } from '@/lib/i18n';
 import { verifyDossier } from '@/lib/qr/links';
 import { appSecret } from '@/server/secret';
+import { safeDecode } from '@/lib/http/decode';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -29,7 +30,8 @@ export default async function PointSurveyPage({
   searchParams: Promise<Search>;
 }) {
   const [{ point: rawCode }, search] = await Promise.all([params, searchParams]);
-  const code = decodeURIComponent(rawCode);
+  const code = safeDecode(rawCode);
+  if (code === null) notFound();
   const locale = parseLocale(one(search.lang));
   const db = getDb();
 

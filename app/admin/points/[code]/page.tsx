@@ -6,6 +6,7 @@ import { findPointForAdmin } from '@/db/queries/points';
 import { listSurveysWithVersions } from '@/db/queries/surveys';
 import { listUnits } from '@/db/queries/units';
 import { requirePage } from '@/server/guard';
+import { safeDecode } from '@/lib/http/decode';
 
 import { updatePointAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';
@@ -18,7 +19,7 @@ export default async function PointPage({ params }: { params: Promise<{ code: st
   const { code } = await params;
   await requirePage('admin.manage', `/admin/points/${code}`);
   const db = getDb();
-  const point = await findPointForAdmin(db, { code: decodeURIComponent(code) });
+  const point = await findPointForAdmin(db, { code: safeDecode(code) ?? '' });
   if (!point) notFound();
   const enc = encodeURIComponent(point.code);
   return (

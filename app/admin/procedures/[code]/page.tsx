@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findProcedureRecord } from '@/db/queries/procedures';
 import { requirePage } from '@/server/guard';
+import { safeDecode } from '@/lib/http/decode';
 
 import { updateProcedureAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';
@@ -14,7 +15,7 @@ export const metadata = { title: 'Sửa thủ tục' };
 export default async function ProcedurePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   await requirePage('admin.manage', `/admin/procedures/${code}`);
-  const p = await findProcedureRecord(getDb(), { code: decodeURIComponent(code) });
+  const p = await findProcedureRecord(getDb(), { code: safeDecode(code) ?? '' });
   if (!p) notFound();
   return (
     <>

@@ -50,6 +50,12 @@ describe('sanitizeHtml removes everything else', () => {
   });
 });
 
+test('sanitising twice changes nothing more', () => {
+  for (const html of ['<a href="https://x.example/?a=1&amp;b=2">x</a>', '<p>1 < 2 & <em>3</em></p>', '<scr<script>x</script>']) {
+    expect(sanitizeHtml(sanitizeHtml(html))).toBe(sanitizeHtml(html));
+  }
+});
+
 describe('sanitizeSurveyHtml', () => {
   test('every HTML-bearing property, plain or per locale, anywhere in the survey', () => {
     const json = {

@@ -44,6 +44,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
         <h1>Không lập được báo cáo</h1>
         <p role="alert">{viewErrorHintVi(refused.code)}</p>
         <p lang="en">{refused.message}</p>
+        <p>
+          <a href="/dashboard">← Bảng điều khiển</a>
+        </p>
       </main>
     );
   }

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
+import { getConfig } from '@/lib/config';
+import { allowedOrigins, isCrossSite } from '@/lib/http/origin';
 import { contentSecurityPolicy } from '@/lib/http/security-headers';
 
 const STAFF_PREFIXES = ['/admin', '/dashboard', '/operator', '/account', '/cases'];
@@ -11,6 +13,14 @@ const STAFF_PREFIXES = ['/admin', '/dashboard', '/operator', '/account', '/cases
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A POST to a page is a server action (with a Next-Action header, or a plain form without
+  // JavaScript). Next's own origin check answers a cross-site one with a 500; it is a 403 here.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const origins = allowedOrigins(request.url, getConfig().publicBaseUrl, request.headers.get('host'));
+    if (isCrossSite(request.headers, origins)) {
+      return NextResponse.json({ error: { code: 'cross_site', message: 'This request must come from a page of this site.' } }, { status: 403 });
+    }
+  }
   if (STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`)) && !request.cookies.has('hl_session')) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', pathname + search);

@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
-import { is, type SQL } from 'drizzle-orm';
+import { is, sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleSqlite, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -13,7 +14,7 @@ import pg from 'pg';
 
 import { getConfig, sqlitePathFromUrl } from '@/lib/config';
 import { foldVietnamese } from '@/lib/text/fold';
-import { startBackgroundCheckpoints, WRITER_AUTOCHECKPOINT_PAGES } from './checkpointer';
+import { startBackgroundCheckpoints, stopBackgroundCheckpoints, WRITER_AUTOCHECKPOINT_PAGES } from './checkpointer';
 import { dialectOfUrl, type Dialect } from './dialect';
 import * as pgSchema from './schema-pg';
 import * as sqliteSchema from './schema-sqlite';
@@ -238,7 +239,7 @@ export function withTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise
   return sqliteTransaction(db, fn);
 }
 
-const globalForDb = globalThis as unknown as { __hailongDb?: Db; __hailongReady?: Promise<Db> };
+const globalForDb = globalThis as unknown as { __hailongDb?: Db; __hailongReady?: Promise<Db>; __hailongCheckpointer?: Worker };
 
 /**
  * The process's connection (one SQLite handle or one PostgreSQL pool). Kept on globalThis so
@@ -256,7 +257,7 @@ export function getDb(): Db {
       const db = openSqlite(path);
       migrateSqlite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
       sqliteClient(db).pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
-      startBackgroundCheckpoints(path);
+      globalForDb.__hailongCheckpointer = startBackgroundCheckpoints(path);
       globalForDb.__hailongDb = db;
     }
   }
@@ -271,6 +272,41 @@ export function readyDb(): Promise<Db> {
     return db;
   })();
   return globalForDb.__hailongReady;
+}
+
+/**
+ * Throws unless the database takes a write: a read-only file or directory, a read-only
+ * PostgreSQL role or standby would otherwise open fine and fail every answer later. Writes
+ * nothing that stays (SQLite rewrites its own user_version; PostgreSQL rolls back).
+ */
+export async function assertWritable(db: Db): Promise<void> {
+  if (isPg(db)) {
+    await withTransaction(db, async (tx) => {
+      await rawRun(tx, sql`UPDATE drizzle.__drizzle_migrations SET id = id WHERE false`);
+      throw new RollbackProbe();
+    }).catch((err) => {
+      if (!(err instanceof RollbackProbe)) throw err;
+    });
+    return;
+  }
+  const client = sqliteClient(db);
+  const version = client.pragma('user_version', { simple: true }) as number;
+  client.pragma(`user_version = ${Number(version)}`);
+}
+class RollbackProbe extends Error {}
+
+/**
+ * Closes the process's connection (and the SQLite checkpointer's), so a stopping server leaves
+ * a clean file: SQLite folds the WAL back in and removes it when its last connection closes.
+ */
+export async function closeProcessDb(): Promise<void> {
+  const db = globalForDb.__hailongDb;
+  const worker = globalForDb.__hailongCheckpointer;
+  globalForDb.__hailongDb = undefined;
+  globalForDb.__hailongReady = undefined;
+  globalForDb.__hailongCheckpointer = undefined;
+  if (worker) await stopBackgroundCheckpoints(worker);
+  if (db) await closeDatabase(db);
 }
 
 /** Test and CLI hook: use this connection instead of the one from DATABASE_URL. */

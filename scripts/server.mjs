@@ -26,7 +26,27 @@ register();
 const { getConfig } = await import('../lib/config.ts');
 const { PORT: port, TRUST_PROXY: trustProxy } = getConfig();
 const { POST: ingest } = await import('../app/api/responses/route.ts');
-const { STATIC_SECURITY_HEADERS } = await import('../lib/http/security-headers.ts');
+const { STATIC_SECURITY_HEADERS, strictTransportSecurity } = await import('../lib/http/security-headers.ts');
+const { assertWritable, closeProcessDb, readyDb } = await import('../db/index.ts');
+
+// Fail fast: a database that cannot be opened, migrated or written stops the start here, with
+// the setting named, instead of a server that says "serving" and answers 500 to everything.
+// The connection opened here is the process's one (db/index.ts keeps it on globalThis), so
+// Next's instrumentation and the direct ingest route use it too.
+const { ConfigError } = await import('../lib/config.ts');
+try {
+  await assertWritable(await readyDb());
+} catch (err) {
+  if (err instanceof ConfigError) {
+    // The settings themselves are wrong: the message names each variable.
+    console.error(`Hài Lòng cannot start: ${err.message}`);
+  } else {
+    console.error(`Hài Lòng cannot start: the database of DATABASE_URL cannot be opened or written (${err?.message ?? err}).`);
+    console.error('Check DATABASE_URL, the file or directory permissions, or the PostgreSQL role.');
+  }
+  process.exit(1);
+}
+const hsts = strictTransportSecurity(process.env.PUBLIC_BASE_URL);
 
 async function ingestDirect(req, res) {
   try {
@@ -37,7 +57,7 @@ async function ingestDirect(req, res) {
       duplex: 'half',
     });
     const response = await ingest(request);
-    res.writeHead(response.status, { ...Object.fromEntries(STATIC_SECURITY_HEADERS), ...Object.fromEntries(response.headers) });
+    res.writeHead(response.status, { ...Object.fromEntries(STATIC_SECURITY_HEADERS), ...(hsts ? { [hsts[0]]: hsts[1] } : {}), ...Object.fromEntries(response.headers) });
     res.end(await response.text());
   } catch (err) {
     console.error('[direct POST /api/responses]', err);
@@ -50,8 +70,33 @@ const app = next({ dev: false, dir: root, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+function sendError(res, status, code, message) {
+  res.writeHead(status, { ...Object.fromEntries(STATIC_SECURITY_HEADERS), 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+/** Whether a request path's percent-escapes decode; Next answers 500 to one that does not. */
+function decodablePath(url) {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
+  if (hsts) res.setHeader(hsts[0], hsts[1]);
+  const api = req.url?.startsWith('/api/') ?? false;
+  if (!decodablePath(req.url)) {
+    if (api) return sendError(res, 400, 'invalid_path', 'The address has a broken percent-escape.');
+    // A page address that does not decode names no page: the not-found page, as for any other.
+    req.url = '/_hailong/not-found';
+  }
+  if (api && !['GET', 'HEAD', 'POST', 'OPTIONS'].includes(req.method ?? '')) {
+    return sendError(res, 405, 'method_not_allowed', 'This address takes GET or POST only.');
+  }
   if (req.method === 'POST' && req.url === '/api/responses') return void ingestDirect(req, res);
   handle(req, res);
 });
@@ -60,9 +105,23 @@ server.listen(port, () => {
   console.log(`Hài Lòng is serving on http://localhost:${port}`);
 });
 
+// A clean stop: no new connections, requests in flight finish (5 s at most), then the database
+// closes, which on SQLite folds the WAL back into the file and removes it.
+let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    if (stopping) return;
+    stopping = true;
+    const closeDb = () =>
+      closeProcessDb().then(
+        () => process.exit(0),
+        (err) => {
+          console.error('Hài Lòng: closing the database failed:', err);
+          process.exit(1);
+        },
+      );
+    server.close(closeDb);
+    server.closeIdleConnections?.();
+    setTimeout(closeDb, 5_000).unref();
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { canonicalJson, sha256Hex } from '@/lib/ingest/canonical';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
+import { sanitizeSurveyHtml } from '@/lib/survey/html-sanitize';
 import { localize } from '@/lib/survey/scoring';
 import { loadBundledSurveys } from '@/surveys';
 
@@ -92,8 +93,11 @@ export async function importSurvey(
   { slug, json, source, publish = true }: { slug: string; json: unknown; source: string; publish?: boolean },
   actor?: AuditActor,
 ): Promise<ImportedVersion> {
-  const definition = parseSurveyDefinition(json, source);
-  const text = canonicalJson(json);
+  // Every way in (upload, `npm run admin -- survey import`, the bundled files) stores the HTML
+  // SurveyJS would render reduced to lib/survey/html-sanitize.ts's allow-list.
+  const clean = sanitizeSurveyHtml(json);
+  const definition = parseSurveyDefinition(clean, source);
+  const text = canonicalJson(clean);
   return importSurveyVersion(db, {
     slug,
     title: localize(definition.title ?? slug, 'vi'),

@@ -1,5 +1,7 @@
 // Resolves a dashboard view's filters against the catalogue and the caller's unit scope. Shared by
 // /api/indices, the exports, /dashboard and the report so that they agree on what a view means.
+import { notFound, redirect } from 'next/navigation';
+
 import type { Db } from '@/db';
 import { findSurveyVersions, listActivePoints, listActiveProcedures, listActiveUnits, type PointRef, type UnitRef } from '@/db/queries/catalog';
 import type { ProcedureRef } from '@/db/queries/procedures';
@@ -107,4 +109,15 @@ function localizeTitle(title: NonNullable<SurveyDefinition['title']>): string {
 
 export function isViewError(value: ResolvedView | ViewError): value is ViewError {
   return 'status' in value && 'code' in value && !('filter' in value);
+}
+
+/**
+ * For a page: an out-of-scope unit or desk goes to the forbidden page and an unknown one to the
+ * not-found page, as any other page the caller may not see; only a malformed view (400) is left
+ * for the page to explain.
+ */
+export function interruptViewError(error: ViewError): ViewError & { status: 400 } {
+  if (error.status === 403) redirect('/forbidden');
+  if (error.status === 404) notFound();
+  return error as ViewError & { status: 400 };
 }

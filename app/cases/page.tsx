@@ -33,7 +33,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const now = Date.now();
   const scope = await unitScope(principal);
   const status = FILTERS.some((f) => f.value === search.status) ? search.status! : 'open';
-  const page = Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1);
+  // Bounded like every other page number: an absurd one must not reach SQL as an offset.
+  const page = Math.max(1, Math.min(1000, Number.parseInt(String(search.page ?? '1'), 10) || 1));
 
   const filter: CaseFilter = { unitIds: scope, limit: PAGE, offset: (page - 1) * PAGE };
   if (status === 'overdue') filter.overdueAt = now;

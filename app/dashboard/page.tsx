@@ -8,14 +8,13 @@ import { latestComments } from '@/db/queries/comments';
 import { can } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { formatDay } from '@/lib/dashboard/format';
-import { paramsFromSearch } from '@/lib/dashboard/params';
+import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
 import { loadDashboard } from '@/server/dashboard';
 import { requirePage } from '@/server/guard';
 import type { Principal } from '@/lib/auth/permissions';
 import { AlertBanner } from '@/app/_components/AlertBanner';
 import { StaffHeader } from '@/app/_components/StaffHeader';
-import { isViewError, resolveView } from '@/server/view';
-import { isBucketUnit } from '@/lib/time/buckets';
+import { interruptViewError, isViewError, resolveView } from '@/server/view';
 import { quarterOf } from '@/lib/time/local';
 
 import { commentRatingOf } from '@/lib/survey/scoring';
@@ -56,19 +55,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const view = await resolveView(db, principal, raw, Date.now(), { survey: surveys.some((s) => s.slug === 'sipas') ? 'sipas' : surveys[0]!.slug });
 
   if (isViewError(view)) {
+    const refused = interruptViewError(view);
     return (
       <Shell principal={principal}>
         <div className="dash-card status status--error" role="alert">
           <h1>Không xem được bảng điều khiển</h1>
-          <p>{view.message}</p>
+          <p>{viewErrorHintVi(refused.code)}</p>
+          <p lang="en">{refused.message}</p>
           <a href="/dashboard">Về mặc định</a>
         </div>
       </Shell>
     );
   }
 
-  const trendUnit = raw.trend && isBucketUnit(raw.trend) ? raw.trend : undefined;
-  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit });
+  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: view.params.trend });
   const page = Math.max(1, Math.min(1000, Number.parseInt(raw.page ?? '1', 10) || 1));
   const search = (raw.q ?? '').slice(0, 100);
   const showComments = can(principal, 'comments.view');

@@ -10,6 +10,18 @@ describe('checkSurveyJson', () => {
     expect(r.ok).toBe(true);
   });
 
+  test('an uploaded html question and completedHtml are stored sanitised', () => {
+    const withHtml = {
+      completedHtml: '<p>Cảm ơn</p><form action="https://evil.example"><input name="cccd"></form><style>*{display:none}</style>',
+      pages: [{ name: 'p1', elements: [{ type: 'html', name: 'note', html: '<a href="javascript:alert(1)">x</a><ul><li>Một</li></ul>' }, valid.pages[0]!.elements[0]] }],
+    };
+    const r = checkSurveyJson(JSON.stringify(withHtml));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.json).toMatchObject({ completedHtml: '<p>Cảm ơn</p>', pages: [{ elements: [{ html: '<a>x</a><ul><li>Một</li></ul>' }, { name: 'q1' }] }] });
+    }
+  });
+
   test('a JSON syntax error names the line and column', () => {
     const r = checkSurveyJson('{\n  "pages": [\n    oops\n  ]\n}');
     expect(r.ok).toBe(false);

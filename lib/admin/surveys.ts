@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { formatPath } from '@/lib/survey/elements';
 import { parseSurveyDefinition, SurveyDefinitionError, type SurveyDefinition } from '@/lib/survey/definition';
+import { sanitizeSurveyHtml } from '@/lib/survey/html-sanitize';
 
 import { idField } from './form';
 import { jsonErrorOffset, lineColumnOf } from './json-position';
@@ -26,12 +27,13 @@ export type DefinitionCheck = { ok: true; definition: SurveyDefinition; json: un
 /**
  * Checks an uploaded SurveyJS JSON text: syntax first (with the line and column), then the
  * definition schema and scoring rules (each problem with its JSON path, e.g.
- * `pages[0].elements[2].rateMax: …`).
+ * `pages[0].elements[2].rateMax: …`). The JSON returned, the one stored, has its HTML-bearing
+ * properties reduced to lib/survey/html-sanitize.ts's allow-list.
  */
 export function checkSurveyJson(text: string): DefinitionCheck {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = sanitizeSurveyHtml(JSON.parse(text));
   } catch (err) {
     return { ok: false, problems: [`JSON không hợp lệ / invalid JSON${lineColumn(text)}: ${(err as Error).message.replace(/\s+/g, ' ')}`] };
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 import { CHANNELS } from '@/lib/ingest/channels';
-import { isLocalDay, localDay, periodPreset, PERIOD_PRESETS, quarterBounds, quarterOf, type DayPeriod } from '@/lib/time/local';
+import { BUCKET_UNITS, type BucketUnit } from '@/lib/time/buckets';
+import { addDays, isLocalDay, localDay, periodPreset, PERIOD_PRESETS, quarterBounds, quarterOf, type DayPeriod } from '@/lib/time/local';
 
 const code = z.string().trim().min(1).max(64);
 const day = z.string().refine(isLocalDay, 'must be a real day YYYY-MM-DD');
@@ -21,6 +22,7 @@ export const viewParamsSchema = z.object({
   point: code.optional(),
   procedure: code.optional(),
   channel: z.enum(CHANNELS).optional(),
+  trend: z.enum(BUCKET_UNITS).optional(),
 });
 export type ViewParams = z.infer<typeof viewParamsSchema>;
 
@@ -60,9 +62,50 @@ export function parseViewParams(raw: Record<string, string>, nowMs: number, defa
   } else {
     period = periodPreset(params.period ?? 'thisQuarter', nowMs);
   }
-  if (period.from > period.to) {
-    return { ok: false, code: 'invalid_period', message: `from (${period.from}) is after to (${period.to}).` };
-  }
+  const refused = periodOutOfBounds(period, params.trend);
+  if (refused) return { ok: false, ...refused };
   return { ok: true, params, period };
 }
 
+/**
+ * What one request may ask for, so that every dashboard, report, API and export request does
+ * bounded work: a period of at most five years inside 2000–2099 (the rollups hold nothing older,
+ * and a day's number must stay a four-digit year for lib/time/local.ts), and a day-by-day trend
+ * of at most 400 days (about 13 months of points). The largest view allowed reads in well under
+ * a second (tests/integration/period-bounds.test.ts).
+ */
+export const PERIOD_LIMITS = { earliest: '2000-01-01', latest: '2099-12-31', maxDays: 5 * 365 + 2, maxDayTrendDays: 400 } as const;
+
+/** Why a period (and trend unit) is refused, or null when it is within PERIOD_LIMITS. Pure. */
+export function periodOutOfBounds(period: DayPeriod, trend?: BucketUnit): { code: string; message: string } | null {
+  const { earliest, latest, maxDays, maxDayTrendDays } = PERIOD_LIMITS;
+  if (period.from > period.to) {
+    return { code: 'invalid_period', message: `from (${period.from}) is after to (${period.to}).` };
+  }
+  if (period.from < earliest || period.to > latest) {
+    return { code: 'period_out_of_range', message: `The period must lie between ${earliest} and ${latest} (asked ${period.from} … ${period.to}).` };
+  }
+  if (period.to > addDays(period.from, maxDays - 1)) {
+    return { code: 'period_too_long', message: `A period may span at most 5 years (${maxDays} days); pick a shorter one.` };
+  }
+  if (trend === 'day' && period.to > addDays(period.from, maxDayTrendDays - 1)) {
+    return { code: 'period_too_long', message: `A day-by-day trend may span at most ${maxDayTrendDays} days; choose weeks or months.` };
+  }
+  return null;
+}
+
+
+/** The staff pages' Vietnamese wording of a refused view, beside the English message. */
+export function viewErrorHintVi(code: string): string {
+  const { earliest, latest, maxDayTrendDays } = PERIOD_LIMITS;
+  switch (code) {
+    case 'period_out_of_range':
+      return `Khoảng thời gian phải nằm trong ${earliest.split('-').reverse().join('/')} – ${latest.split('-').reverse().join('/')}.`;
+    case 'period_too_long':
+      return `Khoảng thời gian tối đa 5 năm; xu hướng theo ngày tối đa ${maxDayTrendDays} ngày (hãy chọn theo tuần hoặc tháng).`;
+    case 'invalid_period':
+      return 'Ngày bắt đầu phải trước ngày kết thúc.';
+    default:
+      return 'Bộ lọc không hợp lệ.';
+  }
+}

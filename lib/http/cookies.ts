@@ -1,3 +1,5 @@
+import { safeDecode } from './decode';
+
 // One reader of the Cookie header for the session and the kiosk device cookies. A malformed
 // percent-escape reads as no cookie (an anonymous caller), never as an error.
 
@@ -7,11 +9,7 @@ export function cookieValue(header: string | null, name: string): string | null 
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
+      return safeDecode(part.slice(eq + 1).trim());
     }
   }
   return null;

@@ -28,6 +28,11 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
     'Retry-After': String(retryAfterSeconds),
   });
 
+/** A handler for the methods a route does not take: 405 with the envelope and an Allow header. */
+export function methodNotAllowed(...allowed: string[]): () => Response {
+  return () => errorResponse(405, 'method_not_allowed', `This address takes ${allowed.join(' or ')} only.`, { Allow: allowed.join(', ') });
+}
+
 /** Logs the cause for operators and answers with a message that reveals nothing internal. */
 export function internalError(cause: unknown, where: string): Response {
   console.error(`[${where}]`, cause);

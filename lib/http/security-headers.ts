@@ -32,3 +32,12 @@ export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: bo
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * HSTS when the public address is https: browsers then refuse plain http to this host for a
+ * year, so a network attacker cannot strip TLS from a staff sign-in. Never under http, where it
+ * would be ignored at best and lock out a test host at worst.
+ */
+export function strictTransportSecurity(publicBaseUrl: string | undefined): [string, string] | null {
+  return publicBaseUrl?.startsWith('https://') ? ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] : null;
+}

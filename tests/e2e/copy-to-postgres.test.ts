@@ -12,7 +12,7 @@ import { closeDatabase, openPostgres, openSqlite, rawAll, type Db } from '@/db';
 import * as pgSchema from '@/db/schema-pg';
 import * as sqliteSchema from '@/db/schema-sqlite';
 import { quickResponse } from '@/tests/helpers/http';
-import { postgresReachable, TEST_DB_PREFIX, urlOf, withAdmin } from '@/tests/helpers/pg';
+import { dropDatabase, postgresReachable, TEST_DB_PREFIX, urlOf, withAdmin } from '@/tests/helpers/pg';
 
 import { startServer, type TestServer } from './helpers/server';
 
@@ -76,7 +76,7 @@ async function pgCounts(): Promise<Record<string, number>> {
 describe.skipIf(!reachable)('copying a SQLite deployment into PostgreSQL', () => {
   beforeAll(async () => {
     await withAdmin(async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await dropDatabase(c, database);
       await c.query(`CREATE DATABASE ${database}`);
     });
     // A deployment with some history: demo responses, cases, users, a paired tablet, and a case
@@ -97,7 +97,7 @@ describe.skipIf(!reachable)('copying a SQLite deployment into PostgreSQL', () =>
 
   afterAll(async () => {
     await source?.stop().catch(() => undefined);
-    if (reachable) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    if (reachable) await withAdmin((c) => dropDatabase(c, database));
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { ROLLUP_TABLES } from '@/db/schema-common';
-import { postgresReachable, TEST_DB_PREFIX, urlOf, withAdmin } from '@/tests/helpers/pg';
+import { dropDatabase, postgresReachable, TEST_DB_PREFIX, urlOf, withAdmin } from '@/tests/helpers/pg';
 
 import { startServer, type TestServer } from './helpers/server';
 
@@ -53,7 +53,7 @@ const post = (server: TestServer, body: unknown) =>
 describe.skipIf(!reachable)('two instances sharing one PostgreSQL', () => {
   beforeAll(async () => {
     await withAdmin(async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await dropDatabase(c, database);
       await c.query(`CREATE DATABASE ${database}`);
     });
     const env = { DATABASE_URL: url, DEMO_RESPONSES: '40', DEMO_USERS: '1' };
@@ -62,7 +62,7 @@ describe.skipIf(!reachable)('two instances sharing one PostgreSQL', () => {
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await withAdmin((c) => dropDatabase(c, database));
   });
 
   test('started together, they migrated and seeded the empty database exactly once', async () => {

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 
-import { TEMPLATES, TEST_DB_PREFIX, urlOf, withAdmin } from './pg';
+import type { TestProject } from 'vitest/node';
+
+import { databasesToDrop, dropDatabase, newRunId, templateName, urlOf, withAdmin } from './pg';
 
 // Builds the two template databases the PostgreSQL integration run copies for every test: one
 // migrated, one migrated and seeded like a first start. The project's own commands do it, in a
@@ -14,21 +16,25 @@ function run(script: string, database: string) {
   if (r.status !== 0) throw new Error(`${script} on ${database} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-async function dropTestDatabases(alsoTemplates: boolean) {
-  await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1 OR (datname = ANY($2) AND $3)`,
-      [`${TEST_DB_PREFIX}%`, Object.values(TEMPLATES), alsoTemplates],
-    );
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+/** Drops this run's databases and other runs' stale ones; never a live run's. */
+export async function dropRunDatabases(runId: string, now = Date.now()): Promise<string[]> {
+  return withAdmin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'hl\\_t%'`);
+    const names = databasesToDrop(rows.map((r) => r.datname), runId, now);
+    for (const name of names) await dropDatabase(c, name);
+    return names;
   });
 }
 
-export default async function setup() {
-  await dropTestDatabases(true);
-  await withAdmin((c) => c.query(`CREATE DATABASE ${TEMPLATES.empty}`));
-  run('scripts/migrate.ts', TEMPLATES.empty);
-  await withAdmin((c) => c.query(`CREATE DATABASE ${TEMPLATES.seeded} TEMPLATE ${TEMPLATES.empty}`));
-  run('scripts/seed.ts', TEMPLATES.seeded);
-  return () => dropTestDatabases(false);
+export default async function setup(project: TestProject) {
+  const runId = newRunId();
+  await dropRunDatabases(runId);
+  const empty = templateName(runId, 'empty');
+  const seeded = templateName(runId, 'seeded');
+  await withAdmin((c) => c.query(`CREATE DATABASE ${empty}`));
+  run('scripts/migrate.ts', empty);
+  await withAdmin((c) => c.query(`CREATE DATABASE ${seeded} TEMPLATE ${empty}`));
+  run('scripts/seed.ts', seeded);
+  project.provide('pgRun', runId);
+  return () => dropRunDatabases(runId).then(() => undefined);
 }

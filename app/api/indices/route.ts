@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { paramsFromSearch } from '@/lib/dashboard/params';
-import { errorResponse, internalError } from '@/lib/http/errors';
+import { errorResponse, internalError, methodNotAllowed } from '@/lib/http/errors';
 import { authorizeRequest } from '@/server/guard';
 import { indicesFor } from '@/server/indices';
 import { isViewError, resolveView } from '@/server/view';
@@ -25,3 +25,5 @@ export async function GET(request: Request): Promise<Response> {
     return internalError(cause, 'GET /api/indices');
   }
 }
+
+export const POST = methodNotAllowed('GET');

@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { paramsFromSearch } from '@/lib/dashboard/params';
-import { badRequest, errorResponse, internalError } from '@/lib/http/errors';
+import { badRequest, errorResponse, internalError, methodNotAllowed } from '@/lib/http/errors';
 import { authorizeRequest } from '@/server/guard';
 import { RANKING_GROUPS, rankingFor, type RankingGroup } from '@/server/rankings';
 import { isViewError, resolveView } from '@/server/view';
@@ -30,3 +30,5 @@ export async function GET(request: Request): Promise<Response> {
     return internalError(cause, 'GET /api/rankings');
   }
 }
+
+export const POST = methodNotAllowed('GET');

@@ -1,15 +1,7 @@
 import { getDb } from '@/db';
 import { ingestResponse } from '@/server/ingest';
 import { getConfig } from '@/lib/config';
-import {
-  badRequest,
-  conflict,
-  errorResponse,
-  forbidden,
-  internalError,
-  tooManyRequests,
-  unauthorized,
-} from '@/lib/http/errors';
+import { badRequest, conflict, errorResponse, forbidden, internalError, methodNotAllowed, tooManyRequests, unauthorized } from '@/lib/http/errors';
 import { readJsonBody } from '@/lib/http/body';
 import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
@@ -97,3 +89,5 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 const accepted = (id: string, caseCode: string | null) => (caseCode ? { id, status: 'accepted', case: caseCode } : { id, status: 'accepted' });
+
+export const GET = methodNotAllowed('POST');

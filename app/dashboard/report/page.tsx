@@ -4,12 +4,12 @@ import { getDb } from '@/db';
 import { latestComments, type CommentRow } from '@/db/queries/comments';
 import { getConfig } from '@/lib/config';
 import { formatBucket, formatDay, formatInt, formatPercent, formatSigned, notEnough } from '@/lib/dashboard/format';
-import { paramsFromSearch } from '@/lib/dashboard/params';
+import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
 import { linePath } from '@/lib/dashboard/sparkline';
 import { loadDashboard } from '@/server/dashboard';
 import { requirePage } from '@/server/guard';
 import type { RankingWithResponses } from '@/server/rankings';
-import { isViewError, resolveView } from '@/server/view';
+import { interruptViewError, isViewError, resolveView } from '@/server/view';
 import { quarterBounds, quarterOf, localDay } from '@/lib/time/local';
 
 import { loadReportDocument } from '@/server/report';
@@ -42,10 +42,15 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
   const db = getDb();
   const view = await resolveView(db, principal, { ...rest, quarter }, Date.now(), { survey: 'sipas' });
   if (isViewError(view)) {
+    const refused = interruptViewError(view);
     return (
       <main className="report" id="main">
         <h1>Không lập được báo cáo</h1>
-        <p role="alert">{view.message}</p>
+        <p role="alert">{viewErrorHintVi(refused.code)}</p>
+        <p lang="en">{refused.message}</p>
+        <p>
+          <a href="/dashboard">← Bảng điều khiển</a>
+        </p>
       </main>
     );
   }

@@ -15,6 +15,8 @@ export type PairState = { failed: boolean; paired?: boolean };
  * fetches the URL cannot use the link up.
  */
 export async function pairDevice(token: string, _prev: PairState, _form: FormData): Promise<PairState> {
+  // A server action's arguments come from the client as it pleases, whatever the type says.
+  if (typeof token !== 'string' || token.length > 200) return { failed: true };
   const credential = newSecretToken('hld_');
   const ok = await consumePairing(getDb(), { tokenHash: hashToken(token), credentialHash: hashToken(credential), now: Date.now() });
   if (!ok) return { failed: true };

@@ -12,6 +12,7 @@ import { messages, parseLocale } from '@/lib/i18n';
 import { normalizeDossier } from '@/lib/qr/links';
 import { offersSurvey } from '@/lib/survey/offered';
 import { isDossierLinkSigned } from '@/server/dossier-link';
+import { safeDecode } from '@/lib/http/decode';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -30,7 +31,8 @@ export default async function PointSurveyPage({
   searchParams: Promise<Search>;
 }) {
   const [{ point: rawCode }, search] = await Promise.all([params, searchParams]);
-  const code = decodeURIComponent(rawCode);
+  const code = safeDecode(rawCode);
+  if (code === null) notFound();
   const locale = parseLocale(one(search.lang));
   const db = getDb();
 

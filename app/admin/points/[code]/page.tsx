@@ -7,6 +7,7 @@ import { listPointProcedures } from '@/db/queries/procedures';
 import { listSurveysWithVersions } from '@/db/queries/surveys';
 import { listUnits } from '@/db/queries/units';
 import { requirePage } from '@/server/guard';
+import { safeDecode } from '@/lib/http/decode';
 
 import { setPointProceduresAction, updatePointAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';
@@ -19,7 +20,7 @@ export default async function PointPage({ params }: { params: Promise<{ code: st
   const { code } = await params;
   await requirePage('admin.manage', `/admin/points/${code}`);
   const db = getDb();
-  const point = await findPointForAdmin(db, { code: decodeURIComponent(code) });
+  const point = await findPointForAdmin(db, { code: safeDecode(code) ?? '' });
   if (!point) notFound();
   const enc = encodeURIComponent(point.code);
   const procedures = await listPointProcedures(db, { pointId: point.id });

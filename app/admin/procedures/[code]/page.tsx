@@ -8,6 +8,7 @@ import { formatDay } from '@/lib/dashboard/format';
 import { procedureMessages } from '@/lib/procedures/messages';
 import { IllustrativeNote, ProcedureFacts } from '@/app/_components/procedures/ProcedureFacts';
 import { requirePage } from '@/server/guard';
+import { safeDecode } from '@/lib/http/decode';
 
 import { updateProcedureAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';
@@ -18,7 +19,7 @@ export const metadata = { title: 'Sửa thủ tục' };
 export default async function ProcedurePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   await requirePage('admin.manage', `/admin/procedures/${code}`);
-  const p = await findProcedureEntry(getDb(), { code: decodeURIComponent(code) });
+  const p = await findProcedureEntry(getDb(), { code: safeDecode(code) ?? '' });
   if (!p) notFound();
   const versions = await listProcedureVersions(getDb(), { procedureId: p.id });
   const t = procedureMessages.vi;

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { listPoints } from '@/db/queries/points';
 import { findUnitByCode, listUnits, unitSubtreeIds } from '@/db/queries/units';
 import { requirePage } from '@/server/guard';
+import { safeDecode } from '@/lib/http/decode';
 
 import { moveUnitAction, renameUnitAction, setUnitActiveAction } from '../../actions';
 import { AdminForm } from '../../_components/AdminForm';
@@ -16,7 +17,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const { code } = await params;
   await requirePage('admin.manage', `/admin/units/${code}`);
   const db = getDb();
-  const unit = await findUnitByCode(db, decodeURIComponent(code));
+  const unit = await findUnitByCode(db, safeDecode(code) ?? '');
   if (!unit) notFound();
   const units = await listUnits(db);
   const parent = units.find((u) => u.id === unit.parentId);

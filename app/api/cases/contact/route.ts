@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { saveCaseContact } from '@/db/queries/cases';
 import { CONSENT_TEXT, contactRequestSchema } from '@/lib/cases/contact';
 import { readJsonBody } from '@/lib/http/body';
-import { badRequest, conflict, errorResponse, internalError, notFound } from '@/lib/http/errors';
+import { badRequest, conflict, errorResponse, internalError, methodNotAllowed, notFound } from '@/lib/http/errors';
 
 /**
  * POST /api/cases/contact: a citizen who answered negatively leaves a phone number or email for
@@ -31,3 +31,5 @@ export async function POST(request: Request): Promise<Response> {
     return internalError(err, 'POST /api/cases/contact');
   }
 }
+
+export const GET = methodNotAllowed('POST');

@@ -3,7 +3,7 @@ import { getConfig } from '@/lib/config';
 import { paramsFromSearch } from '@/lib/dashboard/params';
 import { exportFileName } from '@/lib/exports/cells';
 import { indexTableRows, rankingTableRows, INDEX_TABLE_HEADER, RANKING_TABLE_HEADER } from '@/lib/exports/tables';
-import { badRequest, errorResponse, internalError } from '@/lib/http/errors';
+import { badRequest, errorResponse, internalError, methodNotAllowed } from '@/lib/http/errors';
 import { CONTENT_TYPES, csvStream, xlsxStream } from '@/server/export-stream';
 import { authorizeRequest } from '@/server/guard';
 import { indicesFor } from '@/server/indices';
@@ -57,3 +57,5 @@ export async function GET(request: Request): Promise<Response> {
     return internalError(cause, 'GET /api/exports/indices');
   }
 }
+
+export const POST = methodNotAllowed('GET');

@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { paramsFromSearch } from '@/lib/dashboard/params';
 import { exportFileName } from '@/lib/exports/cells';
-import { badRequest, errorResponse, internalError } from '@/lib/http/errors';
+import { badRequest, errorResponse, internalError, methodNotAllowed } from '@/lib/http/errors';
 import { CONTENT_TYPES, csvStream, xlsxStream } from '@/server/export-stream';
 import { responseBatches, responseColumns } from '@/server/exports';
 import { authorizeRequest } from '@/server/guard';
@@ -35,3 +35,5 @@ export async function GET(request: Request): Promise<Response> {
     return internalError(cause, 'GET /api/exports/responses');
   }
 }
+
+export const POST = methodNotAllowed('GET');

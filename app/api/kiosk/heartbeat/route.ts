@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { recordHeartbeat } from '@/db/queries/devices';
 import { readJsonBody } from '@/lib/http/body';
-import { badRequest, errorResponse, internalError, unauthorized } from '@/lib/http/errors';
+import { badRequest, errorResponse, internalError, methodNotAllowed, unauthorized } from '@/lib/http/errors';
 import { heartbeatSchema } from '@/lib/kiosk/heartbeat';
 import { deviceFromRequest } from '@/server/device';
 import { crossSiteRefusal } from '@/server/guard';
@@ -24,3 +24,5 @@ export async function POST(request: Request): Promise<Response> {
     return internalError(err, 'POST /api/kiosk/heartbeat');
   }
 }
+
+export const GET = methodNotAllowed('POST');

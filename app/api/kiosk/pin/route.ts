@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { readJsonBody } from '@/lib/http/body';
-import { badRequest, errorResponse, forbidden, tooManyRequests, unauthorized } from '@/lib/http/errors';
+import { badRequest, errorResponse, forbidden, methodNotAllowed, tooManyRequests, unauthorized } from '@/lib/http/errors';
 import { pinSchema } from '@/lib/kiosk/heartbeat';
 import { deviceFromRequest } from '@/server/device';
 import { crossSiteRefusal } from '@/server/guard';
@@ -27,3 +27,5 @@ export async function POST(request: Request): Promise<Response> {
   }
   return Response.json({ ok: true });
 }
+
+export const GET = methodNotAllowed('POST');

@@ -2,7 +2,8 @@ import { getDb } from '@/db';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { getConfig } from '@/lib/config';
-import { badRequest, internalError, notFound } from '@/lib/http/errors';
+import { safeDecode } from '@/lib/http/decode';
+import { badRequest, internalError, methodNotAllowed, notFound } from '@/lib/http/errors';
 import { dossierUrl, normalizeDossier, pointUrl } from '@/lib/qr/links';
 import { qrPng, qrSvg } from '@/lib/qr/render';
 import { authorizeRequest } from '@/server/guard';
@@ -19,7 +20,7 @@ const CODE = /^[\p{L}\p{N}._\-/]{1,64}$/u;
  */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
-  const m = FILE.exec(decodeURIComponent(file));
+  const m = FILE.exec(safeDecode(file) ?? '');
   if (!m) return notFound('unknown_format', 'Ask for /api/qr/{point}.svg or /api/qr/{point}.png.');
   const [, code, format] = m as unknown as [string, string, 'svg' | 'png'];
 
@@ -60,3 +61,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     return internalError(err, 'GET /api/qr');
   }
 }
+
+export const POST = methodNotAllowed('GET');

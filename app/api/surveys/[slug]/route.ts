@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
 import { findSurveyVersion } from '@/db/queries/surveys';
-import { internalError, notFound } from '@/lib/http/errors';
+import { internalError, methodNotAllowed, notFound } from '@/lib/http/errors';
 
 /** GET /api/surveys/{slug} (DESIGN §4.2): the published version. */
 export async function GET(_request: Request, ctx: { params: Promise<{ slug: string }> }) {
@@ -17,3 +17,5 @@ export async function GET(_request: Request, ctx: { params: Promise<{ slug: stri
     return internalError(err, 'GET /api/surveys');
   }
 }
+
+export const POST = methodNotAllowed('GET');

@@ -8,12 +8,14 @@ import { getDb } from '@/db';
 import { findPosterPoint } from '@/db/queries/posters';
 import { getConfig } from '@/lib/config';
 import { requirePage } from '@/server/guard';
+import { safeDecode } from '@/lib/http/decode';
 
 export const metadata: Metadata = { title: 'Áp phích mã QR của quầy' };
 
 /** The printable A4 QR poster of one desk. */
 export default async function PointPosterPage({ params }: { params: Promise<{ code: string }> }) {
-  const code = decodeURIComponent((await params).code);
+  const code = safeDecode((await params).code);
+  if (code === null) notFound();
   await requirePage('admin.manage', `/admin/points/${encodeURIComponent(code)}/poster`);
   const point = await findPosterPoint(getDb(), { code });
   if (!point) notFound();

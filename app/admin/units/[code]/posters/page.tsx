@@ -8,12 +8,14 @@ import { getDb } from '@/db';
 import { listPosterPointsOfUnit } from '@/db/queries/posters';
 import { getConfig } from '@/lib/config';
 import { requirePage } from '@/server/guard';
+import { safeDecode } from '@/lib/http/decode';
 
 export const metadata: Metadata = { title: 'Áp phích mã QR của đơn vị' };
 
 /** Every desk's poster of a unit (and its sub-units), one A4 page each, to print in one go. */
 export default async function UnitPostersPage({ params }: { params: Promise<{ code: string }> }) {
-  const code = decodeURIComponent((await params).code);
+  const code = safeDecode((await params).code);
+  if (code === null) notFound();
   await requirePage('admin.manage', `/admin/units/${encodeURIComponent(code)}/posters`);
   const unit = await listPosterPointsOfUnit(getDb(), { code });
   if (!unit) notFound();

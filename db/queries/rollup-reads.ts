@@ -105,6 +105,45 @@ export async function readAnswerCounts(db: Queryable, f: RollupFilter): Promise<
   return { responses, rows };
 }
 
+export type GroupedAnswerCountRow = AnswerCountRow & { key: string };
+
+/** What answer counts can be grouped by; the columns reach SQL only from this allowlist. */
+export const ANSWER_GROUPS = ['unit', 'point', 'channel', 'procedure', 'month', 'day'] as const;
+export type AnswerGroup = (typeof ANSWER_GROUPS)[number];
+
+/**
+ * Answers per group, question and value (the response pseudo-rows and respondent scores
+ * included), so that every group's index is computed by the survey's one method. The tiers are
+ * those `readAnswerCounts` reads: by unit when no desk, channel or procedure is filtered or
+ * grouped by, whole months from a month tier and edge days from a day tier (by day: days only).
+ */
+export async function readAnswerCountsBy(db: Queryable, f: RollupFilter, group: AnswerGroup): Promise<GroupedAnswerCountRow[]> {
+  if (empty(f)) return [];
+  const keys = await allKeys(db);
+  const scoped = isNarrow(f) || group === 'point' || group === 'channel' || group === 'procedure';
+  const plan = group === 'day' ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
+  const column = (time: 'day' | 'month'): string => {
+    if (group === 'day') return 'day';
+    if (group === 'month') return time === 'month' ? 'month' : 'substr(day, 1, 7)';
+    return ACTIVITY_GROUPS[group];
+  };
+  const parts: SQL[] = [];
+  if (plan.months) {
+    const w = where(f, keys, { column: 'month', ...plan.months }, scoped);
+    const table = scoped ? 'rollup_answers_month' : 'rollup_answers_unit_month';
+    parts.push(sql`SELECT ${sql.raw(column('month'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
+  }
+  for (const days of plan.days) {
+    const w = where(f, keys, { column: 'day', ...days }, scoped);
+    const table = scoped ? 'rollup_answers_day' : 'rollup_answers_unit_day';
+    parts.push(sql`SELECT ${sql.raw(column('day'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
+  }
+  return rawAll<GroupedAnswerCountRow>(
+    db,
+    sql`SELECT CAST(key AS TEXT) AS key, question, value, sum(count) AS count FROM (${unionAll(parts)}) AS t GROUP BY 1, 2, 3 ORDER BY 1`,
+  );
+}
+
 export type ActivityRow = { key: string; responses: number; answers: number; satisfied: number };
 
 /** What activity can be grouped by; the column names reach SQL only from this allowlist. */

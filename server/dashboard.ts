@@ -1,5 +1,5 @@
 import type { Db } from '@/db';
-import { readAnswerCountsBy, readHourCells, type HourCell } from '@/db/queries/rollup-reads';
+import { readAnswerCountsBy, readHourCells, readRollupKeys, type HourCell } from '@/db/queries/rollup-reads';
 import { RESPONSES_QUESTION } from '@/db/queries/rollup-writes';
 import { CHANNEL_LABELS, nationalSipasFor } from '@/lib/dashboard/labels';
 import { defaultTrendUnit, trendSeries, type TrendPoint } from '@/lib/dashboard/trend';
@@ -36,14 +36,20 @@ function presetKind(view: ResolvedView): CalendarKind | undefined {
   return PRESET_KIND[params.period ?? 'thisQuarter'];
 }
 
-/** Everything /dashboard shows for one view, read from the rollups; independent reads run together. */
+/**
+ * Everything /dashboard shows for one view, read from the rollups: the keys once, then seven
+ * grouped reads, the independent ones together.
+ */
 export async function loadDashboard(
   db: Db,
   view: ResolvedView,
   options: { minResponses: number; trendUnit?: BucketUnit; previous?: DayPeriod; target?: number },
 ): Promise<DashboardData> {
-  const { filter, period } = view;
+  const { period } = view;
   const { minResponses } = options;
+  // The unit and desk ids every rollup read names, read once for the whole view.
+  const filter = { ...view.filter, keys: await readRollupKeys(db) };
+  const keyed: ResolvedView = { ...view, filter };
   const scoring = view.survey.scoring;
   const prev = options.previous ?? previousPeriod(period.from, period.to, presetKind(view));
   const unit = options.trendUnit ?? defaultTrendUnit(period.from, period.to);
@@ -56,8 +62,8 @@ export async function loadDashboard(
     readHourCells(db, filter),
   ]);
   const [points, units] = await Promise.all([
-    rankingFor(db, view, 'point', minResponses, { whole: indices, target: options.target }),
-    rankingFor(db, view, 'unit', minResponses, { whole: indices, target: options.target }),
+    rankingFor(db, keyed, 'point', minResponses, { whole: indices, target: options.target }),
+    rankingFor(db, keyed, 'unit', minResponses, { whole: indices, target: options.target }),
   ]);
 
   const dis = dissatisfiedCounts(indices);

@@ -17,6 +17,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
   });
 
+  test('SATISFACTION_TARGET: unset by default, a percentage when set', () => {
+    expect(parseConfig({}).SATISFACTION_TARGET).toBeUndefined();
+    expect(parseConfig({ SATISFACTION_TARGET: '87.5' }).SATISFACTION_TARGET).toBe(87.5);
+  });
+
   test('a holiday list replaces the default', () => {
     expect(parseConfig({ CASE_HOLIDAYS: '2027-01-01, 2027-02-06' }).CASE_HOLIDAYS).toEqual(['2027-01-01', '2027-02-06']);
   });
@@ -27,6 +32,8 @@ describe('parseConfig', () => {
     [{ WEBHOOK_URL: 'https://hooks.example/hailong' }, /WEBHOOK_SECRET: is required when WEBHOOK_URL is set/],
     [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'a-long-enough-secret' }, /WEBHOOK_URL/],
     [{ PORT: 'eighty' }, /PORT: must be a whole number/],
+    [{ SATISFACTION_TARGET: '100' }, /SATISFACTION_TARGET: must be below 100/],
+    [{ SATISFACTION_TARGET: 'ninety' }, /SATISFACTION_TARGET: must be a percentage/],
     [{ DATABASE_URL: 'mysql://db/hailong' }, /DATABASE_URL: must start with file: or postgres:\/\//],
     [{ DATABASE_URL: 'postgres://hailong@db/hailong' }, /APP_SECRET: is required with a postgres:\/\/ DATABASE_URL/],
     [{ DATABASE_URL: 'postgres://hailong@db/hailong', APP_SECRET: 'x'.repeat(32), DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],

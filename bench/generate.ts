@@ -7,6 +7,9 @@ import { dialectOf, migrateDatabase, rawAll, sqliteClient, withTransaction, type
 import { selectJsonRows } from '@/db/queries/json-rows';
 import { createRollupWriter, type RollupWriter } from '@/db/queries/rollup-writes';
 import { rebuildRollups } from '@/server/rollups';
+import { activityOf, indexThresholds, type IndexThresholds } from '@/lib/indices/activity';
+import { parseSurveyDefinition } from '@/lib/survey/definition';
+import { extractScoring } from '@/lib/survey/scoring';
 import { answers, responses } from '@/db/schema';
 import { seedReferenceData, seedSurveys } from '@/server/seed';
 import { seededRandom } from '@/lib/demo/random';
@@ -16,6 +19,8 @@ export type Fixture = {
   points: { id: number; unitId: number; code: string; procedures: number[] }[];
   questions: string[];
   satisfiedFrom: number;
+  /** The index criteria, for the respondents' scores the rollups keep. */
+  criteria: IndexThresholds;
 };
 
 export async function prepare(db: Db): Promise<{ db: Db; fx: Fixture }> {
@@ -42,7 +47,8 @@ export async function prepare(db: Db): Promise<{ db: Db; fx: Fixture }> {
     }
   };
   for (const page of definition.pages) walk(page.elements);
-  return { db, fx: { versionId, points, questions, satisfiedFrom: 4 } };
+  const criteria = indexThresholds(extractScoring(parseSurveyDefinition(definition, 'sipas')));
+  return { db, fx: { versionId, points, questions, satisfiedFrom: 4, criteria } };
 }
 
 export type Span = { startMs: number; endMs: number };
@@ -117,7 +123,7 @@ async function generateSqlite(db: Db, fx: Fixture, from: number, to: number, spa
         await writer?.(
           { surveyVersionId: fx.versionId, unitId: r.point.unitId, pointId: r.point.id, procedureId: r.procedureId, channel: r.channel, completedAt: r.completedAt, flags: 0 },
           r.scored,
-          { answers: fx.questions.length, satisfied: r.satisfied },
+          activityOf(fx.criteria, r.scored),
         );
       }
     });

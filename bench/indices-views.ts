@@ -21,7 +21,8 @@ import { addDays, localDay, quarterBounds, quarterOf } from '@/lib/time/local';
 
 import { generate, prepare } from './generate';
 
-export type Timing = { api: number; data: number; page: number };
+/** Times in ms; `queries`: statements one dashboard load sends (SQLite only, else 0). */
+export type Timing = { api: number; data: number; page: number; queries: number };
 export type ViewsResult = { runs: number; seconds: number; bytes: number; rollupRows: number; timings: Record<'a' | 'b' | 'c', Timing> };
 
 const DAY_MS = 86_400_000;
@@ -114,12 +115,26 @@ try {
       if ('status' in view && !('filter' in view)) throw new Error(view.message);
       await loadDashboard(db, view as Exclude<typeof view, { status: number }>, { minResponses: getConfig().MIN_RESPONSES });
     });
+    let queries = 0;
+    if (!pg) {
+      // Counts the statements of one dashboard load: every query of it prepares one.
+      const client = sqliteClient(db);
+      const prepare = client.prepare.bind(client);
+      client.prepare = ((source: string) => {
+        queries += 1;
+        return prepare(source);
+      }) as typeof client.prepare;
+      const view = await resolveView(db, principal, paramsFromSearch(new URLSearchParams(query)), nowMs);
+      queries = 0;
+      await loadDashboard(db, view as Exclude<typeof view, { status: number }>, { minResponses: getConfig().MIN_RESPONSES });
+      client.prepare = prepare;
+    }
     const page = await time(async () => {
       const res = await fetch(`http://127.0.0.1:${port}/dashboard?${query}`, { headers: { cookie: `hl_session=${session}` } });
       if (res.status !== 200) throw new Error(`/dashboard?${query}: ${res.status}`);
       await res.text();
     });
-    timings[name] = { api, data, page };
+    timings[name] = { api, data, page, queries };
   }
 } finally {
   app.kill('SIGTERM');

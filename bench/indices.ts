@@ -98,6 +98,7 @@ export async function benchIndices() {
         const last = at(SIZES[SIZES.length - 1]!);
         console.log(`${LABELS[name].padEnd(28)} | ${cells.join(' | ')} | ${(last.api / firstSize.api).toFixed(2)} / ${(last.page / firstSize.page).toFixed(2)}`);
       }
+      if (engine === 'sqlite') console.log(`statements per dashboard load (a / b / c): ${VIEWS.map((name) => results[engine][SIZES[0]!]!.timings[name].queries).join(' / ')}`);
     }
     if (engines.includes('postgres')) {
       console.log('\nPostgreSQL ÷ SQLite, the same responses: api / data / page');

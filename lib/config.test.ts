@@ -26,6 +26,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ SMTP_URL: 'smtp://hailong:secret@mail.example:587' })).toMatchObject({ SMTP_URL: 'smtp://hailong:secret@mail.example:587', SUMMARY_FROM: 'Hài Lòng <no-reply@localhost>' });
   });
 
+  test('SATISFACTION_TARGET: unset by default, a percentage when set', () => {
+    expect(parseConfig({}).SATISFACTION_TARGET).toBeUndefined();
+    expect(parseConfig({ SATISFACTION_TARGET: '87.5' }).SATISFACTION_TARGET).toBe(87.5);
+  });
+
   test('a holiday list replaces the default', () => {
     expect(parseConfig({ CASE_HOLIDAYS: '2027-01-01, 2027-02-06' }).CASE_HOLIDAYS).toEqual(['2027-01-01', '2027-02-06']);
   });
@@ -41,6 +46,8 @@ describe('parseConfig', () => {
     [{ PORT: 'eighty' }, /PORT: must be a whole number/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be 0 or 1/],
     [{ DEMO_USERS: 'off' }, /DEMO_USERS: must be 0 or 1/],
+    [{ SATISFACTION_TARGET: '100' }, /SATISFACTION_TARGET: must be below 100/],
+    [{ SATISFACTION_TARGET: 'ninety' }, /SATISFACTION_TARGET: must be a percentage/],
     [{ DATABASE_URL: 'mysql://db/hailong' }, /DATABASE_URL: must start with file: or postgres:\/\//],
     [{ DATABASE_URL: 'postgres://hailong@db/hailong' }, /APP_SECRET: is required with a postgres:\/\/ DATABASE_URL/],
     [{ DATABASE_URL: 'postgres://hailong@db/hailong', APP_SECRET: 'x'.repeat(32), DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],

@@ -34,6 +34,14 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   APP_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   MIN_RESPONSES: intFrom(30, 1),
+  // A satisfaction index (percent) the department aims for: a second benchmark for verdicts.
+  SATISFACTION_TARGET: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\.\d+)?$/, 'must be a percentage such as 90 or 87.5')
+    .transform(Number)
+    .pipe(z.number().gt(0, 'must be above 0').lt(100, 'must be below 100'))
+    .optional(),
   RATE_LIMIT_PER_MINUTE: intFrom(30),
   KIOSK_THANKS_SECONDS: intFrom(5, 1),
   KIOSK_IDLE_SECONDS: intFrom(60, 5),

@@ -1,98 +1,104 @@
 import type { Db } from '@/db';
-import { readActivity, readHourCells, type HourCell, type RollupFilter } from '@/db/queries/rollup-reads';
+import { readActivity, readAnswerCountsBy, readHourCells, readRollupKeys, type HourCell } from '@/db/queries/rollup-reads';
+import { RESPONSES_QUESTION } from '@/db/queries/rollup-writes';
 import { CHANNEL_LABELS, nationalSipasFor } from '@/lib/dashboard/labels';
 import { defaultTrendUnit, trendSeries, type TrendPoint } from '@/lib/dashboard/trend';
-import {
-  proportionChange,
-  proportionRate,
-  type IndicesResult,
-  type Interval,
-  type ProportionChange,
-  type ProportionRate,
-  round2,
-} from '@/lib/indices';
-import { dissatisfiedCounts, overallInterval } from '@/lib/indices/overall-interval';
+import { indexChange, proportionRate, round2, type IndicesResult, type Interval, type ProportionChange, type ProportionRate } from '@/lib/indices';
+import { dissatisfiedCounts } from '@/lib/indices/overall-interval';
 import { CHANNELS } from '@/lib/ingest/channels';
 import type { BucketUnit } from '@/lib/time/buckets';
-import { previousPeriod, type DayPeriod } from '@/lib/time/local';
+import { previousPeriod, type CalendarKind, type DayPeriod } from '@/lib/time/local';
 
-import { indicesFor } from './indices';
-import { rankingFor, type RankingWithResponses } from './rankings';
+import { indicesBy, indicesFor } from './indices';
+import { rankingFor, type RankingResult } from './rankings';
 import type { ResolvedView } from './view';
 
 export type DashboardData = {
   indices: IndicesResult;
-  overallCi: Interval | null;
   previous: { period: DayPeriod; indices: IndicesResult };
-  /** Pooled two-proportion z-test of satisfied index answers, this period against the previous one. */
+  /** Two-sided test of the index change, with each period's respondent-level effective n. */
   change: ProportionChange | null;
   /** Change of the overall index itself, in points; null when either is suppressed. */
   indexDelta: number | null;
   dissatisfied: ProportionRate;
   trend: { unit: BucketUnit; points: TrendPoint[]; reference: { year: string; index: number } | null };
-  rankings: { points: RankingWithResponses; units: RankingWithResponses; procedures: RankingWithResponses };
+  rankings: { points: RankingResult; units: RankingResult; procedures: RankingResult };
   heatmap: HourCell[];
-  channels: { channel: string; label: string; responses: number; index: number | null }[];
+  channels: { channel: string; label: string; responses: number; index: number | null; ci95: Interval | null }[];
   /** Responses of the view stored but left out: repeat presses and bursts (RESPONSE_FLAGS). */
   flagged: number;
 };
 
-async function pooled(db: Db, filter: RollupFilter): Promise<{ k: number; n: number }> {
-  const rows = await readActivity(db, filter, 'channel');
-  return { k: rows.reduce((s, r) => s + r.satisfied, 0), n: rows.reduce((s, r) => s + r.answers, 0) };
+/** A preset "so far" period compares with the same days of the previous one of its kind. */
+const PRESET_KIND: Record<string, CalendarKind> = { thisMonth: 'month', thisQuarter: 'quarter', thisYear: 'year' };
+
+function presetKind(view: ResolvedView): CalendarKind | undefined {
+  const { params } = view;
+  if (params.from !== undefined || params.to !== undefined || params.quarter !== undefined) return undefined;
+  return PRESET_KIND[params.period ?? 'thisQuarter'];
 }
 
-/** Everything /dashboard shows for one view, read from the rollups. */
+/**
+ * Everything /dashboard shows for one view, read from the rollups: the keys once, then seven
+ * grouped reads, the independent ones together.
+ */
 export async function loadDashboard(
   db: Db,
   view: ResolvedView,
-  options: { minResponses: number; trendUnit?: BucketUnit; previous?: DayPeriod },
+  options: { minResponses: number; trendUnit?: BucketUnit; previous?: DayPeriod; target?: number },
 ): Promise<DashboardData> {
-  const { filter, period } = view;
+  const { period } = view;
   const { minResponses } = options;
-  const indices = await indicesFor(db, view.survey.scoring, filter, minResponses);
-  const prev = options.previous ?? previousPeriod(period.from, period.to);
-  const prevFilter = { ...filter, ...prev };
-  const previousIndices = await indicesFor(db, view.survey.scoring, prevFilter, minResponses);
-
-  const channelRows = await readActivity(db, filter, 'channel');
-  const withFlagged = await readActivity(db, { ...filter, includeRepeats: true }, 'channel');
-  const responsesOf = (rows: { responses: number }[]) => rows.reduce((s, r) => s + r.responses, 0);
-  const current = { k: channelRows.reduce((s, r) => s + r.satisfied, 0), n: channelRows.reduce((s, r) => s + r.answers, 0) };
-  const change = proportionChange({ current, previous: await pooled(db, prevFilter), minResponses });
-  const indexDelta = indices.index !== null && previousIndices.index !== null ? round2(indices.index - previousIndices.index) : null;
-
+  // The unit and desk ids every rollup read names, read once for the whole view.
+  const filter = { ...view.filter, keys: await readRollupKeys(db) };
+  const keyed: ResolvedView = { ...view, filter };
+  const scoring = view.survey.scoring;
+  const prev = options.previous ?? previousPeriod(period.from, period.to, presetKind(view));
   const unit = options.trendUnit ?? defaultTrendUnit(period.from, period.to);
-  const trendRows = await readActivity(db, filter, unit === 'month' || unit === 'quarter' ? 'month' : 'day');
-  const points = trendSeries({ from: period.from, to: period.to, unit, rows: trendRows, minResponses });
-  const reference = view.survey.slug === 'sipas' ? nationalSipasFor(Number(period.to.slice(0, 4)) - 1) : null;
+
+  const [indices, previousIndices, trendRows, byChannel, heatmap, counted, all] = await Promise.all([
+    indicesFor(db, scoring, filter, minResponses),
+    indicesFor(db, scoring, { ...filter, ...prev }, minResponses),
+    readAnswerCountsBy(db, filter, unit === 'month' || unit === 'quarter' ? 'month' : 'day'),
+    indicesBy(db, scoring, filter, 'channel', minResponses),
+    readHourCells(db, filter),
+    readActivity(db, filter, 'channel'),
+    readActivity(db, { ...filter, includeRepeats: true }, 'channel'),
+  ]);
+  const [points, units, procedures] = await Promise.all([
+    rankingFor(db, keyed, 'point', minResponses, { whole: indices, target: options.target }),
+    rankingFor(db, keyed, 'unit', minResponses, { whole: indices, target: options.target }),
+    rankingFor(db, keyed, 'procedure', minResponses, { whole: indices, target: options.target }),
+  ]);
+  const responsesOf = (rows: { responses: number }[]) => rows.reduce((sum, r) => sum + r.responses, 0);
 
   const dis = dissatisfiedCounts(indices);
-  const byChannel = new Map(channelRows.map((r) => [r.key, r]));
   return {
     indices,
-    overallCi: overallInterval(indices),
     previous: { period: prev, indices: previousIndices },
-    change,
-    indexDelta,
-    dissatisfied: proportionRate({ count: dis.count, n: dis.n, minResponses }),
-    trend: { unit, points, reference },
-    rankings: {
-      points: await rankingFor(db, view, 'point', minResponses),
-      units: await rankingFor(db, view, 'unit', minResponses),
-      procedures: await rankingFor(db, view, 'procedure', minResponses),
+    change: indexChange({ current: indices, previous: previousIndices }),
+    indexDelta: indices.index !== null && previousIndices.index !== null ? round2(indices.index - previousIndices.index) : null,
+    // A share of answers, shown only when the scope has enough respondents.
+    dissatisfied: proportionRate({ count: dis.count, n: indices.suppressed ? 0 : dis.n, minResponses: 1 }),
+    trend: {
+      unit,
+      points: trendSeries({
+        from: period.from,
+        to: period.to,
+        unit,
+        rows: trendRows.map((r) => ({ key: r.key, question: r.question, value: Number(r.value), count: Number(r.count) })),
+        scoring,
+        minResponses,
+        responsesQuestion: RESPONSES_QUESTION,
+      }),
+      reference: view.survey.slug === 'sipas' ? nationalSipasFor(Number(period.to.slice(0, 4)) - 1) : null,
     },
-    heatmap: await readHourCells(db, filter),
-    flagged: responsesOf(withFlagged) - responsesOf(channelRows),
+    rankings: { points, units, procedures },
+    heatmap,
+    flagged: responsesOf(all) - responsesOf(counted),
     channels: CHANNELS.map((channel) => {
       const r = byChannel.get(channel);
-      const answers = r?.answers ?? 0;
-      return {
-        channel,
-        label: CHANNEL_LABELS[channel].vi,
-        responses: r?.responses ?? 0,
-        index: answers === 0 || answers < minResponses ? null : Math.round(((r!.satisfied / answers) * 100) * 100) / 100,
-      };
+      return { channel, label: CHANNEL_LABELS[channel].vi, responses: r?.responses ?? 0, index: r?.index ?? null, ci95: r?.ci95 ?? null };
     }),
   };
 }

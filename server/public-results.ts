@@ -1,35 +1,42 @@
-// What /ket-qua publishes (issue 5): per quarter, each unit's overall index with its interval and
-// n, the element indices, the units ranked, the last four quarters, and cases received and handled
-// on time. Built only from rollups and case counts: never a comment, never a figure from fewer
-// than MIN_RESPONSES answers (a suppressed unit is named as "chưa đủ dữ liệu", with no numbers).
+// What /ket-qua and GET /api/public-results publish: per quarter, the overall index with its
+// interval and respondents, each reporting unit's index with its verdict against the stated
+// benchmark, the units with too few respondents (named, never with a figure), the last four
+// quarters, and cases handled on time among those already due. Built only from rollups and case
+// counts: never a comment, never a figure from fewer than MIN_RESPONSES respondents.
 import type { Db } from '@/db';
 import { caseStatsByUnit } from '@/db/queries/cases';
 import { listActiveUnits } from '@/db/queries/catalog';
 import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
-import type { Interval } from '@/lib/indices';
-import { overallInterval } from '@/lib/indices/overall-interval';
-import { endOfLocalDayMs, quarterBounds, startOfLocalDayMs } from '@/lib/time/local';
+import { rankByIndex, type Benchmark, type IndicesResult, type Interval, type Verdict } from '@/lib/indices';
+import { endOfLocalDayMs, localDay, quarterBounds, startOfLocalDayMs } from '@/lib/time/local';
 
 import { indicesFor } from './indices';
-import { rankingFor } from './rankings';
+import { benchmarkFor, targetBenchmark } from './rankings';
 import { isViewError, resolveView } from './view';
 
 // The public sees every unit, read-only, through the same view logic as the dashboard.
 const PUBLIC: Principal = { kind: 'token', id: 0, label: 'public', role: 'leader', unitId: null };
 
-export type PublicFigure = { index: number; ci95: Interval | null; responses: number } | null;
-
+/** The contract of GET /api/public-results (README). */
 export type PublicResults = {
   quarter: string;
-  survey: { slug: string; title: string };
-  overall: PublicFigure;
+  survey: string;
+  /** True while the quarter is still running: its figures will change. */
+  provisional: boolean;
+  benchmark: Benchmark | null;
+  overall: { index: number | null; ci95: Interval | null; responses: number };
+  units: Array<{ code: string; name: string; index: number; ci95: Interval; responses: number; verdict: Verdict }>;
+  suppressed: Array<{ code: string; name: string; responses: number }>;
+  cases: Array<{ unit: string; received: number; due: number; closedOnTime: number }>;
+};
+
+/** What the page shows besides the contract: titles, elements and the last four quarters. */
+export type PublicPage = PublicResults & {
+  surveyTitle: string;
+  target: Benchmark | null;
   elements: Array<{ name: string; title: string; index: number | null }>;
-  units: Array<{ code: string; name: string; figure: PublicFigure; elements: Array<{ name: string; index: number | null }> }>;
-  ranking: Array<{ code: string; name: string; index: number; rank: number }>;
-  notEnough: Array<{ code: string; name: string }>;
   trend: Array<{ quarter: string; index: number | null }>;
-  cases: Array<{ unit: string; received: number; closedOnTime: number; closed: number }>;
 };
 
 export function previousQuarters(quarter: string, count: number): string[] {
@@ -47,49 +54,71 @@ export function previousQuarters(quarter: string, count: number): string[] {
   return out;
 }
 
-export async function publicResults(db: Db, { quarter, survey, minResponses, now }: { quarter: string; survey: string; minResponses: number; now: number }): Promise<PublicResults | null> {
+export async function publicResults(
+  db: Db,
+  { quarter, survey, minResponses, now, target }: { quarter: string; survey: string; minResponses: number; now: number; target?: number },
+): Promise<PublicPage | null> {
   const view = await resolveView(db, PUBLIC, { survey, quarter }, now);
   if (isViewError(view)) return null;
   const { scoring } = view.survey;
-  const figure = async (filter: typeof view.filter): Promise<{ figure: PublicFigure; result: Awaited<ReturnType<typeof indicesFor>> }> => {
-    const result = await indicesFor(db, scoring, filter, minResponses);
-    const ok = result.index !== null && !result.suppressed && result.responses >= minResponses;
-    return { result, figure: ok ? { index: result.index!, ci95: overallInterval(result), responses: result.responses } : null };
-  };
+  const indices = (filter: typeof view.filter): Promise<IndicesResult> => indicesFor(db, scoring, filter, minResponses);
 
-  const whole = await figure(view.filter);
   // Units that report directly (the department's divisions), each with its subtree.
   const all = await listActiveUnits(db);
   const root = all.find((u) => u.parentId === null);
   const reporting = all.filter((u) => u.parentId === (root?.id ?? null) && u.id !== root?.id);
-  // One resolved view; each unit and each earlier quarter only narrows its filter.
-  const units: PublicResults['units'] = [];
-  for (const u of reporting) {
-    const { figure: f, result } = await figure({ ...view.filter, unitIds: [...(await unitSubtreeIds(db, u.id))].sort((a, b) => a - b) });
-    if (result.responses === 0) continue; // a unit without public desks is not listed at all
-    units.push({ code: u.code, name: u.name, figure: f, elements: f ? result.dimensions.map((d) => ({ name: d.name, index: d.suppressed ? null : d.index })) : [] });
-  }
-
-  const ranked = await rankingFor(db, view, 'unit', minResponses);
-  const trend: PublicResults['trend'] = [];
-  for (const q of previousQuarters(quarter, 4)) trend.push({ quarter: q, index: (await figure({ ...view.filter, ...quarterBounds(q) })).figure?.index ?? null });
   const bounds = quarterBounds(quarter);
-  const cases = (await caseStatsByUnit(db, { unitIds: null, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now })).map((c) => ({
-    unit: c.unitName,
-    received: c.received,
-    closed: c.closed,
-    closedOnTime: c.closedOnTime,
-  }));
+  const [whole, perUnit, trend, caseRows] = await Promise.all([
+    indices(view.filter),
+    Promise.all(
+      reporting.map(async (u) => ({ unit: u, result: await indices({ ...view.filter, unitIds: [...(await unitSubtreeIds(db, u.id))].sort((a, b) => a - b) }) })),
+    ),
+    Promise.all(previousQuarters(quarter, 4).map(async (q) => ({ quarter: q, index: (await indices({ ...view.filter, ...quarterBounds(q) })).index }))),
+    caseStatsByUnit(db, { unitIds: null, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now }),
+  ]);
+
+  const benchmark = benchmarkFor(view, whole);
+  const targetMark = targetBenchmark(target);
+  // A unit without any response in the quarter (no public desks) is not listed at all.
+  const rows = perUnit.filter((u) => u.result.responses > 0).map((u) => ({ key: u.unit.code, label: u.unit.name, result: u.result }));
+  const ranking = rankByIndex({ rows, benchmark: benchmark?.index ?? null });
 
   return {
     quarter,
-    survey: { slug: view.survey.slug, title: view.survey.title },
-    overall: whole.figure,
-    elements: whole.figure ? whole.result.dimensions.map((d) => ({ name: d.name, title: d.title, index: d.suppressed ? null : d.index })) : [],
-    units,
-    ranking: ranked.ranked.map((r) => ({ code: r.key, name: r.label, index: r.index, rank: r.rank })),
-    notEnough: ranked.suppressed.map((r) => ({ code: r.key, name: r.label })),
+    survey: view.survey.slug,
+    provisional: bounds.to >= localDay(now),
+    benchmark,
+    overall: { index: whole.index, ci95: whole.ci95, responses: whole.responses },
+    units: ranking.ranked.map((r) => ({ code: r.key, name: r.label, index: r.index, ci95: r.ci95, responses: r.responses, verdict: r.verdict })),
+    suppressed: ranking.suppressed.map((r) => ({ code: r.key, name: r.label, responses: r.responses })),
+    cases: caseRows.map((c) => ({ unit: c.unitName, received: Number(c.received), due: Number(c.due ?? 0), closedOnTime: Number(c.dueClosedOnTime ?? 0) })),
+    surveyTitle: view.survey.title,
+    target: targetMark,
+    elements: whole.index === null ? [] : whole.dimensions.map((d) => ({ name: d.name, title: d.title, index: d.suppressed ? null : d.index })),
     trend,
-    cases,
   };
+}
+
+/** Only the fields of the public contract, in its order. */
+export function publicContract(page: PublicPage): PublicResults {
+  const { quarter, survey, provisional, benchmark, overall, units, suppressed, cases } = page;
+  return { quarter, survey, provisional, benchmark, overall, units, suppressed, cases };
+}
+
+// Published figures change slowly and are public: each quarter × survey is computed at most once
+// every five minutes per server, however many people (or API clients) ask.
+const CACHE_MS = 5 * 60_000;
+const cache = new Map<string, { at: number; value: PublicPage | null }>();
+
+export async function cachedPublicResults(
+  db: Db,
+  args: { quarter: string; survey: string; minResponses: number; target?: number },
+  now: number = Date.now(),
+): Promise<PublicPage | null> {
+  const key = `${args.quarter}|${args.survey}`;
+  const hit = cache.get(key);
+  if (hit && now - hit.at < CACHE_MS) return hit.value;
+  const value = await publicResults(db, { ...args, now });
+  cache.set(key, { at: now, value });
+  return value;
 }

@@ -38,7 +38,7 @@ export async function loadReportDocument(db: Db, view: ResolvedView, data: Dashb
       now: nowMs,
     }),
   ]);
-  const rows = caseRows.map((r) => ({ unit: r.unitName, received: Number(r.received), due: Number(r.due), onTime: Number(r.closedOnTime), overdue: Number(r.overdue) }));
+  const rows = caseRows.map((r) => ({ unit: r.unitName, received: Number(r.received), due: Number(r.due), onTime: Number(r.dueClosedOnTime), overdue: Number(r.overdue) }));
   const total = rows.reduce((t, r) => ({ ...t, received: t.received + r.received, due: t.due + r.due, onTime: t.onTime + r.onTime, overdue: t.overdue + r.overdue }), {
     unit: 'Tổng cộng',
     received: 0,

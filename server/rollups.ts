@@ -1,9 +1,10 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 
+import { OVERALL_SCORE_QUESTION } from '@/lib/indices/respondent';
 import { LOCAL_OFFSET_MS } from '@/lib/time/local';
 
 import { dialectOf, first, rawAll, rawRun, withTransaction, type Queryable } from '@/db/index';
-import { EXCLUDED_FLAGS, responses, ROLLUP_TABLES, rollupActivityMonth, surveys, surveyVersions } from '@/db/schema';
+import { EXCLUDED_FLAGS, responses, ROLLUP_TABLES, rollupActivityMonth, rollupAnswersUnitMonth, surveys, surveyVersions } from '@/db/schema';
 
 import { compiledFromJson } from './survey-versions';
 
@@ -28,14 +29,14 @@ const LOCAL_TIME = {
 };
 
 /** Every survey version's index questions and thresholds, as the insert path derives them. */
-async function thresholdRows(db: Queryable): Promise<{ versionId: number; question: string; from: number }[]> {
+async function thresholdRows(db: Queryable): Promise<{ versionId: number; question: string; from: number; dimension: string }[]> {
   const versions = await db
     .select({ versionId: surveyVersions.id, definition: surveyVersions.definition, slug: surveys.slug, version: surveyVersions.version })
     .from(surveyVersions)
     .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId));
   return versions.flatMap((v) => {
     const { thresholds } = compiledFromJson(v.versionId, v.definition, `survey ${v.slug} v${v.version}`);
-    return [...thresholds].map(([question, from]) => ({ versionId: v.versionId, question, from }));
+    return [...thresholds].map(([question, c]) => ({ versionId: v.versionId, question, from: c.satisfiedFrom, dimension: c.dimension }));
   });
 }
 
@@ -59,11 +60,11 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
   return withTransaction(db, async (tx) => {
     const run = (statement: string) => rawRun(tx, sql.raw(statement));
     await run(`CREATE TEMP TABLE IF NOT EXISTS rollup_thresholds (
-      survey_version_id INTEGER NOT NULL, question TEXT NOT NULL, satisfied_from INTEGER NOT NULL,
+      survey_version_id INTEGER NOT NULL, question TEXT NOT NULL, satisfied_from INTEGER NOT NULL, dimension TEXT NOT NULL,
       PRIMARY KEY (survey_version_id, question)) ${pg ? onCommit : 'WITHOUT ROWID'}`);
     await run(`DELETE FROM ${tmp}rollup_thresholds`);
     for (let i = 0; i < thresholds.length; i += 300) {
-      const rows: SQL[] = thresholds.slice(i, i + 300).map((t) => sql`(${t.versionId}, ${t.question}, ${t.from})`);
+      const rows: SQL[] = thresholds.slice(i, i + 300).map((t) => sql`(${t.versionId}, ${t.question}, ${t.from}, ${t.dimension})`);
       await rawRun(tx, sql`INSERT INTO ${sql.raw(tmp)}rollup_thresholds VALUES ${sql.join(rows, sql`, `)}`);
     }
 
@@ -77,6 +78,25 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
       JOIN ${tmp}rollup_thresholds t ON t.survey_version_id = r.survey_version_id AND t.question = a.question
       GROUP BY a.response_id`);
     if (pg) await run('ANALYZE pg_temp.rollup_counts');
+
+    // Each respondent's scores as lib/indices/respondent.ts computes them at insert: the share of
+    // satisfied answers per element, and their mean, in whole percent rounded half up.
+    const real = pg ? 'double precision' : 'REAL';
+    const percent = (share: string) => (pg ? `CAST(floor(${share} * 100 + 0.5 + 1e-9) AS integer)` : `CAST(${share} * 100 + 0.5 + 1e-9 AS INTEGER)`);
+    await run(`DROP TABLE IF EXISTS ${tmp}rollup_shares`);
+    await run(`CREATE TEMP TABLE rollup_shares ${onCommit} AS
+      SELECT a.response_id AS id, t.dimension,
+        CAST(sum(CASE WHEN a.value >= t.satisfied_from THEN 1 ELSE 0 END) AS ${real}) / count(*) AS share
+      FROM answers a JOIN responses r ON r.id = a.response_id
+      JOIN ${tmp}rollup_thresholds t ON t.survey_version_id = r.survey_version_id AND t.question = a.question
+      GROUP BY a.response_id, t.dimension`);
+    await run(`DROP TABLE IF EXISTS ${tmp}rollup_scores`);
+    await run(`CREATE TEMP TABLE rollup_scores ${onCommit} AS
+      SELECT id, '~' || dimension AS question, ${percent('share')} AS value FROM ${tmp}rollup_shares
+      UNION ALL
+      SELECT id, '~' AS question, ${percent('avg(share)')} AS value FROM ${tmp}rollup_shares GROUP BY id`);
+    await run(`DROP TABLE ${tmp}rollup_shares`);
+    if (pg) await run('ANALYZE pg_temp.rollup_scores');
     await run(`DROP TABLE IF EXISTS ${tmp}rollup_facts`);
     await run(`CREATE TEMP TABLE rollup_facts ${onCommit} AS
       SELECT r.id, r.survey_version_id, r.unit_id, r.point_id, r.channel,
@@ -107,6 +127,11 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
         FROM ${facts} f JOIN answers a ON a.response_id = f.id
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         UNION ALL
+        SELECT f.survey_version_id, f.unit_id, f.point_id, f.${column}, f.channel, f.procedure_id, f.repeat,
+          s.question, s.value, count(*)
+        FROM ${facts} f JOIN ${tmp}rollup_scores s ON s.id = f.id
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        UNION ALL
         SELECT ${scope}, ${column}, ${tail}, '', 0, count(*) FROM ${facts} GROUP BY 1, 2, 3, 4, 5, 6, 7
         ${inKeyOrder(9)}`);
     }
@@ -114,6 +139,9 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
       await run(`INSERT INTO rollup_answers_unit_${column} (survey_version_id, unit_id, ${column}, repeat, question, value, count)
         SELECT f.survey_version_id, f.unit_id, f.${column}, f.repeat, a.question, a.value, count(*)
         FROM ${facts} f JOIN answers a ON a.response_id = f.id GROUP BY 1, 2, 3, 4, 5, 6
+        UNION ALL
+        SELECT f.survey_version_id, f.unit_id, f.${column}, f.repeat, s.question, s.value, count(*)
+        FROM ${facts} f JOIN ${tmp}rollup_scores s ON s.id = f.id GROUP BY 1, 2, 3, 4, 5, 6
         UNION ALL
         SELECT survey_version_id, unit_id, ${column}, repeat, '', 0, count(*) FROM ${facts} GROUP BY 1, 2, 3, 4
         ${inKeyOrder(6)}`);
@@ -128,12 +156,20 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
     const [counted] = await rawAll<{ n: number }>(tx, sql.raw(`SELECT count(*) AS n FROM ${facts}`));
     await run(`DROP TABLE ${facts}`);
     await run(`DROP TABLE ${tmp}rollup_counts`);
+    await run(`DROP TABLE ${tmp}rollup_scores`);
     return { responses: Number(counted!.n) };
   });
 }
 
-/** True when responses exist but no rollups do: a database from before rollups, or a restore. */
+/**
+ * True when responses exist but no rollups do (a database from before rollups, or a restore), or
+ * when index answers exist but no respondent scores (rollups written before they were kept).
+ */
 export async function rollupsMissing(db: Queryable): Promise<boolean> {
   const hasResponses = first(await db.select({ one: sql`1` }).from(responses).limit(1)) !== null;
-  return hasResponses && first(await db.select({ one: sql`1` }).from(rollupActivityMonth).limit(1)) === null;
+  if (!hasResponses) return false;
+  if (first(await db.select({ one: sql`1` }).from(rollupActivityMonth).limit(1)) === null) return true;
+  const indexed = first(await db.select({ one: sql`1` }).from(rollupActivityMonth).where(sql`${rollupActivityMonth.answers} > 0`).limit(1)) !== null;
+  const scored = first(await db.select({ one: sql`1` }).from(rollupAnswersUnitMonth).where(eq(rollupAnswersUnitMonth.question, OVERALL_SCORE_QUESTION)).limit(1)) !== null;
+  return indexed && !scored;
 }

@@ -49,7 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const query = new URLSearchParams(raw).toString();
   const principal = await requirePage('dashboard.view', `/dashboard${query ? `?${query}` : ''}`);
   const db = getDb();
-  const { MIN_RESPONSES } = getConfig();
+  const { MIN_RESPONSES, SATISFACTION_TARGET } = getConfig();
   const surveys = await listSurveys(db);
   if (surveys.length === 0) notFound();
   const view = await resolveView(db, principal, raw, Date.now(), { survey: surveys.some((s) => s.slug === 'sipas') ? 'sipas' : surveys[0]!.slug });
@@ -68,7 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     );
   }
 
-  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: view.params.trend });
+  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: view.params.trend, target: SATISFACTION_TARGET });
   const page = Math.max(1, Math.min(1000, Number.parseInt(raw.page ?? '1', 10) || 1));
   const search = (raw.q ?? '').slice(0, 100);
   const showComments = can(principal, 'comments.view');
@@ -160,8 +160,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </div>
       <ElementSection data={data} />
       <div className="dash-grid">
-        <Ranking id="rank-units" title="Xếp hạng đơn vị" ranking={data.rankings.units} />
-        <Ranking id="rank-points" title="Xếp hạng quầy" ranking={data.rankings.points} />
+        <Ranking id="rank-units" title="Xếp hạng đơn vị" noun="đơn vị" ranking={data.rankings.units} />
+        <Ranking id="rank-points" title="Xếp hạng quầy" noun="quầy" ranking={data.rankings.points} />
       </div>
       <LowestProcedures ranking={data.rankings.procedures} />
       <Heatmap cells={data.heatmap} minResponses={MIN_RESPONSES} />
@@ -183,8 +183,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       )}
       <p className="muted dash-footnote">
         Chỉ số theo phương pháp SIPAS: tiêu chí = tỷ lệ câu trả lời mức 4–5 (hoặc 2–3 với thang 3 mức); yếu tố = trung bình các tiêu chí;
-        chỉ số chung = trung bình các yếu tố. Ô có dưới {MIN_RESPONSES} câu trả lời không được tính (chưa đủ dữ liệu). Phiếu bấm lặp
-        không được tính. Xu hướng, xếp hạng và bản đồ giờ dùng tỷ lệ gộp các câu trả lời.
+        chỉ số chung = trung bình các yếu tố; đơn vị, quầy, kênh và từng kỳ của xu hướng đều tính cùng cách. Khoảng tin cậy lấy người trả
+        lời làm đơn vị (một người trả lời nhiều câu). Ô có dưới {MIN_RESPONSES} người trả lời không được tính (chưa đủ dữ liệu). Phiếu
+        bấm lặp không được tính. &quot;Làm tốt&quot; / &quot;chưa tốt&quot; chỉ dựa trên kiểm định so với mốc so sánh, không dựa vào thứ hạng.
       </p>
     </Shell>
   );

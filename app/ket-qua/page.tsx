@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { parseLocale, type Locale } from '@/lib/i18n';
 import { procedureMessages } from '@/lib/procedures/messages';
-import { previousQuarters, publicResults, type PublicFigure, type PublicResults } from '@/server/public-results';
+import { cachedPublicResults, previousQuarters, type PublicPage } from '@/server/public-results';
 import { localDay, quarterOf } from '@/lib/time/local';
 
 export const metadata: Metadata = { title: 'Kết quả đánh giá sự hài lòng' };
@@ -25,14 +25,24 @@ const T = {
     unit: 'Đơn vị',
     index: 'Chỉ số',
     good: 'Đơn vị làm tốt',
-    improve: 'Đơn vị cần cải thiện',
+    improve: 'Đơn vị chưa tốt',
+    goodNote: 'cao hơn mốc so sánh, có ý nghĩa thống kê',
+    improveNote: 'thấp hơn mốc so sánh, có ý nghĩa thống kê',
+    noDifference: 'Chưa đơn vị nào khác biệt rõ so với mốc so sánh: chênh lệch giữa các đơn vị nằm trong sai số thống kê.',
+    benchmark: 'Mốc so sánh',
+    benchmarkNote: 'Kết luận theo kiểm định hai phía ở mức 95 %, có hiệu chỉnh Holm cho nhiều đơn vị; không dựa vào thứ hạng.',
+    verdict: 'Kết luận',
+    verdicts: { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' },
+    people: 'người đánh giá',
+    provisional: 'Quý này chưa kết thúc: số liệu là tạm tính và sẽ còn thay đổi.',
     rank: 'Hạng',
     notEnough: 'Chưa đủ dữ liệu để công bố',
-    notEnoughNote: (n: number) => `Chỉ công bố khi có từ ${n} lượt đánh giá trở lên.`,
+    notEnoughNote: (n: number) => `Chỉ công bố khi có từ ${n} người đánh giá trở lên.`,
     trend: 'Xu hướng 4 quý gần nhất',
     cases: 'Phản ánh, kiến nghị đã tiếp nhận và xử lý',
     received: 'Tiếp nhận',
-    onTime: 'Xử lý đúng hạn',
+    due: 'Đã đến hạn',
+    onTime: 'Xử lý đúng hạn (trong số đã đến hạn)',
     none: 'Chưa có dữ liệu cho quý này.',
     noCases: 'Không có phản ánh nào trong quý.',
     lookup: 'Tra cứu phản ánh của bạn',
@@ -51,33 +61,29 @@ const T = {
     unit: 'Unit',
     index: 'Index',
     good: 'Units doing well',
-    improve: 'Units that need to improve',
+    improve: 'Units not yet doing well',
+    goodNote: 'above the benchmark, statistically significant',
+    improveNote: 'below the benchmark, statistically significant',
+    noDifference: 'No unit differs clearly from the benchmark: the differences between units are within sampling error.',
+    benchmark: 'Benchmark',
+    benchmarkNote: 'Verdicts come from a two-sided test at 95 %, Holm-corrected across units; never from the rank.',
+    verdict: 'Verdict',
+    verdicts: { above: 'Doing well', below: 'Not yet well', within: 'No clear difference' },
+    people: 'respondents',
+    provisional: 'This quarter is still running: the figures are provisional and will change.',
     rank: 'Rank',
     notEnough: 'Not enough data to publish',
-    notEnoughNote: (n: number) => `Published only from ${n} ratings on.`,
+    notEnoughNote: (n: number) => `Published only from ${n} respondents on.`,
     trend: 'Last four quarters',
     cases: 'Complaints received and handled',
     received: 'Received',
-    onTime: 'Handled on time',
+    due: 'Already due',
+    onTime: 'Handled on time (of those due)',
     none: 'No data for this quarter yet.',
     noCases: 'No complaints this quarter.',
     lookup: 'Look up your case',
   },
 } as const;
-
-// Published figures change slowly and the page is public: each quarter × survey is computed at
-// most once every five minutes per server, however many people open it.
-const CACHE_MS = 5 * 60_000;
-const cache = new Map<string, { at: number; value: PublicResults | null }>();
-async function cachedResults(quarter: string, survey: string): Promise<PublicResults | null> {
-  const key = `${quarter}|${survey}`;
-  const hit = cache.get(key);
-  const now = Date.now();
-  if (hit && now - hit.at < CACHE_MS) return hit.value;
-  const value = await publicResults(getDb(), { quarter, survey, minResponses: getConfig().MIN_RESPONSES, now });
-  cache.set(key, { at: now, value });
-  return value;
-}
 
 const pct = (n: number, locale: Locale) => `${n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0%`;
 const qLabel = (q: string, locale: Locale) => (locale === 'vi' ? `Quý ${q.slice(6)}/${q.slice(0, 4)}` : `Q${q.slice(6)} ${q.slice(0, 4)}`);
@@ -91,8 +97,8 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
   const choices = previousQuarters(current, 8).reverse();
   const quarter = choices.includes(search.quy ?? '') ? search.quy! : current;
   const survey = search.phieu === 'quick' ? 'quick' : 'sipas';
-  const data = await cachedResults(quarter, survey);
-  const min = getConfig().MIN_RESPONSES;
+  const { MIN_RESPONSES: min, SATISFACTION_TARGET } = getConfig();
+  const data = await cachedPublicResults(getDb(), { quarter, survey, minResponses: min, target: SATISFACTION_TARGET });
 
   return (
     <>
@@ -124,7 +130,7 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
           </button>
         </form>
 
-        {!data || (!data.overall && data.units.length === 0) ? (
+        {!data || (data.overall.responses === 0 && data.units.length === 0 && data.suppressed.length === 0) ? (
           <p className="card">{t.none}</p>
         ) : (
           <>
@@ -132,6 +138,11 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
               <h2 id="overall">
                 {t.overall} · {qLabel(quarter, locale)}
               </h2>
+              {data.provisional && (
+                <p className="results-provisional" data-testid="provisional">
+                  <strong>{t.provisional}</strong>
+                </p>
+              )}
               <Figure figure={data.overall} locale={locale} />
               {data.elements.length > 1 && (
                 <>
@@ -152,56 +163,85 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
 
             <section className="card" aria-labelledby="ranking">
               <h2 id="ranking">{t.units}</h2>
-              {data.ranking.length > 0 && (
-                <div className="results-columns">
-                  <div>
-                    <h3>{t.good}</h3>
-                    <ol className="results-rank">
-                      {data.ranking.slice(0, 3).map((r) => (
-                        <li key={r.code}>
-                          {r.name}: <strong>{pct(r.index, locale)}</strong>
-                        </li>
-                      ))}
-                    </ol>
-                  </div>
-                  {data.ranking.length > 3 && (
-                    <div>
-                      <h3>{t.improve}</h3>
-                      <ol className="results-rank">
-                        {data.ranking
-                          .slice(-3)
-                          .reverse()
-                          .map((r) => (
-                            <li key={r.code}>
-                              {r.name}: <strong>{pct(r.index, locale)}</strong>
-                            </li>
-                          ))}
-                      </ol>
-                    </div>
-                  )}
-                </div>
+              {data.benchmark && (
+                <p data-testid="benchmark">
+                  {t.benchmark}: {data.benchmark.kind === 'national' ? data.benchmark.label.replace('SIPAS toàn quốc', locale === 'vi' ? 'SIPAS toàn quốc' : 'national SIPAS') : locale === 'vi' ? data.benchmark.label : 'index of all units'}{' '}
+                  {pct(data.benchmark.index, locale)}
+                  {data.target ? ` · ${locale === 'vi' ? data.target.label : 'department target'} ${pct(data.target.index, locale)}` : ''}. {t.benchmarkNote}
+                </p>
               )}
+              {data.units.length > 0 &&
+                (data.units.some((u) => u.verdict !== 'within') ? (
+                  <div className="results-columns" data-testid="verdicts">
+                    {data.units.some((u) => u.verdict === 'above') && (
+                      <div>
+                        <h3>
+                          {t.good} <span className="muted">({t.goodNote})</span>
+                        </h3>
+                        <ul className="results-rank">
+                          {data.units
+                            .filter((u) => u.verdict === 'above')
+                            .map((u) => (
+                              <li key={u.code}>
+                                {u.name}: <strong>{pct(u.index, locale)}</strong>
+                              </li>
+                            ))}
+                        </ul>
+                      </div>
+                    )}
+                    {data.units.some((u) => u.verdict === 'below') && (
+                      <div>
+                        <h3>
+                          {t.improve} <span className="muted">({t.improveNote})</span>
+                        </h3>
+                        <ul className="results-rank">
+                          {data.units
+                            .filter((u) => u.verdict === 'below')
+                            .map((u) => (
+                              <li key={u.code}>
+                                {u.name}: <strong>{pct(u.index, locale)}</strong>
+                              </li>
+                            ))}
+                        </ul>
+                      </div>
+                    )}
+                  </div>
+                ) : (
+                  <p data-testid="no-difference">
+                    <strong>{t.noDifference}</strong>
+                  </p>
+                ))}
               <table className="table">
                 <thead>
                   <tr>
                     <th scope="col">{t.rank}</th>
                     <th scope="col">{t.unit}</th>
                     <th scope="col">{t.index}</th>
+                    <th scope="col">{t.ci}</th>
+                    <th scope="col">{t.people}</th>
+                    <th scope="col">{t.verdict}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {data.ranking.map((r) => (
-                    <tr key={r.code}>
-                      <td>{r.rank}</td>
+                  {data.units.map((r, i) => (
+                    <tr key={r.code} data-verdict={r.verdict}>
+                      <td>{i > 0 && data.units[i - 1]!.index === r.index ? '' : i + 1}</td>
                       <th scope="row">{r.name}</th>
                       <td>{pct(r.index, locale)}</td>
+                      <td>
+                        {pct(r.ci95[0], locale)} – {pct(r.ci95[1], locale)}
+                      </td>
+                      <td>{r.responses.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                      <td>{t.verdicts[r.verdict]}</td>
                     </tr>
                   ))}
-                  {data.notEnough.map((r) => (
+                  {data.suppressed.map((r) => (
                     <tr key={r.code}>
                       <td>—</td>
                       <th scope="row">{r.name}</th>
-                      <td>{t.notEnough}</td>
+                      <td colSpan={4}>
+                        {t.notEnough} (n = {r.responses})
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -241,6 +281,7 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
                     <tr>
                       <th scope="col">{t.unit}</th>
                       <th scope="col">{t.received}</th>
+                      <th scope="col">{t.due}</th>
                       <th scope="col">{t.onTime}</th>
                     </tr>
                   </thead>
@@ -249,8 +290,9 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
                       <tr key={c.unit}>
                         <th scope="row">{c.unit}</th>
                         <td>{c.received}</td>
+                        <td>{c.due}</td>
                         <td>
-                          {c.closedOnTime}/{c.received}
+                          {c.closedOnTime}/{c.due}
                         </td>
                       </tr>
                     ))}
@@ -270,14 +312,14 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
     </>
   );
 
-  function Figure({ figure, locale: l }: { figure: PublicFigure; locale: Locale }) {
-    if (!figure) return <p className="results-figure">{t.notEnough}</p>;
+  function Figure({ figure, locale: l }: { figure: PublicPage['overall']; locale: Locale }) {
+    if (figure.index === null) return <p className="results-figure">{`${t.notEnough} (n = ${figure.responses})`}</p>;
     return (
       <p className="results-figure">
         <strong>{pct(figure.index, l)}</strong>{' '}
         <span className="muted">
           ({figure.ci95 ? `${t.ci} ${pct(figure.ci95[0], l)} – ${pct(figure.ci95[1], l)}; ` : ''}
-          {figure.responses.toLocaleString(l === 'vi' ? 'vi-VN' : 'en-GB')} {t.responses})
+          {figure.responses.toLocaleString(l === 'vi' ? 'vi-VN' : 'en-GB')} {t.people})
         </span>
       </p>
     );

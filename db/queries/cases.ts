@@ -218,7 +218,10 @@ export async function caseStatsByUnit(db: Queryable, { unitIds, from, to, now }:
       closed: sql<number>`sum(CASE WHEN ${cases.closedAt} IS NOT NULL THEN 1 ELSE 0 END)`,
       closedOnTime: sql<number>`sum(CASE WHEN ${cases.closedAt} IS NOT NULL AND ${cases.closedAt} <= ${cases.dueAt} THEN 1 ELSE 0 END)`,
       overdue: sql<number>`sum(CASE WHEN ${cases.status} IN ('new','in_progress') AND ${cases.dueAt} <= ${now} THEN 1 ELSE 0 END)`,
-      due: sql<number>`sum(CASE WHEN ${cases.closedAt} IS NOT NULL OR ${cases.dueAt} <= ${now} THEN 1 ELSE 0 END)`,
+      // Cases whose due time has passed, and those of them closed by it: a case not yet due is
+      // neither on time nor late.
+      due: sql<number>`sum(CASE WHEN ${cases.dueAt} <= ${now} THEN 1 ELSE 0 END)`,
+      dueClosedOnTime: sql<number>`sum(CASE WHEN ${cases.dueAt} <= ${now} AND ${cases.closedAt} IS NOT NULL AND ${cases.closedAt} <= ${cases.dueAt} THEN 1 ELSE 0 END)`,
     })
     .from(cases)
     .innerJoin(units, eq(units.id, cases.unitId))

@@ -19,10 +19,12 @@ export type RollupFilter = {
   channel?: string | null;
   /** Repeat-flagged responses are left out unless asked for (DESIGN §2.3). */
   includeRepeats?: boolean;
+  /** Every unit and desk id, read once per view (`readRollupKeys`); read by each query when absent. */
+  keys?: RollupKeys;
 };
 
-
-type Keys = { unitIds: readonly number[]; pointIds: readonly number[] };
+export type RollupKeys = { unitIds: readonly number[]; pointIds: readonly number[] };
+type Keys = RollupKeys;
 
 /**
  * Every unit and desk id. A read that does not filter by unit (or desk) still names them all:
@@ -30,10 +32,16 @@ type Keys = { unitIds: readonly number[]; pointIds: readonly number[] };
  * (unit, desk) and range over the days inside it, where an unconstrained column would make it
  * scan every row of the survey version.
  */
-async function allKeys(db: Queryable): Promise<Keys> {
-  const unitRows = await db.select({ id: units.id }).from(units).orderBy(asc(units.id));
-  const pointRows = await db.select({ id: servicePoints.id }).from(servicePoints).orderBy(asc(servicePoints.id));
+export async function readRollupKeys(db: Queryable): Promise<RollupKeys> {
+  const [unitRows, pointRows] = await Promise.all([
+    db.select({ id: units.id }).from(units).orderBy(asc(units.id)),
+    db.select({ id: servicePoints.id }).from(servicePoints).orderBy(asc(servicePoints.id)),
+  ]);
   return { unitIds: unitRows.map((r) => r.id), pointIds: pointRows.map((r) => r.id) };
+}
+
+async function allKeys(db: Queryable, f: RollupFilter): Promise<Keys> {
+  return f.keys ?? readRollupKeys(db);
 }
 
 /** `column IN (…)`; an empty list matches nothing (PostgreSQL refuses `IN ()`). */
@@ -78,7 +86,7 @@ export type AnswerCountRow = { question: string; value: number; count: number };
  */
 export async function readAnswerCounts(db: Queryable, f: RollupFilter): Promise<{ responses: number; rows: AnswerCountRow[] }> {
   if (empty(f)) return { responses: 0, rows: [] };
-  const keys = await allKeys(db);
+  const keys = await allKeys(db, f);
   const plan = planTiers(f.from, f.to);
   const narrow = isNarrow(f);
   const parts: SQL[] = [];
@@ -105,6 +113,45 @@ export async function readAnswerCounts(db: Queryable, f: RollupFilter): Promise<
   return { responses, rows };
 }
 
+export type GroupedAnswerCountRow = AnswerCountRow & { key: string };
+
+/** What answer counts can be grouped by; the columns reach SQL only from this allowlist. */
+export const ANSWER_GROUPS = ['unit', 'point', 'channel', 'procedure', 'month', 'day'] as const;
+export type AnswerGroup = (typeof ANSWER_GROUPS)[number];
+
+/**
+ * Answers per group, question and value (the response pseudo-rows and respondent scores
+ * included), so that every group's index is computed by the survey's one method. The tiers are
+ * those `readAnswerCounts` reads: by unit when no desk, channel or procedure is filtered or
+ * grouped by, whole months from a month tier and edge days from a day tier (by day: days only).
+ */
+export async function readAnswerCountsBy(db: Queryable, f: RollupFilter, group: AnswerGroup): Promise<GroupedAnswerCountRow[]> {
+  if (empty(f)) return [];
+  const keys = await allKeys(db, f);
+  const scoped = isNarrow(f) || group === 'point' || group === 'channel' || group === 'procedure';
+  const plan = group === 'day' ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
+  const column = (time: 'day' | 'month'): string => {
+    if (group === 'day') return 'day';
+    if (group === 'month') return time === 'month' ? 'month' : 'substr(day, 1, 7)';
+    return ACTIVITY_GROUPS[group];
+  };
+  const parts: SQL[] = [];
+  if (plan.months) {
+    const w = where(f, keys, { column: 'month', ...plan.months }, scoped);
+    const table = scoped ? 'rollup_answers_month' : 'rollup_answers_unit_month';
+    parts.push(sql`SELECT ${sql.raw(column('month'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
+  }
+  for (const days of plan.days) {
+    const w = where(f, keys, { column: 'day', ...days }, scoped);
+    const table = scoped ? 'rollup_answers_day' : 'rollup_answers_unit_day';
+    parts.push(sql`SELECT ${sql.raw(column('day'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
+  }
+  return rawAll<GroupedAnswerCountRow>(
+    db,
+    sql`SELECT CAST(key AS TEXT) AS key, question, value, sum(count) AS count FROM (${unionAll(parts)}) AS t GROUP BY 1, 2, 3 ORDER BY 1`,
+  );
+}
+
 export type ActivityRow = { key: string; responses: number; answers: number; satisfied: number };
 
 /** What activity can be grouped by; the column names reach SQL only from this allowlist. */
@@ -126,7 +173,7 @@ const SUMS = sql.raw('sum(responses) AS responses, sum(answers) AS answers, sum(
  */
 export async function readActivity(db: Queryable, f: RollupFilter, group: ActivityGroup): Promise<ActivityRow[]> {
   if (empty(f)) return [];
-  const keys = await allKeys(db);
+  const keys = await allKeys(db, f);
   const parts: SQL[] = [];
   const dayKey = group === 'day' ? 'day' : group === 'month' ? 'substr(day, 1, 7)' : ACTIVITY_GROUPS[group];
   const monthKey = group === 'month' ? 'month' : ACTIVITY_GROUPS[group];
@@ -154,7 +201,7 @@ const WEEKDAY_OF_DAY = {
 /** Responses and satisfaction per local weekday × hour. */
 export async function readHourCells(db: Queryable, f: RollupFilter): Promise<HourCell[]> {
   if (empty(f)) return [];
-  const keys = await allKeys(db);
+  const keys = await allKeys(db, f);
   const narrow = isNarrow(f);
   const plan = narrow ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
   const parts: SQL[] = [];

@@ -28,7 +28,11 @@ export type RollupFact = {
   flags: number;
 };
 
-export type Activity = { answers: number; satisfied: number };
+/**
+ * A response's index answers and satisfied answers, and its respondent scores (pseudo-questions
+ * `~…` with a whole-percent value, lib/indices/respondent.ts) that the answer tiers count like answers.
+ */
+export type Activity = { answers: number; satisfied: number; scores?: readonly { question: string; value: number }[] };
 
 /** The pseudo-question whose single row per response counts responses in the answer tiers. */
 export const RESPONSES_QUESTION = '';
@@ -147,6 +151,7 @@ export async function writeRollups(
   const values = Object.create(null) as Record<string, number>;
   values[RESPONSES_QUESTION] = 0;
   for (const a of scored) values[a.question] = a.value;
+  for (const a of activity.scores ?? []) values[a.question] = a.value;
   const params: Params = { ...paramsOf(fact, activity), json: JSON.stringify(values) };
   // One after the other, in a fixed order: the same lock order for every transaction.
   for (const statement of statements) await statement(q, params);
@@ -193,6 +198,7 @@ export async function writeRollupsMerged(q: Queryable, items: readonly RollupIte
       };
       add(RESPONSES_QUESTION, 0);
       for (const a of item.scored) add(a.question, a.value);
+      for (const a of item.activity.scores ?? []) add(a.question, a.value);
     });
     await addRows(q, table, inKeyOrder(rows), ['count']);
   }

@@ -1,4 +1,4 @@
-import type { IndicesResult } from '@/lib/indices';
+import type { Benchmark, IndicesResult, Verdict } from '@/lib/indices';
 
 type Cell = string | number | null;
 
@@ -7,7 +7,7 @@ export const INDEX_TABLE_HEADER = [
   'Yếu tố',
   'Mã tiêu chí',
   'Tiêu chí',
-  'Số câu trả lời (n)',
+  'n (chỉ số chung: người trả lời; tiêu chí: câu trả lời)',
   'Số hài lòng',
   'Chỉ số (%)',
   'KTC 95 % – cận dưới',
@@ -19,9 +19,11 @@ export const INDEX_TABLE_HEADER = [
 /** One row for the overall index, one per element, one per criterion. */
 export function indexTableRows(result: IndicesResult): Cell[][] {
   const flag = (suppressed: boolean) => (suppressed ? 'Có' : 'Không');
-  const rows: Cell[][] = [['Chỉ số chung', null, null, null, result.responses, null, result.index, null, null, flag(result.suppressed), null]];
+  const rows: Cell[][] = [
+    ['Chỉ số chung', null, null, null, result.responses, null, result.index, result.ci95?.[0] ?? null, result.ci95?.[1] ?? null, flag(result.suppressed), null],
+  ];
   for (const d of result.dimensions) {
-    rows.push(['Yếu tố', d.title, null, null, null, null, d.index, null, null, flag(d.suppressed), null]);
+    rows.push(['Yếu tố', d.title, null, null, null, null, d.index, d.ci95?.[0] ?? null, d.ci95?.[1] ?? null, flag(d.suppressed), null]);
     for (const c of d.criteria) {
       rows.push([
         'Tiêu chí',
@@ -43,14 +45,29 @@ export function indexTableRows(result: IndicesResult): Cell[][] {
   return rows;
 }
 
-export const RANKING_TABLE_HEADER = ['Hạng', 'Mã', 'Tên', 'Tỷ lệ hài lòng (%)', 'KTC 95 % – cận dưới', 'KTC 95 % – cận trên', 'Số câu trả lời', 'Số phiếu'];
+export const RANKING_TABLE_HEADER = [
+  'Hạng',
+  'Mã',
+  'Tên',
+  'Chỉ số (%)',
+  'KTC 95 % – cận dưới',
+  'KTC 95 % – cận trên',
+  'Số câu trả lời',
+  'Số người trả lời',
+  'Kết luận',
+  'Mốc so sánh',
+];
+
+const VERDICT_WORDS: Record<Verdict, string> = { above: 'Làm tốt (cao hơn mốc)', below: 'Chưa tốt (thấp hơn mốc)', within: 'Chưa khác biệt rõ' };
 
 export function rankingTableRows(ranking: {
-  ranked: { rank: number; key: string; label: string; index: number; ci95: [number, number]; n: number; responses: number }[];
+  ranked: { rank: number; key: string; label: string; index: number; ci95: [number, number]; n: number; responses: number; verdict: Verdict }[];
   suppressed: { key: string; label: string; n: number; responses: number }[];
+  benchmark: Benchmark | null;
 }): Cell[][] {
+  const mark = ranking.benchmark ? `${ranking.benchmark.label}: ${ranking.benchmark.index}` : null;
   return [
-    ...ranking.ranked.map((r) => [r.rank, r.key, r.label, r.index, r.ci95[0], r.ci95[1], r.n, r.responses]),
-    ...ranking.suppressed.map((r) => ['chưa đủ dữ liệu', r.key, r.label, null, null, null, r.n, r.responses]),
+    ...ranking.ranked.map((r) => [r.rank, r.key, r.label, r.index, r.ci95[0], r.ci95[1], r.n, r.responses, VERDICT_WORDS[r.verdict], mark]),
+    ...ranking.suppressed.map((r) => ['chưa đủ dữ liệu', r.key, r.label, null, null, null, r.n, r.responses, null, null]),
   ];
 }

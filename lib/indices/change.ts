@@ -48,3 +48,20 @@ function assertCount({ k, n }: PeriodCount): void {
     throw new RangeError(`proportionChange: need 0 ≤ k ≤ n, got k=${k}, n=${n}`);
   }
 }
+
+/**
+ * Change of an index against the previous period, tested with each period's effective sample size
+ * (lib/indices/respondent-interval.ts) so that one person's many answers count as one person's.
+ * Null when either index is suppressed.
+ */
+export function indexChange(args: {
+  current: { index: number | null; effectiveN: number | null };
+  previous: { index: number | null; effectiveN: number | null };
+}): ProportionChange | null {
+  const { current, previous } = args;
+  if (current.index === null || current.effectiveN === null || previous.index === null || previous.effectiveN === null) return null;
+  return proportionChange({
+    current: { k: (current.index / 100) * current.effectiveN, n: current.effectiveN },
+    previous: { k: (previous.index / 100) * previous.effectiveN, n: previous.effectiveN },
+  });
+}

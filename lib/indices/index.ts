@@ -23,8 +23,11 @@ export {
   type ProportionRate,
   type QuickRating,
 } from './rate';
-export { proportionChange, type PeriodCount, type ProportionChange } from './change';
-export { rankByIndex, type Ranking, type RankedRow, type RankingRow } from './ranking';
+export { indexChange, proportionChange, type PeriodCount, type ProportionChange } from './change';
+export { rankByIndex, type Ranking, type RankedRow, type RankingRow, type SuppressedRow } from './ranking';
+export { benchmarkZ, holmAdjust, twoSidedP, verdicts, type Benchmark, type Verdict } from './verdict';
+export { respondentInterval, scoreMoments, type RespondentInterval, type ScoreMoments } from './respondent-interval';
+export { indexCriteria, isScoreQuestion, respondentScoreRows, type IndexCriteria } from './respondent';
 export { isSuppressed } from './suppression';
 export { round2 } from './round';
 export {

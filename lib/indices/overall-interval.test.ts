@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { computeIndices } from './compute';
-import { dissatisfiedCounts, overallInterval } from './overall-interval';
+import { dissatisfiedCounts } from './overall-interval';
 import type { Scoring } from './types';
 
 const five = [1, 2, 3, 4, 5];
@@ -20,13 +20,10 @@ const scoring: Scoring = {
 const counts = (entries: Record<string, Record<number, number>>) =>
   new Map(Object.entries(entries).map(([q, byValue]) => [q, new Map(Object.entries(byValue).map(([v, c]) => [Number(v), c]))]));
 
-describe('overallInterval', () => {
-  test('delta method over elements and criteria', () => {
+describe('dissatisfiedCounts', () => {
+  test('share of answers below the middle of the scale', () => {
     // a1: 80 of 100 satisfied, a2: 60 of 100, b1: 90 of 100.
     // A = (80 + 60) / 2 = 70, B = 90, overall = 80.
-    // Var(A) = (0.8·0.2/100 + 0.6·0.4/100) / 4 = (0.0016 + 0.0024) / 4 = 0.001
-    // Var(B) = 0.9·0.1/100 = 0.0009; Var = (0.001 + 0.0009) / 4 = 0.000475
-    // half = 1.96 · √0.000475 · 100 = 1.96 · 2.17945 = 4.27173 → [75.73, 84.27]
     const result = computeIndices({
       scoring,
       counts: counts({ a1: { 4: 80, 2: 20 }, a2: { 5: 60, 3: 40 }, b1: { 4: 90, 1: 10 } }),
@@ -34,18 +31,18 @@ describe('overallInterval', () => {
       options: { minResponses: 30 },
     });
     expect(result.index).toBe(80);
-    expect(overallInterval(result)).toEqual([75.73, 84.27]);
     // Below the middle (3): a1 20 × "2", b1 10 × "1" → 30 of 300.
     expect(dissatisfiedCounts(result)).toEqual({ count: 30, n: 300 });
   });
 
-  test('one criterion: its Wilson interval; suppressed: null', () => {
+  test('one criterion: its Wilson interval and below-middle share; suppressed: null', () => {
     const one: Scoring = { dimensions: [{ name: 's', title: 'S' }], questions: [{ name: 'q', title: 'Q', dimension: 's', values: [1, 2, 3], satisfiedFrom: 2 }] };
     const result = computeIndices({ scoring: one, counts: counts({ q: { 3: 30, 2: 6, 1: 4 } }), responses: 40, options: { minResponses: 30 } });
-    expect(overallInterval(result)).toEqual([76.95, 96.04]);
+    // The overall of a single criterion keeps that criterion's Wilson interval.
+    expect(result.ci95).toEqual([76.95, 96.04]);
     // On 1–3 only "1" is below the middle (2).
     expect(dissatisfiedCounts(result)).toEqual({ count: 4, n: 40 });
     const thin = computeIndices({ scoring: one, counts: counts({ q: { 3: 3 } }), responses: 3, options: { minResponses: 30 } });
-    expect(overallInterval(thin)).toBeNull();
+    expect(thin.ci95).toBeNull();
   });
 });

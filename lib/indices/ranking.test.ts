@@ -1,46 +1,68 @@
-import { expect, test } from 'vitest';
-import { rankByIndex, type RankingRow } from './ranking';
+import { describe, expect, test } from 'vitest';
 
-const row = (key: string, satisfied: number, n: number, label = `Desk ${key}`): RankingRow => ({ key, label, n, satisfied });
+import { rankByIndex } from './ranking';
+import type { IndicesResult } from './types';
 
-test('sorts by index, then n, then label; equal indices share a rank; thin rows are set apart', () => {
-  // minResponses 30. A 90/100 = 90 %, B 45/50 = 90 % (tie with A, smaller n → after A, same rank),
-  // C 80/100 = 80 % → rank 3 (competition ranking 1, 1, 3). D 2/3 and E 9/10 are suppressed,
-  // listed most answers first.
-  const result = rankByIndex({
-    rows: [row('D', 2, 3), row('C', 80, 100), row('B', 45, 50), row('E', 9, 10), row('A', 90, 100)],
-    minResponses: 30,
+/** A computed row: only what ranking reads. */
+function result(index: number | null, responses: number, effectiveN = responses): IndicesResult {
+  return {
+    responses,
+    answers: responses * 22,
+    index,
+    ci95: index === null ? null : [index - 5, index + 5],
+    effectiveN: index === null ? null : effectiveN,
+    suppressed: index === null,
+    dimensions: [],
+  };
+}
+
+describe('rankByIndex', () => {
+  test('sorts by index, then respondents, then label; equal indices share a rank; suppressed rows apart', () => {
+    const { ranked, suppressed } = rankByIndex({
+      rows: [
+        { key: 'b', label: 'Bắc', result: result(80, 40) },
+        { key: 'a', label: 'An', result: result(90, 40) },
+        { key: 'c', label: 'Cần', result: result(80, 60) },
+        { key: 'd', label: 'Đông', result: result(null, 2) }, // 2 respondents: never ranked
+        { key: 'e', label: 'Em', result: result(null, 12) },
+      ],
+      benchmark: null,
+    });
+    expect(ranked.map((r) => [r.rank, r.key, r.responses, r.n])).toEqual([
+      [1, 'a', 40, 880],
+      [2, 'c', 60, 1320],
+      [2, 'b', 40, 880],
+    ]);
+    expect(suppressed).toEqual([
+      { key: 'e', label: 'Em', responses: 12, n: 264 },
+      { key: 'd', label: 'Đông', responses: 2, n: 44 },
+    ]);
   });
-  expect(result.ranked).toStrictEqual([
-    { key: 'A', label: 'Desk A', n: 100, satisfied: 90, rank: 1, index: 90, ci95: [82.56, 94.48] },
-    { key: 'B', label: 'Desk B', n: 50, satisfied: 45, rank: 1, index: 90, ci95: [78.64, 95.65] },
-    { key: 'C', label: 'Desk C', n: 100, satisfied: 80, rank: 3, index: 80, ci95: [71.12, 86.66] },
-  ]);
-  expect(result.suppressed.map((r) => r.key)).toEqual(['E', 'D']);
-});
 
-test('compares indices exactly: 2/3 and 4/6 tie, and then the larger sample goes first', () => {
-  const result = rankByIndex({ rows: [row('x', 2, 3), row('y', 4, 6)], minResponses: 1 });
-  expect(result.ranked.map((r) => [r.key, r.rank, r.index])).toEqual([
-    ['y', 1, 66.67],
-    ['x', 1, 66.67],
-  ]);
-});
-
-test('breaks full ties by Vietnamese alphabetical order of the label', () => {
-  // Code points would put "Bộ phận" (B) before "Ánh Dương" (Á = U+00C1); Vietnamese order puts Á first.
-  const result = rankByIndex({
-    rows: [row('b', 9, 10, 'Bộ phận một cửa'), row('a', 9, 10, 'Ánh Dương')],
-    minResponses: 1,
+  test('verdicts come from the test, not from the position', () => {
+    // B = 80, n* = 400 (SE 2 points): 81 and 79 are inside; 86 above (z 3), 74 below (z −3).
+    const { ranked } = rankByIndex({
+      rows: [
+        { key: 'w', label: 'W', result: result(74, 400) },
+        { key: 'x', label: 'X', result: result(79, 400) },
+        { key: 'y', label: 'Y', result: result(81, 400) },
+        { key: 'z', label: 'Z', result: result(86, 400) },
+      ],
+      benchmark: 80,
+      target: 90,
+    });
+    expect(ranked.map((r) => [r.key, r.verdict])).toEqual([
+      ['z', 'above'],
+      ['y', 'within'],
+      ['x', 'within'],
+      ['w', 'below'],
+    ]);
+    // Against a target of 90 (SE 1.5): 86 is z −2.67 (p 0.0076 × 1 after three smaller ones) → below.
+    expect(ranked.map((r) => r.targetVerdict)).toEqual(['below', 'below', 'below', 'below']);
   });
-  expect(result.ranked.map((r) => r.label)).toEqual(['Ánh Dương', 'Bộ phận một cửa']);
-});
 
-test.each([
-  { n: 29, ranked: 0 },
-  { n: 30, ranked: 1 },
-])('n = $n of minResponses 30 → $ranked ranked', ({ n, ranked }) => {
-  const result = rankByIndex({ rows: [row('a', n, n)], minResponses: 30 });
-  expect(result.ranked).toHaveLength(ranked);
-  expect(result.suppressed).toHaveLength(1 - ranked);
+  test('no benchmark: every row within', () => {
+    const { ranked } = rankByIndex({ rows: [{ key: 'a', label: 'A', result: result(99, 400) }], benchmark: null });
+    expect(ranked[0]!.verdict).toBe('within');
+  });
 });

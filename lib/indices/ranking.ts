@@ -1,63 +1,79 @@
-import { round2, round2Interval } from './round';
-import { isSuppressed } from './suppression';
-import type { Interval } from './types';
-import { wilsonInterval } from './wilson';
+import type { IndicesResult, Interval } from './types';
+import { verdicts, type Verdict } from './verdict';
 
-/** One unit, desk or procedure with its satisfied answers out of n. */
+/** One unit, desk, procedure or channel with its index computed by the survey's one method. */
 export interface RankingRow {
   key: string;
   label: string;
-  n: number;
-  satisfied: number;
+  result: IndicesResult;
 }
 
-export interface RankedRow extends RankingRow {
-  /** 1-based; rows with exactly the same index share a rank (1, 2, 2, 4). */
+export interface RankedRow {
+  /** 1-based; rows with the same (displayed) index share a rank (1, 2, 2, 4). */
   rank: number;
+  key: string;
+  label: string;
+  /** People who answered: what suppression counts. */
+  responses: number;
+  /** Answers to the index criteria (several per person). */
+  n: number;
   index: number;
   ci95: Interval;
+  /** Against the ranking's benchmark, Holm-corrected across its rows. */
+  verdict: Verdict;
+  /** Against the department's target (SATISFACTION_TARGET), when one is set. */
+  targetVerdict?: Verdict;
+}
+
+export interface SuppressedRow {
+  key: string;
+  label: string;
+  responses: number;
+  n: number;
 }
 
 export interface Ranking {
   ranked: RankedRow[];
-  /** Rows below `minResponses`, most answers first: they have no index to rank by. */
-  suppressed: RankingRow[];
+  /** Rows below MIN_RESPONSES respondents, most respondents first: never ranked or named. */
+  suppressed: SuppressedRow[];
 }
 
 /**
- * Ranks rows by satisfied ÷ n, highest first, then by n (a larger sample first), then label.
- * Indices are compared exactly as fractions (k1·n2 vs k2·n1) so that 2/3 and 4/6 tie and two
- * rows are never ordered by floating-point noise; rounding happens only in the output.
+ * Ranks rows by their index, highest first, then by respondents (a larger sample first), then
+ * label; each ranked row gets its verdict against `benchmark` (and `target`), corrected across
+ * the ranked rows. A position in the list never decides a verdict.
  */
-export function rankByIndex(args: { rows: readonly RankingRow[]; minResponses: number }): Ranking {
-  const { rows, minResponses } = args;
-  const eligible = rows.filter((row) => !isSuppressed(row.n, minResponses));
+export function rankByIndex(args: { rows: readonly RankingRow[]; benchmark: number | null; target?: number | null }): Ranking {
+  const { rows, benchmark, target = null } = args;
+  const eligible = rows.filter((row) => row.result.index !== null && row.result.ci95 !== null && row.result.effectiveN !== null);
   const suppressed = rows
-    .filter((row) => isSuppressed(row.n, minResponses))
-    .sort((a, b) => b.n - a.n || compareLabels(a, b));
+    .filter((row) => !eligible.includes(row))
+    .map((row) => ({ key: row.key, label: row.label, responses: row.result.responses, n: row.result.answers }))
+    .sort((a, b) => b.responses - a.responses || compareLabels(a, b));
 
-  const sorted = [...eligible].sort((a, b) => compareIndex(b, a) || b.n - a.n || compareLabels(a, b));
+  const sorted = [...eligible].sort((a, b) => b.result.index! - a.result.index! || b.result.responses - a.result.responses || compareLabels(a, b));
+  const tests = sorted.map((row) => ({ index: row.result.index!, effectiveN: row.result.effectiveN! }));
+  const byBenchmark = benchmark === null ? null : verdicts(tests, benchmark);
+  const byTarget = target === null ? null : verdicts(tests, target);
   const ranked: RankedRow[] = [];
-  for (const row of sorted) {
-    const interval = wilsonInterval(row.satisfied, row.n);
-    if (interval === null) continue; // unreachable: suppression already excludes n = 0
+  sorted.forEach((row, i) => {
     const previous = ranked.at(-1);
-    const tied = previous !== undefined && compareIndex(previous, row) === 0;
+    const tied = previous !== undefined && previous.index === row.result.index;
     ranked.push({
-      ...row,
       rank: tied ? previous.rank : ranked.length + 1,
-      index: round2((row.satisfied / row.n) * 100),
-      ci95: round2Interval(interval),
+      key: row.key,
+      label: row.label,
+      responses: row.result.responses,
+      n: row.result.answers,
+      index: row.result.index!,
+      ci95: row.result.ci95!,
+      verdict: byBenchmark?.[i]?.verdict ?? 'within',
+      ...(byTarget ? { targetVerdict: byTarget[i]!.verdict } : {}),
     });
-  }
+  });
   return { ranked, suppressed };
 }
 
-/** Sign of a.satisfied/a.n − b.satisfied/b.n, exact for counts below 2^26 each. */
-function compareIndex(a: RankingRow, b: RankingRow): number {
-  return Math.sign(a.satisfied * b.n - b.satisfied * a.n);
-}
-
-function compareLabels(a: RankingRow, b: RankingRow): number {
+function compareLabels(a: { label: string; key: string }, b: { label: string; key: string }): number {
   return a.label.localeCompare(b.label, 'vi') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

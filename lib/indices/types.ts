@@ -62,14 +62,23 @@ export interface DimensionResult {
   name: string;
   title: string;
   index: number | null;
+  /** 95 % interval with the respondent as the sampling unit (lib/indices/respondent-interval.ts). */
+  ci95: Interval | null;
   suppressed: boolean;
   criteria: CriterionResult[];
 }
 
 /** DESIGN §4.3 without `survey`, `from` and `to`, which the route adds. */
 export interface IndicesResult {
+  /** Respondents in scope: what every suppression rule counts. */
   responses: number;
+  /** Answers to the index criteria in scope (several per respondent). */
+  answers: number;
   index: number | null;
+  /** 95 % interval with the respondent as the sampling unit; null when suppressed. */
+  ci95: Interval | null;
+  /** Independent single answers worth the same information (p(1 − p)/Var); the n of its tests. */
+  effectiveN: number | null;
   suppressed: boolean;
   dimensions: DimensionResult[];
 }

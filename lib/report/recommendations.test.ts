@@ -34,12 +34,12 @@ test.each([
   expect(reportRecommendations(facts)).toEqual(expected);
 });
 
-test('standouts: an interval wholly above or below the pooled rate (here 600 of 800 = 75 %)', () => {
+test('standouts: named only from verdicts, never from a place in the list', () => {
   const rows = [
-    { label: 'A', n: 400, satisfied: 360, ci95: [86.7, 92.6] as const },
-    { label: 'B', n: 300, satisfied: 200, ci95: [61.2, 71.6] as const },
-    // 40 of 100 = 40 %, but an interval that reaches 77 % is not clearly below.
-    { label: 'C', n: 100, satisfied: 40, ci95: [30.0, 77.0] as const },
+    { label: 'A', verdict: 'above' as const },
+    { label: 'B', verdict: 'below' as const },
+    // Last in the list, but not told apart from the benchmark.
+    { label: 'C', verdict: 'within' as const },
   ];
   expect(standouts(rows)).toEqual({ above: ['A'], below: ['B'] });
   expect(standouts([])).toEqual({ above: [], below: [] });

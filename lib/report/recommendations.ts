@@ -66,15 +66,12 @@ export function reportRecommendations(f: ReportFacts): string[] {
 }
 
 /**
- * Rows whose 95 % interval lies wholly above or below the pooled rate of all of them: "does
- * well" and "not yet well" from a test against a stated benchmark, not from a place in a list.
+ * The rows named as doing well ("above") or not yet well ("below"): only those whose verdict
+ * against the ranking's stated benchmark says so (lib/indices/verdict.ts), never a place in a list.
  */
-export function standouts(rows: readonly { label: string; n: number; satisfied: number; ci95: readonly [number, number] }[]): { above: string[]; below: string[] } {
-  const n = rows.reduce((s, r) => s + r.n, 0);
-  if (n === 0) return { above: [], below: [] };
-  const pooled = (100 * rows.reduce((s, r) => s + r.satisfied, 0)) / n;
+export function standouts(rows: readonly { label: string; verdict: 'above' | 'below' | 'within' }[]): { above: string[]; below: string[] } {
   return {
-    above: rows.filter((r) => r.ci95[0] > pooled).map((r) => r.label),
-    below: rows.filter((r) => r.ci95[1] < pooled).map((r) => r.label),
+    above: rows.filter((r) => r.verdict === 'above').map((r) => r.label),
+    below: rows.filter((r) => r.verdict === 'below').map((r) => r.label),
   };
 }

@@ -139,12 +139,32 @@ describe('periods', () => {
   });
 
   test.each([
-    // March has 31 days → the 31 days before it: 29 Jan – 28 Feb (2026 is not a leap year).
-    { from: '2026-03-01', to: '2026-03-31', previous: { from: '2026-01-29', to: '2026-02-28' } },
+    // A whole calendar period → the previous one of the same kind, whatever its length.
+    { from: '2026-03-01', to: '2026-03-31', previous: { from: '2026-02-01', to: '2026-02-28' } },
+    { from: '2026-02-01', to: '2026-02-28', previous: { from: '2026-01-01', to: '2026-01-31' } },
+    { from: '2026-04-01', to: '2026-06-30', previous: { from: '2026-01-01', to: '2026-03-31' } },
+    { from: '2026-07-01', to: '2026-09-30', previous: { from: '2026-04-01', to: '2026-06-30' } },
+    { from: '2026-01-01', to: '2026-03-31', previous: { from: '2025-10-01', to: '2025-12-31' } },
+    { from: '2025-01-01', to: '2025-12-31', previous: { from: '2024-01-01', to: '2024-12-31' } },
+    // Any other range → the same number of days just before it (10 days; 1 day; 59 days not a quarter: 28 + 31).
     { from: '2026-01-01', to: '2026-01-10', previous: { from: '2025-12-22', to: '2025-12-31' } },
     { from: '2026-03-09', to: '2026-03-09', previous: { from: '2026-03-08', to: '2026-03-08' } },
+    { from: '2026-02-01', to: '2026-03-31', previous: { from: '2025-12-04', to: '2026-01-31' } },
   ])('previousPeriod($from, $to)', ({ from, to, previous }) => {
     expect(previousPeriod(from, to)).toEqual(previous);
+  });
+
+  test.each([
+    // This year so far → the same days of last year (not 29/01–31/12).
+    { from: '2026-01-01', to: '2026-12-03', kind: 'year', previous: { from: '2025-01-01', to: '2025-12-03' } },
+    // This quarter so far (1 Oct – 3 Dec) → the same days of Q3.
+    { from: '2026-10-01', to: '2026-12-03', kind: 'quarter', previous: { from: '2026-07-01', to: '2026-09-03' } },
+    // This month so far, 31 days in → February ends on the 28th.
+    { from: '2026-03-01', to: '2026-03-31', kind: 'month', previous: { from: '2026-02-01', to: '2026-02-28' } },
+    { from: '2026-03-01', to: '2026-03-30', kind: 'month', previous: { from: '2026-02-01', to: '2026-02-28' } },
+    { from: '2024-03-01', to: '2024-03-29', kind: 'month', previous: { from: '2024-02-01', to: '2024-02-29' } },
+  ] as const)('previousPeriod($from, $to, $kind)', ({ from, to, kind, previous }) => {
+    expect(previousPeriod(from, to, kind)).toEqual(previous);
   });
 
   test('previousPeriod rejects an empty period', () => {

@@ -116,16 +116,47 @@ export function quarterBounds(quarter: string): DayPeriod {
   return monthsBounds(year, firstMonth, 3);
 }
 
+/** The kind of a calendar period, for comparing a period "so far" with the same days of the last one. */
+export type CalendarKind = 'month' | 'quarter' | 'year';
+
+const KIND_MONTHS: Record<CalendarKind, number> = { month: 1, quarter: 3, year: 12 };
+
 /**
- * The period of the same number of days that ends the day before `from`. For a calendar month
- * or quarter this is not the previous calendar one (March → 29 Jan–28 Feb); the presets give
- * calendar periods where that is what is meant.
+ * The period a view is compared with.
+ * - A whole calendar month, quarter or year (1–31 March, Q2, 2025): the previous one of the same
+ *   kind (February, Q1, 2024), whatever their lengths.
+ * - A calendar period so far, when its `kind` is given (this year to 3 December): the same days
+ *   of the previous one (1 January – 3 December of last year; a 31st falls back to the month's end).
+ * - Any other range: the range of the same number of days that ends the day before `from`.
  */
-export function previousPeriod(from: string, to: string): DayPeriod {
+export function previousPeriod(from: string, to: string, kind?: CalendarKind): DayPeriod {
   const first = dayNumber(from);
   const length = dayNumber(to) - first + 1;
   if (length < 1) throw new RangeError(`Empty period: ${from} … ${to}`);
-  return { from: dayFromNumber(first - length), to: dayFromNumber(first - 1) };
+  const whole = wholeCalendarKind(from, to);
+  const months = kind !== undefined ? KIND_MONTHS[kind] : whole !== null ? KIND_MONTHS[whole] : null;
+  if (months === null) return { from: dayFromNumber(first - length), to: dayFromNumber(first - 1) };
+  return { from: shiftMonths(from, -months, false), to: shiftMonths(to, -months, whole !== null) };
+}
+
+/** The calendar kind [from, to] covers exactly, the shortest first; null for any other range. */
+function wholeCalendarKind(from: string, to: string): CalendarKind | null {
+  if (from.slice(8) !== '01' || shiftMonths(to, 0, true) !== to) return null;
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+  const startMonth = Number(from.slice(5, 7));
+  if (months === 1) return 'month';
+  if (months === 3 && startMonth % 3 === 1) return 'quarter';
+  if (months === 12 && startMonth === 1) return 'year';
+  return null;
+}
+
+/** The day `months` months away; past the end of the target month, or with `toMonthEnd`, its last day. */
+function shiftMonths(day: string, months: number, toMonthEnd: boolean): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7)) - 1 + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const date = toMonthEnd ? lastDay : Math.min(Number(day.slice(8, 10)), lastDay);
+  return dayFromNumber(Date.UTC(year, month, date) / DAY_MS);
 }
 
 export const PERIOD_PRESETS = ['thisMonth', 'lastMonth', 'thisQuarter', 'lastQuarter', 'thisYear'] as const;

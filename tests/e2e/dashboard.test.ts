@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
+import { addThinUnit } from './helpers/thin-unit';
 
 // A leader opens the dashboard of a database that `npm start` seeded with a demo year.
 
@@ -178,6 +179,35 @@ describe('leadership dashboard', () => {
     await page.waitForURL(/tone=praise/);
     expect(await page.locator('.dash-comment__rating.is-bad').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('units are named only from verdicts against a stated benchmark; two respondents are never ranked', async () => {
+    const thin = await addThinUnit(server);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const { page, errors } = await openPage(context);
+    await signIn(page, '/dashboard?survey=sipas&period=thisYear');
+    const units = page.locator('section[aria-labelledby="rank-units-title"]');
+    const wording = await units.innerText();
+    expect(wording).toContain('Mốc so sánh: SIPAS toàn quốc 2024 83,94 %');
+    expect(wording).not.toContain('cần cải thiện');
+    const verdicts = await units.locator('tr[data-verdict]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-verdict')));
+    expect(verdicts.length).toBeGreaterThan(0);
+    if (verdicts.every((v) => v === 'within')) expect(wording).toContain('Chưa đơn vị nào khác biệt rõ so với mốc so sánh');
+    if (verdicts.includes('below')) expect(wording).toMatch(/Chưa tốt \(thấp hơn mốc có ý nghĩa thống kê\): /);
+    if (verdicts.includes('above')) expect(wording).toMatch(/Làm tốt \(cao hơn mốc có ý nghĩa thống kê\): /);
+    // The new unit's two respondents: listed apart, in people, never ranked or named.
+    expect(wording).toContain(`${thin.name}: chưa đủ dữ liệu (n = 2)`);
+    expect(await units.locator('tr[data-verdict]', { hasText: thin.name }).count()).toBe(0);
+    await units.screenshot({ path: 'test-results/screenshots/dashboard-verdicts.png' });
+    await page.locator('#rank-points-title').locator('..').screenshot({ path: 'test-results/screenshots/dashboard-verdicts-points.png' });
+
+    // The unit's own view: its headline, and its report, say not enough data.
+    await page.goto(`${server.url}/dashboard?survey=sipas&period=thisYear&unit=${thin.code}`);
+    expect(await text(page, 'headline-index')).toBe('chưa đủ dữ liệu (n = 2)');
+    await page.goto(`${server.url}/dashboard/report?survey=sipas&unit=${thin.code}`);
+    expect(await page.locator('main').innerText()).toContain('chưa đủ dữ liệu (n = 2)');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -120,10 +120,10 @@ describe('GET /api/exports/indices', () => {
     const text = await res.text(); // Response.text() drops the BOM
     const lines = text.trim().split('\n');
     expect(lines[0]).toBe(
-      'Cấp,Yếu tố,Mã tiêu chí,Tiêu chí,Số câu trả lời (n),Số hài lòng,Chỉ số (%),KTC 95 % – cận dưới,KTC 95 % – cận trên,Chưa đủ dữ liệu,Phân bố (giá trị: số câu trả lời)',
+      'Cấp,Yếu tố,Mã tiêu chí,Tiêu chí,n (chỉ số chung: người trả lời; tiêu chí: câu trả lời),Số hài lòng,Chỉ số (%),KTC 95 % – cận dưới,KTC 95 % – cận trên,Chưa đủ dữ liệu,Phân bố (giá trị: số câu trả lời)',
     );
-    // 2,348 responses: 2,347 satisfied (one "Không hài lòng").
-    expect(lines[1]).toMatch(/^Chỉ số chung,,,,2348,,99\.96,,,Không,$/);
+    // 2,348 responses: 2,347 satisfied (one "Không hài lòng"); one criterion, so its Wilson interval.
+    expect(lines[1]).toMatch(/^Chỉ số chung,,,,2348,,99\.96,99\.76,99\.99,Không,$/);
     const ranking = await (await exportIndices(request(`/api/exports/indices?format=csv&table=points&survey=quick&from=${from}&to=${to}`))).text();
     expect(ranking).toContain('chưa đủ dữ liệu,TTHCC-Q01');
     expect(ranking).toMatch(/\n1,TTHCC-Q03,/);

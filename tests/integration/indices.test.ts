@@ -80,13 +80,18 @@ describe('GET /api/indices (DESIGN §4.3)', () => {
       from,
       to,
       responses: 50,
+      answers: 50,
       index: 80,
+      // One criterion: the overall and its element keep the criterion's Wilson interval.
+      ci95: [66.96, 88.76],
+      effectiveN: 50,
       suppressed: false,
       dimensions: [
         {
           name: 'service',
           title: 'Mức độ hài lòng',
           index: 80,
+          ci95: [66.96, 88.76],
           suppressed: false,
           criteria: [
             {
@@ -153,6 +158,20 @@ describe('GET /api/indices (DESIGN §4.3)', () => {
     });
     // overall: (87.5 + 66.666… + 95 + 90 + 100) / 5 = 87.8333… → 87.83
     expect(body).toMatchObject({ responses: 30, index: 87.83, suppressed: false });
+    // Intervals with the respondent as the unit, for the overall and each element.
+    expect(body.ci95[0]).toBeLessThan(87.83);
+    expect(body.ci95[1]).toBeGreaterThan(87.83);
+    for (const d of body.dimensions) expect(d.ci95[0]).toBeLessThanOrEqual(d.index);
+  });
+
+  test('a ranking row equals /api/indices for the same scope', async () => {
+    const ranking = await (
+      await getRankings(new Request(`http://localhost/api/rankings?survey=sipas&by=point&from=${from}&to=${to}`, { headers: leader }))
+    ).json();
+    const row = ranking.ranked.find((r: { key: string }) => r.key === 'TTHCC-Q05');
+    const scope = await (await indices(`survey=sipas&from=${from}&to=${to}&point=TTHCC-Q05`)).json();
+    expect(row).toMatchObject({ index: scope.index, ci95: scope.ci95, responses: scope.responses, n: scope.answers });
+    expect(row.index).toBe(87.83);
   });
 
   test('bad input answers 4xx with the error envelope', async () => {
@@ -188,16 +207,22 @@ describe('GET /api/indices (DESIGN §4.3)', () => {
 });
 
 describe('GET /api/rankings', () => {
-  test('desks ranked by index with Wilson intervals; thin desks listed apart', async () => {
+  test('desks ranked by index with intervals and verdicts; thin desks listed apart', async () => {
     const res = await getRankings(new Request(`http://localhost/api/rankings?survey=quick&by=point&from=${from}&to=${to}`, { headers: leader }));
     expect(res.status).toBe(200);
+    // Desk 1: 36 of 40 people satisfied (one answer each: Wilson). Benchmark: the whole view, 80 %;
+    // z = (0.90 − 0.80)/√(0.8·0.2/40) = 1.58 → within.
     expect(await res.json()).toEqual({
       survey: 'quick',
       by: 'point',
       from,
       to,
-      ranked: [{ key: 'TTHCC-Q01', label: expect.stringContaining('Quầy số 1'), n: 40, satisfied: 36, responses: 40, rank: 1, index: 90, ci95: [76.95, 96.04] }],
-      suppressed: [{ key: 'TTHCC-Q03', label: expect.stringContaining('Quầy số 3'), n: 10, satisfied: 4, responses: 10 }],
+      benchmark: { kind: 'view', label: expect.any(String), index: 80 },
+      target: null,
+      ranked: [
+        { rank: 1, key: 'TTHCC-Q01', label: expect.stringContaining('Quầy số 1'), responses: 40, n: 40, index: 90, ci95: [76.95, 96.04], verdict: 'within' },
+      ],
+      suppressed: [{ key: 'TTHCC-Q03', label: expect.stringContaining('Quầy số 3'), responses: 10, n: 10 }],
     });
   });
 

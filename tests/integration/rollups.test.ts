@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { withTransaction } from '@/db';
 import { insertResponse } from '@/db/queries/insert-response';
-import { readActivity, readAnswerCounts, readHourCells, type RollupFilter } from '@/db/queries/rollup-reads';
+import { readActivity, readAnswerCounts, readAnswerCountsBy, readHourCells, type RollupFilter } from '@/db/queries/rollup-reads';
 import { rebuildRollups, rollupsMissing } from '@/server/rollups';
 import { ROLLUP_TABLES } from '@/db/schema';
 import { activityOf, indexThresholds } from '@/lib/indices/activity';
@@ -104,6 +104,11 @@ describe('rollups', () => {
     expect(await rollupsMissing(t.db)).toBe(true);
     await rebuildRollups(t.db);
     expect(await snapshot()).toEqual(incremental);
+    // Rollups from before respondents' scores were kept are rebuilt too.
+    await t.run(sql`DELETE FROM rollup_answers_unit_month WHERE question LIKE '~%'`);
+    expect(await rollupsMissing(t.db)).toBe(true);
+    await rebuildRollups(t.db);
+    expect(await snapshot()).toEqual(incremental);
   });
 
   const sorted = <T extends { question: string; value: number }>(rows: T[]) =>
@@ -125,6 +130,28 @@ describe('rollups', () => {
     const rows = await t.all<{ question: string; value: number; count: number }>(
       sql`SELECT a.question, a.value, count(*) AS count FROM responses r JOIN answers a ON a.response_id = r.id WHERE ${where} GROUP BY a.question, a.value`,
     );
+    // Respondents' scores, computed here in JavaScript from each response's answers.
+    const thresholds = new Map((await versions()).map((v) => [v.id, v.thresholds]));
+    const answerRows = await t.all<{ id: string; version: number; question: string; value: number }>(
+      sql`SELECT r.id, r.survey_version_id AS version, a.question, a.value FROM responses r JOIN answers a ON a.response_id = r.id WHERE ${where}`,
+    );
+    const perResponse = new Map<string, { version: number; scored: { question: string; value: number }[] }>();
+    for (const a of answerRows) {
+      const entry = perResponse.get(a.id) ?? { version: Number(a.version), scored: [] };
+      entry.scored.push({ question: a.question, value: Number(a.value) });
+      perResponse.set(a.id, entry);
+    }
+    const scores = new Map<string, number>();
+    for (const { version, scored } of perResponse.values()) {
+      for (const s of activityOf(thresholds.get(version)!, scored).scores) {
+        const key = `${s.question}\u0000${s.value}`;
+        scores.set(key, (scores.get(key) ?? 0) + 1);
+      }
+    }
+    for (const [key, count] of scores) {
+      const [question, value] = key.split('\u0000') as [string, string];
+      rows.push({ question, value: Number(value), count });
+    }
     const [{ n }] = (await t.all<{ n: number }>(sql`SELECT count(*) AS n FROM responses r WHERE ${where}`)) as [{ n: number }];
     // Sorted here, not by the database: PostgreSQL's collation orders text unlike code points.
     return { responses: Number(n), rows: sorted(rows.map((r) => ({ ...r, count: Number(r.count) }))) };
@@ -157,6 +184,15 @@ describe('rollups', () => {
     expect(raw.responses).toBeGreaterThan(0);
     expect(fromRollups.responses).toBe(raw.responses);
     expect(sorted(fromRollups.rows)).toEqual(raw.rows);
+
+    // Grouped by desk or by month, the groups add up to the same counts.
+    for (const group of ['point', 'month', 'unit'] as const) {
+      const grouped = await readAnswerCountsBy(t.db, f, group);
+      const summed = new Map<string, number>();
+      for (const r of grouped) summed.set(`${r.question}|${r.value}`, (summed.get(`${r.question}|${r.value}`) ?? 0) + Number(r.count));
+      expect(summed.get('|0')).toBe(raw.responses);
+      for (const r of raw.rows) expect(summed.get(`${r.question}|${r.value}`)).toBe(r.count);
+    }
 
     // Activity by month and by desk, and the hour cells, add up to the same response count.
     const total = (rows: { responses: number }[]) => rows.reduce((s, r) => s + r.responses, 0);

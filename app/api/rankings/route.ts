@@ -21,7 +21,8 @@ export async function GET(request: Request): Promise<Response> {
     const db = getDb();
     const view = await resolveView(db, auth, search, Date.now());
     if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
-    const ranking = await rankingFor(db, view, by as RankingGroup, getConfig().MIN_RESPONSES);
+    const { MIN_RESPONSES, SATISFACTION_TARGET } = getConfig();
+    const ranking = await rankingFor(db, view, by as RankingGroup, MIN_RESPONSES, { target: SATISFACTION_TARGET });
     return Response.json(
       { survey: view.survey.slug, by, from: view.period.from, to: view.period.to, ...ranking },
       { headers: { 'cache-control': 'private, no-store' } },

@@ -18,7 +18,8 @@ export const cachedReasons = cache((view: ResolvedView, minResponses: number) =>
  */
 export async function Answers({ view, data, minResponses }: { view: ResolvedView; data: DashboardData; minResponses: number }) {
   const [priorities, reasons] = await Promise.all([cachedPriorities(view, minResponses, data), cachedReasons(view, minResponses)]);
-  const { indices, overallCi, indexDelta, change, trend } = data;
+  const { indices, indexDelta, change, trend } = data;
+  const overallCi = indices.ci95;
   const units = standouts(data.rankings.units.ranked);
   const desks = standouts(data.rankings.points.ranked);
   const above = [...units.above, ...desks.above];

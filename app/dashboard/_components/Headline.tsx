@@ -3,7 +3,8 @@ import type { DashboardData } from '@/server/dashboard';
 
 /** The four numbers a leader reads first. */
 export function Headline({ data }: { data: DashboardData }) {
-  const { indices, overallCi, change, indexDelta, dissatisfied, previous } = data;
+  const { indices, change, indexDelta, dissatisfied, previous } = data;
+  const overallCi = indices.ci95;
   return (
     <section className="dash-cards" aria-label="Chỉ số chính / Headline">
       <div className="dash-card dash-stat">
@@ -19,10 +20,10 @@ export function Headline({ data }: { data: DashboardData }) {
         )}
         {overallCi && (
           <p className="muted">
-            KTC 95 % (xấp xỉ): {formatPercent(overallCi[0])} – {formatPercent(overallCi[1])}
+            KTC 95 % (theo người trả lời): {formatPercent(overallCi[0])} – {formatPercent(overallCi[1])}
           </p>
         )}
-        <p className="muted">n = {formatInt(indices.responses)} phiếu</p>
+        <p className="muted">n = {formatInt(indices.responses)} người trả lời</p>
       </div>
       <div className="dash-card dash-stat">
         <h2>So với kỳ trước</h2>

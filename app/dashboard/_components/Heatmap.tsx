@@ -4,7 +4,7 @@ import { WEEKDAY_LABELS } from '@/lib/dashboard/labels';
 
 /**
  * Hour × weekday as a table: the cell's shade is the volume, its text the count and the pooled
- * satisfaction rate (shown from `minResponses` answers). Only the hours that had responses.
+ * satisfaction rate (shown from `minResponses` respondents). Only the hours that had responses.
  */
 export function Heatmap({ cells, minResponses }: { cells: HourCell[]; minResponses: number }) {
   const hours = [...new Set(cells.map((c) => c.hour))].sort((a, b) => a - b);
@@ -13,7 +13,7 @@ export function Heatmap({ cells, minResponses }: { cells: HourCell[]; minRespons
   return (
     <section className="dash-card" aria-labelledby="heatmap-title">
       <h2 id="heatmap-title">Lượt đánh giá theo giờ và thứ</h2>
-      <p className="muted">Màu đậm: nhiều phiếu. Trong ô: số phiếu và tỷ lệ hài lòng.</p>
+      <p className="muted">Màu đậm: nhiều phiếu. Trong ô: số phiếu và tỷ lệ câu trả lời hài lòng (từ đủ số người trả lời).</p>
       {cells.length === 0 ? (
         <p className="dash-empty">Chưa có dữ liệu cho bộ lọc này.</p>
       ) : (
@@ -41,7 +41,8 @@ export function Heatmap({ cells, minResponses }: { cells: HourCell[]; minRespons
                     // cells (alpha ≤ 0.45), white text on dark ones (alpha ≥ 0.78).
                     const dark = share >= 0.5;
                     const alpha = dark ? 0.78 + (share - 0.5) * 0.3 : 0.08 + share * 0.74;
-                    const rate = c.answers >= minResponses && c.answers > 0 ? (c.satisfied / c.answers) * 100 : null;
+                    // Suppressed by respondents, like every figure; the cell's rate pools its answers.
+                    const rate = c.responses >= minResponses && c.answers > 0 ? (c.satisfied / c.answers) * 100 : null;
                     return (
                       <td
                         key={i}

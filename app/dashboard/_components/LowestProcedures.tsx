@@ -1,5 +1,7 @@
 import { formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
-import type { RankingWithResponses } from '@/server/rankings';
+import type { RankingResult } from '@/server/rankings';
+
+import { VERDICT_WORDS } from './Rankings';
 
 const SHOWN = 10;
 
@@ -8,7 +10,7 @@ const SHOWN = 10;
  * the desk and unit rankings) read from the bottom, so leaders see which procedures to simplify.
  * Answers that named no procedure are left out; thin procedures are listed apart, with no figure.
  */
-export function LowestProcedures({ ranking }: { ranking: RankingWithResponses }) {
+export function LowestProcedures({ ranking }: { ranking: RankingResult }) {
   const lowest = ranking.ranked.filter((r) => r.key !== '').slice(-SHOWN).reverse();
   const thin = ranking.suppressed.filter((r) => r.key !== '');
   return (
@@ -28,7 +30,8 @@ export function LowestProcedures({ ranking }: { ranking: RankingWithResponses })
                     <th scope="col">Thủ tục</th>
                     <th scope="col">Tỷ lệ hài lòng</th>
                     <th scope="col">Khoảng tin cậy 95 %</th>
-                    <th scope="col">Số câu trả lời</th>
+                    <th scope="col">Số người đánh giá</th>
+                    <th scope="col">So với mốc</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -42,7 +45,8 @@ export function LowestProcedures({ ranking }: { ranking: RankingWithResponses })
                       <td className="num">
                         {formatPercent(r.ci95[0])} – {formatPercent(r.ci95[1])}
                       </td>
-                      <td className="num">{formatInt(r.n)}</td>
+                      <td className="num">{formatInt(r.responses)}</td>
+                      <td>{VERDICT_WORDS[r.verdict]}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -55,7 +59,7 @@ export function LowestProcedures({ ranking }: { ranking: RankingWithResponses })
               <ul>
                 {thin.map((s) => (
                   <li key={s.key}>
-                    {s.label}: {notEnough(s.n)}
+                    {s.label}: {notEnough(s.responses)}
                   </li>
                 ))}
               </ul>

@@ -1,19 +1,25 @@
 import { formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
-import type { RankingWithResponses } from '@/server/rankings';
+import type { Verdict } from '@/lib/indices';
+import type { RankingResult } from '@/server/rankings';
 
 const SHOWN = 5;
 
+export const VERDICT_WORDS: Record<Verdict, string> = { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' };
+
 /**
- * Best and worst of a ranking with each row's 95 % interval drawn as a bar on a 0–100 scale
- * (the dot is the index). The table is the chart: it reads the same with or without sight.
+ * A ranking with each row's 95 % interval drawn as a bar on a 0–100 scale (the dot is the index)
+ * and its verdict against the stated benchmark. "Làm tốt" / "chưa tốt" name rows only from their
+ * verdicts (a Holm-corrected test), never from their position. The table is the chart.
  */
-export function Ranking({ id, title, ranking }: { id: string; title: string; ranking: RankingWithResponses }) {
-  const { ranked, suppressed } = ranking;
+export function Ranking({ id, title, noun, ranking }: { id: string; title: string; noun: string; ranking: RankingResult }) {
+  const { ranked, suppressed, benchmark, target } = ranking;
   const best = ranked.slice(0, SHOWN);
   const worst = ranked.length > SHOWN ? ranked.slice(Math.max(SHOWN, ranked.length - SHOWN)) : [];
+  const above = ranked.filter((r) => r.verdict === 'above');
+  const below = ranked.filter((r) => r.verdict === 'below');
   const rows = (list: typeof ranked) =>
     list.map((r) => (
-      <tr key={r.key}>
+      <tr key={r.key} data-verdict={r.verdict}>
         <td className="num">{r.rank}</td>
         <th scope="row">{r.label}</th>
         <td className="num">{formatPercent(r.index)}</td>
@@ -26,7 +32,8 @@ export function Ranking({ id, title, ranking }: { id: string; title: string; ran
             <span className="ci-bar__dot" style={{ left: `${r.index}%` }} />
           </span>
         </td>
-        <td className="num">{formatInt(r.n)}</td>
+        <td className="num">{formatInt(r.responses)}</td>
+        <td>{VERDICT_WORDS[r.verdict]}</td>
       </tr>
     ));
   const head = (
@@ -34,9 +41,10 @@ export function Ranking({ id, title, ranking }: { id: string; title: string; ran
       <tr>
         <th scope="col">Hạng</th>
         <th scope="col">Tên</th>
-        <th scope="col">Tỷ lệ hài lòng</th>
+        <th scope="col">Chỉ số</th>
         <th scope="col">Khoảng tin cậy 95 %</th>
-        <th scope="col">Số câu trả lời</th>
+        <th scope="col">Người trả lời</th>
+        <th scope="col">Kết luận</th>
       </tr>
     </thead>
   );
@@ -47,6 +55,33 @@ export function Ranking({ id, title, ranking }: { id: string; title: string; ran
         <p className="dash-empty">Chưa có dữ liệu cho bộ lọc này.</p>
       ) : (
         <>
+          {benchmark && (
+            <div className="dash-verdicts" data-testid={`${id}-verdicts`}>
+              <p className="muted">
+                Mốc so sánh: {benchmark.label} {formatPercent(benchmark.index)}
+                {target ? ` · ${target.label} ${formatPercent(target.index)}` : ''}. Kiểm định hai phía 95 %, hiệu chỉnh Holm cho
+                nhiều so sánh.
+              </p>
+              {above.length === 0 && below.length === 0 && ranked.length > 0 ? (
+                <p data-testid={`${id}-no-difference`}>
+                  Chưa {noun} nào khác biệt rõ so với mốc so sánh: chênh lệch giữa các {noun} nằm trong sai số thống kê.
+                </p>
+              ) : (
+                <>
+                  {above.length > 0 && (
+                    <p>
+                      <strong>Làm tốt</strong> (cao hơn mốc có ý nghĩa thống kê): {above.map((r) => r.label).join('; ')}.
+                    </p>
+                  )}
+                  {below.length > 0 && (
+                    <p>
+                      <strong>Chưa tốt</strong> (thấp hơn mốc có ý nghĩa thống kê): {below.map((r) => r.label).join('; ')}.
+                    </p>
+                  )}
+                </>
+              )}
+            </div>
+          )}
           {ranked.length > 0 && (
             <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
               <table className="dash-table">
@@ -56,7 +91,7 @@ export function Ranking({ id, title, ranking }: { id: string; title: string; ran
               </table>
               {worst.length > 0 && (
                 <table className="dash-table">
-                  <caption>Thấp nhất (cần cải thiện)</caption>
+                  <caption>Thấp nhất</caption>
                   {head}
                   <tbody>{rows(worst)}</tbody>
                 </table>
@@ -69,7 +104,7 @@ export function Ranking({ id, title, ranking }: { id: string; title: string; ran
               <ul>
                 {suppressed.map((s) => (
                   <li key={s.key}>
-                    {s.label}: {notEnough(s.n)}
+                    {s.label}: {notEnough(s.responses)}
                   </li>
                 ))}
               </ul>

@@ -23,7 +23,7 @@ export function TrendSection({ data }: { data: DashboardData }) {
     <Figure
       id="trend"
       title="Xu hướng tỷ lệ hài lòng"
-      subtitle={`Theo ${UNIT_WORDS[unit]}; tỷ lệ câu trả lời hài lòng gộp mọi tiêu chí${ref ? `; đường nét đứt: ${ref.label}` : ''}.`}
+      subtitle={`Theo ${UNIT_WORDS[unit]}; chỉ số hài lòng (cùng phương pháp với chỉ số chung)${ref ? `; đường nét đứt: ${ref.label}` : ''}.`}
       empty={points.every((p) => p.responses === 0)}
       chart={
         <>
@@ -37,8 +37,8 @@ export function TrendSection({ data }: { data: DashboardData }) {
             <tr>
               <th scope="col">Kỳ</th>
               <th scope="col">Số phiếu</th>
-              <th scope="col">Tỷ lệ hài lòng</th>
-              <th scope="col">Câu trả lời</th>
+              <th scope="col">Chỉ số</th>
+              <th scope="col">KTC 95 %</th>
             </tr>
           </thead>
           <tbody>
@@ -46,8 +46,8 @@ export function TrendSection({ data }: { data: DashboardData }) {
               <tr key={p.bucket}>
                 <th scope="row">{labels[i]}</th>
                 <td className="num">{formatInt(p.responses)}</td>
-                <td className="num">{p.index === null ? (p.answers === 0 ? '–' : notEnough(p.answers)) : formatPercent(p.index)}</td>
-                <td className="num">{formatInt(p.answers)}</td>
+                <td className="num">{p.index === null ? (p.responses === 0 ? '–' : notEnough(p.responses)) : formatPercent(p.index)}</td>
+                <td className="num">{p.ci95 ? `${formatPercent(p.ci95[0])} – ${formatPercent(p.ci95[1])}` : '–'}</td>
               </tr>
             ))}
           </tbody>
@@ -76,6 +76,7 @@ export function ElementSection({ data }: { data: DashboardData }) {
               <tr>
                 <th scope="col">Yếu tố</th>
                 <th scope="col">Chỉ số</th>
+                <th scope="col">KTC 95 %</th>
                 <th scope="col">Số tiêu chí</th>
               </tr>
             </thead>
@@ -84,6 +85,7 @@ export function ElementSection({ data }: { data: DashboardData }) {
                 <tr key={d.name}>
                   <th scope="row">{d.title}</th>
                   <td className="num">{d.suppressed ? 'chưa đủ dữ liệu' : formatPercent(d.index)}</td>
+                  <td className="num">{d.ci95 ? `${formatPercent(d.ci95[0])} – ${formatPercent(d.ci95[1])}` : '–'}</td>
                   <td className="num">{d.criteria.length}</td>
                 </tr>
               ))}
@@ -156,7 +158,7 @@ export function ChannelSection({ data }: { data: DashboardData }) {
               <th scope="col">Kênh</th>
               <th scope="col">Số phiếu</th>
               <th scope="col">Tỷ trọng</th>
-              <th scope="col">Tỷ lệ hài lòng</th>
+              <th scope="col">Chỉ số</th>
             </tr>
           </thead>
           <tbody>
@@ -165,7 +167,7 @@ export function ChannelSection({ data }: { data: DashboardData }) {
                 <th scope="row">{c.label}</th>
                 <td className="num">{formatInt(c.responses)}</td>
                 <td className="num">{total === 0 ? '–' : formatPercent(Math.round((c.responses / total) * 1000) / 10)}</td>
-                <td className="num">{formatPercent(c.index)}</td>
+                <td className="num">{c.index === null ? (c.responses === 0 ? '–' : notEnough(c.responses)) : formatPercent(c.index)}</td>
               </tr>
             ))}
           </tbody>

@@ -8,7 +8,7 @@ import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
 import { linePath } from '@/lib/dashboard/sparkline';
 import { loadDashboard } from '@/server/dashboard';
 import { requirePage } from '@/server/guard';
-import type { RankingWithResponses } from '@/server/rankings';
+import type { RankingResult } from '@/server/rankings';
 import { interruptViewError, isViewError, resolveView } from '@/server/view';
 import { quarterBounds, quarterOf, localDay } from '@/lib/time/local';
 
@@ -54,8 +54,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
       </main>
     );
   }
-  const { MIN_RESPONSES } = getConfig();
-  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: 'week', previous: quarterBounds(previousQuarter(quarter)) });
+  const { MIN_RESPONSES, SATISFACTION_TARGET } = getConfig();
+  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: 'week', previous: quarterBounds(previousQuarter(quarter)), target: SATISFACTION_TARGET });
   const { indices } = data;
   const rating =
     view.survey.scoring.questions.find((q) => q.name === 'overall') ?? view.survey.scoring.questions.find((q) => q.dimension !== null);
@@ -91,11 +91,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
               <th scope="row">Chỉ số hài lòng</th>
               <td>
                 {indices.suppressed ? notEnough(indices.responses) : formatPercent(indices.index)}
-                {data.overallCi && ` (KTC 95 % xấp xỉ ${formatPercent(data.overallCi[0])} – ${formatPercent(data.overallCi[1])})`}
+                {indices.ci95 && ` (KTC 95 % theo người trả lời ${formatPercent(indices.ci95[0])} – ${formatPercent(indices.ci95[1])})`}
               </td>
             </tr>
             <tr>
-              <th scope="row">Số phiếu (n)</th>
+              <th scope="row">Số người trả lời (n)</th>
               <td>{formatInt(indices.responses)}</td>
             </tr>
             <tr>
@@ -235,56 +235,69 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
       <ConclusionsSection number={9} doc={doc} />
       <p className="report__note">
         Phương pháp: chỉ số tiêu chí = tỷ lệ câu trả lời hài lòng (mức 4–5, hoặc 2–3 với thang 3 mức); yếu tố = trung bình các tiêu chí; chỉ số chung
-        = trung bình các yếu tố (Quyết định 2640/QĐ-BNV). Khoảng tin cậy Wilson 95 %. Ô dưới {MIN_RESPONSES} câu trả lời ghi &quot;chưa đủ dữ liệu&quot;.
-        Xếp hạng theo tỷ lệ gộp các câu trả lời. Lập ngày {formatDay(localDay(Date.now()))}.
+        = trung bình các yếu tố (Quyết định 2640/QĐ-BNV). Khoảng tin cậy 95 %: Wilson cho tiêu chí; chỉ số gộp nhiều câu của một
+        người lấy người trả lời làm đơn vị. Ô dưới {MIN_RESPONSES} người trả lời ghi &quot;chưa đủ dữ liệu&quot;. Xếp hạng dùng cùng chỉ số; kết luận
+        &quot;làm tốt&quot; / &quot;chưa tốt&quot; theo kiểm định hai phía 95 % so với mốc so sánh, hiệu chỉnh Holm. Lập ngày {formatDay(localDay(Date.now()))}.
       </p>
       <SignatureBlock />
     </main>
   );
 }
 
-function RankingTable({ title, ranking }: { title: string; ranking: RankingWithResponses }) {
+const VERDICT_WORDS = { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' } as const;
+
+function RankingTable({ title, ranking }: { title: string; ranking: RankingResult }) {
+  const named = ranking.ranked.some((r) => r.verdict !== 'within');
   return (
     <section className="report__section report__keep">
       <h2>{title}</h2>
       {ranking.ranked.length === 0 && ranking.suppressed.length === 0 ? (
         <p>Chưa có dữ liệu.</p>
       ) : (
-        <table className="report__table report__table--grid">
-          <thead>
-            <tr>
-              <th scope="col">Hạng</th>
-              <th scope="col">Tên</th>
-              <th scope="col">Tỷ lệ hài lòng</th>
-              <th scope="col">KTC 95 %</th>
-              <th scope="col">n (câu trả lời)</th>
-              <th scope="col">Số phiếu</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ranking.ranked.map((r) => (
-              <tr key={r.key}>
-                <td className="num">{r.rank}</td>
-                <th scope="row">{r.label}</th>
-                <td className="num">{formatPercent(r.index)}</td>
-                <td className="num">
-                  {formatPercent(r.ci95[0])} – {formatPercent(r.ci95[1])}
-                </td>
-                <td className="num">{formatInt(r.n)}</td>
-                <td className="num">{formatInt(r.responses)}</td>
+        <>
+          {ranking.benchmark && (
+            <p>
+              Mốc so sánh: {ranking.benchmark.label} {formatPercent(ranking.benchmark.index)}
+              {ranking.target ? `; ${ranking.target.label} ${formatPercent(ranking.target.index)}` : ''}.
+              {!named && ranking.ranked.length > 0 && ' Không có trường hợp nào khác biệt rõ so với mốc so sánh.'}
+            </p>
+          )}
+          <table className="report__table report__table--grid">
+            <thead>
+              <tr>
+                <th scope="col">Hạng</th>
+                <th scope="col">Tên</th>
+                <th scope="col">Chỉ số</th>
+                <th scope="col">KTC 95 %</th>
+                <th scope="col">Người trả lời</th>
+                <th scope="col">Kết luận</th>
               </tr>
-            ))}
-            {ranking.suppressed.map((r) => (
-              <tr key={r.key} className="report__muted">
-                <td>–</td>
-                <th scope="row">{r.label}</th>
-                <td colSpan={2}>chưa đủ dữ liệu</td>
-                <td className="num">{formatInt(r.n)}</td>
-                <td className="num">{formatInt(r.responses)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ranking.ranked.map((r) => (
+                <tr key={r.key}>
+                  <td className="num">{r.rank}</td>
+                  <th scope="row">{r.label}</th>
+                  <td className="num">{formatPercent(r.index)}</td>
+                  <td className="num">
+                    {formatPercent(r.ci95[0])} – {formatPercent(r.ci95[1])}
+                  </td>
+                  <td className="num">{formatInt(r.responses)}</td>
+                  <td>{VERDICT_WORDS[r.verdict]}</td>
+                </tr>
+              ))}
+              {ranking.suppressed.map((r) => (
+                <tr key={r.key} className="report__muted">
+                  <td>–</td>
+                  <th scope="row">{r.label}</th>
+                  <td colSpan={2}>{notEnough(r.responses)}</td>
+                  <td className="num">{formatInt(r.responses)}</td>
+                  <td>–</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );

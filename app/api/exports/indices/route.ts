@@ -30,11 +30,11 @@ export async function GET(request: Request): Promise<Response> {
     const db = getDb();
     const view = await resolveView(db, auth, search, Date.now());
     if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
-    const min = getConfig().MIN_RESPONSES;
+    const { MIN_RESPONSES: min, SATISFACTION_TARGET: target } = getConfig();
     // Read before the response starts, so that a failing query is still a 500 and not a cut file.
     const indices = async () => [indexTableRows(await indicesFor(db, view.survey.scoring, view.filter, min))];
-    const points = async () => [rankingTableRows(await rankingFor(db, view, 'point', min))];
-    const units = async () => [rankingTableRows(await rankingFor(db, view, 'unit', min))];
+    const points = async () => [rankingTableRows(await rankingFor(db, view, 'point', min, { target }))];
+    const units = async () => [rankingTableRows(await rankingFor(db, view, 'unit', min, { target }))];
     const body =
       format === 'xlsx'
         ? xlsxStream([

@@ -28,6 +28,7 @@ export default async function KioskPage() {
         thanksSeconds: cfg.KIOSK_THANKS_SECONDS,
         idleSeconds: cfg.KIOSK_IDLE_SECONDS,
         appVersion: pkg.version,
+        lookupBase: cfg.publicBaseUrl,
       }}
     />
   );

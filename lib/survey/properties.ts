@@ -23,6 +23,10 @@ export function registerScoringProperties(): void {
   if (!Serializer.findProperty('question', 'marksComplaint')) {
     Serializer.addProperty('question', { name: 'marksComplaint:boolean', category: 'cases' });
   }
+  // The question's wording on a desk's tablet (lib/survey/kiosk-wording.ts), plain JSON per locale.
+  if (!Serializer.findProperty('question', 'kioskTitle')) {
+    Serializer.addProperty('question', { name: 'kioskTitle', category: 'kiosk', isSerializable: true });
+  }
   if (!Serializer.findProperty('question', 'satisfiedFrom')) {
     Serializer.addProperty('question', { name: 'satisfiedFrom:number', category: 'scoring' });
   }

@@ -5,4 +5,6 @@ export type KioskConfig = {
   thanksSeconds: number;
   idleSeconds: number;
   appVersion: string;
+  /** PUBLIC_BASE_URL: the case lookup QR code on the thank-you screen points there. */
+  lookupBase: string;
 };

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 import { getConfig } from '@/lib/config';
 import { allowedOrigins, isCrossSite } from '@/lib/http/origin';
-import { contentSecurityPolicy } from '@/lib/http/security-headers';
+import { contentSecurityPolicy, PAGE_LANG_HEADER } from '@/lib/http/security-headers';
 
 const STAFF_PREFIXES = ['/admin', '/dashboard', '/operator', '/account', '/cases'];
 
@@ -31,6 +31,8 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // The root layout's <html lang> follows the page's language (?lang=en on citizen pages).
+  requestHeaders.set(PAGE_LANG_HEADER, request.nextUrl.searchParams.get('lang') === 'en' ? 'en' : 'vi');
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);

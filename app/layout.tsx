@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+
+import { PAGE_LANG_HEADER } from '@/lib/http/security-headers';
 
 import './globals.css';
 
@@ -19,8 +22,9 @@ export const viewport: Viewport = {
 // only then, and a prerendered page's scripts would be blocked.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  const lang = (await headers()).get(PAGE_LANG_HEADER) === 'en' ? 'en' : 'vi';
   return (
-    <html lang="vi">
+    <html lang={lang}>
       <body>{children}</body>
     </html>
   );

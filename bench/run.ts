@@ -1,13 +1,15 @@
 // `npm run bench`: measured, not asserted. Each benchmark reports ratios against a baseline
 // measured in the same run, because absolute times vary between noisy machines.
+import { benchFirstAnswer } from './first-answer';
 import { benchIndices } from './indices';
 import { benchIngest } from './ingest';
 import { benchKioskBundle } from './kiosk-bundle';
 import { benchValidator } from './validator';
 
-// BENCH_ONLY=validator|ingest|indices|kiosk runs one of them.
+// BENCH_ONLY=validator|ingest|indices|kiosk|phone runs one of them.
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'validator') await benchValidator();
 if (!only || only === 'ingest') await benchIngest();
 if (!only || only === 'indices') await benchIndices();
 if (!only || only === 'kiosk') await benchKioskBundle();
+if (!only || only === 'phone') await benchFirstAnswer();

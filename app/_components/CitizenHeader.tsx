@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 import { messages, type Locale } from '@/lib/i18n';
 
 /** The blue band on every citizen page: brand, language switch, and where the person is. */
@@ -18,11 +16,15 @@ export function CitizenHeader({
   const other = locale === 'vi' ? 'en' : 'vi';
   return (
     <header className="citizen-header">
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
       <div className="citizen-header__bar">
         <span className="citizen-header__brand">{t.appName}</span>
-        <Link className="lang-switch" href={switchHref} hrefLang={other} lang={other} aria-label={t.switchLanguageLabel}>
+        {/* A full page load, so that <html lang> and the title change with the language. */}
+        <a className="lang-switch" href={switchHref} hrefLang={other} lang={other} aria-label={t.switchLanguageLabel}>
           {t.switchLanguage}
-        </Link>
+        </a>
       </div>
       {deskName && (
         <div className="citizen-header__place">

@@ -31,6 +31,7 @@ export default async function KioskPage() {
         idleSeconds: cfg.KIOSK_IDLE_SECONDS,
         appVersion: pkg.version,
         procedures: catalogue.map((p) => ({ record: p.record, illustrative: p.illustrative, points: p.points.includes(point.code) ? [point.code] : [] })),
+        lookupBase: cfg.publicBaseUrl,
       }}
     />
   );

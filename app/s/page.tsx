@@ -6,13 +6,22 @@ import { getDb } from '@/db';
 import { groupByUnit, listActivePoints } from '@/db/queries/points';
 import { messages, parseLocale, type Locale } from '@/lib/i18n';
 
-export const metadata: Metadata = { title: 'Chọn quầy để đánh giá' };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<{ lang?: string }> }): Promise<Metadata> {
+  return { title: messages[parseLocale((await searchParams).lang)].chooseDesk };
+}
+
+// Desk numbers as people read them (2 before 10); a unit comes where its first desk does.
+const numeric = new Intl.Collator('vi', { numeric: true });
+function inDeskOrder<G extends { points: { code: string }[] }>(groups: G[]): G[] {
+  const sorted = groups.map((g) => ({ ...g, points: [...g.points].sort((a, b) => numeric.compare(a.code, b.code)) }));
+  return sorted.sort((a, b) => numeric.compare(a.points[0]?.code ?? '', b.points[0]?.code ?? ''));
+}
 
 /** Rating without a desk's QR code (channel web): the person picks the unit and desk. */
 export default async function PickDeskPage({ searchParams }: { searchParams: Promise<{ lang?: string }> }) {
   const locale = parseLocale((await searchParams).lang);
   const t = messages[locale];
-  const groups = groupByUnit(await listActivePoints(getDb()));
+  const groups = inDeskOrder(groupByUnit(await listActivePoints(getDb())));
 
   return (
     <>

@@ -1,6 +1,9 @@
 // Response headers every page and API answer carries (issue 4 §6). Pure, so the policy is
 // unit-tested and shared by next.config.js, proxy.ts and the direct ingest route.
 
+/** Set by proxy.ts on the request: the page's language, for the root layout's <html lang>. */
+export const PAGE_LANG_HEADER = 'x-hailong-lang';
+
 /** Headers that do not vary per request. */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<[string, string]> = [
   ['X-Content-Type-Options', 'nosniff'],

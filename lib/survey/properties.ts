@@ -27,6 +27,10 @@ export function registerScoringProperties(): void {
   if (!Serializer.findProperty('question', 'outcome')) {
     Serializer.addProperty('question', { name: 'outcome:boolean', category: 'scoring' });
   }
+  // The question's wording on a desk's tablet (lib/survey/kiosk-wording.ts), plain JSON per locale.
+  if (!Serializer.findProperty('question', 'kioskTitle')) {
+    Serializer.addProperty('question', { name: 'kioskTitle', category: 'kiosk', isSerializable: true });
+  }
   if (!Serializer.findProperty('question', 'satisfiedFrom')) {
     Serializer.addProperty('question', { name: 'satisfiedFrom:number', category: 'scoring' });
   }

@@ -77,6 +77,7 @@ describe('a negative rating becomes a handled case', () => {
       expect(code).toMatch(/^PA-[0-9A-Z]{7}-[0-9A-Z]$/);
       expect(await page.locator('a[href]').count()).toBe(0); // the kiosk still leads nowhere
 
+      await page.getByText('Để lại số điện thoại hoặc email (không bắt buộc)').click(); // the optional second step
       await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 678');
       await page.getByRole('button', { name: 'Gửi thông tin liên hệ' }).click();
       // The consent box is required: without it nothing is sent.

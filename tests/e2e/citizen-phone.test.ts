@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { contrast } from './helpers/contrast';
 import { dossierUrl } from '@/lib/qr/links';
 
 import { startServer, type TestServer } from './helpers/server';
@@ -37,6 +38,8 @@ async function withPhone(
   }
 }
 
+/** SurveyJS has taken over from the server-rendered first page. */
+const surveyJs = (page: Page) => page.locator('.sd-root-modern').first().waitFor();
 const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`);
 const choose = (page: Page, name: string, label: string) =>
   question(page, name).getByText(label, { exact: true }).click();
@@ -57,6 +60,7 @@ describe('a citizen rates a desk on their phone', () => {
       const link = dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q01', dossier: 'H19.20-250310-0042', procedure: '1.013236' });
       const res = await page.goto(link);
       expect(res?.status()).toBe(200);
+      await surveyJs(page);
       await expect.poll(() => page.getByText('Quầy số 1 – Giấy phép xây dựng').isVisible()).toBe(true);
       await question(page, 'satisfaction').waitFor();
       expect(await page.getByText('Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?').isVisible()).toBe(true);
@@ -74,7 +78,7 @@ describe('a citizen rates a desk on their phone', () => {
 
       await choose(page, 'satisfaction', 'Rất hài lòng');
       await submit.click();
-      await page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'phone-thanks');
     });
@@ -89,6 +93,7 @@ describe('a citizen rates a desk on their phone', () => {
     await withPhone(async (page) => {
       await page.goto(`${server.url}/s/TTHCC-Q03?survey=sipas`);
       await question(page, 'q_access_seats').waitFor();
+      await surveyJs(page);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'phone-sipas-page1');
       for (let p = 0; p < 5; p++) {
@@ -102,7 +107,7 @@ describe('a citizen rates a desk on their phone', () => {
       await choose(page, 'age_band', 'Từ 50 đến 64 tuổi');
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-      await page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
     });
 
     const [row] = responsesOf('TTHCC-Q03');
@@ -117,6 +122,7 @@ describe('a citizen rates a desk on their phone', () => {
   test('a half-answered survey survives a reload, and the follow-up shows only after "Không hài lòng"', async () => {
     await withPhone(async (page) => {
       await page.goto(`${server.url}/s/TTHCC-Q02`);
+      await surveyJs(page);
       await question(page, 'satisfaction').waitFor();
       expect(await question(page, 'reasons').count()).toBe(0);
       await choose(page, 'satisfaction', 'Không hài lòng');
@@ -125,10 +131,11 @@ describe('a citizen rates a desk on their phone', () => {
       await screenshot(page, 'phone-quick-followup');
 
       await page.reload();
+      await surveyJs(page);
       await question(page, 'reasons').waitFor();
       expect(await question(page, 'reasons').getByRole('checkbox', { name: 'Phải đi lại nhiều lần' }).isChecked()).toBe(true);
       await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-      await page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
     });
     const rows = responsesOf('TTHCC-Q02');
     expect(rows).toHaveLength(1);
@@ -138,6 +145,7 @@ describe('a citizen rates a desk on their phone', () => {
   test('when the network drops at submit, the person is told plainly and the answer is sent once it returns', async () => {
     await withPhone(async (page, _errors, context) => {
       await page.goto(`${server.url}/s/TTHCC-Q04`);
+      await surveyJs(page);
       await choose(page, 'satisfaction', 'Hài lòng');
       await context.setOffline(true);
       await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
@@ -146,7 +154,7 @@ describe('a citizen rates a desk on their phone', () => {
       await screenshot(page, 'phone-offline-retrying');
       expect(responsesOf('TTHCC-Q04')).toHaveLength(0);
       await context.setOffline(false);
-      await page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor({ timeout: 30_000 });
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor({ timeout: 30_000 });
     }, [/ERR_INTERNET_DISCONNECTED/]);
     expect(responsesOf('TTHCC-Q04')).toHaveLength(1);
   });
@@ -154,6 +162,7 @@ describe('a citizen rates a desk on their phone', () => {
   test('switches to English and back', async () => {
     await withPhone(async (page) => {
       await page.goto(`${server.url}/s/TTHCC-Q05`);
+      await surveyJs(page);
       await page.getByRole('link', { name: 'Switch to English' }).click();
       await page.getByText('How satisfied are you with how your dossier was handled?').waitFor();
       expect(page.url()).toContain('lang=en');
@@ -171,10 +180,11 @@ describe('a citizen rates a desk on their phone', () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'phone-pick-desk');
       await page.getByRole('link', { name: /Quầy số 5/ }).click();
+      await surveyJs(page);
       await question(page, 'satisfaction').waitFor();
       await choose(page, 'satisfaction', 'Hài lòng');
       await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-      await page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
     });
     const rows = responsesOf('TTHCC-Q05');
     expect(rows.at(-1)?.channel).toBe('web');
@@ -191,3 +201,262 @@ describe('a citizen rates a desk on their phone', () => {
     }, [/status of 404.*\/s\/QUAY-KHONG-CO/]);
   });
 });
+
+const VIEWPORTS = {
+  phone: PHONE,
+  tablet: { viewport: { width: 800, height: 1280 }, hasTouch: true },
+  desktop: { viewport: { width: 1366, height: 900 } },
+} as const;
+
+
+/** Every text a citizen reads on the page addresses them as Ông/Bà, never "bạn". */
+const addressesAsOngBa = async (page: Page) => !/(^|[^\p{L}])bạn([^\p{L}]|$)/iu.test(await page.locator('body').innerText());
+
+describe('the first paint is the survey, with or without JavaScript', () => {
+  test('the first question and its choices are in the HTML the server sends', async () => {
+    const html = await (await fetch(`${server.url}/s/TTHCC-Q01`)).text();
+    expect(html).toContain('Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?');
+    expect(html).toMatch(/<input[^>]*type="radio"[^>]*name="q:satisfaction"/);
+    expect(html).not.toContain('Đang tải phiếu đánh giá');
+  });
+
+  test('with JavaScript disabled a quick rating is stored and thanked (channel qr)', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN', javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/s/SXD-TS01`);
+      expect(await page.getByRole('heading', { level: 1, name: 'Đánh giá việc giải quyết hồ sơ' }).isVisible()).toBe(true);
+      // The follow-up question stays hidden until "Không hài lòng", as in SurveyJS.
+      expect(await page.locator('[data-name="reasons"]').isVisible()).toBe(false);
+      await screenshot(page, 'phone-nojs-question');
+      await page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+      expect(page.url()).toContain('/s/SXD-TS01/cam-on?r=');
+      expect(await page.getByText('Ông/Bà có thể đóng trang này.', { exact: false }).isVisible()).toBe(true);
+      await screenshot(page, 'phone-nojs-thanks');
+      // A reload of the thank-you page sends nothing again (post/redirect/get).
+      await page.reload();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+    } finally {
+      await context.close();
+    }
+    const rows = responsesOf('SXD-TS01');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ channel: 'qr' });
+    expect(JSON.parse(rows[0]!.answers)).toEqual({ satisfaction: 2 });
+  });
+
+  test('with JavaScript disabled a complaint gets its case code; a post without an answer is sent back', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN', javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/s/TTKD-01`);
+      // Nothing chosen: the browser's own check stops the post; a hand-made post is refused by the server.
+      const refused = await page.request.post(`${server.url}/s/TTKD-01/answer`, { form: { survey: 'quick', surveyVersion: '1', id: crypto.randomUUID() }, maxRedirects: 0 });
+      expect(refused.status()).toBe(303);
+      expect(refused.headers().location).toContain('loi=no_answer');
+      await page.goto(`${server.url}${new URL(refused.headers().location!, server.url).pathname}?loi=no_answer`);
+      await page.getByRole('alert').getByText('Xin Ông/Bà chọn ít nhất một câu trả lời.').waitFor();
+
+      await page.getByRole('radio', { name: 'Không hài lòng' }).check();
+      await page.getByRole('checkbox', { name: 'Thái độ công chức' }).check();
+      await page.getByLabel('Ý kiến khác (không bắt buộc)').fill('Cán bộ không hướng dẫn.');
+      await page.getByRole('radio', { name: 'Có, đề nghị xem xét và trả lời' }).check();
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+      const code = await page.locator('.case-code').textContent();
+      expect(code).toMatch(/^PA-[0-9A-Z]{7}-[0-9A-Z]$/);
+      // While a case code is shown, nobody is told to close the page.
+      expect(await page.getByText('đóng trang này', { exact: false }).count()).toBe(0);
+      expect(await addressesAsOngBa(page)).toBe(true);
+      await screenshot(page, 'phone-nojs-case-code');
+    } finally {
+      await context.close();
+    }
+    const [row] = responsesOf('TTKD-01');
+    expect(JSON.parse(row!.answers)).toEqual({ satisfaction: 1, reasons: ['attitude'], comment: 'Cán bộ không hướng dẫn.', complaint: true });
+  });
+
+  test('a choice made on the server-rendered page is kept when SurveyJS takes over', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
+    try {
+      const { page, errors } = await openPage(context);
+      // Hold SurveyJS back so the choice is surely made on the server's HTML.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/_next/static/**', async (route) => {
+        if (route.request().resourceType() === 'script' && !(await page.locator('.hl-form input:checked').count())) await held;
+        await route.continue();
+      });
+      await page.goto(`${server.url}/s/TTHCC-Q02?survey=quick`, { waitUntil: 'commit' });
+      await page.locator('.hl-form').getByText('Rất hài lòng', { exact: true }).click();
+      release();
+      await surveyJs(page);
+      expect(await question(page, 'satisfaction').locator('.sd-item--checked').textContent()).toBe('Rất hài lòng');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('accessibility beyond axe', () => {
+  test('SIPAS: language, headings, named groups, focus after Next/Back, step in words, navigation, title', async () => {
+    await withPhone(async (page) => {
+      await page.goto(`${server.url}/s/TTHCC-Q03?survey=sipas`);
+      await surveyJs(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+      const langs = await page.evaluate(() => [...new Set([...document.querySelectorAll('.sd-root-modern, .sd-root-modern *')].map((e) => e.closest('[lang]')?.getAttribute('lang')))]);
+      expect(langs).toEqual(['vi']);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đánh giá sự hài lòng về sự phục vụ hành chính');
+      expect(await page.getByRole('heading', { level: 2, name: 'Tiếp cận dịch vụ hành chính công' }).isVisible()).toBe(true);
+      expect(await page.getByText('Phần 1/6 · Tiếp cận dịch vụ hành chính công').isVisible()).toBe(true);
+      expect(await unnamedGroups(page)).toEqual([]);
+
+      // "Tiếp tục" is the solid primary action; "Quay lại" sits below it, 16 px or more apart.
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Thủ tục hành chính');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+      expect(await page.getByText('Phần 2/6 · Thủ tục hành chính').isVisible()).toBe(true);
+      expect(await page.title()).toContain('Phần 2/6');
+      const next = page.getByRole('button', { name: 'Tiếp tục' });
+      const back = page.getByRole('button', { name: 'Quay lại' });
+      const [nextBox, backBox] = [(await next.boundingBox())!, (await back.boundingBox())!];
+      expect(backBox.y).toBeGreaterThanOrEqual(nextBox.y + nextBox.height + 16);
+      expect(await next.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(11, 79, 138)');
+      await screenshot(page, 'phone-sipas-page2');
+      await back.click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tiếp cận dịch vụ hành chính công');
+
+      // Borders of options, radio rings and buttons, and the focus ring: at least 3:1 (WCAG 1.4.11).
+      const edges = await page.evaluate(() => {
+        const color = (sel: string, prop: 'borderTopColor' | 'outlineColor') => getComputedStyle(document.querySelector(sel)!)[prop];
+        return {
+          option: color('.sd-selectbase__label', 'borderTopColor'),
+          ring: color('.sd-item__decorator', 'borderTopColor'),
+          next: color('.sd-navigation__next-btn', 'borderTopColor'),
+        };
+      });
+      const atLeast3 = Object.fromEntries(Object.entries(edges).map(([what, c]) => [what, contrast(c, 'rgb(255, 255, 255)') >= 3]));
+      expect(atLeast3).toEqual({ option: true, ring: true, next: true });
+      await page.locator('.sd-item__control').first().focus();
+      await page.keyboard.press('ArrowDown');
+      const ring = await page.evaluate(() => {
+        const deco = document.activeElement?.parentElement?.querySelector('.sd-item__decorator');
+        return deco ? getComputedStyle(deco).outlineColor : '';
+      });
+      expect(contrast(ring, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  test('a skip link comes first; html lang and the title follow the language', async () => {
+    await withPhone(async (page) => {
+      await page.goto(`${server.url}/s/TTHCC-Q05?lang=en`);
+      await surveyJs(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.title()).toContain('Rate the reception desk');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('href')])).toEqual(['Skip to the survey', '#main']);
+      expect(await unnamedGroups(page)).toEqual([]);
+      // The yes/no "complaint" question is a named group too.
+      await question(page, 'comment').locator('textarea').fill('Too slow');
+      await page.keyboard.press('Tab');
+      await question(page, 'complaint').waitFor();
+      expect(await unnamedGroups(page)).toEqual([]);
+      expect(await question(page, 'complaint').locator('fieldset, [role="radiogroup"], [role="group"]').count()).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe('words, case code and the desk list', () => {
+  test('after a complaint: a large case code on one line with a copy button, no "close this page", contact as a second step', async () => {
+    await withPhone(async (page) => {
+      await page.goto(`${server.url}/s/TTHCC-Q01?survey=quick`);
+      await surveyJs(page);
+      expect(await addressesAsOngBa(page)).toBe(true);
+      await choose(page, 'satisfaction', 'Không hài lòng');
+      await question(page, 'comment').locator('textarea').fill('Phải chờ quá lâu.');
+      await page.keyboard.press('Tab'); // SurveyJS takes a comment's value when it loses focus
+      await choose(page, 'complaint', 'Có, đề nghị xem xét và trả lời');
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+      const code = page.locator('.case-code');
+      expect(await code.evaluate((e) => e.getClientRects().length)).toBe(1);
+      const sizes = await code.evaluate((e) => [parseFloat(getComputedStyle(e).fontSize), parseFloat(getComputedStyle(document.body).fontSize)]);
+      expect(sizes[0]).toBeGreaterThanOrEqual(2 * sizes[1]!);
+      expect(await page.getByRole('button', { name: 'Sao chép mã' }).isVisible()).toBe(true);
+      expect(await page.getByText('đóng trang này', { exact: false }).count()).toBe(0);
+      expect(await page.getByLabel('Số điện thoại', { exact: true }).isVisible()).toBe(false);
+      expect(await addressesAsOngBa(page)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'phone-case-code');
+
+      // The second step, and a privacy note that matches what was given.
+      await page.getByText('Để lại số điện thoại hoặc email (không bắt buộc)').click();
+      await page.getByLabel('Số điện thoại', { exact: true }).fill('0912345678');
+      await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
+      await page.getByRole('button', { name: 'Gửi thông tin liên hệ' }).click();
+      await page.getByText('Đã nhận thông tin liên hệ.', { exact: false }).waitFor();
+      expect(await page.getByText('chúng tôi không lưu tên, số điện thoại', { exact: false }).isVisible()).toBe(false);
+      expect(await page.getByText('Số điện thoại/email Ông/Bà vừa để lại chỉ được dùng', { exact: false }).isVisible()).toBe(true);
+      await screenshot(page, 'phone-contact-saved');
+    });
+  });
+
+  test('/s lists desks by number, with spaced unit headings', async () => {
+    await withPhone(async (page) => {
+      await page.goto(`${server.url}/s`);
+      const codes = await page.locator('.desk-list__unit').allTextContents();
+      expect(codes).toEqual([...codes].sort(new Intl.Collator('vi', { numeric: true }).compare));
+      const gaps = await page.locator('.unit-group').evaluateAll((hs) => hs.slice(1).map((h) => parseFloat(getComputedStyle(h).marginTop)));
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(24);
+      expect(await addressesAsOngBa(page)).toBe(true);
+    });
+  });
+});
+
+describe('screenshots of every citizen state', () => {
+  test.each(Object.entries(VIEWPORTS))('at %s size', async (name, device) => {
+    const context = await browser.newContext({ ...device, locale: 'vi-VN' });
+    try {
+      const { page, errors } = await openPage(context, { allow: [/status of 404/] });
+      await page.goto(`${server.url}/s`);
+      await screenshot(page, `${name}-pick-desk`);
+      await page.goto(`${server.url}/s/TTHCC-Q04?survey=quick`);
+      await surveyJs(page);
+      await screenshot(page, `${name}-quick-question`);
+      await choose(page, 'satisfaction', 'Không hài lòng');
+      await page.waitForTimeout(400);
+      await screenshot(page, `${name}-quick-followup`);
+      await question(page, 'comment').locator('textarea').fill('Thủ tục chưa rõ.');
+      await page.keyboard.press('Tab');
+      await choose(page, 'complaint', 'Có, đề nghị xem xét và trả lời');
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.locator('.case-code').waitFor();
+      await screenshot(page, `${name}-thanks-case`);
+      await page.goto(`${server.url}/s/TTHCC-Q04?survey=sipas&lang=en`);
+      await surveyJs(page);
+      await screenshot(page, `${name}-sipas-english`);
+      await page.goto(`${server.url}/s/QUAY-KHONG-CO`);
+      await screenshot(page, `${name}-404`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Question groups (fieldsets, radio groups) without an accessible name. */
+function unnamedGroups(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.sd-question fieldset, .sd-question [role="radiogroup"], .sd-question [role="group"]')]
+      .filter((g) => {
+        const by = g.getAttribute('aria-labelledby');
+        const named = by ? by.split(' ').some((id) => document.getElementById(id)?.textContent?.trim()) : false;
+        return !named && !g.getAttribute('aria-label') && !g.querySelector('legend')?.textContent?.trim();
+      })
+      .map((g) => g.closest('.sd-question')?.getAttribute('data-name') ?? '?'),
+  );
+}

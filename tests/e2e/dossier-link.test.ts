@@ -58,7 +58,7 @@ describe('per-dossier links on the receipt', () => {
 
     await first.page.locator('[data-name="satisfaction"]').getByText('Hài lòng', { exact: true }).click();
     await first.page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await first.page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor();
+    await first.page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
 
     // The tab opened before the first rating learns it at submit.
     await second.page.locator('[data-name="satisfaction"]').getByText('Không hài lòng', { exact: true }).click();

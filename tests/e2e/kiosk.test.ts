@@ -127,7 +127,8 @@ describe('the kiosk tablet at a desk', () => {
     await screenshot(page, 'kiosk-attract');
 
     await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
-    await page.getByText('Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?').waitFor();
+    // The kiosk asks about the service at the desk today, not the dossier's handling (unknown yet).
+    await page.getByText('Ông/Bà hài lòng với sự phục vụ tại quầy hôm nay ở mức nào?').waitFor();
     for (const label of ['Rất hài lòng', 'Hài lòng', 'Không hài lòng']) {
       expect((await choice(page, label).boundingBox())!.height).toBeGreaterThanOrEqual(64);
     }
@@ -195,7 +196,8 @@ describe('the kiosk tablet at a desk', () => {
       await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).click(); // tapping skips the wait
       await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
     }
-    await page.getByText('Chờ gửi: 20').waitFor();
+    await expect.poll(() => pendingOf(page)).toBe('20');
+    expect(await page.getByText('Chờ gửi', { exact: false }).count()).toBe(0); // staff business, not on citizen screens
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-offline-pending');
 
@@ -207,12 +209,12 @@ describe('the kiosk tablet at a desk', () => {
     await page.getByRole('button', { name: 'Huỷ' }).click();
     await page.reload();
     await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
-    await page.getByText('Chờ gửi: 20').waitFor();
+    await expect.poll(() => pendingOf(page)).toBe('20');
     expect(rowsOf(tablet.deviceId)).toHaveLength(0);
 
     await context.setOffline(false);
     await expect.poll(() => rowsOf(tablet.deviceId).length, { timeout: 60_000, interval: 500 }).toBe(20);
-    await page.getByText('Chờ gửi: 0').waitFor();
+    await expect.poll(() => pendingOf(page)).toBe('0');
     await page.waitForTimeout(1_500); // nothing more arrives: exactly once
     expect(rowsOf(tablet.deviceId)).toHaveLength(20);
     expect(rowsOf(tablet.deviceId).every((r) => r.channel === 'kiosk' && r.point === 'TTHCC-Q04')).toBe(true);
@@ -241,8 +243,11 @@ describe('the kiosk tablet at a desk', () => {
       .not.toBeNull();
     await admin('device', 'revoke', '--id', String(tablet.deviceId));
 
-    // The open tablet learns it at its next send: the answer stays queued, the survey goes away.
-    await answerOnce(page, 'Hài lòng');
+    // The open tablet learns it at its next send: the answer stays queued, the survey goes away
+    // (the thank-you may be replaced before a test can see it).
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
+    await choice(page, 'Hài lòng').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByRole('heading', { name: 'Máy chưa được kết nối' }).waitFor();
     expect(await page.getByText('Chờ gửi: 1').isVisible()).toBe(true);
 
@@ -269,12 +274,16 @@ describe('the kiosk tablet at a desk', () => {
     const tablet = await pairedTablet('TTHCC-Q03', [], fakeVietnameseVoice);
     const { page } = tablet;
     const normal = await fontSize(page);
-    await page.getByRole('button', { name: 'Chữ to hơn và đọc to câu hỏi' }).click();
+    // Two toggles with fixed labels: pressing one changes its state, never its words.
+    await page.getByRole('button', { name: 'Chữ to' }).click();
+    expect(await page.getByRole('button', { name: 'Chữ to' }).getAttribute('aria-pressed')).toBe('true');
     expect(await fontSize(page)).toBeGreaterThan(normal * 1.2);
+    await page.getByRole('button', { name: 'Đọc to' }).click();
+    expect(await page.getByRole('button', { name: 'Đọc to' }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
     await page.locator('[data-name="satisfaction"]').waitFor();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' | '))).toContain(
-      'Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?. Rất hài lòng. Hài lòng. Không hài lòng',
+      'Ông/Bà hài lòng với sự phục vụ tại quầy hôm nay ở mức nào?. Rất hài lòng. Hài lòng. Không hài lòng',
     );
     await choice(page, 'Không hài lòng').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' | '))).toContain('Điều gì chưa tốt?');
@@ -283,12 +292,81 @@ describe('the kiosk tablet at a desk', () => {
     await done(tablet);
   });
 
-  test('without a Vietnamese voice the elderly button is not offered', async () => {
+  test('without a Vietnamese voice "Chữ to" is still offered, "Đọc to" is not', async () => {
     const tablet = await pairedTablet('TTHCC-Q03');
-    expect(await tablet.page.getByRole('button', { name: 'Chữ to hơn và đọc to câu hỏi' }).count()).toBe(0);
+    expect(await tablet.page.getByRole('button', { name: 'Chữ to' }).count()).toBe(1);
+    expect(await tablet.page.getByRole('button', { name: 'Đọc to' }).count()).toBe(0);
+    await done(tablet);
+  });
+  test.each([
+    ['portrait', { width: 800, height: 1280 }],
+    ['landscape', { width: 1280, height: 800 }],
+  ] as const)('%s: after "Không hài lòng" the send bar stays on screen, and a complaint shows a large case code with a QR code', async (name, viewport) => {
+    const tablet = await pairedTablet(name === 'portrait' ? 'TTHCC-Q01' : 'TTHCC-Q02');
+    const { page } = tablet;
+    await page.setViewportSize(viewport);
+    await screenshot(page, `kiosk-${name}-attract`);
+    await expectOnScreen(page, page.getByRole('button', { name: 'Chạm để đánh giá' }));
+    await expectOnScreen(page, page.getByRole('button', { name: 'Chữ to' }));
+    await expectButtonsApart(page);
+    await page.getByRole('button', { name: 'Chữ to' }).click();
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
+    await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
+    await choice(page, 'Không hài lòng').click();
+    await page.locator('[data-name="reasons"]').waitFor();
+    await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
+    await page.locator('[data-name="comment"] textarea').fill('Chờ quá lâu.');
+    await page.keyboard.press('Tab'); // SurveyJS takes a comment's value when it loses focus
+    await page.locator('[data-name="complaint"]').getByText('Có, đề nghị xem xét và trả lời').click();
+    await page.waitForTimeout(400);
+    await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
+    await expectButtonsApart(page);
+    await screenshot(page, `kiosk-${name}-elderly-complaint`);
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+
+    await page.locator('.case-code').waitFor({ timeout: 15_000 });
+    const [code, body] = await page.locator('.case-code').evaluate((e) => [parseFloat(getComputedStyle(e).fontSize), parseFloat(getComputedStyle(document.querySelector('.kiosk-thanks > p')!).fontSize)]);
+    expect(code).toBeGreaterThanOrEqual(2 * body!);
+    expect(await page.locator('.case-code').evaluate((e) => e.getClientRects().length)).toBe(1);
+    await page.getByRole('img', { name: 'Quét mã QR này bằng điện thoại để theo dõi phản ánh' }).waitFor();
+    expect(await page.getByLabel('Số điện thoại', { exact: true }).isVisible()).toBe(false); // the contact form is a second, optional step
+    expect(await page.locator('a[href]').count()).toBe(0);
+    expect(await page.getByText('đóng trang này', { exact: false }).count()).toBe(0);
+    await expectButtonsApart(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `kiosk-${name}-case-code`);
+    await page.getByText('Để lại số điện thoại hoặc email (không bắt buộc)').click();
+    await page.getByLabel('Số điện thoại', { exact: true }).waitFor();
+    await expectButtonsApart(page);
+    await screenshot(page, `kiosk-${name}-contact-step`);
+    await page.getByRole('button', { name: 'Xong, trở về' }).click();
+    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
     await done(tablet);
   });
 });
+
+/** The element is entirely inside the viewport, without scrolling. */
+async function expectOnScreen(page: Page, locator: ReturnType<Page['locator']>) {
+  const box = (await locator.boundingBox())!;
+  const { height, width } = page.viewportSize()!;
+  expect(box.y + box.height).toBeLessThanOrEqual(height);
+  expect(box.x + box.width).toBeLessThanOrEqual(width);
+}
+
+/** Adjacent visible buttons (and button-like summaries) are at least 16 px apart. */
+async function expectButtonsApart(page: Page) {
+  const tooClose = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('button, summary')]
+      .filter((b) => !b.classList.contains('kiosk-corner') && (b as HTMLElement).offsetParent !== null)
+      .map((b) => ({ name: b.textContent?.trim() ?? '', r: b.getBoundingClientRect() }));
+    const gap = (a: DOMRect, b: DOMRect) => Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom);
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) if (gap(boxes[i]!.r, boxes[j]!.r) < 16) out.push(`${boxes[i]!.name} / ${boxes[j]!.name}`);
+    return out;
+  });
+  expect(tooClose).toEqual([]);
+}
 
 async function openStaff(page: Page) {
   await page.mouse.move(20, 20);
@@ -297,6 +375,8 @@ async function openStaff(page: Page) {
   await page.mouse.up();
   await page.getByRole('dialog', { name: 'Dành cho cán bộ' }).waitFor();
 }
+
+const pendingOf = (page: Page) => page.locator('.kiosk').getAttribute('data-pending');
 
 const fontSize = (page: Page) => page.locator('.kiosk').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 
 import { messages, type Locale } from '@/lib/i18n';
 
@@ -8,9 +8,22 @@ type State = { name: 'idle' } | { name: 'sending' } | { name: 'saved' } | { name
 
 /**
  * Under the thank-you message after a negative answer or a complaint: the case code to follow it
- * on /tra-cuu, and an optional call-back request with explicit consent (DESIGN §2.4).
+ * on /tra-cuu (large, never broken over two lines), and an optional call-back request with
+ * explicit consent as a second step the citizen opens only if they want it (server/ingest.ts
+ * opens the case; app/api/cases/contact/route.ts takes the contact).
  */
-export function CaseFollowUp({ code, responseId, locale, linkAway = true }: { code: string; responseId: string; locale: Locale; /** false on a kiosk: nothing may lead a citizen away */ linkAway?: boolean }) {
+export function CaseFollowUp({
+  code,
+  responseId,
+  locale,
+  kiosk,
+}: {
+  code: string;
+  responseId: string;
+  locale: Locale;
+  /** On a kiosk nothing may lead a citizen away: the lookup address is shown as a QR code to carry. */
+  kiosk?: { lookupBase: string };
+}) {
   const t = messages[locale];
   const [state, setState] = useState<State>({ name: 'idle' });
   const lookup = `/tra-cuu?ma=${encodeURIComponent(code)}${locale === 'en' ? '&lang=en' : ''}`;
@@ -39,46 +52,99 @@ export function CaseFollowUp({ code, responseId, locale, linkAway = true }: { co
   return (
     <div className="case-follow-up">
       <h2>{t.caseTitle}</h2>
-      <p>
-        {t.caseCodeLabel}: <strong className="case-code">{code}</strong>
+      <p className="case-code__label" id="case-code-label">
+        {t.caseCodeLabel}
       </p>
-      <p>
-        {t.caseCodeHint}{' '}
-        {linkAway ? <a href={lookup}>{t.lookupLink}</a> : <strong>{`${typeof window === 'undefined' ? '' : window.location.host}/tra-cuu`}</strong>}
+      <p className="case-code__row">
+        <strong className="case-code" aria-labelledby="case-code-label">
+          {code}
+        </strong>
+        {!kiosk && <CopyButton text={code} locale={locale} />}
       </p>
-      {state.name === 'saved' ? (
-        <p className="status status--info" role="status">
-          {t.contactSaved}
-        </p>
+      {kiosk ? (
+        <LookupQr url={`${kiosk.lookupBase}${lookup}`} locale={locale} />
       ) : (
-        <form className="form" onSubmit={submit}>
-          <p className="case-follow-up__offer">{t.contactOffer}</p>
-          <label className="field">
-            <span>{t.contactName}</span>
-            <input name="name" autoComplete="name" maxLength={100} />
-          </label>
-          <label className="field">
-            <span>{t.contactPhone}</span>
-            <input name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} />
-          </label>
-          <label className="field">
-            <span>{t.contactEmail}</span>
-            <input name="email" type="email" autoComplete="email" maxLength={200} />
-          </label>
-          <label className="consent">
-            <input name="consent" type="checkbox" required />
-            <span>{t.contactConsent}</span>
-          </label>
-          {state.name === 'failed' && (
-            <p className="status status--error" role="alert">
-              {t.contactFailed} {state.message}
-            </p>
-          )}
-          <button className="button" type="submit" disabled={state.name === 'sending'}>
-            {t.contactSend}
-          </button>
-        </form>
+        <p>
+          {t.caseCodeHint} <a href={lookup}>{t.lookupLink}</a>
+        </p>
+      )}
+      {state.name === 'saved' ? (
+        // The page footer promises that no phone number is kept; it is hidden from here on
+        // (globals.css, .contact-saved) and this says what now holds instead.
+        <div className="status status--info contact-saved" role="status">
+          <p>{t.contactSaved}</p>
+          <p>{t.contactPrivacy}</p>
+        </div>
+      ) : (
+        <details className="contact-step">
+          <summary className="button button--ghost">{t.contactOpen}</summary>
+          <form className="form" onSubmit={submit}>
+            <p className="case-follow-up__offer">{t.contactOffer}</p>
+            <label className="field">
+              <span>{t.contactName}</span>
+              <input name="name" autoComplete="name" maxLength={100} />
+            </label>
+            <label className="field">
+              <span>{t.contactPhone}</span>
+              <input name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} />
+            </label>
+            <label className="field">
+              <span>{t.contactEmail}</span>
+              <input name="email" type="email" autoComplete="email" maxLength={200} />
+            </label>
+            <label className="consent">
+              <input name="consent" type="checkbox" required />
+              <span>{t.contactConsent}</span>
+            </label>
+            {state.name === 'failed' && (
+              <p className="status status--error" role="alert">
+                {t.contactFailed} {state.message}
+              </p>
+            )}
+            <button className="button" type="submit" disabled={state.name === 'sending'}>
+              {t.contactSend}
+            </button>
+          </form>
+        </details>
       )}
     </div>
+  );
+}
+
+function CopyButton({ text, locale }: { text: string; locale: Locale }) {
+  const t = messages[locale];
+  const [copied, setCopied] = useState(false);
+  const [can, setCan] = useState(false);
+  useEffect(() => setCan(typeof navigator !== 'undefined' && !!navigator.clipboard), []);
+  if (!can) return null;
+  return (
+    <button
+      type="button"
+      className="button button--ghost case-code__copy"
+      onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => undefined)}
+    >
+      <span aria-live="polite">{copied ? t.copied : t.copyCode}</span>
+    </button>
+  );
+}
+
+/** The lookup link as a QR code, drawn in the browser (qrcode loads only when a case is shown). */
+function LookupQr({ url, locale }: { url: string; locale: Locale }) {
+  const t = messages[locale];
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('qrcode')
+      .then((QR) => QR.toDataURL(url, { errorCorrectionLevel: 'M', margin: 4, width: 320 }))
+      .then((data) => live && setSrc(data), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return (
+    <figure className="lookup-qr">
+      {src && <img src={src} width={200} height={200} alt={t.lookupQr} />}
+      <figcaption>{t.lookupQr}</figcaption>
+    </figure>
   );
 }

@@ -10,13 +10,13 @@ import { Survey } from 'survey-react-ui';
 import { delayAfter, verdictFor } from '@/lib/delivery/retry';
 import { uuidv4 } from '@/lib/delivery/uuid';
 import { messages, type Locale } from '@/lib/i18n';
-import { procedureMessages } from '@/lib/procedures/messages';
 import { registerScoringProperties } from '@/lib/survey/properties';
 
-import { CaseFollowUp } from './CaseFollowUp';
+import { makeAccessible } from './accessible-model';
 import { sendResponse } from './send';
 import { draftKey, loadDraft, loadPending, pendingKey, saveDraft, savePending, type Pending } from './storage';
 import { surveyTheme } from './theme';
+import { Thanks } from './Thanks';
 
 registerScoringProperties();
 // Our survey files hold Vietnamese as their "default" text, so Vietnamese is SurveyJS's default.
@@ -31,6 +31,8 @@ export type SurveyRunnerProps = {
   keepDraft?: boolean;
   /** Shown under the thank-you message, e.g. the operator's "next call" button. */
   afterDone?: ReactNode;
+  /** What the citizen chose on the server-rendered first page before SurveyJS loaded. */
+  initialAnswers?: Record<string, unknown>;
 };
 
 type Phase =
@@ -41,12 +43,13 @@ type Phase =
   | { name: 'dossierRated' }
   | { name: 'done'; caseCode: string | null; responseId: string };
 
-export default function SurveyRunner({ locale, survey, context, keepDraft = true, afterDone }: SurveyRunnerProps) {
+export default function SurveyRunner({ locale, survey, context, keepDraft = true, afterDone, initialAnswers }: SurveyRunnerProps) {
   const t = messages[locale];
   const draftId = draftKey(context.point, survey.slug, survey.version);
   const pendingId = pendingKey(context.point, survey.slug);
   const [phase, setPhase] = useState<Phase>({ name: 'answering' });
-  const [model] = useState(() => buildModel(survey.definition, locale, keepDraft ? draftId : null));
+  const [model] = useState(() => buildModel(survey.definition, locale, keepDraft ? draftId : null, initialAnswers));
+  const step = usePageStep(model, locale);
   const attempt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -126,24 +129,19 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
     if (phase.name !== 'answering') statusRef.current?.focus();
   }, [phase.name]);
 
-  if (phase.name === 'answering') return <Survey model={model} />;
+  if (phase.name === 'answering') {
+    return (
+      <>
+        {step && <p className="survey-step">{step}</p>}
+        <Survey model={model} />
+      </>
+    );
+  }
 
   return (
     <div ref={statusRef} tabIndex={-1} className="card" aria-live="polite">
       {phase.name === 'done' && (
-        <div className="thanks">
-          <div className="thanks__mark" aria-hidden="true">
-            ✓
-          </div>
-          <h1>{t.thanksTitle}</h1>
-          {afterDone ?? <p>{t.thanksBody}</p>}
-          {phase.caseCode && <CaseFollowUp code={phase.caseCode} responseId={phase.responseId} locale={locale} />}
-          {context.channel !== 'hotline' && (
-            <p>
-              <a href={`/thu-tuc${context.procedure ? `/${encodeURIComponent(context.procedure)}` : ''}${locale === 'en' ? '?lang=en' : ''}`}>{procedureMessages[locale].lookupLink}</a>
-            </p>
-          )}
-        </div>
+        <Thanks locale={locale} caseCode={phase.caseCode} responseId={phase.responseId} after={afterDone} procedure={context.channel !== 'hotline' ? { code: context.procedure } : undefined} />
       )}
       {phase.name === 'dossierRated' && (
         <div className="thanks">
@@ -183,19 +181,58 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
   }
 }
 
-function buildModel(definition: string, locale: Locale, draftId: string | null): Model {
+function buildModel(definition: string, locale: Locale, draftId: string | null, initialAnswers?: Record<string, unknown>): Model {
   const model = new Model(JSON.parse(definition));
   model.locale = locale === 'vi' ? '' : locale;
+  // The step is said in words above the survey ("Phần 3/6 · …"), not by unlabelled dots.
+  model.showProgressBar = false;
   model.applyTheme(surveyTheme);
-  if (draftId === null) return model;
+  makeAccessible(model, locale);
+  const chosen = initialAnswers && Object.keys(initialAnswers).length > 0 ? initialAnswers : null;
+  if (draftId === null) {
+    if (chosen) model.data = chosen;
+    return model;
+  }
   const draft = loadDraft(draftId);
   if (draft) {
-    model.data = draft.data;
-    if (draft.page > 0 && draft.page < model.visiblePages.length) model.currentPageNo = draft.page;
+    model.data = chosen ? { ...draft.data, ...chosen } : draft.data;
+    if (!chosen && draft.page > 0 && draft.page < model.visiblePages.length) model.currentPageNo = draft.page;
+  } else if (chosen) {
+    model.data = chosen;
   }
   const startedAt = draft?.startedAt ?? new Date().toISOString();
   const persist = () => saveDraft(draftId, { data: model.data, page: model.currentPageNo, startedAt });
   model.onValueChanged.add(persist);
   model.onCurrentPageChanged.add(persist);
   return model;
+}
+
+/**
+ * "Phần 3/6 · Thủ tục hành chính" for a survey of several pages, kept in the tab title too, with
+ * the page language on the document (a screen reader reads the title and uses html lang).
+ */
+function usePageStep(model: Model, locale: Locale): string | null {
+  const t = messages[locale];
+  const describe = useCallback(
+    () => (model.visiblePageCount > 1 ? t.step(model.currentPageNo + 1, model.visiblePageCount, model.currentPage?.title || undefined) : null),
+    [model, t],
+  );
+  const [step, setStep] = useState(describe);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    const base = document.title;
+    const restore = () => void (document.title = base);
+    const update = () => {
+      const now = describe();
+      setStep(now);
+      if (now) document.title = `${now} – ${base}`;
+    };
+    update();
+    model.onCurrentPageChanged.add(update);
+    return () => {
+      model.onCurrentPageChanged.remove(update);
+      restore();
+    };
+  }, [model, locale, describe]);
+  return step;
 }

@@ -9,4 +9,6 @@ export type KioskConfig = {
   appVersion: string;
   /** The catalogue, this desk's procedures first: the lookup mode works offline from it. */
   procedures: KioskProcedure[];
+  /** PUBLIC_BASE_URL: the case lookup QR code on the thank-you screen points there. */
+  lookupBase: string;
 };

@@ -1,14 +1,18 @@
+import { randomUUID } from 'node:crypto';
+
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
+import { FirstPageForm } from '@/app/_components/survey/FirstPageForm';
 import { SurveyLoader } from '@/app/_components/survey/SurveyLoader';
 import { getDb } from '@/db';
 import { findPointByCode } from '@/db/queries/points';
 import { isDossierRated } from '@/db/queries/insert-response';
 import { findProcedureByCode } from '@/db/queries/procedures';
 import { findSurveyVersion } from '@/db/queries/surveys';
-import { messages, parseLocale } from '@/lib/i18n';
+import { messages, parseLocale, type Messages } from '@/lib/i18n';
+import { firstPageOf } from '@/lib/survey/first-page';
 import { normalizeDossier } from '@/lib/qr/links';
 import { offersSurvey } from '@/lib/survey/offered';
 import { isDossierLinkSigned } from '@/server/dossier-link';
@@ -20,7 +24,10 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DOSSIER = /^[\p{L}\p{N}._\-/]{1,64}$/u;
 
-export const metadata: Metadata = { title: 'Đánh giá quầy tiếp nhận' };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Search> }): Promise<Metadata> {
+  const locale = parseLocale(one((await searchParams).lang));
+  return { title: locale === 'en' ? 'Rate the reception desk' : 'Đánh giá quầy tiếp nhận' };
+}
 
 /** What a desk's QR code opens: the desk's survey on the citizen's own phone (channel qr). */
 export default async function PointSurveyPage({
@@ -64,6 +71,7 @@ export default async function PointSurveyPage({
   const channel = one(search.c) === 'web' ? 'web' : 'qr';
 
   const t = messages[locale];
+  const formPage = firstPageOf(JSON.parse(survey.definition), locale);
   const kept = {
     survey: requested,
     procedure: procedure?.code,
@@ -104,6 +112,28 @@ export default async function PointSurveyPage({
           locale={locale}
           survey={{ slug: survey.slug, version: survey.version, definition: survey.definition }}
           context={{ point: point.code, channel, procedure: procedure?.code, dossier, dossierSignature: dossier ? signature : undefined }}
+          formPage={formPage}
+          firstPage={
+            formPage && (
+              <FirstPageForm
+                page={formPage}
+                locale={locale}
+                action={`/s/${encodeURIComponent(point.code)}/answer`}
+                error={formError(t, one(search.loi))}
+                hidden={{
+                  id: randomUUID(),
+                  survey: survey.slug,
+                  surveyVersion: String(survey.version),
+                  channel,
+                  procedure: procedure?.code,
+                  dossier,
+                  sig: kept.sig,
+                  lang: locale === 'en' ? 'en' : undefined,
+                  startedAt: new Date().toISOString(),
+                }}
+              />
+            )
+          }
         />
         )}
       </main>
@@ -113,4 +143,13 @@ export default async function PointSurveyPage({
       </footer>
     </>
   );
+}
+
+/** The reason a plain form post came back (app/s/[point]/answer/route.ts), in the citizen's words. */
+function formError(t: Messages, code: string | undefined): string | undefined {
+  if (code === undefined) return undefined;
+  if (code === 'no_answer') return t.formNoAnswer;
+  if (code === 'dossier_already_rated') return t.dossierRatedBody;
+  if (code === 'dossier_forged') return t.dossierForgedBody;
+  return `${t.formInvalid} ${code === 'rate_limited' ? t.retrying : t.rejected}`;
 }

@@ -1,0 +1,81 @@
+import { parseLocale } from '@/lib/i18n';
+import { bodyHash } from '@/lib/ingest/canonical';
+import { describeEnvelopeError, envelopeSchema } from '@/lib/ingest/envelope';
+import { verifyDossier } from '@/lib/qr/links';
+import { answersFromForm, firstPageOf } from '@/lib/survey/first-page';
+
+import type { Db } from '@/db/index';
+import { findSurveyVersion } from '@/db/queries/surveys';
+
+import { ingestResponse } from './ingest';
+
+export type FormOutcome =
+  | { ok: true; id: string; caseCode: string | null }
+  | { ok: false; code: string; message: string };
+
+const one = (fields: FormData, name: string): string | undefined => {
+  const v = fields.get(name);
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};
+
+/**
+ * A one-page survey sent as a plain HTML form (app/_components/survey/FirstPageForm.tsx, with
+ * no JavaScript): the fields become the same envelope the JSON API takes and go through the
+ * same ingest, answer validation and case rules (server/ingest.ts).
+ */
+export async function ingestFormResponse(
+  db: Db,
+  input: { point: string; fields: FormData; receivedAt: number; clientKey: string | null; secret: string },
+): Promise<FormOutcome> {
+  const { fields } = input;
+  const slug = one(fields, 'survey') ?? '';
+  const version = Number(one(fields, 'surveyVersion'));
+  const survey = /^[a-z0-9][a-z0-9-]{0,63}$/.test(slug) && Number.isInteger(version) ? await findSurveyVersion(db, { slug, version }) : null;
+  if (!survey) return { ok: false, code: 'unknown_survey', message: `No survey "${slug}" version ${version}.` };
+  const locale = parseLocale(one(fields, 'lang'));
+  const page = firstPageOf(JSON.parse(survey.definition), locale);
+  if (!page?.postable) return { ok: false, code: 'not_a_form', message: 'This survey needs JavaScript to be answered.' };
+
+  // A dossier is only taken with the receipt's signature, as the survey page checks it.
+  const dossier = one(fields, 'dossier');
+  const procedure = one(fields, 'procedure');
+  if (dossier !== undefined && !verifyDossier(input.secret, { point: input.point, dossier, procedure }, one(fields, 'sig'))) {
+    return { ok: false, code: 'dossier_forged', message: 'The dossier link is not valid.' };
+  }
+
+  const body = {
+    id: one(fields, 'id'),
+    survey: survey.slug,
+    surveyVersion: survey.version,
+    point: input.point,
+    channel: one(fields, 'channel') === 'web' ? 'web' : 'qr',
+    ...(procedure !== undefined && { procedure }),
+    ...(dossier !== undefined && { dossier }),
+    locale,
+    ...(one(fields, 'startedAt') !== undefined && { startedAt: one(fields, 'startedAt') }),
+    completedAt: new Date(input.receivedAt).toISOString(),
+    answers: answersFromForm(page, (name) => fields.getAll(name).map(String)),
+  };
+  const parsed = envelopeSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, code: 'invalid_body', message: describeEnvelopeError(parsed.error) };
+
+  const outcome = await ingestResponse(db, {
+    envelope: parsed.data,
+    // The completion time is the moment of the post, so a resent form (Back, then Send again)
+    // hashes differently; it is still one response because the id is the same.
+    bodyHash: bodyHash({ ...body, completedAt: undefined }),
+    receivedAt: input.receivedAt,
+    clientKey: input.clientKey,
+  });
+  switch (outcome.kind) {
+    case 'accepted':
+    case 'replayed':
+      return { ok: true, id: parsed.data.id, caseCode: outcome.caseCode };
+    case 'conflict':
+      return { ok: true, id: parsed.data.id, caseCode: null };
+    case 'dossier_taken':
+      return { ok: false, code: 'dossier_already_rated', message: 'This dossier has already been rated.' };
+    case 'rejected':
+      return { ok: false, code: outcome.code, message: outcome.message };
+  }
+}

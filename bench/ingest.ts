@@ -167,7 +167,7 @@ export async function benchIngest() {
           ].join(' | '),
         );
       }
-      rmSync(join(dir, `app-${stored}.db`), { force: true });
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `app-${stored}.db${suffix}`), { force: true });
     }
     console.log(`\nIngest into ${STORED.toLocaleString('en')} stored ÷ into empty (req/s):`);
     for (const c of CONNECTIONS) {

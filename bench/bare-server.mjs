@@ -1,11 +1,13 @@
 // The raw limit: a bare Node http server doing the same insert as POST /api/responses
 // (response row + scored answers + the same rollup tiers, in one transaction, WAL,
 // synchronous=NORMAL), with none of the validation, framework or idempotency work.
-// Usage: node bench/bare-server.mjs PORT DB SURVEY_VERSION_ID POINT_ID UNIT_ID
+// Usage: node bench/bare-server.mjs PORT DB SURVEY_VERSION_ID POINT_ID UNIT_ID [plain]
+// `plain`: the response row and its answers only, no rollups (the plain-insert baseline).
 import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
 
-const [port, path, versionId, pointId, unitId] = process.argv.slice(2);
+const [port, path, versionId, pointId, unitId, mode] = process.argv.slice(2);
+const plain = mode === 'plain';
 const db = new Database(path);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
@@ -53,6 +55,7 @@ const insert = db.transaction((body, now) => {
     answerStatements.set(scored.length, stmt);
   }
   stmt.run(scored.flatMap(([q, value]) => [body.id, q, value]));
+  if (plain) return;
 
   const local = now + 7 * 3_600_000;
   const day = new Date(local).toISOString().slice(0, 10);

@@ -72,7 +72,10 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
 /** Opens a pool of connections to a PostgreSQL database. */
 export function openPostgres(url: string, { max = 10 }: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // synchronous_commit=on whatever the server's default: COMMIT returns once the WAL is flushed,
+  // so an acknowledged answer survives a crash of the database server (see
+  // docs/decisions/0006-group-commit.md). Set at connection start, no round trip of its own.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c synchronous_commit=on' });
   // An idle client that loses its server (restart, failover) must not take the process down.
   pool.on('error', (err) => console.error('Hài Lòng: idle PostgreSQL connection failed:', err.message));
   return drizzlePg(pool, { schema: pgSchema }) as unknown as Db;

@@ -1,4 +1,4 @@
-import { withTransaction, type Db, type Queryable } from '@/db/index';
+import { dialectOf, withTransaction, type Db, type Queryable } from '@/db/index';
 import { latestAuditId } from '@/db/queries/audit';
 import { insertResponseBatch, type BatchItem, type InsertOutcome } from '@/db/queries/insert-response';
 
@@ -14,6 +14,10 @@ type Job = { item: BatchItem; afterInsert?: AfterInsert; resolve(outcome: Stored
 
 // The most responses one transaction takes; more wait for the next.
 const MAX_BATCH = 256;
+// Transactions written at once. SQLite runs one at a time anyway. On PostgreSQL a batch spends
+// most of its time waiting for round trips and the commit's WAL flush, so several overlap (they
+// take rollup rows and dossier locks in key order, so they wait for each other, never deadlock).
+const IN_FLIGHT = { sqlite: 1, postgres: 4 };
 
 /**
  * Group commit: the responses that arrive while a transaction is being written are written
@@ -27,12 +31,16 @@ const MAX_BATCH = 256;
  */
 export class IngestBatcher {
   private queue: Job[] = [];
-  private running = false;
+  private running = 0;
   private scheduled = false;
   /** Sizes of the batches written, for tests and the bench. */
   readonly stats = { batches: 0, responses: 0, largest: 0 };
 
-  constructor(private readonly db: Db) {}
+  private readonly inFlight: number;
+
+  constructor(private readonly db: Db) {
+    this.inFlight = IN_FLIGHT[dialectOf(db)];
+  }
 
   submit(item: BatchItem, afterInsert?: AfterInsert): Promise<StoredOutcome> {
     return new Promise((resolve, reject) => {
@@ -42,17 +50,19 @@ export class IngestBatcher {
   }
 
   private schedule(): void {
-    if (this.running || this.scheduled || this.queue.length === 0) return;
+    if (this.running >= this.inFlight || this.scheduled || this.queue.length === 0) return;
     this.scheduled = true;
     // After the current turn of the event loop: the requests that arrived together go together.
     setImmediate(() => {
       this.scheduled = false;
       void this.flush();
+      // Another transaction may start at once with what is left.
+      this.schedule();
     });
   }
 
   private async flush(): Promise<void> {
-    this.running = true;
+    this.running += 1;
     const jobs = this.queue.splice(0, MAX_BATCH);
     try {
       const outcomes = await withTransaction(this.db, async (tx) => {
@@ -76,7 +86,7 @@ export class IngestBatcher {
     } catch (err) {
       for (const job of jobs) job.reject(err);
     } finally {
-      this.running = false;
+      this.running -= 1;
       this.schedule();
     }
   }

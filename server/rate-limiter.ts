@@ -12,9 +12,10 @@ type Entry = { window: number; shared: number; local: number; previous: number }
  * A rate limit decided in memory and shared through the database in batches: a request costs no
  * database write of its own (the hot path of POST /api/responses). Each instance counts its hits
  * per client and window, and at most every FLUSH_MS adds them to the shared counters of
- * db/queries/rate-limits.ts in one statement, learning the totals of every instance. A client
- * spreading requests over several instances can therefore pass the limit by what those
- * instances accept within one flush interval.
+ * db/queries/rate-limits.ts in one statement, learning the totals of every instance. An
+ * instance learns other instances' hits on a client with its own next flush of that client, so
+ * a client spreading requests over several instances can pass the limit by what those
+ * instances accept within about one flush interval.
  */
 export class SharedRateLimiter {
   private readonly entries = new Map<string, Entry>();

@@ -237,7 +237,8 @@ export async function insertResponseBatch(tx: Queryable, items: readonly BatchIt
     if (fresh.length > 0) {
       const rows = await tx
         .insert(responses)
-        .select(selectJsonRows(tx, responses, fresh.map((f) => f.row)))
+        // In id order: concurrent batches lock the new ids in the same order.
+        .select(selectJsonRows(tx, responses, fresh.map((f) => f.row).sort((a, b) => (a.id < b.id ? -1 : 1))))
         .onConflictDoNothing({ target: responses.id })
         .returning({ id: responses.id });
       for (const r of rows) inserted.add(r.id);

@@ -4,7 +4,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { localDay, localHour, localWeekday } from '@/lib/time/local';
 
 import { dialectOf, type Queryable } from '../index';
-import { selectJsonRows } from './json-rows';
+import { jsonRowsParam, selectJsonRowsOf } from './json-rows';
 import { reusable } from './reusable';
 import {
   EXCLUDED_FLAGS,
@@ -224,9 +224,18 @@ function inKeyOrder<T>(rows: Map<string, T>): T[] {
 
 /** Inserts rows of distinct keys in one statement, adding their `sums` to the counts of keys already stored. */
 async function addRows(q: Queryable, table: AnswerTable | ActivityTable, rows: Record<string, unknown>[], sums: readonly string[]): Promise<void> {
+  let statement = addRowStatements.get(table);
+  if (!statement) addRowStatements.set(table, (statement = reusable((q) => addRowsUpsert(q, table, sums))));
+  await statement(q, { json: jsonRowsParam(q, table, rows) });
+}
+
+// Built once per table: the rows travel as one JSON parameter, whatever their number.
+const addRowStatements = new Map<AnswerTable | ActivityTable, ReturnType<typeof reusable>>();
+
+function addRowsUpsert(q: Queryable, table: AnswerTable | ActivityTable, sums: readonly string[]) {
   const columns = columnsOf(table);
-  await (q.insert(table) as ReturnType<Queryable['insert']>)
-    .select(selectJsonRows(q, table, rows))
+  return (q.insert(table) as ReturnType<Queryable['insert']>)
+    .select(selectJsonRowsOf(q, table, sql.placeholder('json')))
     .onConflictDoUpdate({
       target: columns.filter(([key]) => !sums.includes(key)).map(([, column]) => column),
       set: Object.fromEntries(sums.map((key) => [key, sql`${qualified(table, key)} + excluded.${sql.identifier(nameOf(table, key))}`])) as never,

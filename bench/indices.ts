@@ -1,4 +1,4 @@
-// Dashboard benchmark (issue 7, DESIGN §5): GET /api/indices and the whole dashboard for
+// Dashboard benchmark (docs/contracts.md, service goals): GET /api/indices and the whole dashboard for
 // (a) one quarter × one desk, (b) one quarter × all desks, (c) all time × everything, at 100 k and
 // 1 M responses (BENCH_SIZES to change), and insert throughput with and without the rollups.
 // `npm run bench -- --db postgres` times the same responses on PostgreSQL too (a fresh database

@@ -1,4 +1,4 @@
-// Ingest benchmark (DESIGN §5): the production server against the raw limit of a bare Node http
+// Ingest benchmark (docs/contracts.md, service goals): the production server against the raw limit of a bare Node http
 // server, driven alternately by wrk with the same load: a bare server doing a plain insert of the
 // response and its answers (no rollups) and one that also upserts the seven rollup tiers, at 50
 // and 200 connections, into an empty database and into one already holding BENCH_INGEST_STORED

@@ -1,4 +1,4 @@
-// Kiosk page weight (DESIGN §5): the JavaScript the tablet loads before it can take an answer,
+// Kiosk page weight (docs/contracts.md, service goals): the JavaScript the tablet loads before it can take an answer,
 // against the floor of React + survey-core + survey-react-ui alone, bundled and minified the same
 // way. Both are gzipped here at the same level, so the ratio compares code, not compressors.
 import { spawnSync } from 'node:child_process';

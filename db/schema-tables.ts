@@ -285,7 +285,7 @@ export function defineTables(k: SchemaKit) {
     (t) => [k.index('audit_log_at_idx').on(t.at), k.index('audit_log_action_idx').on(t.action, t.at)],
   );
 
-  // Feedback that gets handled (issue 5): a negative rating or a complaint opens a case for the
+  // Feedback that gets handled: a negative rating or a complaint opens a case for the
   // desk's unit. The case holds no personal data; a consented contact lives apart in case_contacts.
 
   const cases = k.table(
@@ -334,7 +334,7 @@ export function defineTables(k: SchemaKit) {
     (t) => [k.index('case_notes_case_idx').on(t.caseId, t.at)],
   );
 
-  // Contact details given with explicit consent for a call back (DESIGN §2.4): apart from the
+  // Contact details given with explicit consent for a call back (docs/domain.md, privacy): apart from the
   // response, visible only to the case's handlers, deleted N days after the case closes.
   const caseContacts = k.table('case_contacts', {
     caseId: k.integer('case_id')
@@ -348,7 +348,7 @@ export function defineTables(k: SchemaKit) {
     consentedAt: k.time('consented_at').notNull(),
   });
 
-  // Alerts (issue 5): a desk whose share of negative ratings in the last hour crosses the threshold,
+  // Alerts: a desk whose share of negative ratings in the last hour crosses the threshold,
   // or a case that became overdue. Raised once (unique key), shown on the dashboard, forwarded by webhook.
   const alerts = k.table(
     'alerts',
@@ -389,7 +389,7 @@ export function defineTables(k: SchemaKit) {
     (t) => [k.index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt)],
   );
 
-  // A kiosk tablet bound to one desk (issue 3). Only hashes of its secrets are stored: the
+  // A kiosk tablet bound to one desk. Only hashes of its secrets are stored: the
   // one-time pairing link's token (sha256), the long-lived cookie credential (sha256) and the
   // staff PIN (argon2id).
   const devices = k.table(
@@ -415,7 +415,7 @@ export function defineTables(k: SchemaKit) {
     (t) => [k.index('devices_point_idx').on(t.pointId)],
   );
 
-  // ── Rollups (DESIGN §3) ──────────────────────────────────────────────────────────────────────
+  // ── Rollups (README, Architecture) ──────────────────────────────────────────────────────────────────────
   // Count tables kept by the insert transaction (db/queries/insert-response.ts) and rebuilt from raw
   // responses by `npm run admin -- rollups rebuild`. Dashboards read only these, so their cost
   // follows days × scopes, not responses. Days and months are local (UTC+7); `procedure_id` is 0

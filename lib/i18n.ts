@@ -170,7 +170,7 @@ const en: Messages = {
 export const messages: Record<Locale, Messages> = { vi, en };
 export type { Messages };
 
-// The kiosk tablet (issue 3): the citizen's screens, and the staff and pairing screens.
+// The kiosk tablet: the citizen's screens, and the staff and pairing screens.
 const kioskVi = {
   attractTitle: 'Chạm để đánh giá',
   attractLead: 'Ông/Bà vừa được phục vụ tại quầy này? Xin dành vài giây cho biết mức độ hài lòng.',

@@ -1,4 +1,4 @@
-// `npm run admin -- <group> <command> [--flags]`: what an operator does without the UI (DESIGN §4.4).
+// `npm run admin -- <group> <command> [--flags]`: what an operator does without the UI (README, Scripts).
 import { parseArgs } from 'node:util';
 
 import { ZodError } from 'zod';

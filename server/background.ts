@@ -9,7 +9,7 @@ import { sendDueSummaries } from './summary-mail';
 import { sendDueWebhooks } from './webhook-sender';
 
 /**
- * The server's periodic duties (issue 5): erase expired call-back contacts (hourly), raise alerts
+ * The server's periodic duties: erase expired call-back contacts (hourly), raise alerts
  * (every minute), send queued webhooks (every 10 s) and drop stale rate-limit counters. Timers are
  * unref'd so they never keep a stopping process alive; a failing job logs and tries again next time.
  */

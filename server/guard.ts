@@ -1,5 +1,5 @@
 // The one place route handlers, server actions and pages ask "who is this and may they?".
-// Middleware only redirects; every handler and action calls one of these itself (issue 4).
+// Middleware only redirects; every handler and action calls one of these itself.
 import { redirect } from 'next/navigation';
 
 import { getDb } from '@/db';

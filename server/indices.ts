@@ -3,7 +3,7 @@ import { readAnswerCounts, readAnswerCountsBy, type AnswerGroup, type RollupFilt
 import { RESPONSES_QUESTION } from '@/db/queries/rollup-writes';
 import { answerCountsFromRows, computeIndices, type IndicesResult, type Scoring } from '@/lib/indices';
 
-/** The §4.3 indices of one scope, read from the answer rollups. */
+/** The `/api/indices` figures of one scope, read from the answer rollups. */
 export async function indicesFor(db: Db, scoring: Scoring, filter: RollupFilter, minResponses: number): Promise<IndicesResult> {
   const { responses, rows } = await readAnswerCounts(db, filter);
   return computeIndices({ scoring, counts: answerCountsFromRows(rows), responses, options: { minResponses } });

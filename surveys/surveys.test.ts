@@ -57,7 +57,7 @@ describe.each(files)('surveys/%s', (file) => {
   });
 });
 
-/** The SIPAS 2017–2020 model (DESIGN §2.1, data/sipas-criteria.json): [Vietnamese, English]. */
+/** The SIPAS 2017–2020 model (docs/domain.md, SIPAS, data/sipas-criteria.json): [Vietnamese, English]. */
 const SIPAS_ELEMENTS = [
   {
     name: 'access',

@@ -19,7 +19,7 @@ const SURVEYS = [
 ];
 
 /**
- * The 1022 hotline operator records a caller's rating (issue 4 §5): choose the desk (grouped by
+ * The 1022 hotline operator records a caller's rating: choose the desk (grouped by
  * unit) and procedure the caller was served at, then fill the survey on their behalf. The
  * response is stored with channel `hotline` and the operator's account.
  */

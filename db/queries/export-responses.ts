@@ -23,7 +23,7 @@ export type ExportCursor = { completedAt: number; id: string } | null;
  * One batch of raw responses in (completed_at, id) order after `cursor`. Keyset paging: each
  * batch is a short read, so a million-row export never holds the connection (which also serves
  * ingest) for long and never holds more than one batch in memory. The dossier number is never
- * exported (personal data, DESIGN §2.4). Repeat-flagged responses are included and marked.
+ * exported (personal data, docs/domain.md, privacy). Repeat-flagged responses are included and marked.
  */
 export async function exportBatch(db: Queryable, f: RollupFilter, cursor: ExportCursor, limit: number): Promise<ExportRow[]> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return [];

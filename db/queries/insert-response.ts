@@ -32,7 +32,7 @@ export type InsertOutcome =
   | { inserted: false; dossierTaken: true };
 
 export type InsertOptions = {
-  /** DESIGN §2.3: a kiosk's identical answers within this window of its previous response are a repeat press. */
+  /** A kiosk's identical answers within this window of its previous response are a repeat press (docs/domain.md, statistics). */
   repeatWindowMs?: number;
 };
 

@@ -17,7 +17,7 @@ export type RollupFilter = {
   pointId?: number | null;
   procedureId?: number | null;
   channel?: string | null;
-  /** Repeat-flagged responses are left out unless asked for (DESIGN §2.3). */
+  /** Repeat-flagged responses are left out unless asked for (docs/domain.md, statistics). */
   includeRepeats?: boolean;
   /** Every unit and desk id, read once per view (`readRollupKeys`); read by each query when absent. */
   keys?: RollupKeys;

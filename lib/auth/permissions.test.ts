@@ -5,7 +5,7 @@ import { can, canViewUnit, CAPABILITIES, homePath, type Principal, type Role } f
 const who = (role: Role, unitId: number | null = null): Principal => ({ kind: 'user', id: 1, label: role, role, unitId });
 
 describe('can', () => {
-  // The matrix of issue 4: admin everything; leader and manager read; operator hotline only.
+  // The authorization matrix: admin everything; leader and manager read; operator hotline only.
   test.each([
     ['admin', ['dashboard.view', 'comments.view', 'exports.download', 'admin.manage', 'hotline.enter', 'cases.view', 'cases.handle']],
     ['leader', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view']],

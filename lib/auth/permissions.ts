@@ -1,4 +1,4 @@
-// Who may do what (issue 4). Pure: callers pass the principal and, for unit checks, the set of
+// Who may do what. Pure: callers pass the principal and, for unit checks, the set of
 // unit ids the principal's scope covers (read from the unit tree by db/queries/units.ts).
 
 export const ROLES = ['admin', 'leader', 'manager', 'operator'] as const;

@@ -1,4 +1,4 @@
-// The short code a citizen gets on the thank-you screen and types into /tra-cuu (issue 5).
+// The short code a citizen gets on the thank-you screen and types into /tra-cuu.
 // Crockford base32 (no I, L, O, U: nothing to misread aloud or on a small screen) with a check
 // character, so a mistyped code is caught before a lookup instead of finding someone else's case.
 

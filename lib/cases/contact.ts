@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { messages } from '@/lib/i18n';
 
-// A call-back request after a negative answer (issue 5, DESIGN §2.4): only with explicit consent
+// A call-back request after a negative answer (docs/domain.md, privacy): only with explicit consent
 // to a stated purpose, at least one way to reach the person, nothing more than needed.
 
 // The consent the person ticked, word for word as the form showed it, is stored with the contact.

@@ -1,4 +1,4 @@
-// Which responses open a case (issue 5, DESIGN §2.2): the rules are annotations in the survey
+// Which responses open a case (docs/domain.md, the per-dossier rating): the rules are annotations in the survey
 // itself, so an imported questionnaire can say which of its questions call for follow-up.
 import type { SurveyDefinition } from '@/lib/survey/definition';
 import { elementsOf } from '@/lib/survey/elements';

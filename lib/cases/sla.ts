@@ -1,4 +1,4 @@
-// When a case is due (issue 5): N working days after it opened, Monday–Friday in local time,
+// When a case is due: N working days after it opened, Monday–Friday in local time,
 // skipping public holidays. The clock starts the working day after the opening day, as Vietnamese
 // administrative deadlines count ("trong 05 ngày làm việc kể từ ngày tiếp nhận"); the case is due
 // at the end of the last counted day.

@@ -25,7 +25,7 @@ export function formatBucket(bucket: string): string {
   return bucket.replace(/^(\d{4})-Q(\d)$/, 'Quý $2/$1');
 }
 
-/** "chưa đủ dữ liệu (n = 12)": the suppressed cell as DESIGN §2.3 words it. */
+/** "chưa đủ dữ liệu (n = 12)": the suppressed cell as docs/domain.md words it. */
 export const notEnough = (n: number): string => `chưa đủ dữ liệu (n = ${formatInt(n)})`;
 
 export function formatInstant(ms: number): string {

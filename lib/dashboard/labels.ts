@@ -10,7 +10,7 @@ export const CHANNEL_LABELS: Record<Channel, { vi: string; en: string }> = {
 /** ISO weekday 1–7 → short Vietnamese label. */
 export const WEEKDAY_LABELS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'] as const;
 
-/** National SIPAS results (DESIGN §2.1), for the reference line of `sipas` trends. */
+/** National SIPAS results (docs/domain.md, SIPAS), for the reference line of `sipas` trends. */
 export const NATIONAL_SIPAS: Record<string, number> = {
   '2019': 84.45,
   '2020': 85.48,

@@ -1,4 +1,4 @@
-// Every error leaves as { error: { code, message } } (DESIGN §4) through these helpers, so no
+// Every error leaves as { error: { code, message } } (docs/contracts.md) through these helpers, so no
 // route invents its own shape.
 
 export type ErrorBody = { error: { code: string; message: string } };

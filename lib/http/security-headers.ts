@@ -1,4 +1,4 @@
-// Response headers every page and API answer carries (issue 4 §6). Pure, so the policy is
+// Response headers every page and API answer carries. Pure, so the policy is
 // unit-tested and shared by next.config.js, proxy.ts and the direct ingest route.
 
 /** Set by proxy.ts on the request: the page's language, for the root layout's <html lang>. */

@@ -33,7 +33,7 @@ const twoElements: Scoring = {
 };
 
 describe('computeIndices', () => {
-  test('returns the §4.3 shape with every level computed from counts', () => {
+  test('returns the /api/indices shape with every level computed from counts', () => {
     // a1: 3 of 4 satisfied → 75 %; a2: 2 of 4 → 50 %; access = (75 + 50)/2 = 62.5
     // s1: 4 of 5 → 80 %; staff = 80; overall = (62.5 + 80)/2 = 71.25
     const counts = countsOf({

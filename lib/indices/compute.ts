@@ -24,7 +24,7 @@ export interface ComputeIndicesInput {
 }
 
 /**
- * SIPAS indices from answer counts (DESIGN §2.1), in the §4.3 shape.
+ * SIPAS indices from answer counts (docs/domain.md, SIPAS), in the shape of `/api/indices` (docs/contracts.md).
  *
  * - criterion: satisfied ÷ answers × 100; suppressed below `minResponses` answers.
  * - element: mean of its non-suppressed criteria; suppressed when all of them are. Averaging the

@@ -34,7 +34,7 @@ export interface ScaleTally {
 /**
  * Counts only values that are on the scale. A "not applicable" or skipped answer is either absent
  * from the counts or carries a value off the scale; both are left out of n, as SIPAS requires
- * (DESIGN §2.1: out of numerator and denominator).
+ * (docs/domain.md, SIPAS: out of numerator and denominator).
  */
 export function tallyOnScale(scale: readonly number[], counts: ValueCounts | undefined): ScaleTally {
   const distribution: Record<string, number> = {};

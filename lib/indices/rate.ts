@@ -24,7 +24,7 @@ export function proportionRate(args: { count: number; n: number; minResponses: n
 }
 
 /**
- * The satisfaction rate of one question in the §4.3 criterion shape. Used for SIPAS criteria and
+ * The satisfaction rate of one question in the criterion shape of `/api/indices` (docs/contracts.md). Used for SIPAS criteria and
  * for questions outside the index (the `overall` question) alike, so both read the same way.
  * Suppressed cells keep n, satisfied and distribution: the dashboard is internal and shows
  * "chưa đủ dữ liệu (n = 12)"; the public page builds its own projection without them.
@@ -50,7 +50,7 @@ export function scoreQuestion(args: {
   };
 }
 
-/** The 3-level per-dossier scale (DESIGN §2.2): 1 Không hài lòng · 2 Hài lòng · 3 Rất hài lòng. */
+/** The 3-level per-dossier scale (docs/domain.md, the per-dossier rating): 1 Không hài lòng · 2 Hài lòng · 3 Rất hài lòng. */
 export const QUICK_SCALE = [1, 2, 3] as const;
 const QUICK_DISSATISFIED = 1;
 

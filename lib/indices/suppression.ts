@@ -1,5 +1,5 @@
 /**
- * A cell is suppressed below `minResponses` answers (DESIGN §2.3). A cell with no answers at all
+ * A cell is suppressed below `minResponses` answers (docs/domain.md, statistics). A cell with no answers at all
  * is always suppressed, even with `minResponses: 0`, because 0/0 has no index.
  */
 export function isSuppressed(n: number, minResponses: number): boolean {

@@ -1,6 +1,6 @@
 /**
  * Shapes shared by the index engine. They mirror the scoring annotations of a survey
- * (DESIGN §3) and the `/api/indices` response (DESIGN §4.3).
+ * (README, Architecture) and the `/api/indices` response (docs/contracts.md).
  */
 
 /** A 95 % confidence interval in percent (or in scale units for a mean): [low, high]. */
@@ -41,7 +41,7 @@ export type ValueCounts = ReadonlyMap<number, number>;
 export type AnswerCounts = ReadonlyMap<string, ValueCounts>;
 
 export interface IndexOptions {
-  /** Cells with fewer answers than this are suppressed (DESIGN §2.3, `MIN_RESPONSES`). */
+  /** Cells with fewer answers than this are suppressed (docs/domain.md, statistics, `MIN_RESPONSES`). */
   minResponses: number;
 }
 
@@ -68,7 +68,7 @@ export interface DimensionResult {
   criteria: CriterionResult[];
 }
 
-/** DESIGN §4.3 without `survey`, `from` and `to`, which the route adds. */
+/** The `/api/indices` answer (docs/contracts.md) without `survey`, `from` and `to`, which the route adds. */
 export interface IndicesResult {
   /** Respondents in scope: what every suppression rule counts. */
   responses: number;

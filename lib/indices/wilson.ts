@@ -1,6 +1,6 @@
 import type { Interval } from './types';
 
-/** Two-sided 95 % normal quantile, as DESIGN §2.3 prescribes. */
+/** Two-sided 95 % normal quantile, as docs/domain.md prescribes (statistics). */
 export const Z_95 = 1.96;
 
 /**

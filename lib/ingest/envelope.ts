@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CHANNELS } from '@/lib/ingest/channels';
 import { normalizeDossier } from '@/lib/qr/links';
 
-// The envelope of POST /api/responses (DESIGN §4.1). Unknown fields are refused rather than
+// The envelope of POST /api/responses (docs/contracts.md). Unknown fields are refused rather than
 // ignored, so a client with a typo learns of it instead of losing data silently.
 
 const code = (what: string, max: number) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What a kiosk reports every minute (issue 3): enough for staff to spot a dead or stuck tablet. */
+/** What a kiosk reports every minute: enough for staff to spot a dead or stuck tablet. */
 export const heartbeatSchema = z.strictObject({
   appVersion: z.string().trim().min(1).max(40),
   queueLength: z.number().int().min(0).max(1_000_000),

@@ -1,4 +1,4 @@
-// The kiosk's offline queue (issue 3), as decisions without storage: the browser keeps the
+// The kiosk's offline queue, as decisions without storage: the browser keeps the
 // entries in IndexedDB and asks these functions what to do. Nothing here removes an answer
 // unless the server has acknowledged it or refused it for good.
 import { delayAfter, verdictFor } from '@/lib/delivery/retry';

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-// What the QR codes encode (issue 3): a desk's link, and a per-dossier link printed on the
+// What the QR codes encode: a desk's link, and a per-dossier link printed on the
 // receipt, signed so that nobody can rate (and so use up) a dossier that is not theirs.
 
 export type DossierRef = { point: string; dossier: string; procedure?: string };

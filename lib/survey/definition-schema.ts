@@ -48,7 +48,7 @@ const questionBase = {
   satisfiedFrom: z.number().optional(),
   // The overall rating that lib/indices/priorities.ts explains by the criteria (one per survey).
   outcome: flag,
-  // Case rules (issue 5): a rating at or below this value opens a case for the desk's unit.
+  // Case rules: a rating at or below this value opens a case for the desk's unit.
   caseAtOrBelow: z.number().optional(),
   // A yes/no question whose "yes" marks the response's comment as a complaint, which opens a case.
   marksComplaint: flag,

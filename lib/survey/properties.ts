@@ -1,7 +1,7 @@
 import { Serializer } from 'survey-core';
 
 /**
- * The scoring annotations of DESIGN §3 as SurveyJS custom properties, so that a `Model` (and
+ * The scoring annotations of README, Architecture as SurveyJS custom properties, so that a `Model` (and
  * SurveyJS Creator) keeps them when it loads or serializes a survey instead of dropping them:
  * - survey `dimensions: [{ name, title }]`
  * - question `dimension: "<name>"` and `satisfiedFrom: <lowest value counted as satisfied>`

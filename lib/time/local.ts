@@ -1,5 +1,5 @@
 /**
- * Local calendar of the display time zone, Asia/Ho_Chi_Minh (DESIGN §2.3).
+ * Local calendar of the display time zone, Asia/Ho_Chi_Minh (docs/domain.md, statistics).
  *
  * Fixed +7 h offset arithmetic rather than Intl: Vietnam has kept UTC+7 without daylight saving
  * since 1975, so the offset is exact for every date the product sees. `localDay` runs on the

@@ -32,7 +32,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-// The QR image route belongs to the posters work (issue 3); until it is merged its <img> 404s.
+// The QR image route serves the desk's poster image.
 const ALLOW: RegExp[] = [];
 
 async function visit(path: string, name: string, run: (page: Page) => Promise<void> = async () => {}) {

@@ -9,7 +9,7 @@ import { quickResponse } from '@/tests/helpers/http';
 
 import { startServer, type TestServer } from './helpers/server';
 
-// Issue 4's matrix over HTTP: every protected page and route handler, as anonymous, operator,
+// The authorization matrix over HTTP: every protected page and route handler, as anonymous, operator,
 // manager of the unit (SXD-QLXD), manager of another unit (SXD-NHA), leader and admin. Pages
 // answer 200, a redirect to the login page (anonymous) or to /forbidden (wrong role); route
 // handlers 401 / 403 / 200. Server actions have their own matrix in tests/integration.

@@ -8,7 +8,7 @@ import { DEMO_USERS } from '@/server/seed-users';
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
-// Issue 5's story: a citizen's negative rating opens a case; the right manager, and no other,
+// The case story: a citizen's negative rating opens a case; the right manager, and no other,
 // handles it with a public reply; the citizen follows it by its code.
 
 let server: TestServer;

@@ -6,7 +6,7 @@ import { dossierUrl } from '@/lib/qr/links';
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
-// A citizen scans the QR code printed on their dossier receipt (issue 3): the link is signed, and
+// A citizen scans the QR code printed on their dossier receipt: the link is signed, and
 // a dossier is rated once.
 
 const E2E_SECRET = 'e2e-secret-0123456789abcdef'; // APP_SECRET of helpers/server.ts

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 
 import { startServer, type TestServer } from './helpers/server';
 
-// Nothing acknowledged is ever lost (DESIGN §5): 20 clients send 2,000 responses, retrying
+// Nothing acknowledged is ever lost (docs/contracts.md, service goals): 20 clients send 2,000 responses, retrying
 // failures with the same id, while the server is killed with SIGKILL and restarted midway.
 
 const CLIENTS = 20;

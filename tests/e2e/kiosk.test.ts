@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
-// User stories of the tablet on a stand at a reception desk (issue 3), at 800×1280.
+// User stories of the tablet on a stand at a reception desk, at 800×1280.
 
 const THANKS_SECONDS = 2;
 const IDLE_SECONDS = 5;

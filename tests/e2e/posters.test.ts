@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage, screenshot, SCREENSHOTS } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
-// An administrator prints the QR posters for the desks (issue 3).
+// An administrator prints the QR posters for the desks.
 
 let server: TestServer;
 let browser: Browser;

@@ -9,7 +9,7 @@ import { dropDatabase, postgresReachable, TEST_DB_PREFIX, urlOf, withAdmin } fro
 
 import { startServer, type TestServer } from './helpers/server';
 
-// Issue 8: two application instances behind one PostgreSQL. They start together (one migrates
+// Two application instances behind one PostgreSQL. They start together (one migrates
 // and seeds, the other waits on the startup lock), then receive the same response ids at the same
 // instant: each response must be stored once, answered 201 by one instance and 200 (replay) by the
 // other, and the rollups both kept in their insert transactions must equal a rebuild from the raw

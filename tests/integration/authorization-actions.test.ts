@@ -8,7 +8,7 @@ import { hashPassword } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 
-// Issue 4's matrix, for server actions: every action is called as anonymous, operator, manager
+// The authorization matrix, for server actions: every action is called as anonymous, operator, manager
 // of the unit, manager of another unit, leader and admin; the refused ones change nothing.
 // The actions read the session from next/headers: here it is the cookie of the role under test.
 

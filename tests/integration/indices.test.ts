@@ -69,7 +69,7 @@ function indices(query: string, headers: Record<string, string> = leader) {
   return getIndices(new Request(`http://localhost/api/indices?${query}`, { headers }));
 }
 
-describe('GET /api/indices (DESIGN §4.3)', () => {
+describe('GET /api/indices (docs/contracts.md)', () => {
   test('quick rating over every unit: 36 satisfied of 50 … plus desk 3', async () => {
     const res = await indices(`survey=quick&from=${from}&to=${to}`);
     expect(res.status).toBe(200);

@@ -8,7 +8,7 @@ import { isViewError, resolveView } from '@/server/view';
 
 export const dynamic = 'force-dynamic';
 
-/** DESIGN §4.3: SIPAS indices of a survey over local days, for a unit's subtree, a desk, a procedure, a channel. */
+/** GET /api/indices (docs/contracts.md): SIPAS indices of a survey over local days, for a unit's subtree, a desk, a procedure, a channel. */
 export async function GET(request: Request): Promise<Response> {
   const auth = await authorizeRequest(request, 'dashboard.view');
   if (auth instanceof Response) return auth;

@@ -15,7 +15,7 @@ const rateRule = { limit: getConfig().RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
 const repeatWindowMs = getConfig().KIOSK_REPEAT_SECONDS * 1000;
 const burstRule = { limit: getConfig().BURST_RESPONSES, windowMs: getConfig().BURST_WINDOW_MINUTES * 60_000 };
 
-/** POST /api/responses (DESIGN §4.1): validate, then store exactly once. */
+/** POST /api/responses (docs/contracts.md): validate, then store exactly once. */
 export async function POST(request: Request): Promise<Response> {
   const now = Date.now();
   const secret = appSecret();

@@ -3,7 +3,7 @@ import { formatInstant } from '@/lib/dashboard/format';
 import { CHANNEL_LABELS } from '@/lib/dashboard/labels';
 import type { Channel } from '@/lib/ingest/channels';
 
-/** The minimum responses of a scope before its free text is shown (DESIGN §2.3). */
+/** The minimum responses of a scope before its free text is shown (docs/domain.md, statistics). */
 export const COMMENTS_FROM = 5;
 
 /** Praise and suggestions told apart by the response's own rating, not by guessing from the text. */

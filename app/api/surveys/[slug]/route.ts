@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { findSurveyVersion } from '@/db/queries/surveys';
 import { internalError, methodNotAllowed, notFound } from '@/lib/http/errors';
 
-/** GET /api/surveys/{slug} (DESIGN §4.2): the published version. */
+/** GET /api/surveys/{slug} (docs/contracts.md): the published version. */
 export async function GET(_request: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
   try {

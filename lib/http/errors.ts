@@ -18,11 +18,6 @@ export const unauthorized = (code: string, message: string) => errorResponse(401
 export const forbidden = (code: string, message: string) => errorResponse(403, code, message);
 export const notFound = (code: string, message: string) => errorResponse(404, code, message);
 export const conflict = (code: string, message: string) => errorResponse(409, code, message);
-export const payloadTooLarge = (message: string) =>
-  errorResponse(413, 'payload_too_large', message);
-export const unsupportedMediaType = (message: string) =>
-  errorResponse(415, 'unsupported_media_type', message);
-export const unprocessable = (code: string, message: string) => errorResponse(422, code, message);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   errorResponse(429, 'rate_limited', `Too many requests; try again in ${retryAfterSeconds} s.`, {
     'Retry-After': String(retryAfterSeconds),

@@ -162,10 +162,6 @@ function shiftMonths(day: string, months: number, toMonthEnd: boolean): string {
 export const PERIOD_PRESETS = ['thisMonth', 'lastMonth', 'thisQuarter', 'lastQuarter', 'thisYear'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
-export function isPeriodPreset(value: string): value is PeriodPreset {
-  return (PERIOD_PRESETS as readonly string[]).includes(value);
-}
-
 /**
  * A preset period for the local day of `nowMs`. "This …" periods run up to today rather than to
  * the end of the month or quarter: days that have not happened yet would chart as zeros and

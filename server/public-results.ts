@@ -9,7 +9,7 @@ import { listActiveUnits } from '@/db/queries/catalog';
 import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
 import { rankByIndex, type Benchmark, type IndicesResult, type Interval, type Verdict } from '@/lib/indices';
-import { endOfLocalDayMs, localDay, quarterBounds, startOfLocalDayMs } from '@/lib/time/local';
+import { endOfLocalDayMs, localDay, previousQuarters, quarterBounds, startOfLocalDayMs } from '@/lib/time/local';
 
 import { indicesFor } from './indices';
 import { benchmarkFor, targetBenchmark } from './rankings';
@@ -38,21 +38,6 @@ export type PublicPage = PublicResults & {
   elements: Array<{ name: string; title: string; index: number | null }>;
   trend: Array<{ quarter: string; index: number | null }>;
 };
-
-export function previousQuarters(quarter: string, count: number): string[] {
-  const out: string[] = [];
-  let year = Number(quarter.slice(0, 4));
-  let q = Number(quarter.slice(6));
-  for (let i = 0; i < count; i++) {
-    out.unshift(`${year}-Q${q}`);
-    q -= 1;
-    if (q === 0) {
-      q = 4;
-      year -= 1;
-    }
-  }
-  return out;
-}
 
 export async function publicResults(
   db: Db,

@@ -5,7 +5,8 @@ import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { parseLocale, type Locale } from '@/lib/i18n';
 import { procedureMessages } from '@/lib/procedures/messages';
-import { cachedPublicResults, previousQuarters, type PublicPage } from '@/server/public-results';
+import { previousQuarters } from '@/lib/time/local';
+import { cachedPublicResults, type PublicPage } from '@/server/public-results';
 import { localDay, quarterOf } from '@/lib/time/local';
 
 export const metadata: Metadata = { title: 'Kết quả đánh giá sự hài lòng' };

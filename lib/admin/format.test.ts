@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest';
 
-import { formatAuditValue, formatLocalDateTime, pageInfo } from './format';
+import { formatAuditValue, formatLocalDateTime, formatLocalTime, pageInfo } from './format';
 
 test('times show in Vietnam time', () => {
   // 2026-11-27T17:30Z + 7 h = 28/11/2026 00:30
   expect(formatLocalDateTime(Date.parse('2026-11-27T17:30:00Z'))).toBe('28/11/2026 00:30');
   expect(formatLocalDateTime(null)).toBe('—');
+  expect(formatLocalTime(Date.parse('2026-11-27T17:30:05Z'))).toBe('00:30:05');
 });
 
 test('audit values read as key: value', () => {

@@ -9,6 +9,12 @@ export function formatLocalDateTime(ms: number | null | undefined): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/** hh:mm:ss in Vietnam time, as the kiosk's staff panel shows the last sync. */
+export function formatLocalTime(ms: number): string {
+  const d = new Date(ms + LOCAL_OFFSET_MS);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
 /** An audit entry's stored JSON as one readable line: `name: "A", active: true`. */
 export function formatAuditValue(json: string | null): string {
   if (json === null) return '';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  previousQuarters,
   addDays,
   dayRange,
   endOfLocalDayMs,
@@ -186,5 +187,15 @@ describe('periods', () => {
     { now: '2024-03-10T00:00:00Z', preset: 'lastMonth', from: '2024-02-01', to: '2024-02-29' },
   ] as const)('$preset at $now → $from … $to', ({ now, preset, from, to }) => {
     expect(periodPreset(preset, at(now))).toEqual({ from, to });
+  });
+});
+
+describe('previousQuarters', () => {
+  test.each([
+    ['2026-Q3', 1, ['2026-Q3']],
+    ['2026-Q1', 2, ['2025-Q4', '2026-Q1']],
+    ['2026-Q2', 5, ['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']],
+  ])('%s, %i → %j', (quarter, count, expected) => {
+    expect(previousQuarters(quarter, count)).toEqual(expected);
   });
 });

@@ -108,6 +108,22 @@ export function quarterOf(day: string): string {
 // ── periods ───────────────────────────────────────────────────────────────────────────────
 
 /** quarterBounds('2026-Q3') → { from: '2026-07-01', to: '2026-09-30' }. */
+/** The `count` quarters that end with `quarter`, oldest first: 2026-Q1, 2 → 2025-Q4, 2026-Q1. */
+export function previousQuarters(quarter: string, count: number): string[] {
+  const out: string[] = [];
+  let year = Number(quarter.slice(0, 4));
+  let q = Number(quarter.slice(6));
+  for (let i = 0; i < count; i++) {
+    out.unshift(`${year}-Q${q}`);
+    q -= 1;
+    if (q === 0) {
+      q = 4;
+      year -= 1;
+    }
+  }
+  return out;
+}
+
 export function quarterBounds(quarter: string): DayPeriod {
   const match = QUARTER_PATTERN.exec(quarter);
   if (match === null) throw new RangeError(`Not a quarter 'YYYY-Qn': ${quarter}`);

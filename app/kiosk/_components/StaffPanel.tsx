@@ -2,15 +2,13 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
+import { formatLocalTime } from '@/lib/admin/format';
 import { kioskMessages } from '@/lib/i18n';
 
 import type { QueueStatus } from './useQueueSync';
 
 export const LONG_PRESS_MS = 3_000;
 const t = kioskMessages.vi;
-
-export const formatTime = (ms: number) =>
-  new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(ms);
 
 /** An invisible corner that opens the PIN prompt after a long press; a tap does nothing. */
 export function StaffCorner({ onLongPress }: { onLongPress: () => void }) {
@@ -127,7 +125,7 @@ export function StaffPanel({
               <dt>{t.staffSetAside}</dt>
               <dd>{status.setAside}</dd>
               <dt>{t.staffLastSync}</dt>
-              <dd>{status.lastSyncAt ? formatTime(status.lastSyncAt) : t.neverSynced}</dd>
+              <dd>{status.lastSyncAt ? formatLocalTime(status.lastSyncAt) : t.neverSynced}</dd>
               <dt>{t.staffLastError}</dt>
               <dd>{status.lastError ?? '–'}</dd>
               <dt>{t.staffVersion}</dt>

@@ -1,7 +1,7 @@
-import { formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
+import { formatInt, formatPercent } from '@/lib/dashboard/format';
 import type { RankingResult } from '@/server/rankings';
 
-import { VERDICT_WORDS } from './Rankings';
+import { SuppressedList, VERDICT_WORDS } from './Rankings';
 
 const SHOWN = 10;
 
@@ -53,18 +53,7 @@ export function LowestProcedures({ ranking }: { ranking: RankingResult }) {
               </table>
             </div>
           )}
-          {thin.length > 0 && (
-            <div className="dash-suppressed">
-              <h3>Chưa đủ dữ liệu để xếp hạng</h3>
-              <ul>
-                {thin.map((s) => (
-                  <li key={s.key}>
-                    {s.label}: {notEnough(s.responses)}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <SuppressedList rows={thin} />
         </>
       )}
     </section>

@@ -98,20 +98,26 @@ export function Ranking({ id, title, noun, ranking }: { id: string; title: strin
               )}
             </div>
           )}
-          {suppressed.length > 0 && (
-            <div className="dash-suppressed">
-              <h3>Chưa đủ dữ liệu để xếp hạng</h3>
-              <ul>
-                {suppressed.map((s) => (
-                  <li key={s.key}>
-                    {s.label}: {notEnough(s.responses)}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <SuppressedList rows={suppressed} />
         </>
       )}
     </section>
+  );
+}
+
+/** The rows under MIN_RESPONSES respondents: named with their n, never ranked. */
+export function SuppressedList({ rows }: { rows: readonly { key: string; label: string; responses: number }[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <div className="dash-suppressed">
+      <h3>Chưa đủ dữ liệu để xếp hạng</h3>
+      <ul>
+        {rows.map((s) => (
+          <li key={s.key}>
+            {s.label}: {notEnough(s.responses)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,0 +1,34 @@
+import { getDb, type Db } from '@/db';
+import { paramsFromSearch } from '@/lib/dashboard/params';
+import { errorResponse, internalError } from '@/lib/http/errors';
+
+import { authorizeRequest } from './guard';
+import { isViewError, resolveView, type ResolvedView } from './view';
+
+/**
+ * The one shape of the read APIs over a dashboard view (/api/indices, /api/rankings,
+ * /api/priorities): the caller needs `dashboard.view`, the query resolves to a view in their scope
+ * (or a 4xx naming the problem), and `answer` turns the view into the response. Answers are
+ * private and never cached; a failure is logged and answered with the generic 500.
+ */
+export async function viewRoute(
+  request: Request,
+  route: string,
+  answer: (db: Db, view: ResolvedView, params: Record<string, string>) => Promise<Response | object>,
+  check?: (params: Record<string, string>) => Response | null,
+): Promise<Response> {
+  const auth = await authorizeRequest(request, 'dashboard.view');
+  if (auth instanceof Response) return auth;
+  const params = paramsFromSearch(new URL(request.url).searchParams);
+  const refused = check?.(params);
+  if (refused) return refused;
+  try {
+    const db = getDb();
+    const view = await resolveView(db, auth, params, Date.now());
+    if (isViewError(view)) return errorResponse(view.status, view.code, view.message);
+    const body = await answer(db, view, params);
+    return body instanceof Response ? body : Response.json(body, { headers: { 'cache-control': 'private, no-store' } });
+  } catch (cause) {
+    return internalError(cause, route);
+  }
+}

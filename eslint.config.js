@@ -6,16 +6,43 @@ import reactHooks from 'eslint-plugin-react-hooks';
 //   server/ → db/, lib/
 //   db/     → lib/ (pure domain values and types)
 //   lib/    → nothing of the project's above, and nothing with side effects
-const layer = (name, regex) => ({ regex, message: `${name} is not importable from this layer (README, "Architecture").` });
+const layer = (name, regex) => ({
+  regex,
+  message: `${name} is not importable from this layer (README, "Architecture").`,
+});
 const ABOVE_LIB = [
   layer('app/', '^(@/|(\\.\\./)+)app(/|$)'),
   layer('server/', '^(@/|(\\.\\./)+)server(/|$)'),
   layer('db/', '^(@/|(\\.\\./)+)db(/|$)'),
 ];
-const IMPURE = ['next', 'next/*', 'react', 'react-dom', 'react/*', 'fs', 'node:fs', 'node:fs/*', 'argon2', 'better-sqlite3', 'pg', 'drizzle-orm', 'drizzle-orm/*'];
+const IMPURE = [
+  'next',
+  'next/*',
+  'react',
+  'react-dom',
+  'react/*',
+  'fs',
+  'node:fs',
+  'node:fs/*',
+  'argon2',
+  'better-sqlite3',
+  'pg',
+  'drizzle-orm',
+  'drizzle-orm/*',
+];
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'db/migrations-pg/**', 'next-env.d.ts', 'test-results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'data/**',
+      'db/migrations/**',
+      'db/migrations-pg/**',
+      'next-env.d.ts',
+      'test-results/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.tsx'],
@@ -37,7 +64,10 @@ export default tseslint.config(
         'error',
         {
           paths: IMPURE.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'lib/ is pure domain code.' })),
-          patterns: [...ABOVE_LIB, { group: IMPURE.filter((p) => p.includes('*')), message: 'lib/ is pure domain code.' }],
+          patterns: [
+            ...ABOVE_LIB,
+            { group: IMPURE.filter((p) => p.includes('*')), message: 'lib/ is pure domain code.' },
+          ],
         },
       ],
     },
@@ -48,8 +78,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['next', 'react', 'argon2'].map((name) => ({ name, message: 'db/ holds the connection, schema and queries only.' })),
-          patterns: [ABOVE_LIB[0], ABOVE_LIB[1], { group: ['next/*', 'react/*'], message: 'db/ holds the connection, schema and queries only.' }],
+          paths: ['next', 'react', 'argon2'].map((name) => ({
+            name,
+            message: 'db/ holds the connection, schema and queries only.',
+          })),
+          patterns: [
+            ABOVE_LIB[0],
+            ABOVE_LIB[1],
+            { group: ['next/*', 'react/*'], message: 'db/ holds the connection, schema and queries only.' },
+          ],
         },
       ],
     },
@@ -57,7 +94,10 @@ export default tseslint.config(
   {
     files: ['server/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'react', message: 'server/ renders nothing.' }], patterns: [ABOVE_LIB[0]] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'react', message: 'server/ renders nothing.' }], patterns: [ABOVE_LIB[0]] },
+      ],
     },
   },
   {
@@ -66,9 +106,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            layer('The schema', '^(@/|(\\.\\./)+)db/(schema|dialect|migrations|copy|checkpointer)'),
-          ],
+          patterns: [layer('The schema', '^(@/|(\\.\\./)+)db/(schema|dialect|migrations|copy|checkpointer)')],
         },
       ],
     },

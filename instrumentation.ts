@@ -17,7 +17,9 @@ export async function register() {
       const count = getConfig().DEMO_RESPONSES;
       if (count > 0) {
         const { seedDemoResponses } = await import('./server/demo');
-        console.log(`Hài Lòng: ${await seedDemoResponses(db, { count })} demo responses over the last year (DEMO_RESPONSES).`);
+        console.log(
+          `Hài Lòng: ${await seedDemoResponses(db, { count })} demo responses over the last year (DEMO_RESPONSES).`,
+        );
         const { seedDemoCases } = await import('./server/demo-cases');
         console.log(`Hài Lòng: ${await seedDemoCases(db)} demo cases in the handling queue.`);
       }
@@ -28,7 +30,8 @@ export async function register() {
       }
     }
     // A database from before the rollups (or restored without them) gets them once, here.
-    if (await rollupsMissing(db)) console.log(`Hài Lòng: rollups rebuilt from ${(await rebuildRollups(db)).responses} responses.`);
+    if (await rollupsMissing(db))
+      console.log(`Hài Lòng: rollups rebuilt from ${(await rebuildRollups(db)).responses} responses.`);
   });
 
   const { startBackgroundJobs } = await import('./server/background');

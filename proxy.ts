@@ -18,10 +18,16 @@ export function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     const origins = allowedOrigins(request.url, getConfig().publicBaseUrl, request.headers.get('host'));
     if (isCrossSite(request.headers, origins)) {
-      return NextResponse.json({ error: { code: 'cross_site', message: 'This request must come from a page of this site.' } }, { status: 403 });
+      return NextResponse.json(
+        { error: { code: 'cross_site', message: 'This request must come from a page of this site.' } },
+        { status: 403 },
+      );
     }
   }
-  if (STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`)) && !request.cookies.has('hl_session')) {
+  if (
+    STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`)) &&
+    !request.cookies.has('hl_session')
+  ) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', pathname + search);
     return NextResponse.redirect(login);

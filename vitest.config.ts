@@ -27,7 +27,11 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       projects: [
         {
           extends: true as const,
-          test: { name: 'unit', include: ['lib/**/*.test.ts', 'surveys/**/*.test.ts', 'db/**/*.test.ts'], environment: 'node' },
+          test: {
+            name: 'unit',
+            include: ['lib/**/*.test.ts', 'surveys/**/*.test.ts', 'db/**/*.test.ts'],
+            environment: 'node',
+          },
         },
         { extends: true as const, test: { name: 'integration', ...integration } },
         ...(withPostgres

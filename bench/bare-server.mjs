@@ -30,7 +30,10 @@ const answerUpsert = (table, scope) => {
     ON CONFLICT (${scope}, question, value) DO UPDATE SET count = count + 1`);
 };
 const activityUpsert = (table, key) =>
-  db.prepare(`INSERT INTO ${table} (${key}, responses, answers, satisfied) VALUES (${key.split(',').map(() => '?').join(', ')}, 1, ?, ?)
+  db.prepare(`INSERT INTO ${table} (${key}, responses, answers, satisfied) VALUES (${key
+    .split(',')
+    .map(() => '?')
+    .join(', ')}, 1, ?, ?)
     ON CONFLICT (${key}) DO UPDATE SET responses = responses + 1, answers = answers + excluded.answers, satisfied = satisfied + excluded.satisfied`);
 const rollup = {
   day: answerUpsert('rollup_answers_day', `${scoped}, day, ${tail}`),
@@ -51,7 +54,9 @@ const insert = db.transaction((body, now) => {
   const scored = Object.entries(body.answers).filter(([, value]) => typeof value === 'number');
   let stmt = answerStatements.get(scored.length);
   if (!stmt) {
-    stmt = db.prepare(`INSERT INTO answers (response_id, question, value) VALUES ${scored.map(() => '(?, ?, ?)').join(', ')}`);
+    stmt = db.prepare(
+      `INSERT INTO answers (response_id, question, value) VALUES ${scored.map(() => '(?, ?, ?)').join(', ')}`,
+    );
     answerStatements.set(scored.length, stmt);
   }
   stmt.run(scored.flatMap(([q, value]) => [body.id, q, value]));

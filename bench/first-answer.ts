@@ -49,7 +49,11 @@ export async function benchFirstAnswer() {
     const times: number[] = [];
     let surveyJsBytes = 0;
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 800 },
+        isMobile: true,
+        hasTouch: true,
+      });
       const tab = await context.newPage();
       await slowPhone(tab);
       const started = Date.now();
@@ -62,7 +66,12 @@ export async function benchFirstAnswer() {
       if (i === 0) {
         // Everything after: SurveyJS taking over, which the citizen need not wait for.
         await tab.locator('.sd-root-modern').waitFor({ timeout: 120_000 });
-        const urls = await tab.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\/_next\/static\/.*\.js/.test(u)));
+        const urls = await tab.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((u) => /\/_next\/static\/.*\.js/.test(u)),
+        );
         let all = 0;
         for (const u of new Set(urls)) all += gz(new Uint8Array(await (await fetch(u)).arrayBuffer()));
         surveyJsBytes = all - page;
@@ -72,8 +81,12 @@ export async function benchFirstAnswer() {
 
     console.log('\nPhone page /s/{desk}: first answer on a slow phone (4× CPU, 1.6 Mbps, 150 ms)');
     console.log(`first question in the server's HTML: ${inHtml ? 'yes' : 'NO'}`);
-    console.log(`time to an answerable first question: median ${median(times)} ms of ${RUNS} (${times.join(', ')} ms) (goal ≤ 1500 ms)`);
-    console.log(`JavaScript before the first answer: ${kb(page)} gzip; Next + React floor (/tra-cuu): ${kb(floor)}; ratio ${(page / floor).toFixed(2)} (goal ≤ 1.2)`);
+    console.log(
+      `time to an answerable first question: median ${median(times)} ms of ${RUNS} (${times.join(', ')} ms) (goal ≤ 1500 ms)`,
+    );
+    console.log(
+      `JavaScript before the first answer: ${kb(page)} gzip; Next + React floor (/tra-cuu): ${kb(floor)}; ratio ${(page / floor).toFixed(2)} (goal ≤ 1.2)`,
+    );
     console.log(`SurveyJS and the rest, loaded after the question is answerable: ${kb(surveyJsBytes)} gzip`);
   } finally {
     await browser.close();

@@ -34,8 +34,14 @@ export async function prepare(db: Db): Promise<{ db: Db; fx: Fixture }> {
   if (!version) throw new Error('the seed has no SIPAS survey');
   const versionId = version.id;
   const points: Fixture['points'] = [];
-  for (const p of await rawAll<Omit<Fixture['points'][number], 'procedures'>>(db, sql`SELECT id, unit_id AS "unitId", code FROM service_points ORDER BY id`)) {
-    const procedures = await rawAll<{ id: number }>(db, sql`SELECT procedure_id AS id FROM point_procedures WHERE point_id = ${p.id} ORDER BY procedure_id`);
+  for (const p of await rawAll<Omit<Fixture['points'][number], 'procedures'>>(
+    db,
+    sql`SELECT id, unit_id AS "unitId", code FROM service_points ORDER BY id`,
+  )) {
+    const procedures = await rawAll<{ id: number }>(
+      db,
+      sql`SELECT procedure_id AS id FROM point_procedures WHERE point_id = ${p.id} ORDER BY procedure_id`,
+    );
     points.push({ ...p, procedures: procedures.map((r) => r.id) });
   }
   const definition = JSON.parse(version.definition);
@@ -83,9 +89,20 @@ function* responsesOf(fx: Fixture, from: number, to: number, span: Span): Genera
       scored.push({ question: q, value });
     }
     scored.push({ question: 'overall', value: 4 });
-    const procedureId = point.procedures.length > 0 && random() < 0.85 ? point.procedures[Math.floor(random() * point.procedures.length)]! : null;
+    const procedureId =
+      point.procedures.length > 0 && random() < 0.85
+        ? point.procedures[Math.floor(random() * point.procedures.length)]!
+        : null;
     const channel = CHANNELS[Math.floor(random() * 4)]!;
-    yield { id: `b${i.toString(36).padStart(10, '0')}-0000-4000-a000-000000000000`, point, procedureId, channel, completedAt, scored, satisfied };
+    yield {
+      id: `b${i.toString(36).padStart(10, '0')}-0000-4000-a000-000000000000`,
+      point,
+      procedureId,
+      channel,
+      completedAt,
+      scored,
+      satisfied,
+    };
   }
 }
 
@@ -95,7 +112,14 @@ const answersJson = (r: Generated) => JSON.stringify(Object.fromEntries(r.scored
  * Stores responses `from … to-1` (see responsesOf) with their answers and, unless `rollups` is
  * false, their rollup counts. Returns responses per second.
  */
-export async function generate(db: Db, fx: Fixture, from: number, to: number, span: Span, rollups: boolean): Promise<number> {
+export async function generate(
+  db: Db,
+  fx: Fixture,
+  from: number,
+  to: number,
+  span: Span,
+  rollups: boolean,
+): Promise<number> {
   const started = performance.now();
   if (dialectOf(db) === 'postgres') await generatePg(db, fx, from, to, span, rollups);
   else await generateSqlite(db, fx, from, to, span, rollups);
@@ -103,14 +127,23 @@ export async function generate(db: Db, fx: Fixture, from: number, to: number, sp
 }
 
 // Raw prepared statements for the responses and answers, the rollups as the app writes them.
-async function generateSqlite(db: Db, fx: Fixture, from: number, to: number, span: Span, rollups: boolean): Promise<void> {
+async function generateSqlite(
+  db: Db,
+  fx: Fixture,
+  from: number,
+  to: number,
+  span: Span,
+  rollups: boolean,
+): Promise<void> {
   const c = sqliteClient(db);
   const insertResponse = c.prepare(
     `INSERT INTO responses (id, survey_version_id, point_id, unit_id, procedure_id, channel, completed_at, received_at, body_hash, answers, flags)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?, 0)`,
   );
   const rowCount = fx.questions.length + 1;
-  const insertAnswers = c.prepare(`INSERT INTO answers (response_id, question, value) VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?)').join(', ')}`);
+  const insertAnswers = c.prepare(
+    `INSERT INTO answers (response_id, question, value) VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?)').join(', ')}`,
+  );
   const writer: RollupWriter | null = rollups ? createRollupWriter(db) : null;
   const all = responsesOf(fx, from, to, span);
   // The raw statements run on the connection the transaction holds, so they commit with it.
@@ -118,10 +151,28 @@ async function generateSqlite(db: Db, fx: Fixture, from: number, to: number, spa
     withTransaction(db, async () => {
       for (let k = 0; k < size; k++) {
         const r = all.next().value as Generated;
-        insertResponse.run(r.id, fx.versionId, r.point.id, r.point.unitId, r.procedureId, r.channel, r.completedAt, r.completedAt, answersJson(r));
+        insertResponse.run(
+          r.id,
+          fx.versionId,
+          r.point.id,
+          r.point.unitId,
+          r.procedureId,
+          r.channel,
+          r.completedAt,
+          r.completedAt,
+          answersJson(r),
+        );
         insertAnswers.run(r.scored.flatMap((a) => [r.id, a.question, a.value]));
         await writer?.(
-          { surveyVersionId: fx.versionId, unitId: r.point.unitId, pointId: r.point.id, procedureId: r.procedureId, channel: r.channel, completedAt: r.completedAt, flags: 0 },
+          {
+            surveyVersionId: fx.versionId,
+            unitId: r.point.unitId,
+            pointId: r.point.id,
+            procedureId: r.procedureId,
+            channel: r.channel,
+            completedAt: r.completedAt,
+            flags: 0,
+          },
           r.scored,
           activityOf(fx.criteria, r.scored),
         );

@@ -23,7 +23,13 @@ import { generate, prepare } from './generate';
 
 /** Times in ms; `queries`: statements one dashboard load sends (SQLite only, else 0). */
 export type Timing = { api: number; data: number; page: number; queries: number };
-export type ViewsResult = { runs: number; seconds: number; bytes: number; rollupRows: number; timings: Record<'a' | 'b' | 'c', Timing> };
+export type ViewsResult = {
+  runs: number;
+  seconds: number;
+  bytes: number;
+  rollupRows: number;
+  timings: Record<'a' | 'b' | 'c', Timing>;
+};
 
 const DAY_MS = 86_400_000;
 const RUNS = 9;
@@ -63,7 +69,8 @@ async function startApp(): Promise<ChildProcess> {
     stdio: 'ignore',
   });
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the app on ${pg ? 'PostgreSQL' : 'SQLite'} exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`the app on ${pg ? 'PostgreSQL' : 'SQLite'} exited with ${child.exitCode}`);
     try {
       await fetch(`http://127.0.0.1:${port}/api/surveys/sipas`);
       return child;
@@ -78,8 +85,16 @@ const { db, fx } = await prepare(openDatabase(url));
 setDb(db);
 const token = 'hl_bench-token-0123456789abcdef';
 const session = 'bench-session-0123456789abcdef';
-await createApiToken(db, { name: 'bench', tokenHash: hashToken(token), role: 'leader', unitId: null }, { userId: null, label: 'bench' });
-const user = await createUser(db, { username: 'bench', role: 'leader', unitId: null, passwordHash: 'x' }, { userId: null, label: 'bench' });
+await createApiToken(
+  db,
+  { name: 'bench', tokenHash: hashToken(token), role: 'leader', unitId: null },
+  { userId: null, label: 'bench' },
+);
+const user = await createUser(
+  db,
+  { username: 'bench', role: 'leader', unitId: null, passwordHash: 'x' },
+  { userId: null, label: 'bench' },
+);
 await createSession(db, { tokenHash: hashToken(session), userId: user.id, now: nowMs + 3_600_000 });
 
 const t0 = performance.now();
@@ -106,14 +121,18 @@ const timings = {} as ViewsResult['timings'];
 try {
   for (const [name, query] of Object.entries(views(fx.points[0]!.code)) as ['a' | 'b' | 'c', string][]) {
     const api = await time(async () => {
-      const res = await GET(new Request(`http://localhost/api/indices?${query}`, { headers: { authorization: `Bearer ${token}` } }));
+      const res = await GET(
+        new Request(`http://localhost/api/indices?${query}`, { headers: { authorization: `Bearer ${token}` } }),
+      );
       if (res.status !== 200) throw new Error(`${query}: ${res.status} ${await res.text()}`);
       await res.json();
     });
     const data = await time(async () => {
       const view = await resolveView(db, principal, paramsFromSearch(new URLSearchParams(query)), nowMs);
       if ('status' in view && !('filter' in view)) throw new Error(view.message);
-      await loadDashboard(db, view as Exclude<typeof view, { status: number }>, { minResponses: getConfig().MIN_RESPONSES });
+      await loadDashboard(db, view as Exclude<typeof view, { status: number }>, {
+        minResponses: getConfig().MIN_RESPONSES,
+      });
     });
     let queries = 0;
     if (!pg) {
@@ -126,11 +145,15 @@ try {
       }) as typeof client.prepare;
       const view = await resolveView(db, principal, paramsFromSearch(new URLSearchParams(query)), nowMs);
       queries = 0;
-      await loadDashboard(db, view as Exclude<typeof view, { status: number }>, { minResponses: getConfig().MIN_RESPONSES });
+      await loadDashboard(db, view as Exclude<typeof view, { status: number }>, {
+        minResponses: getConfig().MIN_RESPONSES,
+      });
       client.prepare = prepare;
     }
     const page = await time(async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/dashboard?${query}`, { headers: { cookie: `hl_session=${session}` } });
+      const res = await fetch(`http://127.0.0.1:${port}/dashboard?${query}`, {
+        headers: { cookie: `hl_session=${session}` },
+      });
       if (res.status !== 200) throw new Error(`/dashboard?${query}: ${res.status}`);
       await res.text();
     });

@@ -37,7 +37,14 @@ async function measure(engine: Engine, size: number, dir: string, nowMs: number)
   }
   try {
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'bench/indices-views.ts'], {
-      env: { ...process.env, DATABASE_URL: url, APP_SECRET, BENCH_SIZE: String(size), BENCH_NOW_MS: String(nowMs), DEMO_USERS: '0' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        APP_SECRET,
+        BENCH_SIZE: String(size),
+        BENCH_NOW_MS: String(nowMs),
+        DEMO_USERS: '0',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -74,7 +81,9 @@ export async function benchIndices() {
     await closeDatabase(plain.db);
     await closeDatabase(kept.db);
     console.log('\nInsert throughput in one process (batches of 10,000 per transaction, SIPAS response + 23 answers)');
-    console.log(`without rollups ${without.toFixed(0)} /s · with rollups ${withRollups.toFixed(0)} /s · ratio ${(withRollups / without).toFixed(2)}`);
+    console.log(
+      `without rollups ${without.toFixed(0)} /s · with rollups ${withRollups.toFixed(0)} /s · ratio ${(withRollups / without).toFixed(2)}`,
+    );
 
     const results: Record<Engine, Record<number, ViewsResult>> = { sqlite: {}, postgres: {} };
     for (const size of SIZES) {
@@ -89,16 +98,29 @@ export async function benchIndices() {
 
     for (const engine of engines) {
       const where = engine === 'sqlite' ? 'SQLite' : `PostgreSQL (${ADMIN_URL.replace(/:[^:@/]*@/, ':***@')})`;
-      console.log(`\nDashboards on ${where}, median of ${results[engine][SIZES[0]!]!.runs} (ms): /api/indices in process · dashboard data (every query) · /dashboard page over HTTP`);
-      console.log('view                         | ' + SIZES.map((s) => `${(s / 1000).toFixed(0)} k: api / data / page`.padEnd(28)).join(' | ') + ' | last ÷ first size, api / page');
+      console.log(
+        `\nDashboards on ${where}, median of ${results[engine][SIZES[0]!]!.runs} (ms): /api/indices in process · dashboard data (every query) · /dashboard page over HTTP`,
+      );
+      console.log(
+        'view                         | ' +
+          SIZES.map((s) => `${(s / 1000).toFixed(0)} k: api / data / page`.padEnd(28)).join(' | ') +
+          ' | last ÷ first size, api / page',
+      );
       for (const name of VIEWS) {
         const at = (s: number) => results[engine][s]!.timings[name];
-        const cells = SIZES.map((s) => `${at(s).api.toFixed(1)} / ${at(s).data.toFixed(1)} / ${at(s).page.toFixed(1)}`.padEnd(28));
+        const cells = SIZES.map((s) =>
+          `${at(s).api.toFixed(1)} / ${at(s).data.toFixed(1)} / ${at(s).page.toFixed(1)}`.padEnd(28),
+        );
         const firstSize = at(SIZES[0]!);
         const last = at(SIZES[SIZES.length - 1]!);
-        console.log(`${LABELS[name].padEnd(28)} | ${cells.join(' | ')} | ${(last.api / firstSize.api).toFixed(2)} / ${(last.page / firstSize.page).toFixed(2)}`);
+        console.log(
+          `${LABELS[name].padEnd(28)} | ${cells.join(' | ')} | ${(last.api / firstSize.api).toFixed(2)} / ${(last.page / firstSize.page).toFixed(2)}`,
+        );
       }
-      if (engine === 'sqlite') console.log(`statements per dashboard load (a / b / c): ${VIEWS.map((name) => results[engine][SIZES[0]!]!.timings[name].queries).join(' / ')}`);
+      if (engine === 'sqlite')
+        console.log(
+          `statements per dashboard load (a / b / c): ${VIEWS.map((name) => results[engine][SIZES[0]!]!.timings[name].queries).join(' / ')}`,
+        );
     }
     if (engines.includes('postgres')) {
       console.log('\nPostgreSQL ÷ SQLite, the same responses: api / data / page');
@@ -106,7 +128,9 @@ export async function benchIndices() {
         const cells = SIZES.map((s) => {
           const p = results.postgres[s]!.timings[name];
           const q = results.sqlite[s]!.timings[name];
-          return `${(s / 1000).toFixed(0)} k: ${(p.api / q.api).toFixed(2)} / ${(p.data / q.data).toFixed(2)} / ${(p.page / q.page).toFixed(2)}`.padEnd(28);
+          return `${(s / 1000).toFixed(0)} k: ${(p.api / q.api).toFixed(2)} / ${(p.data / q.data).toFixed(2)} / ${(p.page / q.page).toFixed(2)}`.padEnd(
+            28,
+          );
         });
         console.log(`${LABELS[name].padEnd(28)} | ${cells.join(' | ')}`);
       }

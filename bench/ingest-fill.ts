@@ -13,7 +13,10 @@ const { fx } = await prepare(db);
 const day = 86_400_000;
 // Two years up to yesterday, so today's posted answers land in rollup rows of their own.
 if (stored > 0) await generate(db, fx, 0, stored, { startMs: Date.now() - 730 * day, endMs: Date.now() - day }, true);
-const [ids] = await rawAll<{ pointId: number; unitId: number }>(db, sql`SELECT id AS "pointId", unit_id AS "unitId" FROM service_points WHERE code = 'TTHCC-Q01'`);
+const [ids] = await rawAll<{ pointId: number; unitId: number }>(
+  db,
+  sql`SELECT id AS "pointId", unit_id AS "unitId" FROM service_points WHERE code = 'TTHCC-Q01'`,
+);
 if (!ids) throw new Error('the seed has no desk TTHCC-Q01');
 await closeDatabase(db);
 console.log(JSON.stringify({ versionId: fx.versionId, ...ids }));

@@ -51,9 +51,13 @@ async function waitReady(url: string, child: ChildProcess) {
 function wrk(url: string, connections: number, seconds = DURATION): Run {
   // wrk drops a request slower than its 2 s default timeout from the latency figures and counts
   // it as a socket error, which would flatter p99 under load: 30 s keeps every request in.
-  const r = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--timeout', '30s', '--latency', '-s', 'bench/post-sipas.lua', url], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'wrk',
+    ['-t2', `-c${connections}`, `-d${seconds}s`, '--timeout', '30s', '--latency', '-s', 'bench/post-sipas.lua', url],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
   const out = r.stdout;
   const ms = (label: string) => {
@@ -83,7 +87,9 @@ async function measure(dir: string, stored: number, withPg: boolean): Promise<{ 
   // The bare servers start from a copy of the same file: same rows, same rollups.
   copyFileSync(appDb, join(dir, `plain-${stored}.db`));
   copyFileSync(appDb, join(dir, `tiers-${stored}.db`));
-  console.log(`  SQLite: ${stored.toLocaleString('en')} responses stored in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `  SQLite: ${stored.toLocaleString('en')} responses stored in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (withPg) {
     const t = performance.now();
     await withAdmin(async (c) => {
@@ -91,21 +97,50 @@ async function measure(dir: string, stored: number, withPg: boolean): Promise<{ 
       await c.query(`CREATE DATABASE ${PG_DATABASE}`);
     });
     await fill(urlOf(PG_DATABASE), stored);
-    console.log(`  PostgreSQL: ${stored.toLocaleString('en')} responses stored in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    console.log(
+      `  PostgreSQL: ${stored.toLocaleString('en')} responses stored in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+    );
   }
-  const env = { ...process.env, RATE_LIMIT_PER_MINUTE: '0', BURST_RESPONSES: '0', APP_SECRET: 'bench-secret-0123456789', DEMO_RESPONSES: '0', DEMO_USERS: '0' };
+  const env = {
+    ...process.env,
+    RATE_LIMIT_PER_MINUTE: '0',
+    BURST_RESPONSES: '0',
+    APP_SECRET: 'bench-secret-0123456789',
+    DEMO_RESPONSES: '0',
+    DEMO_USERS: '0',
+  };
   const bare = (file: string, mode: string) =>
-    spawn(process.execPath, ['bench/bare-server.mjs', String(SERVERS[mode === 'plain' ? 'plain' : 'tiers']), join(dir, file), String(ids.versionId), String(ids.pointId), String(ids.unitId), mode], { stdio: 'ignore' });
+    spawn(
+      process.execPath,
+      [
+        'bench/bare-server.mjs',
+        String(SERVERS[mode === 'plain' ? 'plain' : 'tiers']),
+        join(dir, file),
+        String(ids.versionId),
+        String(ids.pointId),
+        String(ids.unitId),
+        mode,
+      ],
+      { stdio: 'ignore' },
+    );
   const children: Partial<Record<Server, ChildProcess>> = {
-    app: spawn(process.execPath, ['scripts/server.mjs'], { env: { ...env, PORT: String(SERVERS.app), DATABASE_URL: `file:${appDb}` }, stdio: 'ignore' }),
+    app: spawn(process.execPath, ['scripts/server.mjs'], {
+      env: { ...env, PORT: String(SERVERS.app), DATABASE_URL: `file:${appDb}` },
+      stdio: 'ignore',
+    }),
     tiers: bare(`tiers-${stored}.db`, 'tiers'),
     plain: bare(`plain-${stored}.db`, 'plain'),
   };
-  if (withPg) children.pg = spawn(process.execPath, ['scripts/server.mjs'], { env: { ...env, PORT: String(SERVERS.pg), DATABASE_URL: urlOf(PG_DATABASE) }, stdio: 'ignore' });
+  if (withPg)
+    children.pg = spawn(process.execPath, ['scripts/server.mjs'], {
+      env: { ...env, PORT: String(SERVERS.pg), DATABASE_URL: urlOf(PG_DATABASE) },
+      stdio: 'ignore',
+    });
   const names = Object.keys(children) as Server[];
   const url = (s: Server) => `http://127.0.0.1:${SERVERS[s]}`;
   try {
-    for (const s of names) await waitReady(s === 'app' || s === 'pg' ? `${url(s)}/api/surveys/sipas` : `${url(s)}/`, children[s]!);
+    for (const s of names)
+      await waitReady(s === 'app' || s === 'pg' ? `${url(s)}/api/surveys/sipas` : `${url(s)}/`, children[s]!);
     // Warm every server up (JIT, page cache, the app's caches) before measuring.
     for (const s of names) wrk(url(s), 10, '3');
     const runs: Measured = {};
@@ -115,7 +150,15 @@ async function measure(dir: string, stored: number, withPg: boolean): Promise<{ 
       runs[c] = Object.fromEntries(
         names.map((s) => {
           const rs = all[s]!;
-          return [s, { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0) }];
+          return [
+            s,
+            {
+              rps: median(rs.map((r) => r.rps)),
+              p50: median(rs.map((r) => r.p50)),
+              p99: median(rs.map((r) => r.p99)),
+              errors: rs.reduce((a, r) => a + r.errors, 0),
+            },
+          ];
         }),
       );
     }
@@ -124,7 +167,8 @@ async function measure(dir: string, stored: number, withPg: boolean): Promise<{ 
   } finally {
     for (const s of names) children[s]!.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));
-    if (withPg) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`)).catch(() => undefined);
+    if (withPg)
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`)).catch(() => undefined);
   }
 }
 
@@ -141,14 +185,18 @@ export async function benchIngest() {
   const dir = mkdtempSync(join(tmpdir(), 'hailong-bench-'));
   const sizes = [0, STORED];
   const results: Record<number, Measured> = {};
-  console.log(`\nIngest: POST /api/responses (SIPAS, 23 scored answers), ${DURATION} s per run, ${ROUNDS} alternating rounds, median`);
+  console.log(
+    `\nIngest: POST /api/responses (SIPAS, 23 scored answers), ${DURATION} s per run, ${ROUNDS} alternating rounds, median`,
+  );
   if (withPg) console.log(`PostgreSQL: ${ADMIN_URL.replace(/:[^:@/]*@/, ':***@')}, database ${PG_DATABASE}`);
   try {
     for (const stored of sizes) {
       const { runs, rss } = await measure(dir, stored, withPg);
       results[stored] = runs;
       console.log(`\nInto a database holding ${stored.toLocaleString('en')} responses (peak RSS: ${rss})`);
-      console.log('conns | app req/s | pg req/s | plain req/s | 7-tier req/s | app÷plain | app÷7-tier | pg÷app | p50/p99 ms: app | pg | plain | 7-tier | app p99÷plain p99 | errors');
+      console.log(
+        'conns | app req/s | pg req/s | plain req/s | 7-tier req/s | app÷plain | app÷7-tier | pg÷app | p50/p99 ms: app | pg | plain | 7-tier | app p99÷plain p99 | errors',
+      );
       for (const c of CONNECTIONS) {
         const r = runs[c]!;
         console.log(
@@ -172,9 +220,13 @@ export async function benchIngest() {
     console.log(`\nIngest into ${STORED.toLocaleString('en')} stored ÷ into empty (req/s):`);
     for (const c of CONNECTIONS) {
       const ratio = (s: Server) => f2((results[STORED]![c]![s]?.rps ?? NaN) / (results[0]![c]![s]?.rps ?? NaN));
-      console.log(`  ${c} connections: app ${ratio('app')}${withPg ? `, pg ${ratio('pg')}` : ''}, plain ${ratio('plain')}, 7-tier ${ratio('tiers')}`);
+      console.log(
+        `  ${c} connections: app ${ratio('app')}${withPg ? `, pg ${ratio('pg')}` : ''}, plain ${ratio('plain')}, 7-tier ${ratio('tiers')}`,
+      );
     }
-    console.log('goals: app ÷ plain ≥ 0.5 and app p99 ÷ plain p99 ≤ 2 (SQLite); pg ÷ app ≥ 0.5; at the stored size ÷ empty ≥ 0.8');
+    console.log(
+      'goals: app ÷ plain ≥ 0.5 and app p99 ÷ plain p99 ≤ 2 (SQLite); pg ÷ app ≥ 0.5; at the stored size ÷ empty ≥ 0.8',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -45,10 +45,19 @@ async function kioskBytes(): Promise<{ raw: number; gzip: number; files: number 
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    const out = spawnSync('npx', ['tsx', 'scripts/admin.ts', 'device', 'create', '--point', 'TTHCC-Q01', '--pin', '2468'], {
-      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, PUBLIC_BASE_URL: server.url, APP_SECRET: 'e2e-secret-0123456789abcdef' },
-      encoding: 'utf8',
-    });
+    const out = spawnSync(
+      'npx',
+      ['tsx', 'scripts/admin.ts', 'device', 'create', '--point', 'TTHCC-Q01', '--pin', '2468'],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${server.dbPath}`,
+          PUBLIC_BASE_URL: server.url,
+          APP_SECRET: 'e2e-secret-0123456789abcdef',
+        },
+        encoding: 'utf8',
+      },
+    );
     const link = out.stdout.trim().split('\n').at(-1)!;
     const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
     const page = await context.newPage();
@@ -82,7 +91,11 @@ export async function benchKioskBundle() {
   spawnSync(process.execPath, ['scripts/start.mjs', '--build-if-needed'], { stdio: 'inherit' });
   const [floor, kiosk] = [await floorBytes(), await kioskBytes()];
   console.log('\nKiosk page: first-load JavaScript (gzip level 6 on both sides)');
-  console.log(`floor (react + react-dom + survey-core + survey-react-ui, esbuild minified): ${kb(floor.gzip)} (${kb(floor.raw)} raw)`);
-  console.log(`/kiosk until the attract screen is interactive: ${kb(kiosk.gzip)} (${kb(kiosk.raw)} raw) in ${kiosk.files} files`);
+  console.log(
+    `floor (react + react-dom + survey-core + survey-react-ui, esbuild minified): ${kb(floor.gzip)} (${kb(floor.raw)} raw)`,
+  );
+  console.log(
+    `/kiosk until the attract screen is interactive: ${kb(kiosk.gzip)} (${kb(kiosk.raw)} raw) in ${kiosk.files} files`,
+  );
   console.log(`ratio ${(kiosk.gzip / floor.gzip).toFixed(2)} (goal ≤ 1.2)`);
 }

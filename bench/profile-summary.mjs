@@ -4,7 +4,9 @@
 // (SIGTERM), then node bench/profile-summary.mjs DIR (the largest profile is the main thread's).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 const dir = process.argv[2];
-const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => `${dir}/${f}`);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.cpuprofile'))
+  .map((f) => `${dir}/${f}`);
 const main = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
 const prof = JSON.parse(readFileSync(main, 'utf8'));
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));

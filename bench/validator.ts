@@ -33,6 +33,8 @@ export async function benchValidator(): Promise<void> {
     const median = (f: () => number) => [0, 1, 2, 3, 4].map(f).sort((a, b) => a - b)[2]!;
     const served = median(() => microseconds(compiled.validator.validate, answers, 2000));
     const exact = median(() => microseconds(model.validate, answers, 20));
-    console.log(`${file.padEnd(18)} ${compiled.validator.engine} engine ${served.toFixed(1)} µs · survey-core Model ${exact.toFixed(0)} µs`);
+    console.log(
+      `${file.padEnd(18)} ${compiled.validator.engine} engine ${served.toFixed(1)} µs · survey-core Model ${exact.toFixed(0)} µs`,
+    );
   }
 }

@@ -16,7 +16,9 @@ test('the copy order has every table once, each after the tables it references',
       const target = fk.reference().foreignTable;
       if (target === table) continue;
       references += 1;
-      expect(position.get(target)!, `${getTableName(table)} → ${getTableName(target)}`).toBeLessThan(position.get(table)!);
+      expect(position.get(target)!, `${getTableName(table)} → ${getTableName(target)}`).toBeLessThan(
+        position.get(table)!,
+      );
     }
   }
   expect(references).toBeGreaterThan(10);
@@ -35,11 +37,20 @@ test('rows of a self-referencing table are put after the rows they point to', ()
   expect(ordered).toHaveLength(5);
   const seen = new Set<unknown>();
   for (const row of ordered) {
-    if (row.parent_id !== null) expect(seen.has(row.parent_id), `row ${row.id} after its parent ${row.parent_id}`).toBe(true);
+    if (row.parent_id !== null)
+      expect(seen.has(row.parent_id), `row ${row.id} after its parent ${row.parent_id}`).toBe(true);
     seen.add(row.id);
   }
 });
 
 test('a cycle of rows is refused rather than looping', () => {
-  expect(() => parentsFirst([{ id: 1, parent_id: 2 }, { id: 2, parent_id: 1 }], { column: 'parent_id', target: 'id' })).toThrow(/cycle/);
+  expect(() =>
+    parentsFirst(
+      [
+        { id: 1, parent_id: 2 },
+        { id: 2, parent_id: 1 },
+      ],
+      { column: 'parent_id', target: 'id' },
+    ),
+  ).toThrow(/cycle/);
 });

@@ -4,7 +4,16 @@ import { getTableColumns, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
-import { dialectOf, migrateDatabase, rawAll, rawRun, sqliteClient, withTransaction, type Db, type Queryable } from './index';
+import {
+  dialectOf,
+  migrateDatabase,
+  rawAll,
+  rawRun,
+  sqliteClient,
+  withTransaction,
+  type Db,
+  type Queryable,
+} from './index';
 import { selectJsonRows } from './queries/json-rows';
 import * as pgSchema from './schema-pg';
 
@@ -19,7 +28,8 @@ export function tablesInReferenceOrder(): PgTable[] {
   const state = new Map<PgTable, 'visiting' | 'done'>();
   const visit = (table: PgTable) => {
     if (state.get(table) === 'done') return;
-    if (state.get(table) === 'visiting') throw new Error(`tables reference each other in a cycle through ${getTableName(table)}`);
+    if (state.get(table) === 'visiting')
+      throw new Error(`tables reference each other in a cycle through ${getTableName(table)}`);
     state.set(table, 'visiting');
     for (const fk of getTableConfig(table).foreignKeys) {
       const target = fk.reference().foreignTable;
@@ -41,14 +51,18 @@ function selfReference(table: PgTable): { column: string; target: string } | nul
 }
 
 /** Rows of a self-referencing table, each after the row it points to. */
-export function parentsFirst(rows: Record<string, unknown>[], ref: { column: string; target: string }): Record<string, unknown>[] {
+export function parentsFirst(
+  rows: Record<string, unknown>[],
+  ref: { column: string; target: string },
+): Record<string, unknown>[] {
   const byKey = new Map(rows.map((r) => [r[ref.target], r]));
   const out: Record<string, unknown>[] = [];
   const placed = new Set<unknown>();
   const place = (row: Record<string, unknown>, depth: number) => {
     const key = row[ref.target];
     if (placed.has(key)) return;
-    if (depth > rows.length) throw new Error(`rows of the table reference each other in a cycle (${ref.column} = ${String(key)})`);
+    if (depth > rows.length)
+      throw new Error(`rows of the table reference each other in a cycle (${ref.column} = ${String(key)})`);
     const parent = byKey.get(row[ref.column]);
     if (parent) place(parent, depth + 1);
     placed.add(key);
@@ -105,7 +119,9 @@ export async function copySqliteToPostgres(
         let rows = 0;
         const write = async (batch: Record<string, unknown>[]) => {
           if (batch.length === 0) return;
-          await tx.insert(table as unknown as SQLiteTable).select(selectJsonRows(tx, table as unknown as SQLiteTable, batch.map(toRow)));
+          await tx
+            .insert(table as unknown as SQLiteTable)
+            .select(selectJsonRows(tx, table as unknown as SQLiteTable, batch.map(toRow)));
           rows += batch.length;
         };
         if (ref) {
@@ -126,7 +142,10 @@ export async function copySqliteToPostgres(
         const idColumn = columns.find(([, column]) => column.name === 'id');
         if (idColumn && idColumn[1].getSQLType() === 'integer') {
           // Identity columns would otherwise start again at 1 and collide with the copied ids.
-          await rawRun(tx, sql`SELECT setval(pg_get_serial_sequence(${name}, 'id'), max(id)) FROM ${table} HAVING max(id) IS NOT NULL`);
+          await rawRun(
+            tx,
+            sql`SELECT setval(pg_get_serial_sequence(${name}, 'id'), max(id)) FROM ${table} HAVING max(id) IS NOT NULL`,
+          );
         }
         const stored = await countRows(tx, table);
         if (stored !== rows) throw new Error(`table ${name}: ${rows} rows read but ${stored} stored`);

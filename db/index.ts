@@ -61,7 +61,6 @@ export function openSqlite(path: string): Db {
   // does the same with translate().
   client.function('fold_vi', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldVietnamese(s) : s));
   return queuePlainWrites(drizzleSqlite(client, { schema: sqliteSchema }) as unknown as Db, client);
-
 }
 
 // int8 (counts, sums, millisecond times) and numeric (sums, averages) arrive as strings from
@@ -126,7 +125,11 @@ export async function rawAll<T = Record<string, unknown>>(db: Queryable, query: 
 
 /** Runs hand-written SQL that returns no rows; resolves to the number of rows it changed. */
 export async function rawRun(db: Queryable, query: SQL): Promise<number> {
-  if (isPg(db)) return ((await (db as unknown as PgDatabase<never>).execute(query)) as unknown as { rowCount: number | null }).rowCount ?? 0;
+  if (isPg(db))
+    return (
+      ((await (db as unknown as PgDatabase<never>).execute(query)) as unknown as { rowCount: number | null })
+        .rowCount ?? 0
+    );
   return whenQueueFree(sqliteClient(db), () => (db as unknown as SqliteDrizzle).run(query).changes);
 }
 
@@ -178,7 +181,8 @@ function queuedBuilder<T extends object>(builder: T, client: Database.Database):
           whenQueueFree(client, () => target as PromiseLike<unknown>).then(onFulfilled, onRejected);
       }
       if (prop === 'execute') {
-        return (...args: unknown[]) => whenQueueFree(client, () => (value as (...a: unknown[]) => unknown).apply(target, args));
+        return (...args: unknown[]) =>
+          whenQueueFree(client, () => (value as (...a: unknown[]) => unknown).apply(target, args));
       }
       return (...args: unknown[]) => {
         const result = (value as (...a: unknown[]) => unknown).apply(target, args);
@@ -194,7 +198,8 @@ function queuePlainWrites(db: Db, client: Database.Database): Db {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
       if ((prop === 'insert' || prop === 'update' || prop === 'delete') && typeof value === 'function') {
-        return (...args: unknown[]) => queuedBuilder((value as (...a: unknown[]) => object).apply(target, args), client);
+        return (...args: unknown[]) =>
+          queuedBuilder((value as (...a: unknown[]) => object).apply(target, args), client);
       }
       return value;
     },
@@ -242,7 +247,11 @@ export function withTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise
   return sqliteTransaction(db, fn);
 }
 
-const globalForDb = globalThis as unknown as { __hailongDb?: Db; __hailongReady?: Promise<Db>; __hailongCheckpointer?: Worker };
+const globalForDb = globalThis as unknown as {
+  __hailongDb?: Db;
+  __hailongReady?: Promise<Db>;
+  __hailongCheckpointer?: Worker;
+};
 
 /**
  * The process's connection (one SQLite handle or one PostgreSQL pool). Kept on globalThis so

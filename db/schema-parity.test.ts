@@ -19,7 +19,15 @@ const kindOf = (sqlType: string, dataType: string): string => {
 
 function shapeOf(cfg: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>) {
   const columns = cfg.columns
-    .map((c) => ({ name: c.name, notNull: c.notNull, kind: kindOf(c.getSQLType(), c.dataType), primary: c.primary, unique: c.isUnique, hasDefault: c.primary ? null : c.hasDefault, enum: c.enumValues ?? null }))
+    .map((c) => ({
+      name: c.name,
+      notNull: c.notNull,
+      kind: kindOf(c.getSQLType(), c.dataType),
+      primary: c.primary,
+      unique: c.isUnique,
+      hasDefault: c.primary ? null : c.hasDefault,
+      enum: c.enumValues ?? null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const primaryKeys = cfg.primaryKeys.map((pk) => pk.columns.map((c) => c.name));
   const indexes = cfg.indexes
@@ -40,10 +48,14 @@ function shapeOf(cfg: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConf
 }
 
 const sqliteTables = Object.fromEntries(
-  Object.entries(sqliteSchema).filter(([, v]) => is(v, SQLiteTable)).map(([k, v]) => [k, shapeOf(sqliteConfig(v as SQLiteTable))]),
+  Object.entries(sqliteSchema)
+    .filter(([, v]) => is(v, SQLiteTable))
+    .map(([k, v]) => [k, shapeOf(sqliteConfig(v as SQLiteTable))]),
 ) as Record<string, Shape>;
 const pgTables = Object.fromEntries(
-  Object.entries(pgSchema).filter(([, v]) => is(v, PgTable)).map(([k, v]) => [k, shapeOf(pgConfig(v as unknown as PgTable))]),
+  Object.entries(pgSchema)
+    .filter(([, v]) => is(v, PgTable))
+    .map(([k, v]) => [k, shapeOf(pgConfig(v as unknown as PgTable))]),
 ) as Record<string, Shape>;
 
 describe('SQLite and PostgreSQL schemas', () => {

@@ -9,7 +9,15 @@
 // are derived with the fixed offset of lib/time/local.ts where they are needed. Flags are
 // `k.flag` (0/1 on SQLite, boolean on PostgreSQL); ids are `k.id()` (autoincrement / identity).
 import { sql, type SQL } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 import { ROLES } from '../lib/auth/permissions';
 import { CHANNELS } from '../lib/ingest/channels';
@@ -73,7 +81,8 @@ export function defineTables(k: SchemaKit) {
       code: k.text('code').notNull().unique(),
       name: k.text('name').notNull(),
       nameEn: k.text('name_en'),
-      unitId: k.integer('unit_id')
+      unitId: k
+        .integer('unit_id')
         .notNull()
         .references(() => units.id),
       location: k.text('location'),
@@ -123,10 +132,12 @@ export function defineTables(k: SchemaKit) {
   const pointProcedures = k.table(
     'point_procedures',
     {
-      pointId: k.integer('point_id')
+      pointId: k
+        .integer('point_id')
         .notNull()
         .references(() => servicePoints.id),
-      procedureId: k.integer('procedure_id')
+      procedureId: k
+        .integer('procedure_id')
         .notNull()
         .references(() => procedures.id),
     },
@@ -147,7 +158,8 @@ export function defineTables(k: SchemaKit) {
     'survey_versions',
     {
       id: k.id(),
-      surveyId: k.integer('survey_id')
+      surveyId: k
+        .integer('survey_id')
         .notNull()
         .references(() => surveys.id),
       version: k.integer('version').notNull(),
@@ -165,13 +177,16 @@ export function defineTables(k: SchemaKit) {
     {
       // Client-made UUID; the idempotency key.
       id: k.text('id').primaryKey(),
-      surveyVersionId: k.integer('survey_version_id')
+      surveyVersionId: k
+        .integer('survey_version_id')
         .notNull()
         .references(() => surveyVersions.id),
-      pointId: k.integer('point_id')
+      pointId: k
+        .integer('point_id')
         .notNull()
         .references(() => servicePoints.id),
-      unitId: k.integer('unit_id')
+      unitId: k
+        .integer('unit_id')
         .notNull()
         .references(() => units.id),
       procedureId: k.integer('procedure_id').references(() => procedures.id),
@@ -198,17 +213,16 @@ export function defineTables(k: SchemaKit) {
       k.index('responses_point_completed_idx').on(t.pointId, t.completedAt),
       k.index('responses_dossier_idx').on(t.dossier),
       // Partial: phones and the hotline (most rows) pay no index write for a device they lack.
-      k.index('responses_device_completed_idx').on(t.deviceId, t.completedAt).where(sql`${t.deviceId} IS NOT NULL`),
+      k
+        .index('responses_device_completed_idx')
+        .on(t.deviceId, t.completedAt)
+        .where(sql`${t.deviceId} IS NOT NULL`),
       // The dashboard's latest comments: only responses that carry one, newest first, without
       // reading every response of a long period (the query repeats this WHERE to use it).
-      k.index('responses_comment_idx')
-        .on(t.completedAt)
-        .where(k.hasComment()),
+      k.index('responses_comment_idx').on(t.completedAt).where(k.hasComment()),
       // The same for one desk: with a desk in the filter the planner otherwise walks that desk's
       // index and reads every response of the period (a quarter at 1 M responses: 10,000s of rows).
-      k.index('responses_point_comment_idx')
-        .on(t.pointId, t.completedAt)
-        .where(k.hasComment()),
+      k.index('responses_point_comment_idx').on(t.pointId, t.completedAt).where(k.hasComment()),
     ],
   );
 
@@ -216,7 +230,8 @@ export function defineTables(k: SchemaKit) {
   const answers = k.table(
     'answers',
     {
-      responseId: k.text('response_id')
+      responseId: k
+        .text('response_id')
         .notNull()
         .references(() => responses.id),
       question: k.text('question').notNull(),
@@ -246,7 +261,8 @@ export function defineTables(k: SchemaKit) {
     'sessions',
     {
       tokenHash: k.text('token_hash').primaryKey(),
-      userId: k.integer('user_id')
+      userId: k
+        .integer('user_id')
         .notNull()
         .references(() => users.id),
       createdAt: k.time('created_at').notNull(),
@@ -294,14 +310,17 @@ export function defineTables(k: SchemaKit) {
       id: k.id(),
       // What the citizen sees and types into /tra-cuu (lib/cases/code.ts).
       code: k.text('code').notNull().unique(),
-      responseId: k.text('response_id')
+      responseId: k
+        .text('response_id')
         .notNull()
         .unique()
         .references(() => responses.id),
-      unitId: k.integer('unit_id')
+      unitId: k
+        .integer('unit_id')
         .notNull()
         .references(() => units.id),
-      pointId: k.integer('point_id')
+      pointId: k
+        .integer('point_id')
         .notNull()
         .references(() => servicePoints.id),
       // Comma-separated CaseReason values.
@@ -315,7 +334,10 @@ export function defineTables(k: SchemaKit) {
       closedAt: k.time('closed_at'),
       updatedAt: k.time('updated_at').notNull(),
     },
-    (t) => [k.index('cases_unit_status_idx').on(t.unitId, t.status, t.dueAt), k.index('cases_opened_idx').on(t.openedAt)],
+    (t) => [
+      k.index('cases_unit_status_idx').on(t.unitId, t.status, t.dueAt),
+      k.index('cases_opened_idx').on(t.openedAt),
+    ],
   );
 
   // Internal notes of the handlers: never shown to the citizen.
@@ -323,7 +345,8 @@ export function defineTables(k: SchemaKit) {
     'case_notes',
     {
       id: k.id(),
-      caseId: k.integer('case_id')
+      caseId: k
+        .integer('case_id')
         .notNull()
         .references(() => cases.id),
       authorId: k.integer('author_id').references(() => users.id),
@@ -337,7 +360,8 @@ export function defineTables(k: SchemaKit) {
   // Contact details given with explicit consent for a call back (docs/domain.md, privacy): apart from the
   // response, visible only to the case's handlers, deleted N days after the case closes.
   const caseContacts = k.table('case_contacts', {
-    caseId: k.integer('case_id')
+    caseId: k
+      .integer('case_id')
       .primaryKey()
       .references(() => cases.id),
     name: k.text('name'),
@@ -357,7 +381,8 @@ export function defineTables(k: SchemaKit) {
       kind: k.text('kind', { enum: ['negative_share', 'case_overdue'] }).notNull(),
       // One alert per desk per hour, or per overdue case.
       dedupeKey: k.text('dedupe_key').notNull().unique(),
-      unitId: k.integer('unit_id')
+      unitId: k
+        .integer('unit_id')
         .notNull()
         .references(() => units.id),
       pointId: k.integer('point_id').references(() => servicePoints.id),
@@ -378,7 +403,10 @@ export function defineTables(k: SchemaKit) {
       event: k.text('event').notNull(),
       url: k.text('url').notNull(),
       payload: k.text('payload').notNull(),
-      status: k.text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+      status: k
+        .text('status', { enum: ['pending', 'delivered', 'failed'] })
+        .notNull()
+        .default('pending'),
       attempts: k.integer('attempts').notNull().default(0),
       nextAttemptAt: k.time('next_attempt_at').notNull(),
       lastStatusCode: k.integer('last_status_code'),
@@ -396,7 +424,8 @@ export function defineTables(k: SchemaKit) {
     'devices',
     {
       id: k.id(),
-      pointId: k.integer('point_id')
+      pointId: k
+        .integer('point_id')
         .notNull()
         .references(() => servicePoints.id),
       name: k.text('name').notNull(),
@@ -448,7 +477,17 @@ export function defineTables(k: SchemaKit) {
     },
     (t) => [
       k.primaryKey({
-        columns: [t.surveyVersionId, t.unitId, t.pointId, t.day, t.channel, t.procedureId, t.repeat, t.question, t.value],
+        columns: [
+          t.surveyVersionId,
+          t.unitId,
+          t.pointId,
+          t.day,
+          t.channel,
+          t.procedureId,
+          t.repeat,
+          t.question,
+          t.value,
+        ],
       }),
     ],
   );
@@ -465,7 +504,17 @@ export function defineTables(k: SchemaKit) {
     },
     (t) => [
       k.primaryKey({
-        columns: [t.surveyVersionId, t.unitId, t.pointId, t.month, t.channel, t.procedureId, t.repeat, t.question, t.value],
+        columns: [
+          t.surveyVersionId,
+          t.unitId,
+          t.pointId,
+          t.month,
+          t.channel,
+          t.procedureId,
+          t.repeat,
+          t.question,
+          t.value,
+        ],
       }),
     ],
   );
@@ -584,5 +633,35 @@ export function defineTables(k: SchemaKit) {
     (t) => [k.primaryKey({ columns: [t.recipientId, t.period] })],
   );
 
-  return { units, servicePoints, procedures, procedureVersions, pointProcedures, surveys, surveyVersions, responses, answers, users, sessions, apiTokens, auditLog, cases, caseNotes, caseContacts, alerts, webhookDeliveries, devices, rollupAnswersDay, rollupAnswersMonth, rollupAnswersUnitDay, rollupAnswersUnitMonth, rollupActivityDay, rollupActivityMonth, rollupHoursMonth, rateLimits, summaryRecipients, summarySends };
+  return {
+    units,
+    servicePoints,
+    procedures,
+    procedureVersions,
+    pointProcedures,
+    surveys,
+    surveyVersions,
+    responses,
+    answers,
+    users,
+    sessions,
+    apiTokens,
+    auditLog,
+    cases,
+    caseNotes,
+    caseContacts,
+    alerts,
+    webhookDeliveries,
+    devices,
+    rollupAnswersDay,
+    rollupAnswersMonth,
+    rollupAnswersUnitDay,
+    rollupAnswersUnitMonth,
+    rollupActivityDay,
+    rollupActivityMonth,
+    rollupHoursMonth,
+    rateLimits,
+    summaryRecipients,
+    summarySends,
+  };
 }

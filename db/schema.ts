@@ -40,4 +40,15 @@ export const rollupHoursMonth = active.rollupHoursMonth;
 export const rateLimits = active.rateLimits;
 
 export { RESPONSE_FLAGS, EXCLUDED_FLAGS, CASE_STATUSES, ROLLUP_TABLES } from './schema-common';
-export type { Unit, ServicePoint, Procedure, Survey, SurveyVersion, ResponseRow, NewResponse, CaseRow, User, Device } from './schema-sqlite';
+export type {
+  Unit,
+  ServicePoint,
+  Procedure,
+  Survey,
+  SurveyVersion,
+  ResponseRow,
+  NewResponse,
+  CaseRow,
+  User,
+  Device,
+} from './schema-sqlite';

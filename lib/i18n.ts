@@ -17,18 +17,15 @@ const vi = {
   procedure: 'Thủ tục',
   dossierNote:
     'Đánh giá này gắn với mã hồ sơ của Ông/Bà để mỗi hồ sơ chỉ được đánh giá một lần. Chúng tôi không lưu tên, số điện thoại hay địa chỉ IP của Ông/Bà.',
-  anonymousNote:
-    'Đánh giá của Ông/Bà là ẩn danh: chúng tôi không lưu tên, số điện thoại hay địa chỉ IP của Ông/Bà.',
+  anonymousNote: 'Đánh giá của Ông/Bà là ẩn danh: chúng tôi không lưu tên, số điện thoại hay địa chỉ IP của Ông/Bà.',
   loadingSurvey: 'Đang tải phiếu đánh giá…',
   sending: 'Đang gửi đánh giá…',
-  retrying:
-    'Chưa gửi được vì mạng không ổn định. Câu trả lời đã được lưu trên máy của Ông/Bà và sẽ tự gửi lại.',
+  retrying: 'Chưa gửi được vì mạng không ổn định. Câu trả lời đã được lưu trên máy của Ông/Bà và sẽ tự gửi lại.',
   retryNow: 'Gửi lại ngay',
   rejected: 'Không thể nhận đánh giá này:',
   startOver: 'Làm lại phiếu',
   thanksTitle: 'Cảm ơn Ông/Bà đã đánh giá!',
-  thanksBody:
-    'Ý kiến của Ông/Bà giúp Sở Xây dựng phục vụ người dân và doanh nghiệp tốt hơn.',
+  thanksBody: 'Ý kiến của Ông/Bà giúp Sở Xây dựng phục vụ người dân và doanh nghiệp tốt hơn.',
   thanksClose: 'Ông/Bà có thể đóng trang này.',
   notFoundTitle: 'Không tìm thấy quầy này',
   notFoundBody:
@@ -108,8 +105,7 @@ const en: Messages = {
   rejected: 'This rating could not be accepted:',
   startOver: 'Start again',
   thanksTitle: 'Thank you for your rating!',
-  thanksBody:
-    'Your feedback helps the Department of Construction serve citizens and businesses better.',
+  thanksBody: 'Your feedback helps the Department of Construction serve citizens and businesses better.',
   thanksClose: 'You may close this page.',
   notFoundTitle: 'Desk not found',
   notFoundBody:
@@ -238,7 +234,8 @@ const kioskEn: KioskMessages = {
   contactLater: 'Leave a phone number to be contacted (optional)',
   loading: 'Loading…',
   notPairedTitle: 'This tablet is not connected',
-  notPairedBody: 'This tablet is not connected to a desk, or its connection was revoked. Please tell the staff at the desk.',
+  notPairedBody:
+    'This tablet is not connected to a desk, or its connection was revoked. Please tell the staff at the desk.',
   pending: (n: number) => `Waiting to send: ${n}`,
   lastSync: (time: string) => `Synced at ${time}`,
   neverSynced: 'Not synced yet',
@@ -269,7 +266,8 @@ const kioskEn: KioskMessages = {
   pairConfirm: 'Connect this tablet',
   pairing: 'Connecting…',
   openKiosk: 'Open the rating screen',
-  pairLinkInvalid: 'This pairing link has been used or has expired (after 24 hours). Please ask an administrator for a new one.',
+  pairLinkInvalid:
+    'This pairing link has been used or has expired (after 24 hours). Please ask an administrator for a new one.',
 };
 
 export const kioskMessages: Record<Locale, KioskMessages> = { vi: kioskVi, en: kioskEn };

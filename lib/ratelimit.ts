@@ -14,7 +14,12 @@ export const windowOf = (now: number, windowMs: number): number => Math.floor(no
  * `limit`, given the previous window's count. A refused hit still counts: a client that keeps
  * knocking stays refused.
  */
-export function rateDecision({ limit, windowMs }: RateRule, now: number, previous: number, current: number): RateDecision {
+export function rateDecision(
+  { limit, windowMs }: RateRule,
+  now: number,
+  previous: number,
+  current: number,
+): RateDecision {
   if (limit <= 0) return { allowed: true };
   const elapsed = (now % windowMs) / windowMs;
   const before = previous * (1 - elapsed) + (current - 1);

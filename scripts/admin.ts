@@ -15,7 +15,12 @@ async function main(argv: string[]) {
     process.exit(words.length === 0 ? 0 : 2);
   }
   const rest = argv.slice(argv.indexOf(name.name.at(-1)!) + 1);
-  const { values, positionals } = parseArgs({ args: rest, options: name.options ?? {}, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: name.options ?? {},
+    allowPositionals: true,
+    strict: true,
+  });
   await name.run({ values: values as Record<string, string | boolean | undefined>, positionals });
   // Every command has opened the database by now; a PostgreSQL pool left open would keep the process alive.
   await closeDatabase(await readyDb());

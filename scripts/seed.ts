@@ -18,14 +18,18 @@ const seed = whole('seed', values.seed);
 
 const db = await readyDb();
 const ref = await seedReferenceData(db);
-console.log(`Seeded ${getConfig().DATABASE_URL}: ${ref.units} units, ${ref.points} desks, ${ref.procedures} procedures.`);
+console.log(
+  `Seeded ${getConfig().DATABASE_URL}: ${ref.units} units, ${ref.points} desks, ${ref.procedures} procedures.`,
+);
 for (const s of await seedSurveys(db)) {
   console.log(`Survey ${s.slug}: version ${s.version}${s.created ? ' (new)' : ''}${s.published ? ', published' : ''}`);
 }
 if (demo !== undefined && demo > 0) {
   const started = Date.now();
   const stored = await seedDemoResponses(db, { count: demo, seed });
-  console.log(`Demo: ${stored} responses over the last year (${demo - stored} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Demo: ${stored} responses over the last year (${demo - stored} already there) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }
 if (process.argv.includes('--demo-users')) {
   console.log(`Demo accounts created: ${await seedDemoUsers(db)} (README lists them).`);

@@ -11,7 +11,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 function clientAddress(req) {
   if (trustProxy) {
-    const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const hops = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (hops.length > 0) return hops[hops.length - 1];
   }
   return req.socket.remoteAddress ?? 'unknown';
@@ -41,7 +44,9 @@ try {
     // The settings themselves are wrong: the message names each variable.
     console.error(`Hài Lòng cannot start: ${err.message}`);
   } else {
-    console.error(`Hài Lòng cannot start: the database of DATABASE_URL cannot be opened or written (${err?.message ?? err}).`);
+    console.error(
+      `Hài Lòng cannot start: the database of DATABASE_URL cannot be opened or written (${err?.message ?? err}).`,
+    );
     console.error('Check DATABASE_URL, the file or directory permissions, or the PostgreSQL role.');
   }
   process.exit(1);
@@ -57,12 +62,20 @@ async function ingestDirect(req, res) {
       duplex: 'half',
     });
     const response = await ingest(request);
-    res.writeHead(response.status, { ...Object.fromEntries(STATIC_SECURITY_HEADERS), ...(hsts ? { [hsts[0]]: hsts[1] } : {}), ...Object.fromEntries(response.headers) });
+    res.writeHead(response.status, {
+      ...Object.fromEntries(STATIC_SECURITY_HEADERS),
+      ...(hsts ? { [hsts[0]]: hsts[1] } : {}),
+      ...Object.fromEntries(response.headers),
+    });
     res.end(await response.text());
   } catch (err) {
     console.error('[direct POST /api/responses]', err);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong on our side; please try again.' } }));
+    res.end(
+      JSON.stringify({
+        error: { code: 'internal_error', message: 'Something went wrong on our side; please try again.' },
+      }),
+    );
   }
 }
 

@@ -10,7 +10,18 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 // Relative paths (data/, db/migrations) resolve from the project, wherever npm was run.
 process.chdir(root);
 
-const SOURCES = ['app', 'lib', 'server', 'db', 'surveys', 'public', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'lib',
+  'server',
+  'db',
+  'surveys',
+  'public',
+  'instrumentation.ts',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -24,7 +24,8 @@ export const LOGIN_THROTTLE = {
 } as const;
 
 /** The (name, client) counter's key: a name is hashed, so the counters hold no usernames. */
-const pairKey = (username: string, client: string) => `${client}|${createHash('sha256').update(username.toLowerCase()).digest('base64url').slice(0, 16)}`;
+const pairKey = (username: string, client: string) =>
+  `${client}|${createHash('sha256').update(username.toLowerCase()).digest('base64url').slice(0, 16)}`;
 
 /**
  * Checks a username and password from `client` (the caller's rate-limit key). The answer never
@@ -35,7 +36,8 @@ export async function attemptLogin(
   db: Queryable,
   { username, password, now, client }: { username: string; password: string; now: number; client: string },
 ): Promise<LoginOutcome> {
-  const audit = (actorUserId: number | null, action: string) => appendAudit(db, { actorUserId, actor: username, action }, now);
+  const audit = (actorUserId: number | null, action: string) =>
+    appendAudit(db, { actorUserId, actor: username, action }, now);
   const pair = pairKey(username, client);
   const throttled =
     !(await peekRateLimit(db, 'login_pair', pair, LOGIN_THROTTLE.pair, now)).allowed ||
@@ -66,7 +68,11 @@ export async function logout(db: Queryable, { token, now }: { token: string; now
   await revokeSession(db, { tokenHash: hashToken(token), now });
 }
 
-const toPrincipal = (kind: Principal['kind'], row: { id: number; role: Principal['role']; unitId: number | null }, label: string): Principal => ({
+const toPrincipal = (
+  kind: Principal['kind'],
+  row: { id: number; role: Principal['role']; unitId: number | null },
+  label: string,
+): Principal => ({
   kind,
   id: row.id,
   label,
@@ -74,12 +80,18 @@ const toPrincipal = (kind: Principal['kind'], row: { id: number; role: Principal
   unitId: row.role === 'manager' ? row.unitId : null,
 });
 
-export async function principalForSession(db: Queryable, { token, now }: { token: string; now: number }): Promise<Principal | null> {
+export async function principalForSession(
+  db: Queryable,
+  { token, now }: { token: string; now: number },
+): Promise<Principal | null> {
   const user = await findSessionUser(db, { tokenHash: hashToken(token), now });
   return user ? toPrincipal('user', user, user.displayName ?? user.username) : null;
 }
 
-export async function principalForApiToken(db: Queryable, { token, now }: { token: string; now: number }): Promise<Principal | null> {
+export async function principalForApiToken(
+  db: Queryable,
+  { token, now }: { token: string; now: number },
+): Promise<Principal | null> {
   const row = await findApiToken(db, { tokenHash: hashToken(token), now });
   return row ? toPrincipal('token', row, `token:${row.name}`) : null;
 }
@@ -104,7 +116,11 @@ export async function changePassword(
     await setPassword(tx, { userId, passwordHash, now });
     await revokeUserSessions(tx, { userId, now });
     await createSession(tx, { tokenHash: hashToken(token), userId, now });
-    await appendAudit(tx, { actorUserId: userId, actor: user.username, action: 'user.password.change', entity: 'user', entityId: userId }, now);
+    await appendAudit(
+      tx,
+      { actorUserId: userId, actor: user.username, action: 'user.password.change', entity: 'user', entityId: userId },
+      now,
+    );
   });
   return { ok: true, token };
 }

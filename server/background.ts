@@ -39,7 +39,14 @@ export function startBackgroundJobs(db: Db): void {
     if (n) console.log(`Hài Lòng: erased ${n} expired call-back contact(s).`);
   });
   every(60_000, 'alerts', () =>
-    raiseDueAlerts(db, { now: Date.now(), settings: { percent: cfg.ALERT_NEGATIVE_PERCENT, minResponses: cfg.ALERT_MIN_RESPONSES, webhookUrl: cfg.WEBHOOK_URL ?? null } }),
+    raiseDueAlerts(db, {
+      now: Date.now(),
+      settings: {
+        percent: cfg.ALERT_NEGATIVE_PERCENT,
+        minResponses: cfg.ALERT_MIN_RESPONSES,
+        webhookUrl: cfg.WEBHOOK_URL ?? null,
+      },
+    }),
   );
   if (cfg.WEBHOOK_URL && cfg.WEBHOOK_SECRET) {
     const secret = cfg.WEBHOOK_SECRET;

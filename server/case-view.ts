@@ -25,6 +25,7 @@ export async function caseForPrincipal(db: Db, principal: Principal, code: strin
   const scope = await unitScope(principal);
   if (scope && !scope.has(found.unitId)) return null;
   const { contact, ...rest } = found;
-  const view: ContactView = contact === null ? null : can(principal, 'cases.handle') ? { shown: true, ...contact } : { shown: false };
+  const view: ContactView =
+    contact === null ? null : can(principal, 'cases.handle') ? { shown: true, ...contact } : { shown: false };
   return { ...rest, contact: view };
 }

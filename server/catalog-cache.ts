@@ -34,7 +34,11 @@ export function noteCatalogVersion(db: Queryable, version: number, now = Date.no
 }
 
 /** What `load(db, args)` returns, from memory while the catalogue has not changed. */
-export async function cachedLookup<D extends Queryable, A, T>(db: D, load: (db: D, args: A) => Promise<T>, args: A): Promise<T> {
+export async function cachedLookup<D extends Queryable, A, T>(
+  db: D,
+  load: (db: D, args: A) => Promise<T>,
+  args: A,
+): Promise<T> {
   const state = stateOf(db);
   const local = localAuditWrites();
   if (state.local !== local) {

@@ -32,5 +32,8 @@ export function clientKey(headers: Headers, secret: string, now: number): string
  * within one's own /64 or changing the User-Agent resets nothing), hashed.
  */
 export function rateLimitKey(headers: Headers, secret: string): string {
-  return createHmac('sha256', secret).update(clientNetwork(clientAddress(headers))).digest('base64url').slice(0, 22);
+  return createHmac('sha256', secret)
+    .update(clientNetwork(clientAddress(headers)))
+    .digest('base64url')
+    .slice(0, 22);
 }

@@ -1,9 +1,23 @@
 import type { Db } from '@/db';
-import { readActivity, readAnswerCountsBy, readHourCells, readRollupKeys, type HourCell } from '@/db/queries/rollup-reads';
+import {
+  readActivity,
+  readAnswerCountsBy,
+  readHourCells,
+  readRollupKeys,
+  type HourCell,
+} from '@/db/queries/rollup-reads';
 import { RESPONSES_QUESTION } from '@/db/queries/rollup-writes';
 import { CHANNEL_LABELS, nationalSipasFor } from '@/lib/dashboard/labels';
 import { defaultTrendUnit, trendSeries, type TrendPoint } from '@/lib/dashboard/trend';
-import { indexChange, proportionRate, round2, type IndicesResult, type Interval, type ProportionChange, type ProportionRate } from '@/lib/indices';
+import {
+  indexChange,
+  proportionRate,
+  round2,
+  type IndicesResult,
+  type Interval,
+  type ProportionChange,
+  type ProportionRate,
+} from '@/lib/indices';
 import { dissatisfiedCounts } from '@/lib/indices/overall-interval';
 import { CHANNELS } from '@/lib/ingest/channels';
 import type { BucketUnit } from '@/lib/time/buckets';
@@ -77,16 +91,24 @@ export async function loadDashboard(
     indices,
     previous: { period: prev, indices: previousIndices },
     change: indexChange({ current: indices, previous: previousIndices }),
-    indexDelta: indices.index !== null && previousIndices.index !== null ? round2(indices.index - previousIndices.index) : null,
+    indexDelta:
+      indices.index !== null && previousIndices.index !== null ? round2(indices.index - previousIndices.index) : null,
     // A share of answers, shown only when the scope has enough respondents.
-    dissatisfied: proportionRate({ count: dis.count, n: indices.suppressed ? 0 : dis.n, minResponses: 1 }),
+    dissatisfied: indices.suppressed
+      ? proportionRate({ count: 0, n: 0, minResponses: 1 })
+      : proportionRate({ count: dis.count, n: dis.n, minResponses: 1 }),
     trend: {
       unit,
       points: trendSeries({
         from: period.from,
         to: period.to,
         unit,
-        rows: trendRows.map((r) => ({ key: r.key, question: r.question, value: Number(r.value), count: Number(r.count) })),
+        rows: trendRows.map((r) => ({
+          key: r.key,
+          question: r.question,
+          value: Number(r.value),
+          count: Number(r.count),
+        })),
         scoring,
         minResponses,
         responsesQuestion: RESPONSES_QUESTION,
@@ -98,7 +120,13 @@ export async function loadDashboard(
     flagged: responsesOf(all) - responsesOf(counted),
     channels: CHANNELS.map((channel) => {
       const r = byChannel.get(channel);
-      return { channel, label: CHANNEL_LABELS[channel].vi, responses: r?.responses ?? 0, index: r?.index ?? null, ci95: r?.ci95 ?? null };
+      return {
+        channel,
+        label: CHANNEL_LABELS[channel].vi,
+        responses: r?.responses ?? 0,
+        index: r?.index ?? null,
+        ci95: r?.ci95 ?? null,
+      };
     }),
   };
 }

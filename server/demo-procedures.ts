@@ -30,7 +30,9 @@ export function illustrativeRecord(p: SeedProcedure): ProcedureRecord {
     return {
       ...common,
       processingTime: province ? '20 ngày kể từ ngày nhận đủ hồ sơ hợp lệ' : '15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ',
-      fees: province ? 'Lệ phí cấp giấy phép xây dựng: 150.000 đồng/giấy phép' : 'Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ: 75.000 đồng/giấy phép',
+      fees: province
+        ? 'Lệ phí cấp giấy phép xây dựng: 150.000 đồng/giấy phép'
+        : 'Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ: 75.000 đồng/giấy phép',
       documents: [
         { name: 'Đơn đề nghị cấp giấy phép xây dựng', originals: 1, copies: 0 },
         { name: 'Giấy tờ chứng minh quyền sử dụng đất', originals: 0, copies: 1 },
@@ -44,7 +46,10 @@ export function illustrativeRecord(p: SeedProcedure): ProcedureRecord {
       ],
       onlineLevel: 'Một phần',
       result: 'Giấy phép xây dựng',
-      legalBasis: ['Luật Xây dựng năm 2014, sửa đổi, bổ sung năm 2020', 'Nghị định hướng dẫn về cấp giấy phép xây dựng'],
+      legalBasis: [
+        'Luật Xây dựng năm 2014, sửa đổi, bổ sung năm 2020',
+        'Nghị định hướng dẫn về cấp giấy phép xây dựng',
+      ],
     };
   }
   return {

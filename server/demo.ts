@@ -40,7 +40,10 @@ export async function seedDemoResponses(
   const published = await db
     .select({ slug: surveys.slug, versionId: surveyVersions.id, definition: surveyVersions.definition })
     .from(surveys)
-    .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.publishedVersion)))
+    .innerJoin(
+      surveyVersions,
+      and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.publishedVersion)),
+    )
     .where(inArray(surveys.slug, ['quick', 'sipas']));
   const surveyBySlug = new Map(
     published.map((s) => {
@@ -52,15 +55,25 @@ export async function seedDemoResponses(
   if (!surveyBySlug.get('quick') || !sipas) throw new Error('seed the surveys before demo responses');
   const sipasCriteria = sipas.scoring.questions.filter((q) => q.dimension !== null).map((q) => q.name);
 
-  const procedureRows = await db.select({ pointId: pointProcedures.pointId, procedureId: pointProcedures.procedureId }).from(pointProcedures);
+  const procedureRows = await db
+    .select({ pointId: pointProcedures.pointId, procedureId: pointProcedures.procedureId })
+    .from(pointProcedures);
   const desks: DemoDesk[] = (
     await db
-      .select({ pointId: servicePoints.id, unitId: servicePoints.unitId, code: servicePoints.code, unitCode: units.code })
+      .select({
+        pointId: servicePoints.id,
+        unitId: servicePoints.unitId,
+        code: servicePoints.code,
+        unitCode: units.code,
+      })
       .from(servicePoints)
       .innerJoin(units, eq(units.id, servicePoints.unitId))
       .where(eq(servicePoints.active, true))
       .orderBy(asc(servicePoints.code))
-  ).map((d) => ({ ...d, procedureIds: procedureRows.filter((r) => r.pointId === d.pointId).map((r) => r.procedureId) }));
+  ).map((d) => ({
+    ...d,
+    procedureIds: procedureRows.filter((r) => r.pointId === d.pointId).map((r) => r.procedureId),
+  }));
   if (desks.length === 0) throw new Error('seed the reference data before demo responses');
 
   const random = seededRandom(seed);
@@ -72,7 +85,8 @@ export async function seedDemoResponses(
       const r = demoResponse(random, { desks, sipasCriteria, fromMs, toMs: nowMs });
       const survey = surveyBySlug.get(r.survey)!;
       const checked = survey.validator.validate(r.answers);
-      if (!checked.ok) throw new Error(`demo response ${i} invalid: ${checked.issues.map((x) => x.message).join('; ')}`);
+      if (!checked.ok)
+        throw new Error(`demo response ${i} invalid: ${checked.issues.map((x) => x.message).join('; ')}`);
       const row: ResponseInsert = {
         id: demoId(seed, i),
         surveyVersionId: survey.versionId,
@@ -97,12 +111,20 @@ export async function seedDemoResponses(
     stored += await withTransaction(db, async (tx) => {
       const inserted = await tx
         .insert(responses)
-        .select(selectJsonRows(tx, responses, batch.map((b) => b.row)))
+        .select(
+          selectJsonRows(
+            tx,
+            responses,
+            batch.map((b) => b.row),
+          ),
+        )
         .onConflictDoNothing({ target: responses.id })
         .returning({ id: responses.id });
       const ids = new Set(inserted.map((r) => r.id));
       const fresh = batch.filter((b) => ids.has(b.row.id));
-      const answerRows = fresh.flatMap((b) => b.scored.map((a) => ({ responseId: b.row.id, question: a.question, value: a.value })));
+      const answerRows = fresh.flatMap((b) =>
+        b.scored.map((a) => ({ responseId: b.row.id, question: a.question, value: a.value })),
+      );
       if (answerRows.length > 0) await tx.insert(answers).select(selectJsonRows(tx, answers, answerRows));
       await writeRollupsBatch(tx, fresh);
       return fresh.length;

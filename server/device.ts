@@ -20,7 +20,6 @@ export function deviceCookieOptions() {
   };
 }
 
-
 /** The paired, unrevoked kiosk that sent this request, or null. */
 export async function deviceFromRequest(request: Request): Promise<PairedDevice | null> {
   const credential = cookieValue(request.headers.get('cookie'), DEVICE_COOKIE);

@@ -16,19 +16,30 @@ export type Provisioned = { id: number; name: string; link: string; pin: string;
  * A new kiosk device for a desk, as the CLI (`device create`) and the admin page make it: a
  * one-time pairing link (24 h) and a staff PIN, made when none is given and shown once.
  */
-export async function provisionDevice(db: Db, { pointCode, name, pin }: { pointCode: string; name?: string; pin?: string }): Promise<Provisioned | { error: 'point' | 'pin' }> {
+export async function provisionDevice(
+  db: Db,
+  { pointCode, name, pin }: { pointCode: string; name?: string; pin?: string },
+): Promise<Provisioned | { error: 'point' | 'pin' }> {
   const point = await findPointByCode(db, { code: pointCode });
   if (!point || !point.active) return { error: 'point' };
   if (pin !== undefined && !PIN_PATTERN.test(pin)) return { error: 'pin' };
   const finalPin = pin ?? String(randomInt(0, 1_000_000)).padStart(6, '0');
   const finalName = name?.trim() || `Máy tính bảng ${point.name}`;
   const token = newSecretToken();
-  const { id } = await createDevice(db, { pointId: point.id, name: finalName, pairingTokenHash: hashToken(token), pinHash: await hashPassword(finalPin), now: Date.now() });
+  const { id } = await createDevice(db, {
+    pointId: point.id,
+    name: finalName,
+    pairingTokenHash: hashToken(token),
+    pinHash: await hashPassword(finalPin),
+    now: Date.now(),
+  });
   return { id, name: finalName, link: pairingLink(token), pin: finalPin, pinGenerated: pin === undefined };
 }
 
 /** A fresh pairing link for an existing device; null when it is revoked or unknown. */
 export async function relinkDevice(db: Db, id: number): Promise<string | null> {
   const token = newSecretToken();
-  return (await renewPairing(db, { id, pairingTokenHash: hashToken(token), now: Date.now() })) ? pairingLink(token) : null;
+  return (await renewPairing(db, { id, pairingTokenHash: hashToken(token), now: Date.now() }))
+    ? pairingLink(token)
+    : null;
 }

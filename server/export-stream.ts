@@ -11,9 +11,13 @@ export type Cell = string | number | null;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** CSV, UTF-8 with BOM, pulled batch by batch as the client reads (backpressure for free). */
-export function csvStream(header: string[], batches: AsyncIterable<Cell[][]> | Iterable<Cell[][]>): ReadableStream<Uint8Array> {
+export function csvStream(
+  header: string[],
+  batches: AsyncIterable<Cell[][]> | Iterable<Cell[][]>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = (Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : toAsync(batches as Iterable<Cell[][]>));
+  const iterator =
+    Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : toAsync(batches as Iterable<Cell[][]>);
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

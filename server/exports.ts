@@ -48,7 +48,11 @@ export function responseColumns(view: ResolvedView): { header: string[]; questio
 }
 
 /** Batches of export rows, read with keyset paging as the consumer asks for them. */
-export async function* responseBatches(db: Db, view: ResolvedView, questions: Array<readonly string[]>): AsyncGenerator<Cell[][]> {
+export async function* responseBatches(
+  db: Db,
+  view: ResolvedView,
+  questions: Array<readonly string[]>,
+): AsyncGenerator<Cell[][]> {
   let cursor: ExportCursor = null;
   const filter = { ...view.filter, includeRepeats: true };
   for (;;) {
@@ -76,7 +80,11 @@ export async function* responseBatches(db: Db, view: ResolvedView, questions: Ar
 
 function valueAt(answers: Record<string, unknown>, path: readonly string[]): unknown {
   let value: unknown = answers;
-  for (const key of path) value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    value =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
   return value;
 }
 

@@ -10,8 +10,7 @@ import { findSurveyVersion } from '@/db/queries/surveys';
 import { ingestResponse } from './ingest';
 
 export type FormOutcome =
-  | { ok: true; id: string; caseCode: string | null }
-  | { ok: false; code: string; message: string };
+  { ok: true; id: string; caseCode: string | null } | { ok: false; code: string; message: string };
 
 const one = (fields: FormData, name: string): string | undefined => {
   const v = fields.get(name);
@@ -30,16 +29,23 @@ export async function ingestFormResponse(
   const { fields } = input;
   const slug = one(fields, 'survey') ?? '';
   const version = Number(one(fields, 'surveyVersion'));
-  const survey = /^[a-z0-9][a-z0-9-]{0,63}$/.test(slug) && Number.isInteger(version) ? await findSurveyVersion(db, { slug, version }) : null;
+  const survey =
+    /^[a-z0-9][a-z0-9-]{0,63}$/.test(slug) && Number.isInteger(version)
+      ? await findSurveyVersion(db, { slug, version })
+      : null;
   if (!survey) return { ok: false, code: 'unknown_survey', message: `No survey "${slug}" version ${version}.` };
   const locale = parseLocale(one(fields, 'lang'));
   const page = firstPageOf(JSON.parse(survey.definition), locale);
-  if (!page?.postable) return { ok: false, code: 'not_a_form', message: 'This survey needs JavaScript to be answered.' };
+  if (!page?.postable)
+    return { ok: false, code: 'not_a_form', message: 'This survey needs JavaScript to be answered.' };
 
   // A dossier is only taken with the receipt's signature, as the survey page checks it.
   const dossier = one(fields, 'dossier');
   const procedure = one(fields, 'procedure');
-  if (dossier !== undefined && !verifyDossier(input.secret, { point: input.point, dossier, procedure }, one(fields, 'sig'))) {
+  if (
+    dossier !== undefined &&
+    !verifyDossier(input.secret, { point: input.point, dossier, procedure }, one(fields, 'sig'))
+  ) {
     return { ok: false, code: 'dossier_forged', message: 'The dossier link is not valid.' };
   }
 

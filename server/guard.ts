@@ -69,7 +69,10 @@ export async function unitScope(principal: Principal): Promise<Set<number> | nul
  * another site sent the request, else null. Server actions get Next's own origin check.
  */
 export function crossSiteRefusal(request: Request): Response | null {
-  return isCrossSite(request.headers, allowedOrigins(request.url, getConfig().publicBaseUrl, request.headers.get('host')))
+  return isCrossSite(
+    request.headers,
+    allowedOrigins(request.url, getConfig().publicBaseUrl, request.headers.get('host')),
+  )
     ? forbidden('cross_site', 'This request must come from a page of this site.')
     : null;
 }

@@ -4,7 +4,12 @@ import { RESPONSES_QUESTION } from '@/db/queries/rollup-writes';
 import { answerCountsFromRows, computeIndices, type IndicesResult, type Scoring } from '@/lib/indices';
 
 /** The `/api/indices` figures of one scope, read from the answer rollups. */
-export async function indicesFor(db: Db, scoring: Scoring, filter: RollupFilter, minResponses: number): Promise<IndicesResult> {
+export async function indicesFor(
+  db: Db,
+  scoring: Scoring,
+  filter: RollupFilter,
+  minResponses: number,
+): Promise<IndicesResult> {
   const { responses, rows } = await readAnswerCounts(db, filter);
   return computeIndices({ scoring, counts: answerCountsFromRows(rows), responses, options: { minResponses } });
 }
@@ -13,7 +18,13 @@ export async function indicesFor(db: Db, scoring: Scoring, filter: RollupFilter,
  * The indices of every group of a scope (unit, desk, channel, procedure, month or day) from one
  * read, each by the same method as `indicesFor`, so a ranking row equals /api/indices for its scope.
  */
-export async function indicesBy(db: Db, scoring: Scoring, filter: RollupFilter, group: AnswerGroup, minResponses: number): Promise<Map<string, IndicesResult>> {
+export async function indicesBy(
+  db: Db,
+  scoring: Scoring,
+  filter: RollupFilter,
+  group: AnswerGroup,
+  minResponses: number,
+): Promise<Map<string, IndicesResult>> {
   const byKey = new Map<string, { responses: number; rows: { question: string; value: number; count: number }[] }>();
   for (const row of await readAnswerCountsBy(db, filter, group)) {
     let entry = byKey.get(row.key);

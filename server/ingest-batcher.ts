@@ -8,9 +8,15 @@ import { noteCatalogVersion } from './catalog-cache';
 /** Runs in the batch's transaction after the response was inserted, with the flags it was stored with. */
 export type AfterInsert = (tx: Queryable, flags: number) => Promise<string | null>;
 
-export type StoredOutcome = (InsertOutcome & { inserted: false }) | { inserted: true; flags: number; caseCode: string | null };
+export type StoredOutcome =
+  (InsertOutcome & { inserted: false }) | { inserted: true; flags: number; caseCode: string | null };
 
-type Job = { item: BatchItem; afterInsert?: AfterInsert; resolve(outcome: StoredOutcome): void; reject(err: unknown): void };
+type Job = {
+  item: BatchItem;
+  afterInsert?: AfterInsert;
+  resolve(outcome: StoredOutcome): void;
+  reject(err: unknown): void;
+};
 
 // The most responses one transaction takes; more wait for the next.
 const MAX_BATCH = 256;
@@ -73,7 +79,11 @@ export class IngestBatcher {
         const stored: StoredOutcome[] = [];
         for (const [i, outcome] of inserted.entries()) {
           const job = jobs[i]!;
-          stored.push(outcome.inserted ? { ...outcome, caseCode: job.afterInsert ? await job.afterInsert(tx, outcome.flags) : null } : outcome);
+          stored.push(
+            outcome.inserted
+              ? { ...outcome, caseCode: job.afterInsert ? await job.afterInsert(tx, outcome.flags) : null }
+              : outcome,
+          );
         }
         // The catalogue's version, for the lookups cached in memory (server/catalog-cache.ts).
         noteCatalogVersion(this.db, await latestAuditId(tx));

@@ -86,7 +86,11 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   if (env.dossier !== undefined && input.operatorId === undefined) {
     const ref = { point: point.code, dossier: env.dossier, procedure: env.procedure };
     if (!isDossierLinkSigned(ref, env.dossierSignature)) {
-      return rejected(403, 'dossier_signature_invalid', 'A response naming a dossier needs the signature of its receipt link (dossierSignature).');
+      return rejected(
+        403,
+        'dossier_signature_invalid',
+        'A response naming a dossier needs the signature of its receipt link (dossierSignature).',
+      );
     }
   }
 
@@ -98,7 +102,12 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   if (env.procedure !== undefined) {
     const procedure = await cachedLookup(db, findProcedureAtPoint, { code: env.procedure, pointId: point.id });
     if (!procedure) return rejected(404, 'unknown_procedure', `No procedure "${env.procedure}" in the catalogue.`);
-    if (!procedure.offered) return rejected(422, 'procedure_not_offered', `Desk "${point.code}" does not handle procedure "${env.procedure}".`);
+    if (!procedure.offered)
+      return rejected(
+        422,
+        'procedure_not_offered',
+        `Desk "${point.code}" does not handle procedure "${env.procedure}".`,
+      );
     procedureId = procedure.id;
   }
 
@@ -115,7 +124,11 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   // Counted only once the answers are valid, so refused requests do not push a client over.
   let flags = 0;
   if (input.burst) {
-    const seen = sharedRateLimiter(db, 'burst').hit(`${point.id}|${input.burst.clientKey}`, input.burst.rule, input.receivedAt);
+    const seen = sharedRateLimiter(db, 'burst').hit(
+      `${point.id}|${input.burst.clientKey}`,
+      input.burst.rule,
+      input.receivedAt,
+    );
     if (!seen.allowed) flags |= RESPONSE_FLAGS.burst;
   }
 
@@ -161,14 +174,26 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
       });
       if (cfg.WEBHOOK_URL) {
         // What other systems need to route the case; the answers and any comment stay here.
-        const payload = { case: code, unit: point.unit.code, point: point.code, procedure: env.procedure ?? null, channel: env.channel, reasons, openedAt: new Date(input.receivedAt).toISOString(), dueAt: new Date(due).toISOString() };
+        const payload = {
+          case: code,
+          unit: point.unit.code,
+          point: point.code,
+          procedure: env.procedure ?? null,
+          channel: env.channel,
+          reasons,
+          openedAt: new Date(input.receivedAt).toISOString(),
+          dueAt: new Date(due).toISOString(),
+        };
         await enqueueWebhook(tx, { event: 'case.opened', url: cfg.WEBHOOK_URL, payload, now: input.receivedAt });
       }
       return code;
     };
   }
   // Written with the other responses of its group commit (server/ingest-batcher.ts).
-  const stored = await ingestBatcher(db).submit({ row, scored: checked.scored, activity, repeatWindowMs: input.repeatWindowMs ?? 0 }, openCase);
+  const stored = await ingestBatcher(db).submit(
+    { row, scored: checked.scored, activity, repeatWindowMs: input.repeatWindowMs ?? 0 },
+    openCase,
+  );
   if (stored.inserted) return { kind: 'accepted', flags: stored.flags, caseCode: stored.caseCode };
   if ('dossierTaken' in stored) return { kind: 'dossier_taken' };
   return replayOrConflict(db, env.id, stored.existingBodyHash === input.bodyHash);

@@ -41,7 +41,13 @@ export type PublicPage = PublicResults & {
 
 export async function publicResults(
   db: Db,
-  { quarter, survey, minResponses, now, target }: { quarter: string; survey: string; minResponses: number; now: number; target?: number },
+  {
+    quarter,
+    survey,
+    minResponses,
+    now,
+    target,
+  }: { quarter: string; survey: string; minResponses: number; now: number; target?: number },
 ): Promise<PublicPage | null> {
   const view = await resolveView(db, PUBLIC, { survey, quarter }, now);
   if (isViewError(view)) return null;
@@ -56,16 +62,26 @@ export async function publicResults(
   const [whole, perUnit, trend, caseRows] = await Promise.all([
     indices(view.filter),
     Promise.all(
-      reporting.map(async (u) => ({ unit: u, result: await indices({ ...view.filter, unitIds: [...(await unitSubtreeIds(db, u.id))].sort((a, b) => a - b) }) })),
+      reporting.map(async (u) => ({
+        unit: u,
+        result: await indices({ ...view.filter, unitIds: [...(await unitSubtreeIds(db, u.id))].sort((a, b) => a - b) }),
+      })),
     ),
-    Promise.all(previousQuarters(quarter, 4).map(async (q) => ({ quarter: q, index: (await indices({ ...view.filter, ...quarterBounds(q) })).index }))),
+    Promise.all(
+      previousQuarters(quarter, 4).map(async (q) => ({
+        quarter: q,
+        index: (await indices({ ...view.filter, ...quarterBounds(q) })).index,
+      })),
+    ),
     caseStatsByUnit(db, { unitIds: null, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now }),
   ]);
 
   const benchmark = benchmarkFor(view, whole);
   const targetMark = targetBenchmark(target);
   // A unit without any response in the quarter (no public desks) is not listed at all.
-  const rows = perUnit.filter((u) => u.result.responses > 0).map((u) => ({ key: u.unit.code, label: u.unit.name, result: u.result }));
+  const rows = perUnit
+    .filter((u) => u.result.responses > 0)
+    .map((u) => ({ key: u.unit.code, label: u.unit.name, result: u.result }));
   const ranking = rankByIndex({ rows, benchmark: benchmark?.index ?? null });
 
   return {
@@ -74,12 +90,27 @@ export async function publicResults(
     provisional: bounds.to >= localDay(now),
     benchmark,
     overall: { index: whole.index, ci95: whole.ci95, responses: whole.responses },
-    units: ranking.ranked.map((r) => ({ code: r.key, name: r.label, index: r.index, ci95: r.ci95, responses: r.responses, verdict: r.verdict })),
+    units: ranking.ranked.map((r) => ({
+      code: r.key,
+      name: r.label,
+      index: r.index,
+      ci95: r.ci95,
+      responses: r.responses,
+      verdict: r.verdict,
+    })),
     suppressed: ranking.suppressed.map((r) => ({ code: r.key, name: r.label, responses: r.responses })),
-    cases: caseRows.map((c) => ({ unit: c.unitName, received: Number(c.received), due: Number(c.due ?? 0), closedOnTime: Number(c.dueClosedOnTime ?? 0) })),
+    cases: caseRows.map((c) => ({
+      unit: c.unitName,
+      received: Number(c.received),
+      due: Number(c.due ?? 0),
+      closedOnTime: Number(c.dueClosedOnTime ?? 0),
+    })),
     surveyTitle: view.survey.title,
     target: targetMark,
-    elements: whole.index === null ? [] : whole.dimensions.map((d) => ({ name: d.name, title: d.title, index: d.suppressed ? null : d.index })),
+    elements:
+      whole.index === null
+        ? []
+        : whole.dimensions.map((d) => ({ name: d.name, title: d.title, index: d.suppressed ? null : d.index })),
     trend,
   };
 }

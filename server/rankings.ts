@@ -48,10 +48,16 @@ export async function rankingFor(
     options.whole ? Promise.resolve(options.whole) : indicesFor(db, view.survey.scoring, view.filter, minResponses),
   ]);
   const label = labeller(view, by);
-  const rows = [...groups].filter(([, result]) => result.responses > 0).map(([key, result]) => ({ ...label(key), result }));
+  const rows = [...groups]
+    .filter(([, result]) => result.responses > 0)
+    .map(([key, result]) => ({ ...label(key), result }));
   const benchmark = benchmarkFor(view, whole);
   const target = targetBenchmark(options.target);
-  return { ...rankByIndex({ rows, benchmark: benchmark?.index ?? null, target: target?.index ?? null }), benchmark, target };
+  return {
+    ...rankByIndex({ rows, benchmark: benchmark?.index ?? null, target: target?.index ?? null }),
+    benchmark,
+    target,
+  };
 }
 
 function labeller(view: ResolvedView, by: RankingGroup): (key: string) => { key: string; label: string } {

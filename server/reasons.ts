@@ -24,13 +24,19 @@ export type Reasons = {
  * The survey's multiple-choice question (quick: "Điều gì chưa tốt?", asked of the dissatisfied)
  * counted by choice for the scope, each unit and each desk. Null when the survey has none.
  */
-export async function reasonsFor(db: Db, view: Pick<ResolvedView, 'survey' | 'filter'>, minResponses: number): Promise<Reasons | null> {
+export async function reasonsFor(
+  db: Db,
+  view: Pick<ResolvedView, 'survey' | 'filter'>,
+  minResponses: number,
+): Promise<Reasons | null> {
   const question = elementsOf(view.survey.definition)
     .map(({ element }) => element)
     .find((e) => e.type === 'checkbox' && Array.isArray((e as { choices?: unknown }).choices));
   if (!question || question.type !== 'checkbox') return null;
   const choices = (question.choices ?? []).map((c) =>
-    typeof c === 'object' ? { value: String(c.value), label: c.text ? localize(c.text, 'vi') : String(c.value) } : { value: String(c), label: String(c) },
+    typeof c === 'object'
+      ? { value: String(c.value), label: c.text ? localize(c.text, 'vi') : String(c.value) }
+      : { value: String(c), label: String(c) },
   );
   const values = choices.map((c) => c.value);
   const [rows, commented, units, points] = await Promise.all([
@@ -41,16 +47,33 @@ export async function reasonsFor(db: Db, view: Pick<ResolvedView, 'survey' | 'fi
   ]);
   const unitName = new Map(units.map((u) => [String(u.id), u.name]));
   const pointName = new Map(points.map((p) => [String(p.id), p.name]));
-  const label = (names: Map<string, string>) => (g: ChoiceGroup): ReasonGroup => ({ ...g, label: names.get(g.key) ?? g.key });
+  const label =
+    (names: Map<string, string>) =>
+    (g: ChoiceGroup): ReasonGroup => ({ ...g, label: names.get(g.key) ?? g.key });
   // The zero row makes the scope's group exist even when nobody answered.
-  const total = choiceShares([{ key: 'all', choice: null, count: 0 }, ...rows.map((r) => ({ key: 'all', choice: r.choice, count: r.count }))], values, minResponses)[0]!;
+  const total = choiceShares(
+    [{ key: 'all', choice: null, count: 0 }, ...rows.map((r) => ({ key: 'all', choice: r.choice, count: r.count }))],
+    values,
+    minResponses,
+  )[0]!;
   return {
     question: question.name,
     title: question.title ? localize(question.title, 'vi') : question.name,
     choices,
-    comments: choices.map((c) => ({ ...c, count: commented.filter((r) => r.choice === c.value).reduce((sum, r) => sum + r.count, 0) })),
+    comments: choices.map((c) => ({
+      ...c,
+      count: commented.filter((r) => r.choice === c.value).reduce((sum, r) => sum + r.count, 0),
+    })),
     total: { ...total, label: 'Tất cả' },
-    units: choiceShares(rows.map((r) => ({ key: String(r.unitId), choice: r.choice, count: r.count })), values, minResponses).map(label(unitName)),
-    points: choiceShares(rows.map((r) => ({ key: String(r.pointId), choice: r.choice, count: r.count })), values, minResponses).map(label(pointName)),
+    units: choiceShares(
+      rows.map((r) => ({ key: String(r.unitId), choice: r.choice, count: r.count })),
+      values,
+      minResponses,
+    ).map(label(unitName)),
+    points: choiceShares(
+      rows.map((r) => ({ key: String(r.pointId), choice: r.choice, count: r.count })),
+      values,
+      minResponses,
+    ).map(label(pointName)),
   };
 }

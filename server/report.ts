@@ -25,7 +25,13 @@ export type ReportDocument = {
 };
 
 /** What the quarterly report adds to the dashboard's figures: the document frame, priorities, cases and the generated text. */
-export async function loadReportDocument(db: Db, view: ResolvedView, data: DashboardData, minResponses: number, nowMs: number): Promise<ReportDocument> {
+export async function loadReportDocument(
+  db: Db,
+  view: ResolvedView,
+  data: DashboardData,
+  minResponses: number,
+  nowMs: number,
+): Promise<ReportDocument> {
   const today = localDay(nowMs);
   const [priorities, reasons, units, caseRows] = await Promise.all([
     prioritiesFor(db, view, minResponses, data.indices),
@@ -38,32 +44,56 @@ export async function loadReportDocument(db: Db, view: ResolvedView, data: Dashb
       now: nowMs,
     }),
   ]);
-  const rows = caseRows.map((r) => ({ unit: r.unitName, received: Number(r.received), due: Number(r.due), onTime: Number(r.dueClosedOnTime), overdue: Number(r.overdue) }));
-  const total = rows.reduce((t, r) => ({ ...t, received: t.received + r.received, due: t.due + r.due, onTime: t.onTime + r.onTime, overdue: t.overdue + r.overdue }), {
-    unit: 'Tổng cộng',
-    received: 0,
-    due: 0,
-    onTime: 0,
-    overdue: 0,
-  });
+  const rows = caseRows.map((r) => ({
+    unit: r.unitName,
+    received: Number(r.received),
+    due: Number(r.due),
+    onTime: Number(r.dueClosedOnTime),
+    overdue: Number(r.overdue),
+  }));
+  const total = rows.reduce(
+    (t, r) => ({
+      ...t,
+      received: t.received + r.received,
+      due: t.due + r.due,
+      onTime: t.onTime + r.onTime,
+      overdue: t.overdue + r.overdue,
+    }),
+    {
+      unit: 'Tổng cộng',
+      received: 0,
+      due: 0,
+      onTime: 0,
+      overdue: 0,
+    },
+  );
   const provisional = today <= view.period.to;
   const { above, below } = standouts([...data.rankings.units.ranked, ...data.rankings.points.ranked]);
   const facts: ReportFacts = {
     index: data.indices.suppressed ? null : data.indices.index,
     respondents: data.indices.responses,
     minResponses,
-    change: data.indexDelta === null || !data.change ? null : { delta: data.indexDelta, significant: data.change.significant },
-    benchmark: data.trend.reference ? { label: `SIPAS toàn quốc ${data.trend.reference.year}`, index: data.trend.reference.index } : null,
+    change:
+      data.indexDelta === null || !data.change
+        ? null
+        : { delta: data.indexDelta, significant: data.change.significant },
+    benchmark: data.trend.reference
+      ? { label: `SIPAS toàn quốc ${data.trend.reference.year}`, index: data.trend.reference.index }
+      : null,
     fixFirst: (priorities?.criteria ?? [])
       .filter((c) => c.quadrant === 'fix_first' && c.index !== null)
       .sort((a, b) => b.importance! - a.importance!)
       .map((c) => ({ title: c.title, index: c.index! })),
-    reasons: reasons && !reasons.total.suppressed
-      ? reasons.total.choices
-          .filter((c) => c.count > 0)
-          .sort((a, b) => b.count - a.count)
-          .map((c) => ({ label: reasons.choices.find((x) => x.value === c.choice)?.label ?? c.choice, share: c.share ?? 0 }))
-      : [],
+    reasons:
+      reasons && !reasons.total.suppressed
+        ? reasons.total.choices
+            .filter((c) => c.count > 0)
+            .sort((a, b) => b.count - a.count)
+            .map((c) => ({
+              label: reasons.choices.find((x) => x.value === c.choice)?.label ?? c.choice,
+              share: c.share ?? 0,
+            }))
+        : [],
     below,
     above,
     cases: total,

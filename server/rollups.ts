@@ -4,7 +4,15 @@ import { OVERALL_SCORE_QUESTION } from '@/lib/indices/respondent';
 import { LOCAL_OFFSET_MS } from '@/lib/time/local';
 
 import { dialectOf, first, rawAll, rawRun, withTransaction, type Queryable } from '@/db/index';
-import { EXCLUDED_FLAGS, responses, ROLLUP_TABLES, rollupActivityMonth, rollupAnswersUnitMonth, surveys, surveyVersions } from '@/db/schema';
+import {
+  EXCLUDED_FLAGS,
+  responses,
+  ROLLUP_TABLES,
+  rollupActivityMonth,
+  rollupAnswersUnitMonth,
+  surveys,
+  surveyVersions,
+} from '@/db/schema';
 
 import { compiledFromJson } from './survey-versions';
 
@@ -29,14 +37,26 @@ const LOCAL_TIME = {
 };
 
 /** Every survey version's index questions and thresholds, as the insert path derives them. */
-async function thresholdRows(db: Queryable): Promise<{ versionId: number; question: string; from: number; dimension: string }[]> {
+async function thresholdRows(
+  db: Queryable,
+): Promise<{ versionId: number; question: string; from: number; dimension: string }[]> {
   const versions = await db
-    .select({ versionId: surveyVersions.id, definition: surveyVersions.definition, slug: surveys.slug, version: surveyVersions.version })
+    .select({
+      versionId: surveyVersions.id,
+      definition: surveyVersions.definition,
+      slug: surveys.slug,
+      version: surveyVersions.version,
+    })
     .from(surveyVersions)
     .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId));
   return versions.flatMap((v) => {
     const { thresholds } = compiledFromJson(v.versionId, v.definition, `survey ${v.slug} v${v.version}`);
-    return [...thresholds].map(([question, c]) => ({ versionId: v.versionId, question, from: c.satisfiedFrom, dimension: c.dimension }));
+    return [...thresholds].map(([question, c]) => ({
+      versionId: v.versionId,
+      question,
+      from: c.satisfiedFrom,
+      dimension: c.dimension,
+    }));
   });
 }
 
@@ -55,7 +75,8 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
   // PostgreSQL aggregates by hashing, so the rows would reach the primary key in random order,
   // each insert touching another page of an index bigger than the buffer cache: a million
   // responses' day rows took minutes. In key order they fill the index page after page.
-  const inKeyOrder = (keys: number) => (pg ? `ORDER BY ${Array.from({ length: keys }, (_, i) => i + 1).join(', ')}` : '');
+  const inKeyOrder = (keys: number) =>
+    pg ? `ORDER BY ${Array.from({ length: keys }, (_, i) => i + 1).join(', ')}` : '';
   const onCommit = pg ? 'ON COMMIT DROP' : '';
   return withTransaction(db, async (tx) => {
     const run = (statement: string) => rawRun(tx, sql.raw(statement));
@@ -64,7 +85,9 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
       PRIMARY KEY (survey_version_id, question)) ${pg ? onCommit : 'WITHOUT ROWID'}`);
     await run(`DELETE FROM ${tmp}rollup_thresholds`);
     for (let i = 0; i < thresholds.length; i += 300) {
-      const rows: SQL[] = thresholds.slice(i, i + 300).map((t) => sql`(${t.versionId}, ${t.question}, ${t.from}, ${t.dimension})`);
+      const rows: SQL[] = thresholds
+        .slice(i, i + 300)
+        .map((t) => sql`(${t.versionId}, ${t.question}, ${t.from}, ${t.dimension})`);
       await rawRun(tx, sql`INSERT INTO ${sql.raw(tmp)}rollup_thresholds VALUES ${sql.join(rows, sql`, `)}`);
     }
 
@@ -82,7 +105,8 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
     // Each respondent's scores as lib/indices/respondent.ts computes them at insert: the share of
     // satisfied answers per element, and their mean, in whole percent rounded half up.
     const real = pg ? 'double precision' : 'REAL';
-    const percent = (share: string) => (pg ? `CAST(floor(${share} * 100 + 0.5 + 1e-9) AS integer)` : `CAST(${share} * 100 + 0.5 + 1e-9 AS INTEGER)`);
+    const percent = (share: string) =>
+      pg ? `CAST(floor(${share} * 100 + 0.5 + 1e-9) AS integer)` : `CAST(${share} * 100 + 0.5 + 1e-9 AS INTEGER)`;
     await run(`DROP TABLE IF EXISTS ${tmp}rollup_shares`);
     await run(`CREATE TEMP TABLE rollup_shares ${onCommit} AS
       SELECT a.response_id AS id, t.dimension,
@@ -166,10 +190,38 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
  * when index answers exist but no respondent scores (rollups written before they were kept).
  */
 export async function rollupsMissing(db: Queryable): Promise<boolean> {
-  const hasResponses = first(await db.select({ one: sql`1` }).from(responses).limit(1)) !== null;
+  const hasResponses =
+    first(
+      await db
+        .select({ one: sql`1` })
+        .from(responses)
+        .limit(1),
+    ) !== null;
   if (!hasResponses) return false;
-  if (first(await db.select({ one: sql`1` }).from(rollupActivityMonth).limit(1)) === null) return true;
-  const indexed = first(await db.select({ one: sql`1` }).from(rollupActivityMonth).where(sql`${rollupActivityMonth.answers} > 0`).limit(1)) !== null;
-  const scored = first(await db.select({ one: sql`1` }).from(rollupAnswersUnitMonth).where(eq(rollupAnswersUnitMonth.question, OVERALL_SCORE_QUESTION)).limit(1)) !== null;
+  if (
+    first(
+      await db
+        .select({ one: sql`1` })
+        .from(rollupActivityMonth)
+        .limit(1),
+    ) === null
+  )
+    return true;
+  const indexed =
+    first(
+      await db
+        .select({ one: sql`1` })
+        .from(rollupActivityMonth)
+        .where(sql`${rollupActivityMonth.answers} > 0`)
+        .limit(1),
+    ) !== null;
+  const scored =
+    first(
+      await db
+        .select({ one: sql`1` })
+        .from(rollupAnswersUnitMonth)
+        .where(eq(rollupAnswersUnitMonth.question, OVERALL_SCORE_QUESTION))
+        .limit(1),
+    ) !== null;
   return indexed && !scored;
 }

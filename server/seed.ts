@@ -59,12 +59,25 @@ export async function seedReferenceData(db: Queryable): Promise<{ units: number;
 
     const procedureIds = new Map<string, number>();
     for (const p of data.procedures) {
-      const row = { code: p.code, name: p.name, sector: p.field ?? null, level: p.level === undefined ? null : String(p.level) };
+      const row = {
+        code: p.code,
+        name: p.name,
+        sector: p.field ?? null,
+        level: p.level === undefined ? null : String(p.level),
+      };
       const inserted = await tx.insert(procedures).values(row).onConflictDoNothing().returning({ id: procedures.id });
-      const id = inserted[0]?.id ?? first(await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.code, p.code)))!.id;
+      const id =
+        inserted[0]?.id ??
+        first(await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.code, p.code)))!.id;
       // A new procedure's first version: the real code and name with illustrative demo details.
       if (inserted[0]) {
-        await tx.insert(procedureVersions).values({ procedureId: id, version: 1, effectiveFrom: CATALOGUE_DECIDED, illustrative: true, record: JSON.stringify(illustrativeRecord(row)) });
+        await tx.insert(procedureVersions).values({
+          procedureId: id,
+          version: 1,
+          effectiveFrom: CATALOGUE_DECIDED,
+          illustrative: true,
+          record: JSON.stringify(illustrativeRecord(row)),
+        });
       }
       procedureIds.set(p.code, id);
     }
@@ -76,7 +89,9 @@ export async function seedReferenceData(db: Queryable): Promise<{ units: number;
         .insert(servicePoints)
         .values({ code: sp.code, name: sp.name, nameEn: sp.nameEn, unitId, location: sp.location })
         .onConflictDoNothing();
-      const pointId = first(await tx.select({ id: servicePoints.id }).from(servicePoints).where(eq(servicePoints.code, sp.code)))!.id;
+      const pointId = first(
+        await tx.select({ id: servicePoints.id }).from(servicePoints).where(eq(servicePoints.code, sp.code)),
+      )!.id;
       for (const code of sp.procedures) {
         const procedureId = procedureIds.get(code);
         if (procedureId === undefined) throw new Error(`seed.json: desk ${sp.code} names unknown procedure ${code}`);
@@ -98,13 +113,17 @@ export async function importSurvey(
   const clean = sanitizeSurveyHtml(json);
   const definition = parseSurveyDefinition(clean, source);
   const text = canonicalJson(clean);
-  return importSurveyVersion(db, {
-    slug,
-    title: localize(definition.title ?? slug, 'vi'),
-    definition: text,
-    checksum: sha256Hex(text),
-    publish,
-  }, actor);
+  return importSurveyVersion(
+    db,
+    {
+      slug,
+      title: localize(definition.title ?? slug, 'vi'),
+      definition: text,
+      checksum: sha256Hex(text),
+      publish,
+    },
+    actor,
+  );
 }
 
 /** The bundled questionnaires (surveys/*.json); a changed file becomes a new published version. */

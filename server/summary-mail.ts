@@ -4,7 +4,12 @@ import type { Db } from '@/db';
 import { listCases } from '@/db/queries/cases';
 import { listSurveys, listActiveUnits } from '@/db/queries/catalog';
 import { appendAudit } from '@/db/queries/audit';
-import { claimSummarySend, listSummaryRecipients, releaseSummarySend, type SummaryRecipient } from '@/db/queries/summary';
+import {
+  claimSummarySend,
+  listSummaryRecipients,
+  releaseSummarySend,
+  type SummaryRecipient,
+} from '@/db/queries/summary';
 import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
 import { formatPercent } from '@/lib/dashboard/format';
@@ -16,7 +21,9 @@ import { loadReportDocument } from './report';
 import { isViewError, resolveView } from './view';
 
 /** What sends a message: nodemailer's transporter in production, anything alike in a test. */
-export type MailTransport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+export type MailTransport = {
+  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+};
 
 // The summary reads as a leader would; a unit recipient's view is narrowed to that unit below.
 const SUMMARY_READER: Principal = { kind: 'token', id: 0, label: 'summary e-mail', role: 'leader', unitId: null };
@@ -37,7 +44,13 @@ function duePeriods(nowMs: number): { kind: SummaryKind; period: string; days: D
  */
 export async function sendDueSummaries(
   db: Db,
-  { now, transport, from, baseUrl, minResponses }: { now: number; transport: MailTransport; from: string; baseUrl: string; minResponses: number },
+  {
+    now,
+    transport,
+    from,
+    baseUrl,
+    minResponses,
+  }: { now: number; transport: MailTransport; from: string; baseUrl: string; minResponses: number },
 ): Promise<number> {
   const recipients = await listSummaryRecipients(db);
   if (recipients.length === 0) return 0;
@@ -51,7 +64,18 @@ export async function sendDueSummaries(
         const unit = units.find((u) => u.id === r.unitId) ?? null;
         const mail = await summaryFor(db, r, unit, due, { now, baseUrl, minResponses });
         await transport.sendMail({ from, to: r.email, ...mail });
-        await appendAudit(db, { actorUserId: null, actor: 'system', action: 'summary.sent', entity: 'summary_recipient', entityId: r.id, after: { period: due.period, to: r.email, subject: mail.subject } }, now);
+        await appendAudit(
+          db,
+          {
+            actorUserId: null,
+            actor: 'system',
+            action: 'summary.sent',
+            entity: 'summary_recipient',
+            entityId: r.id,
+            after: { period: due.period, to: r.email, subject: mail.subject },
+          },
+          now,
+        );
         sent++;
       } catch (err) {
         await releaseSummarySend(db, { recipientId: r.id, period: due.period });
@@ -77,15 +101,25 @@ async function summaryFor(
     const data = await loadDashboard(db, view, { minResponses });
     if (data.indices.responses === 0) continue;
     const doc = await loadReportDocument(db, view, data, minResponses, now);
-    const fixFirst = (doc.priorities?.criteria ?? []).filter((c) => c.quadrant === 'fix_first').sort((a, b) => b.importance! - a.importance!);
-    const reasons = doc.reasons && !doc.reasons.total.suppressed ? [...doc.reasons.total.choices].filter((c) => c.count > 0).sort((a, b) => b.count - a.count) : [];
+    const fixFirst = (doc.priorities?.criteria ?? [])
+      .filter((c) => c.quadrant === 'fix_first')
+      .sort((a, b) => b.importance! - a.importance!);
+    const reasons =
+      doc.reasons && !doc.reasons.total.suppressed
+        ? [...doc.reasons.total.choices].filter((c) => c.count > 0).sort((a, b) => b.count - a.count)
+        : [];
     const query = new URLSearchParams(params).toString();
     sections.push({
       survey: view.survey.title,
       conclusions: doc.conclusions,
       priorities: [
         ...fixFirst.slice(0, 3).map((c) => `${c.title} (hài lòng ${formatPercent(c.index)})`),
-        ...reasons.slice(0, 3).map((c) => `${doc.reasons!.choices.find((x) => x.value === c.choice)?.label ?? c.choice} (${formatPercent(c.share)} người chưa hài lòng chọn)`),
+        ...reasons
+          .slice(0, 3)
+          .map(
+            (c) =>
+              `${doc.reasons!.choices.find((x) => x.value === c.choice)?.label ?? c.choice} (${formatPercent(c.share)} người chưa hài lòng chọn)`,
+          ),
       ],
       dashboardUrl: `${baseUrl}/dashboard?${query}`,
       reportUrl: `${baseUrl}/dashboard/report?${new URLSearchParams({ survey: survey.slug, quarter: quarterOf(due.days.to), ...(unit ? { unit: unit.code } : {}) })}`,

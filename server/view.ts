@@ -3,7 +3,14 @@
 import { notFound, redirect } from 'next/navigation';
 
 import type { Db } from '@/db';
-import { findSurveyVersions, listActivePoints, listActiveProcedures, listActiveUnits, type PointRef, type UnitRef } from '@/db/queries/catalog';
+import {
+  findSurveyVersions,
+  listActivePoints,
+  listActiveProcedures,
+  listActiveUnits,
+  type PointRef,
+  type UnitRef,
+} from '@/db/queries/catalog';
 import type { ProcedureRef } from '@/db/queries/procedures';
 import type { RollupFilter } from '@/db/queries/rollup-reads';
 import { unitSubtreeIds } from '@/db/queries/units';
@@ -45,7 +52,11 @@ export async function resolveView(
   if (!versions || !versions.published) {
     return { status: 404, code: 'unknown_survey', message: `No published survey "${params.survey}".` };
   }
-  const { definition, scoringVi: scoring } = compiledFromJson(versions.published.versionId, versions.published.definition, `survey ${params.survey}`);
+  const { definition, scoringVi: scoring } = compiledFromJson(
+    versions.published.versionId,
+    versions.published.definition,
+    `survey ${params.survey}`,
+  );
 
   const scope = await unitScope(principal);
   const allUnits = await listActiveUnits(db);
@@ -68,10 +79,18 @@ export async function resolveView(
     point = (await listActivePoints(db)).find((p) => p.code === params.point) ?? null;
     if (!point) return { status: 404, code: 'unknown_point', message: `No service point "${params.point}".` };
     if (scope !== null && !scope.has(point.unitId)) {
-      return { status: 403, code: 'forbidden_point', message: `Service point "${params.point}" is outside your units.` };
+      return {
+        status: 403,
+        code: 'forbidden_point',
+        message: `Service point "${params.point}" is outside your units.`,
+      };
     }
     if (unitIds !== null && !unitIds.includes(point.unitId)) {
-      return { status: 400, code: 'point_outside_unit', message: `Service point "${params.point}" is not in unit "${params.unit}".` };
+      return {
+        status: 400,
+        code: 'point_outside_unit',
+        message: `Service point "${params.point}" is not in unit "${params.unit}".`,
+      };
     }
     unitIds = [point.unitId];
   }
@@ -80,13 +99,23 @@ export async function resolveView(
   let procedure: ProcedureRef | null = null;
   if (params.procedure !== undefined) {
     procedure = procedures.find((p) => p.code === params.procedure) ?? null;
-    if (!procedure) return { status: 404, code: 'unknown_procedure', message: `No procedure "${params.procedure}" in the catalogue.` };
+    if (!procedure)
+      return {
+        status: 404,
+        code: 'unknown_procedure',
+        message: `No procedure "${params.procedure}" in the catalogue.`,
+      };
   }
 
   return {
     params,
     period,
-    survey: { slug: versions.slug, title: definition.title ? localizeTitle(definition.title) : versions.slug, definition, scoring },
+    survey: {
+      slug: versions.slug,
+      title: definition.title ? localizeTitle(definition.title) : versions.slug,
+      definition,
+      scoring,
+    },
     filter: {
       versionIds: versions.versionIds,
       from: period.from,
@@ -104,7 +133,7 @@ export async function resolveView(
 }
 
 function localizeTitle(title: NonNullable<SurveyDefinition['title']>): string {
-  return typeof title === 'string' ? title : title.default ?? Object.values(title)[0] ?? '';
+  return typeof title === 'string' ? title : (title.default ?? Object.values(title)[0] ?? '');
 }
 
 export function isViewError(value: ResolvedView | ViewError): value is ViewError {

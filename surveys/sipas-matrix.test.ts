@@ -11,7 +11,8 @@ import type { ScoredAnswer } from '@/lib/survey/types';
 
 // The same 22 SIPAS criteria asked as 22 radio groups (sipas.json) and as five Likert grids
 // (sipas-matrix.json): the same answers must give the same indices.
-const load = (file: string) => compileSurvey(JSON.parse(readFileSync(join(import.meta.dirname, file), 'utf8')), `surveys/${file}`);
+const load = (file: string) =>
+  compileSurvey(JSON.parse(readFileSync(join(import.meta.dirname, file), 'utf8')), `surveys/${file}`);
 const flat = load('sipas.json');
 const grid = load('sipas-matrix.json');
 
@@ -38,15 +39,32 @@ function indicesOf(survey: CompiledSurvey, scored: ScoredAnswer[][]) {
     values.set(answer.value, (values.get(answer.value) ?? 0) + 1);
     counts.set(answer.question, values);
   }
-  return computeIndices({ scoring: survey.scoringVi, counts: counts as AnswerCounts, responses: scored.length, options: { minResponses: 5 } });
+  return computeIndices({
+    scoring: survey.scoringVi,
+    counts: counts as AnswerCounts,
+    responses: scored.length,
+    options: { minResponses: 5 },
+  });
 }
 
 describe('sipas-matrix.json', () => {
   test('scores the same 22 criteria in the same 5 elements, one per matrix row', () => {
     const criteria = (s: CompiledSurvey) => s.scoring.questions.filter((q) => q.dimension !== null);
     expect(criteria(grid).map((q) => q.name)).toContain('access.seats');
-    expect(criteria(grid).map(({ dimension, title, values, satisfiedFrom }) => ({ dimension, title, values, satisfiedFrom }))).toEqual(
-      criteria(flat).map(({ dimension, title, values, satisfiedFrom }) => ({ dimension, title, values, satisfiedFrom })),
+    expect(
+      criteria(grid).map(({ dimension, title, values, satisfiedFrom }) => ({
+        dimension,
+        title,
+        values,
+        satisfiedFrom,
+      })),
+    ).toEqual(
+      criteria(flat).map(({ dimension, title, values, satisfiedFrom }) => ({
+        dimension,
+        title,
+        values,
+        satisfiedFrom,
+      })),
     );
   });
 
@@ -70,12 +88,12 @@ describe('sipas-matrix.json', () => {
     const y = indicesOf(grid, gridScored);
     expect(y.index).toBe(x.index);
     expect(y.index).not.toBeNull();
-    expect(y.dimensions.map((d) => [d.name, d.index, d.criteria.map((c) => [c.title, c.n, c.satisfied, c.index])])).toEqual(
-      x.dimensions.map((d) => [d.name, d.index, d.criteria.map((c) => [c.title, c.n, c.satisfied, c.index])]),
-    );
+    expect(
+      y.dimensions.map((d) => [d.name, d.index, d.criteria.map((c) => [c.title, c.n, c.satisfied, c.index])]),
+    ).toEqual(x.dimensions.map((d) => [d.name, d.index, d.criteria.map((c) => [c.title, c.n, c.satisfied, c.index])]));
   });
 
-  test('is served by the condition engine, which agrees with survey-core\'s model on it', () => {
+  test("is served by the condition engine, which agrees with survey-core's model on it", () => {
     expect(grid.validator.engine).toBe('conditions');
     const model = createAnswerValidator(grid.definition, { engine: 'model' });
     const random = seededRandom(7);
@@ -88,8 +106,17 @@ describe('sipas-matrix.json', () => {
   });
 
   test('a row value that is not offered, or a row that does not exist, is refused', () => {
-    expect(grid.validator.validate({ overall: 4, access: { seats: 6 } })).toMatchObject({ ok: false, issues: [{ code: 'out_of_scale' }] });
-    expect(grid.validator.validate({ overall: 4, access: { sofa: 5 } })).toMatchObject({ ok: false, issues: [{ code: 'unknown_question' }] });
-    expect(grid.validator.validate({ overall: 4, access: { seats: '5' } })).toMatchObject({ ok: false, issues: [{ code: 'wrong_type' }] });
+    expect(grid.validator.validate({ overall: 4, access: { seats: 6 } })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'out_of_scale' }],
+    });
+    expect(grid.validator.validate({ overall: 4, access: { sofa: 5 } })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'unknown_question' }],
+    });
+    expect(grid.validator.validate({ overall: 4, access: { seats: '5' } })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'wrong_type' }],
+    });
   });
 });

@@ -17,8 +17,8 @@ export async function AlertBanner({ principal }: { principal: Principal }) {
       <ul>
         {negative.map((a, i) => (
           <li key={`n${i}`}>
-            <strong>{a.pointName}</strong> ({a.unitName}): {String(a.details.percent)} % đánh giá không hài lòng trong 1 giờ qua ({String(a.details.negative)}/
-            {String(a.details.responses)}).
+            <strong>{a.pointName}</strong> ({a.unitName}): {String(a.details.percent)} % đánh giá không hài lòng trong 1
+            giờ qua ({String(a.details.negative)}/{String(a.details.responses)}).
           </li>
         ))}
         {overdue.length > 0 && (

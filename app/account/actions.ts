@@ -14,13 +14,24 @@ export type PasswordFormState = {
 };
 
 const form = z
-  .object({ current: z.string().min(1, 'Nhập mật khẩu hiện tại. / Enter your current password.').max(200), next: passwordSchema, confirm: z.string() })
-  .refine((v) => v.next === v.confirm, { path: ['confirm'], message: 'Hai mật khẩu mới không khớp. / The new passwords differ.' })
-  .refine((v) => v.next !== v.current, { path: ['next'], message: 'Mật khẩu mới phải khác mật khẩu cũ. / Choose a different password.' });
+  .object({
+    current: z.string().min(1, 'Nhập mật khẩu hiện tại. / Enter your current password.').max(200),
+    next: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.next === v.confirm, {
+    path: ['confirm'],
+    message: 'Hai mật khẩu mới không khớp. / The new passwords differ.',
+  })
+  .refine((v) => v.next !== v.current, {
+    path: ['next'],
+    message: 'Mật khẩu mới phải khác mật khẩu cũ. / Choose a different password.',
+  });
 
 export async function changePasswordAction(_prev: PasswordFormState, formData: FormData): Promise<PasswordFormState> {
   const principal = await currentPrincipal();
-  if (!principal || principal.kind !== 'user') return { errors: { form: 'Phiên đăng nhập đã hết hạn. / Your session has expired.' } };
+  if (!principal || principal.kind !== 'user')
+    return { errors: { form: 'Phiên đăng nhập đã hết hạn. / Your session has expired.' } };
   const parsed = form.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const errors: PasswordFormState['errors'] = {};
@@ -30,7 +41,12 @@ export async function changePasswordAction(_prev: PasswordFormState, formData: F
     }
     return { errors };
   }
-  const outcome = await changePassword(getDb(), { userId: principal.id, current: parsed.data.current, next: parsed.data.next, now: Date.now() });
+  const outcome = await changePassword(getDb(), {
+    userId: principal.id,
+    current: parsed.data.current,
+    next: parsed.data.next,
+    now: Date.now(),
+  });
   if (!outcome.ok) return { errors: { current: outcome.message } };
   (await cookies()).set(SESSION_COOKIE, outcome.token, sessionCookieOptions());
   return { ok: true };

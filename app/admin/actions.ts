@@ -67,7 +67,8 @@ export async function importProceduresAction(_prev: ActionState, formData: FormD
   return run((db, principal) => structure.importProceduresCore(db, principal, { csv, file }), { csv });
 }
 
-export const setPointProceduresAction = async (p: ActionState, f: FormData) => action(structure.setPointProceduresCore)(p, f);
+export const setPointProceduresAction = async (p: ActionState, f: FormData) =>
+  action(structure.setPointProceduresCore)(p, f);
 
 export async function uploadSurveyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const input = { ...textFields(formData), definition: await textOrFile(formData, 'definition', 'file') };
@@ -78,5 +79,7 @@ export const createDeviceAction = async (p: ActionState, f: FormData) => action(
 export const renameDeviceAction = async (p: ActionState, f: FormData) => action(devices.renameDeviceCore)(p, f);
 export const revokeDeviceAction = async (p: ActionState, f: FormData) => action(devices.revokeDeviceCore)(p, f);
 export const relinkDeviceAction = async (p: ActionState, f: FormData) => action(devices.relinkDeviceCore)(p, f);
-export const addSummaryRecipientAction = async (p: ActionState, f: FormData) => action(summary.addSummaryRecipientCore)(p, f);
-export const removeSummaryRecipientAction = async (p: ActionState, f: FormData) => action(summary.removeSummaryRecipientCore)(p, f);
+export const addSummaryRecipientAction = async (p: ActionState, f: FormData) =>
+  action(summary.addSummaryRecipientCore)(p, f);
+export const removeSummaryRecipientAction = async (p: ActionState, f: FormData) =>
+  action(summary.removeSummaryRecipientCore)(p, f);

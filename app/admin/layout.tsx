@@ -7,7 +7,10 @@ import { currentPrincipal } from '@/server/session';
 import { AdminNav } from './_components/AdminNav';
 import './admin.css';
 
-export const metadata: Metadata = { title: { default: 'Quản trị', template: '%s · Quản trị · Hài Lòng' }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: 'Quản trị', template: '%s · Quản trị · Hài Lòng' },
+  robots: { index: false },
+};
 
 // Each page calls requirePage itself (a layout is not re-run on every navigation, so it is no guard).
 export default async function AdminLayout({ children }: { children: ReactNode }) {

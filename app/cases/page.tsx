@@ -26,7 +26,11 @@ const REASONS: Record<string, string> = { dissatisfied: 'Không hài lòng', com
 const day = (ms: number) => formatDay(localDay(ms));
 
 /** The case queue of a manager's subtree (everything for leaders and admins), with the Decision 766 measures. */
-export default async function CasesPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+export default async function CasesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; page?: string }>;
+}) {
   const search = await searchParams;
   const principal = await requirePage('cases.view', '/cases');
   const db = getDb();
@@ -43,7 +47,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
   const quarter = quarterOf(localDay(now));
   const bounds = quarterBounds(quarter);
-  const stats = await caseStatsByUnit(db, { unitIds: scope, from: startOfLocalDayMs(bounds.from), to: endOfLocalDayMs(bounds.to), now });
+  const stats = await caseStatsByUnit(db, {
+    unitIds: scope,
+    from: startOfLocalDayMs(bounds.from),
+    to: endOfLocalDayMs(bounds.to),
+    now,
+  });
   const pages = Math.max(1, Math.ceil(total / PAGE));
 
   return (
@@ -54,7 +63,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <AlertBanner principal={principal} />
 
         <section className="card" aria-labelledby="stats-title">
-          <h2 id="stats-title">Kết quả xử lý quý {quarter.slice(-1)}/{quarter.slice(0, 4)}</h2>
+          <h2 id="stats-title">
+            Kết quả xử lý quý {quarter.slice(-1)}/{quarter.slice(0, 4)}
+          </h2>
           {stats.length === 0 ? (
             <p>Chưa có phản ánh nào trong quý này.</p>
           ) : (
@@ -87,7 +98,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
         <nav className="filters" aria-label="Lọc theo trạng thái">
           {FILTERS.map((f) => (
-            <Link key={f.value} href={`/cases?status=${f.value}`} aria-current={f.value === status ? 'page' : undefined} className="filter-chip">
+            <Link
+              key={f.value}
+              href={`/cases?status=${f.value}`}
+              aria-current={f.value === status ? 'page' : undefined}
+              className="filter-chip"
+            >
               {f.label}
             </Link>
           ))}
@@ -122,7 +138,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                           {r.code}
                         </Link>
                       </th>
-                      <td>{r.reasons.split(',').map((x) => REASONS[x] ?? x).join(', ')}</td>
+                      <td>
+                        {r.reasons
+                          .split(',')
+                          .map((x) => REASONS[x] ?? x)
+                          .join(', ')}
+                      </td>
                       <td>
                         {r.unitName} · {r.pointName}
                       </td>

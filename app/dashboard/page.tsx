@@ -52,7 +52,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { MIN_RESPONSES, SATISFACTION_TARGET } = getConfig();
   const surveys = await listSurveys(db);
   if (surveys.length === 0) notFound();
-  const view = await resolveView(db, principal, raw, Date.now(), { survey: surveys.some((s) => s.slug === 'sipas') ? 'sipas' : surveys[0]!.slug });
+  const view = await resolveView(db, principal, raw, Date.now(), {
+    survey: surveys.some((s) => s.slug === 'sipas') ? 'sipas' : surveys[0]!.slug,
+  });
 
   if (isViewError(view)) {
     const refused = interruptViewError(view);
@@ -68,7 +70,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     );
   }
 
-  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: view.params.trend, target: SATISFACTION_TARGET });
+  const data = await loadDashboard(db, view, {
+    minResponses: MIN_RESPONSES,
+    trendUnit: view.params.trend,
+    target: SATISFACTION_TARGET,
+  });
   const page = Math.max(1, Math.min(1000, Number.parseInt(raw.page ?? '1', 10) || 1));
   const search = (raw.q ?? '').slice(0, 100);
   const showComments = can(principal, 'comments.view');
@@ -82,13 +88,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           pageSize: PAGE_SIZE,
           search,
           rating: rating?.name ?? null,
-          tone: rating && tone ? { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive: tone === 'praise' } : null,
+          tone:
+            rating && tone
+              ? { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive: tone === 'praise' }
+              : null,
         })
       : { rows: [], hasNext: false },
     shown ? cachedReasons(view, MIN_RESPONSES) : null,
   ]);
   const ratingLabels =
-    rating && new Map(rating.values.map((v) => [v, describeAnswers(view.survey.definition, { [rating.name]: v })[0]?.text ?? String(v)]));
+    rating &&
+    new Map(
+      rating.values.map((v) => [
+        v,
+        describeAnswers(view.survey.definition, { [rating.name]: v })[0]?.text ?? String(v),
+      ]),
+    );
   const commentHref = (extra: { page?: number; tone?: CommentTone | null }) => {
     const t = extra.tone === undefined ? tone : extra.tone;
     return `/dashboard?${new URLSearchParams({ ...viewFilters, ...(search ? { q: search } : {}), ...(t ? { tone: t } : {}), page: String(extra.page ?? 1) })}#comments`;
@@ -177,15 +192,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           pageHref={(p) => commentHref({ page: p })}
           tone={tone}
           toneHref={(t) => commentHref({ tone: t })}
-          rating={rating && ratingLabels ? { title: String(rating.title), labels: ratingLabels, satisfiedFrom: rating.satisfiedFrom } : null}
+          rating={
+            rating && ratingLabels
+              ? { title: String(rating.title), labels: ratingLabels, satisfiedFrom: rating.satisfiedFrom }
+              : null
+          }
           perReason={reasons ? reasons.comments : null}
         />
       )}
       <p className="muted dash-footnote">
-        Chỉ số theo phương pháp SIPAS: tiêu chí = tỷ lệ câu trả lời mức 4–5 (hoặc 2–3 với thang 3 mức); yếu tố = trung bình các tiêu chí;
-        chỉ số chung = trung bình các yếu tố; đơn vị, quầy, kênh và từng kỳ của xu hướng đều tính cùng cách. Khoảng tin cậy lấy người trả
-        lời làm đơn vị (một người trả lời nhiều câu). Ô có dưới {MIN_RESPONSES} người trả lời không được tính (chưa đủ dữ liệu). Phiếu
-        bấm lặp không được tính. &quot;Làm tốt&quot; / &quot;chưa tốt&quot; chỉ dựa trên kiểm định so với mốc so sánh, không dựa vào thứ hạng.
+        Chỉ số theo phương pháp SIPAS: tiêu chí = tỷ lệ câu trả lời mức 4–5 (hoặc 2–3 với thang 3 mức); yếu tố = trung
+        bình các tiêu chí; chỉ số chung = trung bình các yếu tố; đơn vị, quầy, kênh và từng kỳ của xu hướng đều tính
+        cùng cách. Khoảng tin cậy lấy người trả lời làm đơn vị (một người trả lời nhiều câu). Ô có dưới {MIN_RESPONSES}{' '}
+        người trả lời không được tính (chưa đủ dữ liệu). Phiếu bấm lặp không được tính. &quot;Làm tốt&quot; / &quot;chưa
+        tốt&quot; chỉ dựa trên kiểm định so với mốc so sánh, không dựa vào thứ hạng.
       </p>
     </Shell>
   );

@@ -13,14 +13,14 @@ export default async function Forbidden() {
     <>
       {principal && <StaffHeader principal={principal} />}
       <main className="citizen-main" id="main">
-      <div className="card">
-        <h1>Bạn không có quyền xem trang này</h1>
-        <p lang="en">You do not have permission to view this page.</p>
-        <Link className="button" href={principal ? homePath(principal.role) : '/login'}>
-          {principal ? 'Về trang của bạn' : 'Đăng nhập'}
-        </Link>
-      </div>
-    </main>
+        <div className="card">
+          <h1>Bạn không có quyền xem trang này</h1>
+          <p lang="en">You do not have permission to view this page.</p>
+          <Link className="button" href={principal ? homePath(principal.role) : '/login'}>
+            {principal ? 'Về trang của bạn' : 'Đăng nhập'}
+          </Link>
+        </div>
+      </main>
     </>
   );
 }

@@ -29,9 +29,11 @@ const T = {
     improve: 'Đơn vị chưa tốt',
     goodNote: 'cao hơn mốc so sánh, có ý nghĩa thống kê',
     improveNote: 'thấp hơn mốc so sánh, có ý nghĩa thống kê',
-    noDifference: 'Chưa đơn vị nào khác biệt rõ so với mốc so sánh: chênh lệch giữa các đơn vị nằm trong sai số thống kê.',
+    noDifference:
+      'Chưa đơn vị nào khác biệt rõ so với mốc so sánh: chênh lệch giữa các đơn vị nằm trong sai số thống kê.',
     benchmark: 'Mốc so sánh',
-    benchmarkNote: 'Kết luận theo kiểm định hai phía ở mức 95 %, có hiệu chỉnh Holm cho nhiều đơn vị; không dựa vào thứ hạng.',
+    benchmarkNote:
+      'Kết luận theo kiểm định hai phía ở mức 95 %, có hiệu chỉnh Holm cho nhiều đơn vị; không dựa vào thứ hạng.',
     verdict: 'Kết luận',
     verdicts: { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' },
     people: 'người đánh giá',
@@ -50,7 +52,8 @@ const T = {
   },
   en: {
     title: 'Satisfaction results',
-    intro: 'How citizens and businesses rate the service of the Department of Construction’s units, published every quarter.',
+    intro:
+      'How citizens and businesses rate the service of the Department of Construction’s units, published every quarter.',
     quarter: 'Quarter',
     survey: 'Survey',
     show: 'Show',
@@ -65,7 +68,8 @@ const T = {
     improve: 'Units not yet doing well',
     goodNote: 'above the benchmark, statistically significant',
     improveNote: 'below the benchmark, statistically significant',
-    noDifference: 'No unit differs clearly from the benchmark: the differences between units are within sampling error.',
+    noDifference:
+      'No unit differs clearly from the benchmark: the differences between units are within sampling error.',
     benchmark: 'Benchmark',
     benchmarkNote: 'Verdicts come from a two-sided test at 95 %, Holm-corrected across units; never from the rank.',
     verdict: 'Verdict',
@@ -86,11 +90,17 @@ const T = {
   },
 } as const;
 
-const pct = (n: number, locale: Locale) => `${n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0%`;
-const qLabel = (q: string, locale: Locale) => (locale === 'vi' ? `Quý ${q.slice(6)}/${q.slice(0, 4)}` : `Q${q.slice(6)} ${q.slice(0, 4)}`);
+const pct = (n: number, locale: Locale) =>
+  `${n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0%`;
+const qLabel = (q: string, locale: Locale) =>
+  locale === 'vi' ? `Quý ${q.slice(6)}/${q.slice(0, 4)}` : `Q${q.slice(6)} ${q.slice(0, 4)}`;
 
 /** /ket-qua: the published results, no login, server-rendered with no client code of its own. */
-export default async function PublicResultsPage({ searchParams }: { searchParams: Promise<{ quai?: string; quy?: string; phieu?: string; lang?: string }> }) {
+export default async function PublicResultsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ quai?: string; quy?: string; phieu?: string; lang?: string }>;
+}) {
   const search = await searchParams;
   const locale = parseLocale(search.lang);
   const t = T[locale];
@@ -103,7 +113,10 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
 
   return (
     <>
-      <CitizenHeader locale={locale} switchHref={withLocale('/ket-qua', { quy: quarter, phieu: survey }, locale === 'vi' ? 'en' : 'vi')} />
+      <CitizenHeader
+        locale={locale}
+        switchHref={withLocale('/ket-qua', { quy: quarter, phieu: survey }, locale === 'vi' ? 'en' : 'vi')}
+      />
       <main className="citizen-main results" id="main" lang={locale}>
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
@@ -166,9 +179,20 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
               <h2 id="ranking">{t.units}</h2>
               {data.benchmark && (
                 <p data-testid="benchmark">
-                  {t.benchmark}: {data.benchmark.kind === 'national' ? data.benchmark.label.replace('SIPAS toàn quốc', locale === 'vi' ? 'SIPAS toàn quốc' : 'national SIPAS') : locale === 'vi' ? data.benchmark.label : 'index of all units'}{' '}
+                  {t.benchmark}:{' '}
+                  {data.benchmark.kind === 'national'
+                    ? data.benchmark.label.replace(
+                        'SIPAS toàn quốc',
+                        locale === 'vi' ? 'SIPAS toàn quốc' : 'national SIPAS',
+                      )
+                    : locale === 'vi'
+                      ? data.benchmark.label
+                      : 'index of all units'}{' '}
                   {pct(data.benchmark.index, locale)}
-                  {data.target ? ` · ${locale === 'vi' ? data.target.label : 'department target'} ${pct(data.target.index, locale)}` : ''}. {t.benchmarkNote}
+                  {data.target
+                    ? ` · ${locale === 'vi' ? data.target.label : 'department target'} ${pct(data.target.index, locale)}`
+                    : ''}
+                  . {t.benchmarkNote}
                 </p>
               )}
               {data.units.length > 0 &&

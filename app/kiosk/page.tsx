@@ -16,7 +16,8 @@ export default async function KioskPage() {
   const device = await currentDevice();
   const db = getDb();
   const point = device ? await findPointByCode(db, { code: device.pointCode }) : null;
-  const survey = point && point.active && point.unit.active ? await findSurveyVersion(db, { slug: point.kioskSurvey }) : null;
+  const survey =
+    point && point.active && point.unit.active ? await findSurveyVersion(db, { slug: point.kioskSurvey }) : null;
   if (!device || !point || !survey) return <NotConnected />;
 
   const cfg = getConfig();
@@ -25,12 +26,22 @@ export default async function KioskPage() {
     <KioskLoader
       config={{
         deviceName: device.name,
-        point: { code: point.code, name: point.name, nameEn: point.nameEn, unitName: point.unit.name, unitNameEn: point.unit.nameEn },
+        point: {
+          code: point.code,
+          name: point.name,
+          nameEn: point.nameEn,
+          unitName: point.unit.name,
+          unitNameEn: point.unit.nameEn,
+        },
         survey: { slug: survey.slug, version: survey.version, definition: survey.definition },
         thanksSeconds: cfg.KIOSK_THANKS_SECONDS,
         idleSeconds: cfg.KIOSK_IDLE_SECONDS,
         appVersion: pkg.version,
-        procedures: catalogue.map((p) => ({ record: p.record, illustrative: p.illustrative, points: p.points.includes(point.code) ? [point.code] : [] })),
+        procedures: catalogue.map((p) => ({
+          record: p.record,
+          illustrative: p.illustrative,
+          points: p.points.includes(point.code) ? [point.code] : [],
+        })),
         lookupBase: cfg.publicBaseUrl,
       }}
     />

@@ -26,7 +26,12 @@ export async function login(formData: FormData): Promise<void> {
 
   // Failures are throttled per (name, client) and per client inside attemptLogin (server/auth.ts).
   const client = rateLimitKey(await headers(), appSecret());
-  const outcome = await attemptLogin(getDb(), { username: parsed.data!.username, password: parsed.data!.password, now: Date.now(), client });
+  const outcome = await attemptLogin(getDb(), {
+    username: parsed.data!.username,
+    password: parsed.data!.password,
+    now: Date.now(),
+    client,
+  });
   if (!outcome.ok) back(outcome.reason === 'throttled' ? 'rate' : 'invalid');
   else {
     (await cookies()).set(SESSION_COOKIE, outcome.token, sessionCookieOptions());

@@ -14,9 +14,13 @@ const ERRORS: Record<string, [string, string]> = {
   ],
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; next?: string }>;
+}) {
   const { error, next } = await searchParams;
-  const message = error ? ERRORS[error] ?? ERRORS.invalid : null;
+  const message = error ? (ERRORS[error] ?? ERRORS.invalid) : null;
   return (
     <>
       <header className="citizen-header">
@@ -40,7 +44,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {next && <input type="hidden" name="next" value={next} />}
             <label className="field">
               <span>Tên đăng nhập / Username</span>
-              <input name="username" autoComplete="username" required minLength={3} maxLength={40} autoCapitalize="none" />
+              <input
+                name="username"
+                autoComplete="username"
+                required
+                minLength={3}
+                maxLength={40}
+                autoCapitalize="none"
+              />
             </label>
             <label className="field">
               <span>Mật khẩu / Password</span>

@@ -117,7 +117,10 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
               context={{ point: chosen.code, channel: 'hotline', procedure: procedure?.code }}
               keepDraft={false}
               afterDone={
-                <a className="button" href={`/operator?point=${encodeURIComponent(chosen.code)}&survey=${slug}&call=${Number(call) + 1}`}>
+                <a
+                  className="button"
+                  href={`/operator?point=${encodeURIComponent(chosen.code)}&survey=${slug}&call=${Number(call) + 1}`}
+                >
                   Nhập cuộc gọi tiếp theo
                 </a>
               }

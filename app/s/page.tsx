@@ -6,7 +6,11 @@ import { getDb } from '@/db';
 import { groupByUnit, listActivePoints } from '@/db/queries/points';
 import { messages, parseLocale, type Locale } from '@/lib/i18n';
 
-export async function generateMetadata({ searchParams }: { searchParams: Promise<{ lang?: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<{ lang?: string }>;
+}): Promise<Metadata> {
   return { title: messages[parseLocale((await searchParams).lang)].chooseDesk };
 }
 

@@ -44,7 +44,14 @@ export default async function ProceduresPage({ searchParams }: { searchParams: P
             {pointCode && <input type="hidden" name="point" value={pointCode} />}
             <label className="field">
               <span>{t.searchLabel}</span>
-              <input name="q" type="search" defaultValue={q} maxLength={200} placeholder={t.searchPlaceholder} autoComplete="off" />
+              <input
+                name="q"
+                type="search"
+                defaultValue={q}
+                maxLength={200}
+                placeholder={t.searchPlaceholder}
+                autoComplete="off"
+              />
             </label>
             <label className="field">
               <span>{t.sectorLabel}</span>
@@ -70,7 +77,9 @@ export default async function ProceduresPage({ searchParams }: { searchParams: P
             <ul className="procedure-list">
               {items.map((p) => (
                 <li key={p.record.code}>
-                  <Link href={withLocale(`/thu-tuc/${encodeURIComponent(p.record.code)}`, {}, locale)}>{p.record.name}</Link>
+                  <Link href={withLocale(`/thu-tuc/${encodeURIComponent(p.record.code)}`, {}, locale)}>
+                    {p.record.name}
+                  </Link>
                   <span className="procedure-list__meta">
                     {p.record.code}
                     {p.record.sector && ` · ${p.record.sector}`}

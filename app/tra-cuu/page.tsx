@@ -30,7 +30,10 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <CitizenHeader locale={locale} switchHref={withLocale('/tra-cuu', { ma: typed || undefined }, locale === 'vi' ? 'en' : 'vi')} />
+      <CitizenHeader
+        locale={locale}
+        switchHref={withLocale('/tra-cuu', { ma: typed || undefined }, locale === 'vi' ? 'en' : 'vi')}
+      />
       <main className="citizen-main" id="main" lang={locale}>
         <div className="card">
           <h1>{t.lookupTitle}</h1>
@@ -39,7 +42,16 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
             {locale === 'en' && <input type="hidden" name="lang" value="en" />}
             <label className="field">
               <span>{t.lookupCode}</span>
-              <input name="ma" defaultValue={typed} required maxLength={40} autoCapitalize="characters" autoComplete="off" spellCheck={false} aria-describedby={typed ? 'lookup-result' : undefined} />
+              <input
+                name="ma"
+                defaultValue={typed}
+                required
+                maxLength={40}
+                autoCapitalize="characters"
+                autoComplete="off"
+                spellCheck={false}
+                aria-describedby={typed ? 'lookup-result' : undefined}
+              />
             </label>
             <button className="button" type="submit">
               {t.lookupSubmit}
@@ -58,7 +70,9 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
                 <dl className="facts">
                   <dt>{t.lookupStatus}</dt>
                   <dd>
-                    <strong className={`case-status case-status--${found.status}`}>{CASE_STATUS_LABELS[found.status][locale]}</strong>
+                    <strong className={`case-status case-status--${found.status}`}>
+                      {CASE_STATUS_LABELS[found.status][locale]}
+                    </strong>
                   </dd>
                   <dt>{t.lookupUnit}</dt>
                   <dd>{locale === 'en' ? (found.unitNameEn ?? found.unitName) : found.unitName}</dd>

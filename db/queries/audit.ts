@@ -19,23 +19,28 @@ export type AuditEntry = {
 /** Appends one entry; pass the transaction of the change it records so both land or neither. */
 export async function appendAudit(db: Queryable, entry: AuditEntry, now = Date.now()): Promise<void> {
   auditWrites.__hailongAuditWrites = localAuditWrites() + 1;
-  await db
-    .insert(auditLog)
-    .values({
-      at: now,
-      actorUserId: entry.actorUserId,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity ?? null,
-      entityId: entry.entityId === undefined ? null : String(entry.entityId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    });
+  await db.insert(auditLog).values({
+    at: now,
+    actorUserId: entry.actorUserId,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId === undefined ? null : String(entry.entityId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  });
 }
 
 export async function listAudit(
   db: Queryable,
-  { action, actor, from, to, limit = 100, offset = 0 }: { action?: string; actor?: string; from?: number; to?: number; limit?: number; offset?: number },
+  {
+    action,
+    actor,
+    from,
+    to,
+    limit = 100,
+    offset = 0,
+  }: { action?: string; actor?: string; from?: number; to?: number; limit?: number; offset?: number },
 ) {
   return db
     .select()
@@ -56,7 +61,10 @@ function auditWhere({ action, actor, from, to }: { action?: string; actor?: stri
 }
 
 /** How many entries match the same filters as listAudit, for paging. */
-export async function countAudit(db: Queryable, filters: { action?: string; actor?: string; from?: number; to?: number }): Promise<number> {
+export async function countAudit(
+  db: Queryable,
+  filters: { action?: string; actor?: string; from?: number; to?: number },
+): Promise<number> {
   return first(await db.select({ n: count() }).from(auditLog).where(auditWhere(filters)))!.n;
 }
 

@@ -10,7 +10,11 @@ import { procedures, servicePoints, surveys, surveyVersions, units } from '../sc
 export type UnitRef = { id: number; code: string; name: string; parentId: number | null };
 export type PointRef = { id: number; code: string; name: string; unitId: number };
 export type SurveyRow = { slug: string; title: string };
-export type SurveyVersionsRow = { slug: string; versionIds: number[]; published: { versionId: number; definition: string } | null };
+export type SurveyVersionsRow = {
+  slug: string;
+  versionIds: number[];
+  published: { versionId: number; definition: string } | null;
+};
 
 export async function listActiveUnits(db: Queryable): Promise<UnitRef[]> {
   return db
@@ -40,7 +44,10 @@ export async function listSurveys(db: Queryable): Promise<SurveyRow[]> {
   return db
     .select({ slug: surveys.slug, title: surveyVersions.title })
     .from(surveys)
-    .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.publishedVersion)))
+    .innerJoin(
+      surveyVersions,
+      and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.publishedVersion)),
+    )
     .orderBy(asc(surveys.slug));
 }
 

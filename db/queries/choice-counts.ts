@@ -22,7 +22,9 @@ export async function readChoiceCounts(
 ): Promise<ChoiceCountRow[]> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return [];
   const pg = dialectOf(db) === 'postgres';
-  const commented = pg ? sql`(${responses.answers}::jsonb ->> 'comment') IS NOT NULL` : sql`json_extract(${responses.answers}, '$.comment') IS NOT NULL`;
+  const commented = pg
+    ? sql`(${responses.answers}::jsonb ->> 'comment') IS NOT NULL`
+    : sql`json_extract(${responses.answers}, '$.comment') IS NOT NULL`;
   const where = and(...responseConditions(f), sql`(${responses.flags} & 1) = 0`, ...(withComment ? [commented] : []));
   const path = `$.${JSON.stringify(question)}`;
   const picks = pg
@@ -39,9 +41,16 @@ export async function readChoiceCounts(
         WHERE ${where} AND jsonb_typeof(${responses.answers}::jsonb -> CAST(${question} AS text)) = 'array' GROUP BY 1, 2`
     : sql`SELECT ${responses.unitId} AS unit_id, ${responses.pointId} AS point_id, NULL AS choice, COUNT(*) AS n FROM ${responses}
         WHERE ${where} AND json_type(${responses.answers}, ${path}) = 'array' GROUP BY 1, 2`;
-  const rows = await rawAll<{ unit_id: number | string; point_id: number | string; choice: string | null; n: number | string }>(
-    db,
-    sql`${picks} UNION ALL ${answered}`,
-  );
-  return rows.map((r) => ({ unitId: Number(r.unit_id), pointId: Number(r.point_id), choice: r.choice, count: Number(r.n) }));
+  const rows = await rawAll<{
+    unit_id: number | string;
+    point_id: number | string;
+    choice: string | null;
+    n: number | string;
+  }>(db, sql`${picks} UNION ALL ${answered}`);
+  return rows.map((r) => ({
+    unitId: Number(r.unit_id),
+    pointId: Number(r.point_id),
+    choice: r.choice,
+    count: Number(r.n),
+  }));
 }

@@ -53,7 +53,9 @@ export async function latestComments(
   if (!f.includeRepeats) conds.push(sql`(${responses.flags} & ${sql.raw(String(EXCLUDED_FLAGS))}) = 0`);
   if (search) {
     const pattern = `%${foldVietnamese(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const folded = pg ? sql`lower(translate(${comment}, ${FOLD_TRANSLATION.from}, ${FOLD_TRANSLATION.to}))` : sql`fold_vi(${comment})`;
+    const folded = pg
+      ? sql`lower(translate(${comment}, ${FOLD_TRANSLATION.from}, ${FOLD_TRANSLATION.to}))`
+      : sql`fold_vi(${comment})`;
     conds.push(sql`${folded} LIKE ${pattern} ESCAPE '\\'`);
   }
   if (tone) {

@@ -39,7 +39,10 @@ export async function createDevice(
 }
 
 /** A new pairing link for an existing device; the tablet that uses it replaces the old one. */
-export async function renewPairing(db: Queryable, { id, pairingTokenHash, now }: { id: number; pairingTokenHash: string; now: number }): Promise<boolean> {
+export async function renewPairing(
+  db: Queryable,
+  { id, pairingTokenHash, now }: { id: number; pairingTokenHash: string; now: number },
+): Promise<boolean> {
   const r = await db
     .update(devices)
     .set({ pairingTokenHash, pairingExpiresAt: now + PAIRING_TTL_MS })
@@ -85,7 +88,9 @@ export async function findPairing(db: Queryable, { tokenHash, now }: { tokenHash
       .from(devices)
       .innerJoin(servicePoints, eq(servicePoints.id, devices.pointId))
       .innerJoin(units, eq(units.id, servicePoints.unitId))
-      .where(and(eq(devices.pairingTokenHash, tokenHash), isNull(devices.revokedAt), gt(devices.pairingExpiresAt, now))),
+      .where(
+        and(eq(devices.pairingTokenHash, tokenHash), isNull(devices.revokedAt), gt(devices.pairingExpiresAt, now)),
+      ),
   );
 }
 
@@ -137,7 +142,12 @@ export async function recordHeartbeat(
 ): Promise<void> {
   await db
     .update(devices)
-    .set({ lastSeenAt: input.now, appVersion: input.appVersion, queueLength: input.queueLength, lastError: input.lastError })
+    .set({
+      lastSeenAt: input.now,
+      appVersion: input.appVersion,
+      queueLength: input.queueLength,
+      lastError: input.lastError,
+    })
     .where(eq(devices.id, input.id));
 }
 

@@ -25,11 +25,21 @@ export type ExportCursor = { completedAt: number; id: string } | null;
  * ingest) for long and never holds more than one batch in memory. The dossier number is never
  * exported (personal data, docs/domain.md, privacy). Repeat-flagged responses are included and marked.
  */
-export async function exportBatch(db: Queryable, f: RollupFilter, cursor: ExportCursor, limit: number): Promise<ExportRow[]> {
+export async function exportBatch(
+  db: Queryable,
+  f: RollupFilter,
+  cursor: ExportCursor,
+  limit: number,
+): Promise<ExportRow[]> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return [];
   const conds = responseConditions(f);
   if (cursor) {
-    conds.push(or(gt(responses.completedAt, cursor.completedAt), and(eq(responses.completedAt, cursor.completedAt), gt(responses.id, cursor.id)))!);
+    conds.push(
+      or(
+        gt(responses.completedAt, cursor.completedAt),
+        and(eq(responses.completedAt, cursor.completedAt), gt(responses.id, cursor.id)),
+      )!,
+    );
   }
   return db
     .select({

@@ -71,11 +71,18 @@ const insertRow = reusable<{ id: string }>((q) =>
 );
 
 const selectBodyHash = reusable<{ body_hash: string }>((q) =>
-  q.select({ body_hash: responses.bodyHash }).from(responses).where(eq(responses.id, p('id'))),
+  q
+    .select({ body_hash: responses.bodyHash })
+    .from(responses)
+    .where(eq(responses.id, p('id'))),
 );
 
 const selectDossier = reusable<{ id: string }>((q) =>
-  q.select({ id: responses.id }).from(responses).where(eq(responses.dossier, p('dossier'))).limit(1),
+  q
+    .select({ id: responses.id })
+    .from(responses)
+    .where(eq(responses.dossier, p('dossier')))
+    .limit(1),
 );
 
 // The device's latest response completed no later than this one (kiosks sync in order).
@@ -91,7 +98,11 @@ const selectPreviousOfDevice = reusable<{ answers: string; completed_at: number 
 /** One multi-row INSERT for all scored answers: 1.5x faster than one statement per answer. */
 const answerInserts = new Map<number, ReturnType<typeof reusable>>();
 
-async function insertAnswers(q: Queryable, id: string, scored: readonly { question: string; value: number }[]): Promise<void> {
+async function insertAnswers(
+  q: Queryable,
+  id: string,
+  scored: readonly { question: string; value: number }[],
+): Promise<void> {
   let insert = answerInserts.get(scored.length);
   if (!insert) {
     const rows = Array.from({ length: scored.length }, (_, i) => ({
@@ -147,7 +158,8 @@ export function insertResponse(
     if (row.dossier !== null) {
       // SQLite runs one write transaction at a time; PostgreSQL's concurrent transactions would
       // both find the dossier unrated, so they take turns per dossier until commit.
-      if (dialectOf(tx) === 'postgres') await rawAll(tx, sql`SELECT pg_advisory_xact_lock(${DOSSIER_LOCK}, hashtext(${row.dossier}))`);
+      if (dialectOf(tx) === 'postgres')
+        await rawAll(tx, sql`SELECT pg_advisory_xact_lock(${DOSSIER_LOCK}, hashtext(${row.dossier}))`);
       // A racing replay of this very response must still read as a replay, not as a second rating.
       const existing = await bodyHashOf(tx, row.id);
       if (existing !== null) return { inserted: false, existingBodyHash: existing };
@@ -187,14 +199,23 @@ export async function insertResponseBatch(tx: Queryable, items: readonly BatchIt
   const dossiers = [...new Set(items.flatMap((i) => (i.row.dossier === null ? [] : [i.row.dossier])))].sort();
   // Other instances' batches take the same dossier locks, in the same (sorted) order.
   if (pg && dossiers.length > 0) {
-    await rawAll(tx, sql`SELECT pg_advisory_xact_lock(${DOSSIER_LOCK}, hashtext(d)) FROM (SELECT DISTINCT d FROM jsonb_array_elements_text(${JSON.stringify(dossiers)}::jsonb) AS d ORDER BY d) AS s`);
+    await rawAll(
+      tx,
+      sql`SELECT pg_advisory_xact_lock(${DOSSIER_LOCK}, hashtext(d)) FROM (SELECT DISTINCT d FROM jsonb_array_elements_text(${JSON.stringify(dossiers)}::jsonb) AS d ORDER BY d) AS s`,
+    );
   }
   const ids = [...new Set(items.map((i) => i.row.id))];
-  const stored = new Map((await tx.select({ id: responses.id, hash: responses.bodyHash }).from(responses).where(inArray(responses.id, ids))).map((r) => [r.id, r.hash]));
+  const stored = new Map(
+    (
+      await tx.select({ id: responses.id, hash: responses.bodyHash }).from(responses).where(inArray(responses.id, ids))
+    ).map((r) => [r.id, r.hash]),
+  );
   const rated = new Set(
     dossiers.length === 0
       ? []
-      : (await tx.select({ dossier: responses.dossier }).from(responses).where(inArray(responses.dossier, dossiers))).map((r) => r.dossier),
+      : (
+          await tx.select({ dossier: responses.dossier }).from(responses).where(inArray(responses.dossier, dossiers))
+        ).map((r) => r.dossier),
   );
 
   const outcomes: InsertOutcome[] = new Array(items.length);
@@ -225,8 +246,16 @@ export async function insertResponseBatch(tx: Queryable, items: readonly BatchIt
     if (row.deviceId !== null && item.repeatWindowMs > 0) {
       // The device's previous response: stored, or earlier in this batch (kiosks sync in order).
       const inBatch = latestOfDevice.get(row.deviceId);
-      const before = inBatch && inBatch.completedAt <= row.completedAt ? { answers: inBatch.answers, completed_at: inBatch.completedAt } : first(await selectPreviousOfDevice(tx, { deviceId: row.deviceId, completedAt: row.completedAt }));
-      if (before !== null && row.completedAt - before.completed_at <= item.repeatWindowMs && before.answers === row.answers) flags |= RESPONSE_FLAGS.repeat;
+      const before =
+        inBatch && inBatch.completedAt <= row.completedAt
+          ? { answers: inBatch.answers, completed_at: inBatch.completedAt }
+          : first(await selectPreviousOfDevice(tx, { deviceId: row.deviceId, completedAt: row.completedAt }));
+      if (
+        before !== null &&
+        row.completedAt - before.completed_at <= item.repeatWindowMs &&
+        before.answers === row.answers
+      )
+        flags |= RESPONSE_FLAGS.repeat;
       latestOfDevice.set(row.deviceId, row);
     }
     fresh.push({ index, row: flags === row.flags ? row : { ...row, flags } });
@@ -238,11 +267,21 @@ export async function insertResponseBatch(tx: Queryable, items: readonly BatchIt
       const rows = await tx
         .insert(responses)
         // In id order: concurrent batches lock the new ids in the same order.
-        .select(selectJsonRows(tx, responses, fresh.map((f) => f.row).sort((a, b) => (a.id < b.id ? -1 : 1))))
+        .select(
+          selectJsonRows(
+            tx,
+            responses,
+            fresh.map((f) => f.row).sort((a, b) => (a.id < b.id ? -1 : 1)),
+          ),
+        )
         .onConflictDoNothing({ target: responses.id })
         .returning({ id: responses.id });
       for (const r of rows) inserted.add(r.id);
-      const answerRows = fresh.filter((f) => inserted.has(f.row.id)).flatMap((f) => items[f.index]!.scored.map((a) => ({ responseId: f.row.id, question: a.question, value: a.value })));
+      const answerRows = fresh
+        .filter((f) => inserted.has(f.row.id))
+        .flatMap((f) =>
+          items[f.index]!.scored.map((a) => ({ responseId: f.row.id, question: a.question, value: a.value })),
+        );
       if (answerRows.length > 0) await tx.insert(answers).select(selectJsonRows(tx, answers, answerRows));
     }
   } else {
@@ -255,7 +294,9 @@ export async function insertResponseBatch(tx: Queryable, items: readonly BatchIt
   }
   for (const f of fresh) {
     // Not inserted after all: another instance stored the same id since the read above.
-    outcomes[f.index] = inserted.has(f.row.id) ? { inserted: true, flags: f.row.flags } : { inserted: false, existingBodyHash: (await bodyHashOf(tx, f.row.id)) ?? '' };
+    outcomes[f.index] = inserted.has(f.row.id)
+      ? { inserted: true, flags: f.row.flags }
+      : { inserted: false, existingBodyHash: (await bodyHashOf(tx, f.row.id)) ?? '' };
   }
   for (const index of duplicates) {
     const winner = firstIndex.get(items[index]!.row.id)!;
@@ -264,7 +305,9 @@ export async function insertResponseBatch(tx: Queryable, items: readonly BatchIt
   }
   await writeRollupsMerged(
     tx,
-    fresh.filter((f) => inserted.has(f.row.id)).map((f) => ({ fact: f.row, scored: items[f.index]!.scored, activity: items[f.index]!.activity })),
+    fresh
+      .filter((f) => inserted.has(f.row.id))
+      .map((f) => ({ fact: f.row, scored: items[f.index]!.scored, activity: items[f.index]!.activity })),
   );
   return outcomes;
 }

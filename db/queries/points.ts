@@ -92,20 +92,47 @@ export async function listPoints(db: Queryable): Promise<PointRow[]> {
 
 async function findPointRow(db: Queryable, where: { id: number } | { code: string }): Promise<PointRow | null> {
   const cond = 'id' in where ? eq(servicePoints.id, where.id) : eq(servicePoints.code, where.code);
-  return first(await db.select(adminPointColumns).from(servicePoints).innerJoin(units, eq(units.id, servicePoints.unitId)).where(cond));
+  return first(
+    await db
+      .select(adminPointColumns)
+      .from(servicePoints)
+      .innerJoin(units, eq(units.id, servicePoints.unitId))
+      .where(cond),
+  );
 }
 export const findPointForAdmin = findPointRow;
 
-type PointFields = { name: string; nameEn?: string; unitId: number; location?: string; phoneSurvey: string; kioskSurvey: string; offeredSurveys?: readonly string[] };
+type PointFields = {
+  name: string;
+  nameEn?: string;
+  unitId: number;
+  location?: string;
+  phoneSurvey: string;
+  kioskSurvey: string;
+  offeredSurveys?: readonly string[];
+};
 
-export type PointChange = { ok: true; point: PointRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' | 'survey_unpublished' };
+export type PointChange =
+  | { ok: true; point: PointRow }
+  | {
+      ok: false;
+      field: string;
+      reason: 'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' | 'survey_unpublished';
+    };
 
 /** The references a desk's fields make must exist: its unit and every survey slug. */
 async function checkReferences(db: Queryable, input: PointFields): Promise<PointChange | null> {
-  if (!first(await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))) return { ok: false, field: 'unitId', reason: 'unit_missing' };
-  const slugs: [string, string][] = [['phoneSurvey', input.phoneSurvey], ['kioskSurvey', input.kioskSurvey], ...(input.offeredSurveys ?? []).map((s): [string, string] => ['offeredSurveys', s])];
+  if (!first(await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId))))
+    return { ok: false, field: 'unitId', reason: 'unit_missing' };
+  const slugs: [string, string][] = [
+    ['phoneSurvey', input.phoneSurvey],
+    ['kioskSurvey', input.kioskSurvey],
+    ...(input.offeredSurveys ?? []).map((s): [string, string] => ['offeredSurveys', s]),
+  ];
   for (const [field, slug] of slugs) {
-    const survey = first(await db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug)));
+    const survey = first(
+      await db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug)),
+    );
     if (!survey) return { ok: false, field, reason: 'survey_missing' };
     // A desk whose survey has no published version would show citizens an error page.
     if (survey.published === null) return { ok: false, field, reason: 'survey_unpublished' };
@@ -123,19 +150,37 @@ const stored = (input: PointFields) => ({
   offeredSurveys: storedOffer(input.offeredSurveys ?? []),
 });
 
-export async function createPoint(db: Queryable, input: PointFields & { code: string }, actor: AuditActor): Promise<PointChange> {
+export async function createPoint(
+  db: Queryable,
+  input: PointFields & { code: string },
+  actor: AuditActor,
+): Promise<PointChange> {
   return withTransaction(db, async (tx): Promise<PointChange> => {
     if (await findPointRow(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
     const problem = await checkReferences(tx, input);
     if (problem) return problem;
-    const [row] = await tx.insert(servicePoints).values({ code: input.code, ...stored(input) }).returning({ id: servicePoints.id });
+    const [row] = await tx
+      .insert(servicePoints)
+      .values({ code: input.code, ...stored(input) })
+      .returning({ id: servicePoints.id });
     const id = row!.id;
-    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'point.create', entity: 'service_point', entityId: id, after: { code: input.code, ...stored(input) } });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      actor: actor.label,
+      action: 'point.create',
+      entity: 'service_point',
+      entityId: id,
+      after: { code: input.code, ...stored(input) },
+    });
     return { ok: true, point: (await findPointRow(tx, { id }))! };
   });
 }
 
-export async function updatePoint(db: Queryable, { id, active, ...input }: PointFields & { id: number; active: boolean }, actor: AuditActor): Promise<PointChange> {
+export async function updatePoint(
+  db: Queryable,
+  { id, active, ...input }: PointFields & { id: number; active: boolean },
+  actor: AuditActor,
+): Promise<PointChange> {
   return withTransaction(db, async (tx): Promise<PointChange> => {
     const before = first(await tx.select().from(servicePoints).where(eq(servicePoints.id, id)));
     if (!before) return { ok: false, field: 'id', reason: 'not_found' };
@@ -143,7 +188,9 @@ export async function updatePoint(db: Queryable, { id, active, ...input }: Point
     if (problem) return problem;
     const change = { ...stored(input), active };
     await tx.update(servicePoints).set(change).where(eq(servicePoints.id, id));
-    const changed = Object.keys(change).filter((k) => before[k as keyof typeof change] !== change[k as keyof typeof change]);
+    const changed = Object.keys(change).filter(
+      (k) => before[k as keyof typeof change] !== change[k as keyof typeof change],
+    );
     if (changed.length > 0) {
       await appendAudit(tx, {
         actorUserId: actor.userId,

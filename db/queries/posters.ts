@@ -4,7 +4,14 @@ import { first, type Queryable } from '../index';
 import { servicePoints, units } from '../schema';
 import { unitSubtreeIds } from './units';
 
-export type PosterPoint = { code: string; name: string; nameEn: string | null; location: string | null; unitName: string; unitNameEn: string | null };
+export type PosterPoint = {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  location: string | null;
+  unitName: string;
+  unitNameEn: string | null;
+};
 
 const columns = {
   code: servicePoints.code,
@@ -27,7 +34,10 @@ export async function findPosterPoint(db: Queryable, { code }: { code: string })
 }
 
 /** A unit and the active desks of its subtree (a department prints its divisions' desks too). */
-export async function listPosterPointsOfUnit(db: Queryable, { code }: { code: string }): Promise<{ unitName: string; points: PosterPoint[] } | null> {
+export async function listPosterPointsOfUnit(
+  db: Queryable,
+  { code }: { code: string },
+): Promise<{ unitName: string; points: PosterPoint[] } | null> {
   const unit = first(await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.code, code)));
   if (!unit) return null;
   const ids = [...(await unitSubtreeIds(db, unit.id))];

@@ -32,7 +32,10 @@ function prepareFindOffered(db: Db) {
   return db
     .select({ id: procedures.id, offeredAt: pointProcedures.pointId })
     .from(procedures)
-    .leftJoin(pointProcedures, and(eq(pointProcedures.procedureId, procedures.id), eq(pointProcedures.pointId, sql.placeholder('pointId'))))
+    .leftJoin(
+      pointProcedures,
+      and(eq(pointProcedures.procedureId, procedures.id), eq(pointProcedures.pointId, sql.placeholder('pointId'))),
+    )
     .where(and(eq(procedures.code, sql.placeholder('code')), eq(procedures.active, true)))
     .prepare();
 }
@@ -40,7 +43,10 @@ function prepareFindOffered(db: Db) {
 const findOfferedStatements = new WeakMap<Db, ReturnType<typeof prepareFindOffered>>();
 
 /** An active procedure of the catalogue and whether this desk handles it (ingest path: prepared). */
-export async function findProcedureAtPoint(db: Db, { code, pointId }: { code: string; pointId: number }): Promise<{ id: number; offered: boolean } | null> {
+export async function findProcedureAtPoint(
+  db: Db,
+  { code, pointId }: { code: string; pointId: number },
+): Promise<{ id: number; offered: boolean } | null> {
   let stmt = findOfferedStatements.get(db);
   if (!stmt) findOfferedStatements.set(db, (stmt = prepareFindOffered(db)));
   const row = first(await stmt.execute({ code, pointId }));
@@ -58,22 +64,48 @@ export async function listPointProcedures(db: Queryable, { pointId }: { pointId:
 }
 
 /** A catalogue row as the admin pages list it; its full text lives in procedure_versions. */
-export type ProcedureEntry = { id: number; code: string; name: string; sector: string | null; level: string | null; active: boolean };
+export type ProcedureEntry = {
+  id: number;
+  code: string;
+  name: string;
+  sector: string | null;
+  level: string | null;
+  active: boolean;
+};
 
-const recordColumns = { id: procedures.id, code: procedures.code, name: procedures.name, sector: procedures.sector, level: procedures.level, active: procedures.active };
+const recordColumns = {
+  id: procedures.id,
+  code: procedures.code,
+  name: procedures.name,
+  sector: procedures.sector,
+  level: procedures.level,
+  active: procedures.active,
+};
 
 /** One page of the catalogue, optionally filtered by a code or name fragment, with the total. */
-export async function searchProcedures(db: Queryable, { q, limit, offset }: { q: string; limit: number; offset: number }) {
+export async function searchProcedures(
+  db: Queryable,
+  { q, limit, offset }: { q: string; limit: number; offset: number },
+) {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not (for ASCII).
   const matches = (column: SQLiteColumn) => sql`lower(${column}) LIKE lower(${pattern}) ESCAPE '\\'`;
   const where = q ? or(matches(procedures.code), matches(procedures.name)) : undefined;
-  const rows = await db.select(recordColumns).from(procedures).where(where).orderBy(asc(procedures.code)).limit(limit).offset(offset);
+  const rows = await db
+    .select(recordColumns)
+    .from(procedures)
+    .where(where)
+    .orderBy(asc(procedures.code))
+    .limit(limit)
+    .offset(offset);
   const total = first(await db.select({ n: count() }).from(procedures).where(where))!.n;
   return { rows, total };
 }
 
-export async function findProcedureEntry(db: Queryable, where: { id: number } | { code: string }): Promise<ProcedureEntry | null> {
+export async function findProcedureEntry(
+  db: Queryable,
+  where: { id: number } | { code: string },
+): Promise<ProcedureEntry | null> {
   const cond = 'id' in where ? eq(procedures.id, where.id) : eq(procedures.code, where.code);
   return first(await db.select(recordColumns).from(procedures).where(cond));
 }
@@ -81,28 +113,71 @@ export async function findProcedureEntry(db: Queryable, where: { id: number } | 
 type ProcedureFields = { name: string; sector?: string; level?: string };
 const fieldsOf = (p: ProcedureFields) => ({ name: p.name, sector: p.sector ?? null, level: p.level ?? null });
 
-export type ProcedureChange = { ok: true; procedure: ProcedureEntry } | { ok: false; field: string; reason: 'not_found' | 'duplicate' };
+export type ProcedureChange =
+  { ok: true; procedure: ProcedureEntry } | { ok: false; field: string; reason: 'not_found' | 'duplicate' };
 
-export async function createProcedure(db: Queryable, input: ProcedureFields & { code: string }, actor: AuditActor): Promise<ProcedureChange> {
+export async function createProcedure(
+  db: Queryable,
+  input: ProcedureFields & { code: string },
+  actor: AuditActor,
+): Promise<ProcedureChange> {
   return withTransaction(db, async (tx): Promise<ProcedureChange> => {
     if (await findProcedureEntry(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
-    const procedure = first(await tx.insert(procedures).values({ code: input.code, ...fieldsOf(input) }).returning(recordColumns))!;
-    await tx.insert(procedureVersions).values({ procedureId: procedure.id, version: 1, effectiveFrom: localDay(Date.now()), record: JSON.stringify(bareRecord(procedure)) });
-    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'procedure.create', entity: 'procedure', entityId: procedure.id, after: procedure });
+    const procedure = first(
+      await tx
+        .insert(procedures)
+        .values({ code: input.code, ...fieldsOf(input) })
+        .returning(recordColumns),
+    )!;
+    await tx.insert(procedureVersions).values({
+      procedureId: procedure.id,
+      version: 1,
+      effectiveFrom: localDay(Date.now()),
+      record: JSON.stringify(bareRecord(procedure)),
+    });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      actor: actor.label,
+      action: 'procedure.create',
+      entity: 'procedure',
+      entityId: procedure.id,
+      after: procedure,
+    });
     return { ok: true, procedure };
   });
 }
 
-export async function updateProcedure(db: Queryable, { id, active, ...input }: ProcedureFields & { id: number; active: boolean }, actor: AuditActor): Promise<ProcedureChange> {
+export async function updateProcedure(
+  db: Queryable,
+  { id, active, ...input }: ProcedureFields & { id: number; active: boolean },
+  actor: AuditActor,
+): Promise<ProcedureChange> {
   return withTransaction(db, async (tx): Promise<ProcedureChange> => {
     const before = await findProcedureEntry(tx, { id });
     if (!before) return { ok: false, field: 'id', reason: 'not_found' };
-    const procedure = first(await tx.update(procedures).set({ ...fieldsOf(input), active }).where(eq(procedures.id, id)).returning(recordColumns))!;
+    const procedure = first(
+      await tx
+        .update(procedures)
+        .set({ ...fieldsOf(input), active })
+        .where(eq(procedures.id, id))
+        .returning(recordColumns),
+    )!;
     // A new name, sector or level is a new version of the record; the old text stays.
     const latest = await latestVersion(tx, before);
-    const record = { ...(latest?.record ?? bareRecord(before)), name: procedure.name, sector: procedure.sector, level: procedure.level };
+    const record = {
+      ...(latest?.record ?? bareRecord(before)),
+      name: procedure.name,
+      sector: procedure.sector,
+      level: procedure.level,
+    };
     if (!latest || JSON.stringify(record) !== JSON.stringify(latest.record)) {
-      await tx.insert(procedureVersions).values({ procedureId: id, version: (latest?.version ?? 0) + 1, effectiveFrom: localDay(Date.now()), illustrative: latest?.illustrative ?? false, record: JSON.stringify(record) });
+      await tx.insert(procedureVersions).values({
+        procedureId: id,
+        version: (latest?.version ?? 0) + 1,
+        effectiveFrom: localDay(Date.now()),
+        illustrative: latest?.illustrative ?? false,
+        record: JSON.stringify(record),
+      });
     }
     await auditDiff(tx, actor, 'procedure.update', before, procedure);
     return { ok: true, procedure };
@@ -110,7 +185,13 @@ export async function updateProcedure(db: Queryable, { id, active, ...input }: P
 }
 
 /** Appends "field: before → after" for the fields that differ; nothing when nothing changed. */
-async function auditDiff(tx: Queryable, actor: AuditActor, action: string, before: ProcedureEntry, after: ProcedureEntry): Promise<boolean> {
+async function auditDiff(
+  tx: Queryable,
+  actor: AuditActor,
+  action: string,
+  before: ProcedureEntry,
+  after: ProcedureEntry,
+): Promise<boolean> {
   const keys = (Object.keys(after) as (keyof ProcedureEntry)[]).filter((k) => before[k] !== after[k]);
   if (keys.length === 0) return false;
   await appendAudit(tx, {

@@ -23,15 +23,21 @@ export async function readRespondentValues(
     WHERE ${and(...responseConditions(f), sql`(${responses.flags} & 1) = 0`)}
       AND EXISTS (SELECT 1 FROM ${answers} o WHERE o.response_id = ${responses.id} AND o.question = ${outcome})
     ORDER BY ${responses.id} LIMIT ${cap}`;
-  const columns = [outcome, ...criteria].map((q, i) => sql`MAX(CASE WHEN a.question = ${q} THEN a.value END) AS ${sql.raw(`c${i}`)}`);
+  const columns = [outcome, ...criteria].map(
+    (q, i) => sql`MAX(CASE WHEN a.question = ${q} THEN a.value END) AS ${sql.raw(`c${i}`)}`,
+  );
   const rows = await rawAll<Record<string, number | string | null>>(
     db,
     sql`SELECT s.id, ${sql.join(columns, sql`, `)}
       FROM (${sample}) s JOIN ${answers} a ON a.response_id = s.id
-      WHERE a.question IN (${sql.join([outcome, ...criteria].map((q) => sql`${q}`), sql`, `)})
+      WHERE a.question IN (${sql.join(
+        [outcome, ...criteria].map((q) => sql`${q}`),
+        sql`, `,
+      )})
       GROUP BY s.id ORDER BY s.id`,
   );
   // PostgreSQL may hand integers of an aggregate back as strings.
-  const num = (v: number | string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+  const num = (v: number | string | null | undefined): number | null =>
+    v === null || v === undefined ? null : Number(v);
   return rows.map((r) => ({ outcome: num(r.c0)!, values: criteria.map((_, i) => num(r[`c${i + 1}`])) }));
 }

@@ -19,6 +19,7 @@ export function responseConditions(f: RollupFilter): SQL[] {
   if (f.unitIds !== null) conds.push(inArray(responses.unitId, [...f.unitIds]));
   if (f.pointId !== null && f.pointId !== undefined) conds.push(sql`${responses.pointId} = ${f.pointId}`);
   if (f.channel !== null && f.channel !== undefined) conds.push(sql`${responses.channel} = ${f.channel}`);
-  if (f.procedureId !== null && f.procedureId !== undefined) conds.push(sql`${responses.procedureId} = ${f.procedureId}`);
+  if (f.procedureId !== null && f.procedureId !== undefined)
+    conds.push(sql`${responses.procedureId} = ${f.procedureId}`);
   return conds;
 }

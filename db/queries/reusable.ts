@@ -20,7 +20,9 @@ type Compiled = ReturnType<Buildable['prepare']>;
  * back keyed by their SQL column names, so use it for statements that return plain columns or
  * nothing.
  */
-export function reusable<Row = never>(build: (q: Queryable) => Buildable): (q: Queryable, values: Record<string, unknown>) => Promise<Row[]> {
+export function reusable<Row = never>(
+  build: (q: Queryable) => Buildable,
+): (q: Queryable, values: Record<string, unknown>) => Promise<Row[]> {
   // Per connection object: the compiled statement on SQLite, null on PostgreSQL.
   const compiled = new WeakMap<Queryable, Compiled | null>();
   let text: { strings: string[]; params: unknown[] } | undefined;
@@ -39,7 +41,10 @@ export function reusable<Row = never>(build: (q: Queryable) => Buildable): (q: Q
 }
 
 /** PostgreSQL's `… $1 … $2 …` as the pieces between its parameters, checked to number 1…n in order. */
-function splitAtParameters({ sql: query, params }: { sql: string; params: unknown[] }): { strings: string[]; params: unknown[] } {
+function splitAtParameters({ sql: query, params }: { sql: string; params: unknown[] }): {
+  strings: string[];
+  params: unknown[];
+} {
   const strings: string[] = [];
   let last = 0;
   let n = 0;

@@ -61,7 +61,12 @@ function isNarrow(f: RollupFilter): boolean {
  * The WHERE clause of one tier. `scoped` tables carry desk, channel and procedure; the by-unit
  * month tiers do not and are only read when no such filter is set.
  */
-function where(f: RollupFilter, keys: Keys, time: { column: 'day' | 'month'; from: string; to: string }, scoped: boolean): SQL {
+function where(
+  f: RollupFilter,
+  keys: Keys,
+  time: { column: 'day' | 'month'; from: string; to: string },
+  scoped: boolean,
+): SQL {
   const parts = [inList('survey_version_id', f.versionIds), inList('unit_id', f.unitIds ?? keys.unitIds)];
   if (scoped) parts.push(inList('point_id', (f.pointId ?? null) !== null ? [f.pointId] : keys.pointIds));
   parts.push(sql`${sql.identifier(time.column)} BETWEEN ${time.from} AND ${time.to}`);
@@ -84,7 +89,10 @@ export type AnswerCountRow = { question: string; value: number; count: number };
  * from a month tier, edge days from a day tier, each by unit when no desk, channel or procedure
  * filter is set: the cost follows months and days × scopes, not responses.
  */
-export async function readAnswerCounts(db: Queryable, f: RollupFilter): Promise<{ responses: number; rows: AnswerCountRow[] }> {
+export async function readAnswerCounts(
+  db: Queryable,
+  f: RollupFilter,
+): Promise<{ responses: number; rows: AnswerCountRow[] }> {
   if (empty(f)) return { responses: 0, rows: [] };
   const keys = await allKeys(db, f);
   const plan = planTiers(f.from, f.to);
@@ -125,7 +133,11 @@ export type AnswerGroup = (typeof ANSWER_GROUPS)[number];
  * those `readAnswerCounts` reads: by unit when no desk, channel or procedure is filtered or
  * grouped by, whole months from a month tier and edge days from a day tier (by day: days only).
  */
-export async function readAnswerCountsBy(db: Queryable, f: RollupFilter, group: AnswerGroup): Promise<GroupedAnswerCountRow[]> {
+export async function readAnswerCountsBy(
+  db: Queryable,
+  f: RollupFilter,
+  group: AnswerGroup,
+): Promise<GroupedAnswerCountRow[]> {
   if (empty(f)) return [];
   const keys = await allKeys(db, f);
   const scoped = isNarrow(f) || group === 'point' || group === 'channel' || group === 'procedure';
@@ -139,12 +151,16 @@ export async function readAnswerCountsBy(db: Queryable, f: RollupFilter, group: 
   if (plan.months) {
     const w = where(f, keys, { column: 'month', ...plan.months }, scoped);
     const table = scoped ? 'rollup_answers_month' : 'rollup_answers_unit_month';
-    parts.push(sql`SELECT ${sql.raw(column('month'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
+    parts.push(
+      sql`SELECT ${sql.raw(column('month'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`,
+    );
   }
   for (const days of plan.days) {
     const w = where(f, keys, { column: 'day', ...days }, scoped);
     const table = scoped ? 'rollup_answers_day' : 'rollup_answers_unit_day';
-    parts.push(sql`SELECT ${sql.raw(column('day'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
+    parts.push(
+      sql`SELECT ${sql.raw(column('day'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`,
+    );
   }
   return rawAll<GroupedAnswerCountRow>(
     db,
@@ -186,7 +202,10 @@ export async function readActivity(db: Queryable, f: RollupFilter, group: Activi
     const w = where(f, keys, { column: 'day', ...days }, true);
     parts.push(sql`SELECT ${sql.raw(dayKey)} AS key, ${SUMS} FROM rollup_activity_day WHERE ${w} GROUP BY 1`);
   }
-  return rawAll<ActivityRow>(db, sql`SELECT CAST(key AS TEXT) AS key, ${SUMS} FROM (${unionAll(parts)}) AS t GROUP BY 1 ORDER BY 1`);
+  return rawAll<ActivityRow>(
+    db,
+    sql`SELECT CAST(key AS TEXT) AS key, ${SUMS} FROM (${unionAll(parts)}) AS t GROUP BY 1 ORDER BY 1`,
+  );
 }
 
 export type HourCell = { weekday: number; hour: number; responses: number; answers: number; satisfied: number };
@@ -211,7 +230,12 @@ export async function readHourCells(db: Queryable, f: RollupFilter): Promise<Hou
   }
   for (const days of plan.days) {
     const w = where(f, keys, { column: 'day', ...days }, true);
-    parts.push(sql`SELECT ${WEEKDAY_OF_DAY[dialectOf(db)]} AS weekday, hour, ${SUMS} FROM rollup_activity_day WHERE ${w} GROUP BY 1, 2`);
+    parts.push(
+      sql`SELECT ${WEEKDAY_OF_DAY[dialectOf(db)]} AS weekday, hour, ${SUMS} FROM rollup_activity_day WHERE ${w} GROUP BY 1, 2`,
+    );
   }
-  return rawAll<HourCell>(db, sql`SELECT weekday, hour, ${SUMS} FROM (${unionAll(parts)}) AS t GROUP BY 1, 2 ORDER BY 1, 2`);
+  return rawAll<HourCell>(
+    db,
+    sql`SELECT weekday, hour, ${SUMS} FROM (${unionAll(parts)}) AS t GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
 }

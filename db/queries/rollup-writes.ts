@@ -37,7 +37,8 @@ export type Activity = { answers: number; satisfied: number; scores?: readonly {
 /** The pseudo-question whose single row per response counts responses in the answer tiers. */
 export const RESPONSES_QUESTION = '';
 
-type AnswerTable = typeof rollupAnswersDay | typeof rollupAnswersMonth | typeof rollupAnswersUnitDay | typeof rollupAnswersUnitMonth;
+type AnswerTable =
+  typeof rollupAnswersDay | typeof rollupAnswersMonth | typeof rollupAnswersUnitDay | typeof rollupAnswersUnitMonth;
 type ActivityTable = typeof rollupActivityDay | typeof rollupActivityMonth | typeof rollupHoursMonth;
 
 /** Every placeholder value one response's statements take, named after the table columns. */
@@ -57,12 +58,15 @@ type Params = {
   json: string;
 };
 
-const columnsOf = (table: AnswerTable | ActivityTable) => Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+const columnsOf = (table: AnswerTable | ActivityTable) =>
+  Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
 
-const nameOf = (table: AnswerTable | ActivityTable, key: string) => (getTableColumns(table) as Record<string, SQLiteColumn>)[key]!.name;
+const nameOf = (table: AnswerTable | ActivityTable, key: string) =>
+  (getTableColumns(table) as Record<string, SQLiteColumn>)[key]!.name;
 
 /** `<table>.<column>`: PostgreSQL finds a bare column in DO UPDATE SET ambiguous (the row or excluded). */
-const qualified = (table: AnswerTable | ActivityTable, key: string) => sql`${table}.${sql.identifier(nameOf(table, key))}`;
+const qualified = (table: AnswerTable | ActivityTable, key: string) =>
+  sql`${table}.${sql.identifier(nameOf(table, key))}`;
 
 // One statement per tier whatever the number of answers: the database walks the answers JSON
 // itself (SQLite's json_each, PostgreSQL's jsonb_each_text), which on SQLite measured 1.6x faster
@@ -93,16 +97,14 @@ function answerUpsert(q: Queryable, table: AnswerTable) {
 function activityUpsert(q: Queryable, table: ActivityTable) {
   const columns = columnsOf(table);
   const values = Object.fromEntries(columns.map(([key]) => [key, key === 'responses' ? 1 : sql.placeholder(key)]));
-  return (q.insert(table) as ReturnType<Queryable['insert']>)
-    .values(values as never)
-    .onConflictDoUpdate({
-      target: columns.filter(([key]) => !['responses', 'answers', 'satisfied'].includes(key)).map(([, column]) => column),
-      set: {
-        responses: sql`${qualified(table, 'responses')} + 1`,
-        answers: sql`${qualified(table, 'answers')} + excluded.answers`,
-        satisfied: sql`${qualified(table, 'satisfied')} + excluded.satisfied`,
-      } as never,
-    });
+  return (q.insert(table) as ReturnType<Queryable['insert']>).values(values as never).onConflictDoUpdate({
+    target: columns.filter(([key]) => !['responses', 'answers', 'satisfied'].includes(key)).map(([, column]) => column),
+    set: {
+      responses: sql`${qualified(table, 'responses')} + 1`,
+      answers: sql`${qualified(table, 'answers')} + excluded.answers`,
+      satisfied: sql`${qualified(table, 'satisfied')} + excluded.satisfied`,
+    } as never,
+  });
 }
 
 // Built once, not on every response (see reusable).
@@ -157,7 +159,11 @@ export async function writeRollups(
   for (const statement of statements) await statement(q, params);
 }
 
-export type RollupItem = { fact: RollupFact; scored: readonly { question: string; value: number }[]; activity: Activity };
+export type RollupItem = {
+  fact: RollupFact;
+  scored: readonly { question: string; value: number }[];
+  activity: Activity;
+};
 
 /**
  * Adds many responses to every rollup tier, for bulk loads (the demo data), with the same counts
@@ -185,7 +191,9 @@ export async function writeRollupsMerged(q: Queryable, items: readonly RollupIte
   if (items.length === 0) return;
   const params = items.map((item) => paramsOf(item.fact, item.activity) as Record<string, unknown>);
   for (const table of [rollupAnswersDay, rollupAnswersMonth, rollupAnswersUnitDay, rollupAnswersUnitMonth]) {
-    const keys = columnsOf(table).map(([key]) => key).filter((key) => !['question', 'value', 'count'].includes(key));
+    const keys = columnsOf(table)
+      .map(([key]) => key)
+      .filter((key) => !['question', 'value', 'count'].includes(key));
     const rows = new Map<string, Record<string, unknown> & { count: number }>();
     items.forEach((item, i) => {
       const p = params[i]!;
@@ -204,12 +212,18 @@ export async function writeRollupsMerged(q: Queryable, items: readonly RollupIte
   }
   const sums = ['responses', 'answers', 'satisfied'] as const;
   for (const table of [rollupActivityDay, rollupActivityMonth, rollupHoursMonth]) {
-    const keys = columnsOf(table).map(([key]) => key).filter((key) => !(sums as readonly string[]).includes(key));
+    const keys = columnsOf(table)
+      .map(([key]) => key)
+      .filter((key) => !(sums as readonly string[]).includes(key));
     const rows = new Map<string, Record<string, unknown> & Record<(typeof sums)[number], number>>();
     for (const p of params) {
       const id = keys.map((key) => p[key]).join('\u0000');
       let row = rows.get(id);
-      if (!row) rows.set(id, (row = { ...Object.fromEntries(keys.map((key) => [key, p[key]])), responses: 0, answers: 0, satisfied: 0 }));
+      if (!row)
+        rows.set(
+          id,
+          (row = { ...Object.fromEntries(keys.map((key) => [key, p[key]])), responses: 0, answers: 0, satisfied: 0 }),
+        );
       row.responses += 1;
       row.answers += p.answers as number;
       row.satisfied += p.satisfied as number;
@@ -223,7 +237,12 @@ function inKeyOrder<T>(rows: Map<string, T>): T[] {
 }
 
 /** Inserts rows of distinct keys in one statement, adding their `sums` to the counts of keys already stored. */
-async function addRows(q: Queryable, table: AnswerTable | ActivityTable, rows: Record<string, unknown>[], sums: readonly string[]): Promise<void> {
+async function addRows(
+  q: Queryable,
+  table: AnswerTable | ActivityTable,
+  rows: Record<string, unknown>[],
+  sums: readonly string[],
+): Promise<void> {
   let statement = addRowStatements.get(table);
   if (!statement) addRowStatements.set(table, (statement = reusable((q) => addRowsUpsert(q, table, sums))));
   await statement(q, { json: jsonRowsParam(q, table, rows) });
@@ -238,7 +257,9 @@ function addRowsUpsert(q: Queryable, table: AnswerTable | ActivityTable, sums: r
     .select(selectJsonRowsOf(q, table, sql.placeholder('json')))
     .onConflictDoUpdate({
       target: columns.filter(([key]) => !sums.includes(key)).map(([, column]) => column),
-      set: Object.fromEntries(sums.map((key) => [key, sql`${qualified(table, key)} + excluded.${sql.identifier(nameOf(table, key))}`])) as never,
+      set: Object.fromEntries(
+        sums.map((key) => [key, sql`${qualified(table, key)} + excluded.${sql.identifier(nameOf(table, key))}`]),
+      ) as never,
     });
 }
 

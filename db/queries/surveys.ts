@@ -45,7 +45,10 @@ function prepareFindVersion(db: Db, published: boolean) {
 }
 
 // On the ingest path: both statements are built once per connection.
-const findVersionStatements = new WeakMap<Db, { published: ReturnType<typeof prepareFindVersion>; exact: ReturnType<typeof prepareFindVersion> }>();
+const findVersionStatements = new WeakMap<
+  Db,
+  { published: ReturnType<typeof prepareFindVersion>; exact: ReturnType<typeof prepareFindVersion> }
+>();
 
 /**
  * Which version a response answers (its published version when `version` is omitted),
@@ -60,7 +63,9 @@ export async function findSurveyVersionRef(
     stmts = { published: prepareFindVersion(db, true), exact: prepareFindVersion(db, false) };
     findVersionStatements.set(db, stmts);
   }
-  return first(await (version === undefined ? stmts.published.execute({ slug }) : stmts.exact.execute({ slug, version })));
+  return first(
+    await (version === undefined ? stmts.published.execute({ slug }) : stmts.exact.execute({ slug, version })),
+  );
 }
 
 /** One version of a survey with its definition, or its published version when `version` is omitted. */
@@ -72,7 +77,10 @@ export async function findSurveyVersion(
   return ref ? findSurveyVersionById(db, { versionId: ref.versionId }) : null;
 }
 
-export async function findSurveyVersionById(db: Queryable, { versionId }: { versionId: number }): Promise<SurveyVersionRecord | null> {
+export async function findSurveyVersionById(
+  db: Queryable,
+  { versionId }: { versionId: number },
+): Promise<SurveyVersionRecord | null> {
   return first(
     await db
       .select(versionColumns)
@@ -130,7 +138,12 @@ export async function importSurveyVersion(
         entity: 'survey',
         entityId: input.slug,
         before: { publishedVersion: survey.publishedVersion },
-        after: { version, title: input.title, checksum: input.checksum, publishedVersion: input.publish ? version : survey.publishedVersion },
+        after: {
+          version,
+          title: input.title,
+          checksum: input.checksum,
+          publishedVersion: input.publish ? version : survey.publishedVersion,
+        },
       });
     }
     return {
@@ -152,7 +165,14 @@ export type SurveyOverview = {
 /** Every survey with its versions (newest first), for the admin list. */
 export async function listSurveysWithVersions(db: Queryable): Promise<SurveyOverview[]> {
   const rows = await db
-    .select({ id: surveys.id, slug: surveys.slug, publishedVersion: surveys.publishedVersion, version: surveyVersions.version, title: surveyVersions.title, createdAt: surveyVersions.createdAt })
+    .select({
+      id: surveys.id,
+      slug: surveys.slug,
+      publishedVersion: surveys.publishedVersion,
+      version: surveyVersions.version,
+      title: surveyVersions.title,
+      createdAt: surveyVersions.createdAt,
+    })
     .from(surveys)
     .leftJoin(surveyVersions, eq(surveyVersions.surveyId, surveys.id))
     .orderBy(asc(surveys.slug), desc(surveyVersions.version));
@@ -168,13 +188,32 @@ export async function listSurveysWithVersions(db: Queryable): Promise<SurveyOver
 export type PublishOutcome = { ok: true; before: number | null } | { ok: false; reason: 'not_found' };
 
 /** Makes an existing version the one citizens get; audited with the version it replaced. */
-export async function publishSurveyVersion(db: Queryable, { slug, version }: { slug: string; version: number }, actor: AuditActor): Promise<PublishOutcome> {
+export async function publishSurveyVersion(
+  db: Queryable,
+  { slug, version }: { slug: string; version: number },
+  actor: AuditActor,
+): Promise<PublishOutcome> {
   return withTransaction(db, async (tx): Promise<PublishOutcome> => {
     const survey = first(await tx.select().from(surveys).where(eq(surveys.slug, slug)));
-    const exists = survey && first(await tx.select({ id: surveyVersions.id }).from(surveyVersions).where(and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, version))));
+    const exists =
+      survey &&
+      first(
+        await tx
+          .select({ id: surveyVersions.id })
+          .from(surveyVersions)
+          .where(and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, version))),
+      );
     if (!survey || !exists) return { ok: false, reason: 'not_found' };
     await tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id));
-    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'survey.publish', entity: 'survey', entityId: slug, before: { publishedVersion: survey.publishedVersion }, after: { publishedVersion: version } });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      actor: actor.label,
+      action: 'survey.publish',
+      entity: 'survey',
+      entityId: slug,
+      before: { publishedVersion: survey.publishedVersion },
+      after: { publishedVersion: version },
+    });
     return { ok: true, before: survey.publishedVersion };
   });
 }

@@ -36,9 +36,23 @@ export async function unitAncestors(db: Queryable, unitId: number): Promise<Set<
   return out;
 }
 
-export type UnitRow = { id: number; code: string; name: string; nameEn: string | null; parentId: number | null; active: boolean };
+export type UnitRow = {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  parentId: number | null;
+  active: boolean;
+};
 
-const unitColumns = { id: units.id, code: units.code, name: units.name, nameEn: units.nameEn, parentId: units.parentId, active: units.active };
+const unitColumns = {
+  id: units.id,
+  code: units.code,
+  name: units.name,
+  nameEn: units.nameEn,
+  parentId: units.parentId,
+  active: units.active,
+};
 
 export async function listUnits(db: Queryable): Promise<UnitRow[]> {
   return db.select(unitColumns).from(units).orderBy(asc(units.code));
@@ -52,7 +66,9 @@ export async function findUnitByCode(db: Queryable, code: string): Promise<UnitR
   return first(await db.select(unitColumns).from(units).where(eq(units.code, code)));
 }
 
-export type UnitChange = { ok: true; unit: UnitRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'cycle' | 'parent_missing' };
+export type UnitChange =
+  | { ok: true; unit: UnitRow }
+  | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'cycle' | 'parent_missing' };
 
 export async function createUnit(
   db: Queryable,
@@ -61,14 +77,22 @@ export async function createUnit(
 ): Promise<UnitChange> {
   return withTransaction(db, async (tx): Promise<UnitChange> => {
     if (await findUnitByCode(tx, input.code)) return { ok: false, field: 'code', reason: 'duplicate' };
-    if (input.parentId !== null && !(await findUnitById(tx, input.parentId))) return { ok: false, field: 'parentId', reason: 'parent_missing' };
+    if (input.parentId !== null && !(await findUnitById(tx, input.parentId)))
+      return { ok: false, field: 'parentId', reason: 'parent_missing' };
     const unit = first(
       await tx
         .insert(units)
         .values({ code: input.code, name: input.name, nameEn: input.nameEn ?? null, parentId: input.parentId })
         .returning(unitColumns),
     )!;
-    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'unit.create', entity: 'unit', entityId: unit.id, after: unit });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      actor: actor.label,
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: unit.id,
+      after: unit,
+    });
     return { ok: true, unit };
   });
 }
@@ -87,9 +111,24 @@ export async function updateUnit(
       const parents = new Map((await listUnits(tx)).map((u) => [u.id, u.parentId]));
       if (createsCycle(parents, id, change.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' };
     }
-    const action = change.parentId !== undefined ? 'unit.move' : change.active !== undefined ? (change.active ? 'unit.activate' : 'unit.deactivate') : 'unit.rename';
+    const action =
+      change.parentId !== undefined
+        ? 'unit.move'
+        : change.active !== undefined
+          ? change.active
+            ? 'unit.activate'
+            : 'unit.deactivate'
+          : 'unit.rename';
     const unit = first(await tx.update(units).set(change).where(eq(units.id, id)).returning(unitColumns))!;
-    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action, entity: 'unit', entityId: id, before: pick(before, change), after: pick(unit, change) });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      actor: actor.label,
+      action,
+      entity: 'unit',
+      entityId: id,
+      before: pick(before, change),
+      after: pick(unit, change),
+    });
     return { ok: true, unit };
   });
 }

@@ -18,8 +18,14 @@ export async function findUserCredentials(db: Queryable, { userId }: { userId: n
   return first(await db.select().from(users).where(eq(users.id, userId)));
 }
 
-export async function setPassword(db: Queryable, { userId, passwordHash, now }: { userId: number; passwordHash: string; now: number }): Promise<void> {
-  await db.update(users).set({ passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+export async function setPassword(
+  db: Queryable,
+  { userId, passwordHash, now }: { userId: number; passwordHash: string; now: number },
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null })
+    .where(eq(users.id, userId));
 }
 
 export async function findUnitIdByCode(db: Queryable, { code }: { code: string }): Promise<number | null> {
@@ -65,7 +71,10 @@ export async function recordLoginOutcome(
   await db.update(users).set({ failedLogins, lockedUntil }).where(eq(users.id, userId));
 }
 
-export type UserRow = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'unitId' | 'active' | 'lockedUntil' | 'passwordChangedAt' | 'createdAt'>;
+export type UserRow = Pick<
+  User,
+  'id' | 'username' | 'displayName' | 'role' | 'unitId' | 'active' | 'lockedUntil' | 'passwordChangedAt' | 'createdAt'
+>;
 
 const userColumns = {
   id: users.id,
@@ -88,11 +97,16 @@ export async function findUserById(db: Queryable, id: number): Promise<UserRow |
 }
 
 export async function activeAdminIds(db: Queryable): Promise<number[]> {
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
   return rows.map((r) => r.id);
 }
 
-export type UserChange = { ok: true; user: UserRow } | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'last_admin' };
+export type UserChange =
+  | { ok: true; user: UserRow }
+  | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'last_admin' };
 
 /**
  * Changes a user's name, role and unit, or enables/disables them. Disabling logs them out
@@ -107,7 +121,11 @@ export async function updateUser(
   return withTransaction(db, async (tx): Promise<UserChange> => {
     const before = await findUserById(tx, id);
     if (!before) return { ok: false, field: 'id', reason: 'not_found' };
-    if (change.unitId !== undefined && change.unitId !== null && !first(await tx.select({ id: units.id }).from(units).where(eq(units.id, change.unitId)))) {
+    if (
+      change.unitId !== undefined &&
+      change.unitId !== null &&
+      !first(await tx.select({ id: units.id }).from(units).where(eq(units.id, change.unitId)))
+    ) {
       return { ok: false, field: 'unitId', reason: 'unit_missing' };
     }
     if (removesLastAdmin(await activeAdminIds(tx), { id, role: change.role, active: change.active })) {
@@ -116,13 +134,30 @@ export async function updateUser(
     const user = first(await tx.update(users).set(change).where(eq(users.id, id)).returning(userColumns))!;
     if (change.active === false) await revokeUserSessions(tx, { userId: id, now });
     const action = change.active === undefined ? 'user.update' : change.active ? 'user.enable' : 'user.disable';
-    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action, entity: 'user', entityId: id, before: pick(before, change), after: pick(user, change) }, now);
+    await appendAudit(
+      tx,
+      {
+        actorUserId: actor.userId,
+        actor: actor.label,
+        action,
+        entity: 'user',
+        entityId: id,
+        before: pick(before, change),
+        after: pick(user, change),
+      },
+      now,
+    );
     return { ok: true, user };
   });
 }
 
 /** Sets a new password (already hashed), clears a lockout and ends every session of the user. */
-export async function resetUserPassword(db: Queryable, { id, passwordHash }: { id: number; passwordHash: string }, actor: AuditActor, now = Date.now()): Promise<UserChange> {
+export async function resetUserPassword(
+  db: Queryable,
+  { id, passwordHash }: { id: number; passwordHash: string },
+  actor: AuditActor,
+  now = Date.now(),
+): Promise<UserChange> {
   return withTransaction(db, async (tx): Promise<UserChange> => {
     const before = await findUserById(tx, id);
     if (!before) return { ok: false, field: 'id', reason: 'not_found' };
@@ -135,7 +170,19 @@ export async function resetUserPassword(db: Queryable, { id, passwordHash }: { i
     )!;
     await revokeUserSessions(tx, { userId: id, now });
     // Never the hash itself in the log: only that it changed and when.
-    await appendAudit(tx, { actorUserId: actor.userId, actor: actor.label, action: 'user.password_reset', entity: 'user', entityId: id, before: { passwordChangedAt: before.passwordChangedAt }, after: { passwordChangedAt: now } }, now);
+    await appendAudit(
+      tx,
+      {
+        actorUserId: actor.userId,
+        actor: actor.label,
+        action: 'user.password_reset',
+        entity: 'user',
+        entityId: id,
+        before: { passwordChangedAt: before.passwordChangedAt },
+        after: { passwordChangedAt: now },
+      },
+      now,
+    );
     return { ok: true, user };
   });
 }

@@ -6,11 +6,19 @@ import { first, type Queryable } from '../index';
 import { webhookDeliveries } from '../schema';
 
 /** Queues one delivery; call inside the transaction of the event so both land or neither. */
-export async function enqueueWebhook(db: Queryable, { event, url, payload, now }: { event: string; url: string; payload: unknown; now: number }): Promise<string> {
+export async function enqueueWebhook(
+  db: Queryable,
+  { event, url, payload, now }: { event: string; url: string; payload: unknown; now: number },
+): Promise<string> {
   const id = randomUUID();
-  await db
-    .insert(webhookDeliveries)
-    .values({ id, event, url, payload: JSON.stringify({ id, event, at: new Date(now).toISOString(), data: payload }), nextAttemptAt: now, createdAt: now });
+  await db.insert(webhookDeliveries).values({
+    id,
+    event,
+    url,
+    payload: JSON.stringify({ id, event, at: new Date(now).toISOString(), data: payload }),
+    nextAttemptAt: now,
+    createdAt: now,
+  });
   return id;
 }
 
@@ -34,7 +42,13 @@ export async function claimDueDeliveries(db: Queryable, { now, limit = 20 }: { n
     const [row] = await db
       .update(webhookDeliveries)
       .set({ nextAttemptAt: now + DELIVERY_LEASE_MS })
-      .where(and(eq(webhookDeliveries.id, d.id), eq(webhookDeliveries.status, 'pending'), eq(webhookDeliveries.nextAttemptAt, d.nextAttemptAt)))
+      .where(
+        and(
+          eq(webhookDeliveries.id, d.id),
+          eq(webhookDeliveries.status, 'pending'),
+          eq(webhookDeliveries.nextAttemptAt, d.nextAttemptAt),
+        ),
+      )
       .returning();
     if (row) claimed.push(row);
   }
@@ -43,9 +57,28 @@ export async function claimDueDeliveries(db: Queryable, { now, limit = 20 }: { n
 
 export async function recordDeliveryAttempt(
   db: Queryable,
-  { id, outcome, statusCode, error, now, nextAttemptAt }: { id: string; outcome: 'delivered' | 'retry' | 'failed'; statusCode: number | null; error: string | null; now: number; nextAttemptAt: number },
+  {
+    id,
+    outcome,
+    statusCode,
+    error,
+    now,
+    nextAttemptAt,
+  }: {
+    id: string;
+    outcome: 'delivered' | 'retry' | 'failed';
+    statusCode: number | null;
+    error: string | null;
+    now: number;
+    nextAttemptAt: number;
+  },
 ): Promise<void> {
-  const current = first(await db.select({ attempts: webhookDeliveries.attempts }).from(webhookDeliveries).where(eq(webhookDeliveries.id, id)));
+  const current = first(
+    await db
+      .select({ attempts: webhookDeliveries.attempts })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.id, id)),
+  );
   if (!current) return;
   await db
     .update(webhookDeliveries)

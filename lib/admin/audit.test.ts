@@ -3,7 +3,9 @@ import { expect, test } from 'vitest';
 import { auditFilterSchema, auditQuery, AUDIT_PAGE_SIZE } from './audit';
 
 test('local dates become an inclusive millisecond range in Vietnam time; page 3 skips two pages', () => {
-  const q = auditQuery(auditFilterSchema.parse({ actor: 'admin', action: 'unit', from: '2026-11-01', to: '2026-11-30', page: '3' }));
+  const q = auditQuery(
+    auditFilterSchema.parse({ actor: 'admin', action: 'unit', from: '2026-11-01', to: '2026-11-30', page: '3' }),
+  );
   // 2026-11-01 00:00 at UTC+7 = 2026-10-31T17:00Z; the end is 2026-11-30 23:59:59.999 local.
   expect(q).toEqual({
     actor: 'admin',

@@ -14,12 +14,20 @@ const day = z
 export const auditFilterSchema = z
   .object({
     actor: z.string().trim().max(100).optional(),
-    action: z.string().trim().max(60).regex(/^[a-z.]*$/, 'Hành động: a-z và dấu chấm / action: a-z and dots').optional(),
+    action: z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[a-z.]*$/, 'Hành động: a-z và dấu chấm / action: a-z and dots')
+      .optional(),
     from: day,
     to: day,
     page: z.coerce.number().int().min(1).max(100_000).catch(1),
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: '“Đến ngày” trước “từ ngày” / “to” is before “from”' });
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    path: ['to'],
+    message: '“Đến ngày” trước “từ ngày” / “to” is before “from”',
+  });
 
 export type AuditQuery = {
   actor?: string;

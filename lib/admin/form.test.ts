@@ -8,7 +8,11 @@ test('parseForm groups messages by field and refills the input without passwords
   const r = parseForm(schema, { name: 'a', password: 'x', $ACTION_ID_1: '' });
   expect(r.ok).toBe(false);
   if (r.ok) return;
-  expect(r.state).toMatchObject({ status: 'error', fieldErrors: { name: ['too short'], password: ['weak'] }, values: { name: 'a' } });
+  expect(r.state).toMatchObject({
+    status: 'error',
+    fieldErrors: { name: ['too short'], password: ['weak'] },
+    values: { name: 'a' },
+  });
 });
 
 test('refillValues keeps text only', () => {

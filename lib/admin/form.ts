@@ -7,7 +7,13 @@ export type RowError = { line: number; messages: string[] };
 
 export type ActionState =
   | { status: 'idle' }
-  | { status: 'ok'; message: string; secret?: string; /** a data: URL QR code of the secret (pairing links) */ qr?: string; redirectTo?: string }
+  | {
+      status: 'ok';
+      message: string;
+      secret?: string;
+      /** a data: URL QR code of the secret (pairing links) */ qr?: string;
+      redirectTo?: string;
+    }
   | {
       status: 'error';
       message: string;
@@ -31,7 +37,11 @@ export function refillValues(input: Record<string, unknown>): Record<string, str
   return out;
 }
 
-export function formError(message: string, input: Record<string, unknown> = {}, fieldErrors?: Record<string, string[]>): ActionState {
+export function formError(
+  message: string,
+  input: Record<string, unknown> = {},
+  fieldErrors?: Record<string, string[]>,
+): ActionState {
   return { status: 'error', message, fieldErrors, values: refillValues(input) };
 }
 
@@ -52,7 +62,11 @@ export function parseForm<S extends z.ZodType>(schema: S, input: Record<string, 
   }
   return {
     ok: false,
-    state: formError(formMessages[0] ?? 'Vui lòng sửa lỗi bên dưới. / Please fix the errors below.', input, fieldErrors),
+    state: formError(
+      formMessages[0] ?? 'Vui lòng sửa lỗi bên dưới. / Please fix the errors below.',
+      input,
+      fieldErrors,
+    ),
   };
 }
 
@@ -71,10 +85,16 @@ export const requiredText = (max: number, what: string) =>
     .max(max, `Tối đa ${max} ký tự / at most ${max} characters`);
 
 /** An id from a hidden field or a select. */
-export const idField = z.coerce.number({ error: 'Mã không hợp lệ / invalid id' }).int().positive('Mã không hợp lệ / invalid id');
+export const idField = z.coerce
+  .number({ error: 'Mã không hợp lệ / invalid id' })
+  .int()
+  .positive('Mã không hợp lệ / invalid id');
 
 /** A select whose empty option means null (e.g. "no parent"). */
-export const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), idField.nullable());
+export const optionalId = z.preprocess(
+  (v) => (v === '' || v === undefined || v === null ? null : v),
+  idField.nullable(),
+);
 
 /** An HTML checkbox: present ("on") when ticked, absent otherwise. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());

@@ -21,7 +21,9 @@ export function formatAuditValue(json: string | null): string {
   try {
     const value = JSON.parse(json) as unknown;
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.entries(value).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
+      return Object.entries(value)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+        .join(', ');
     }
     return JSON.stringify(value);
   } catch {

@@ -3,8 +3,14 @@ import { expect, test } from 'vitest';
 import { summaryRecipientSchema } from './summary';
 
 test.each([
-  [{ email: ' LanhDao@So.example ', unitId: '', monthly: 'on' }, { email: 'lanhdao@so.example', unitId: null, monthly: true, quarterly: false }],
-  [{ email: 'a@so.example', unitId: '3', quarterly: 'on' }, { email: 'a@so.example', unitId: 3, monthly: false, quarterly: true }],
+  [
+    { email: ' LanhDao@So.example ', unitId: '', monthly: 'on' },
+    { email: 'lanhdao@so.example', unitId: null, monthly: true, quarterly: false },
+  ],
+  [
+    { email: 'a@so.example', unitId: '3', quarterly: 'on' },
+    { email: 'a@so.example', unitId: 3, monthly: false, quarterly: true },
+  ],
 ])('accepts %j', (input, expected) => {
   expect(summaryRecipientSchema.parse(input)).toEqual(expected);
 });

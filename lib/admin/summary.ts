@@ -10,6 +10,9 @@ export const summaryRecipientSchema = z
     monthly: checkbox,
     quarterly: checkbox,
   })
-  .refine((v) => v.monthly || v.quarterly, { path: ['monthly'], message: 'Chọn ít nhất một kỳ / choose at least one period' });
+  .refine((v) => v.monthly || v.quarterly, {
+    path: ['monthly'],
+    message: 'Chọn ít nhất một kỳ / choose at least one period',
+  });
 
 export const summaryRemoveSchema = z.object({ id: idField });

@@ -22,7 +22,8 @@ export const surveyUploadSchema = z.object({
 
 export const surveyPublishSchema = z.object({ slug: surveySlugSchema, version: idField });
 
-export type DefinitionCheck = { ok: true; definition: SurveyDefinition; json: unknown } | { ok: false; problems: string[] };
+export type DefinitionCheck =
+  { ok: true; definition: SurveyDefinition; json: unknown } | { ok: false; problems: string[] };
 
 /**
  * Checks an uploaded SurveyJS JSON text: syntax first (with the line and column), then the
@@ -35,13 +36,19 @@ export function checkSurveyJson(text: string): DefinitionCheck {
   try {
     json = sanitizeSurveyHtml(JSON.parse(text));
   } catch (err) {
-    return { ok: false, problems: [`JSON không hợp lệ / invalid JSON${lineColumn(text)}: ${(err as Error).message.replace(/\s+/g, ' ')}`] };
+    return {
+      ok: false,
+      problems: [`JSON không hợp lệ / invalid JSON${lineColumn(text)}: ${(err as Error).message.replace(/\s+/g, ' ')}`],
+    };
   }
   try {
     return { ok: true, definition: parseSurveyDefinition(json, 'upload'), json };
   } catch (err) {
     if (!(err instanceof SurveyDefinitionError)) throw err;
-    return { ok: false, problems: err.problems.map((p) => (p.path.length > 0 ? `${formatPath(p.path)}: ${p.message}` : p.message)) };
+    return {
+      ok: false,
+      problems: err.problems.map((p) => (p.path.length > 0 ? `${formatPath(p.path)}: ${p.message}` : p.message)),
+    };
   }
 }
 

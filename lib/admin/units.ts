@@ -16,16 +16,26 @@ export const unitCreateSchema = z.object({
   parentId: optionalId,
 });
 
-export const unitRenameSchema = z.object({ id: idField, name: requiredText(200, 'tên đơn vị'), nameEn: optionalText(200) });
+export const unitRenameSchema = z.object({
+  id: idField,
+  name: requiredText(200, 'tên đơn vị'),
+  nameEn: optionalText(200),
+});
 export const unitMoveSchema = z.object({ id: idField, parentId: optionalId });
-export const unitActiveSchema = z.object({ id: idField, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
-
+export const unitActiveSchema = z.object({
+  id: idField,
+  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
 
 /**
  * Would making `parentId` the parent of `unitId` close a loop? True when the new parent is the
  * unit itself or one of its descendants; walking up from the new parent finds the unit.
  */
-export function createsCycle(parents: ReadonlyMap<number, number | null>, unitId: number, parentId: number | null): boolean {
+export function createsCycle(
+  parents: ReadonlyMap<number, number | null>,
+  unitId: number,
+  parentId: number | null,
+): boolean {
   const seen = new Set<number>();
   for (let at = parentId; at !== null && at !== undefined; at = parents.get(at) ?? null) {
     if (at === unitId) return true;
@@ -36,7 +46,9 @@ export function createsCycle(parents: ReadonlyMap<number, number | null>, unitId
 }
 
 /** Rows in depth-first order with their depth, roots first, siblings by code: a tree as a flat list. */
-export function flattenTree<T extends { id: number; parentId: number | null; code: string }>(rows: readonly T[]): (T & { depth: number })[] {
+export function flattenTree<T extends { id: number; parentId: number | null; code: string }>(
+  rows: readonly T[],
+): (T & { depth: number })[] {
   const byParent = new Map<number | null, T[]>();
   const ids = new Set(rows.map((r) => r.id));
   for (const row of rows) {

@@ -2,7 +2,14 @@ import { describe, expect, test } from 'vitest';
 
 import { passwordResetSchema, removesLastAdmin, tokenCreateSchema, userCreateSchema, userUpdateSchema } from './users';
 
-const good = { username: 'Lan.Nguyen', displayName: '', role: 'leader', unitId: '', password: 'mot cau dai de nho', confirm: 'mot cau dai de nho' };
+const good = {
+  username: 'Lan.Nguyen',
+  displayName: '',
+  role: 'leader',
+  unitId: '',
+  password: 'mot cau dai de nho',
+  confirm: 'mot cau dai de nho',
+};
 
 describe('userCreateSchema', () => {
   test('normalises the username, drops the confirmation and the unit of a non-manager', () => {
@@ -28,17 +35,32 @@ describe('userCreateSchema', () => {
 });
 
 test('userUpdateSchema keeps a manager’s unit', () => {
-  expect(userUpdateSchema.parse({ id: '7', displayName: 'Minh', role: 'manager', unitId: '2' })).toEqual({ id: 7, displayName: 'Minh', role: 'manager', unitId: 2 });
+  expect(userUpdateSchema.parse({ id: '7', displayName: 'Minh', role: 'manager', unitId: '2' })).toEqual({
+    id: 7,
+    displayName: 'Minh',
+    role: 'manager',
+    unitId: 2,
+  });
 });
 
 test('passwordResetSchema needs matching passwords of the policy length', () => {
-  expect(passwordResetSchema.safeParse({ id: '1', password: 'x'.repeat(10), confirm: 'x'.repeat(10) }).success).toBe(true);
-  expect(passwordResetSchema.safeParse({ id: '1', password: 'x'.repeat(9), confirm: 'x'.repeat(9) }).success).toBe(false);
-  expect(passwordResetSchema.safeParse({ id: '1', password: 'x'.repeat(10), confirm: 'y'.repeat(10) }).success).toBe(false);
+  expect(passwordResetSchema.safeParse({ id: '1', password: 'x'.repeat(10), confirm: 'x'.repeat(10) }).success).toBe(
+    true,
+  );
+  expect(passwordResetSchema.safeParse({ id: '1', password: 'x'.repeat(9), confirm: 'x'.repeat(9) }).success).toBe(
+    false,
+  );
+  expect(passwordResetSchema.safeParse({ id: '1', password: 'x'.repeat(10), confirm: 'y'.repeat(10) }).success).toBe(
+    false,
+  );
 });
 
 test('tokenCreateSchema: a named token; a manager token needs a unit', () => {
-  expect(tokenCreateSchema.parse({ name: ' Cổng DVC ', role: 'leader', unitId: '' })).toEqual({ name: 'Cổng DVC', role: 'leader', unitId: null });
+  expect(tokenCreateSchema.parse({ name: ' Cổng DVC ', role: 'leader', unitId: '' })).toEqual({
+    name: 'Cổng DVC',
+    role: 'leader',
+    unitId: null,
+  });
   expect(tokenCreateSchema.safeParse({ name: '', role: 'leader', unitId: '' }).success).toBe(false);
   expect(tokenCreateSchema.safeParse({ name: 'x', role: 'manager', unitId: '' }).success).toBe(false);
 });

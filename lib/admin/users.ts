@@ -10,12 +10,17 @@ export const roleSchema = z.enum(ROLES, { error: `Vai trò: ${ROLES.join(', ')} 
 /** A manager's scope is their unit's subtree: without a unit they would see nothing. */
 const unitForManager = <T extends { role: string; unitId: number | null }>(v: T, ctx: z.RefinementCtx) => {
   if (v.role === 'manager' && v.unitId === null) {
-    ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'Quản lý đơn vị cần chọn đơn vị / a manager needs a unit' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['unitId'],
+      message: 'Quản lý đơn vị cần chọn đơn vị / a manager needs a unit',
+    });
   }
 };
 
 const confirmMatches = <T extends { password: string; confirm: string }>(v: T, ctx: z.RefinementCtx) => {
-  if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'Hai mật khẩu không khớp / the passwords differ' });
+  if (v.password !== v.confirm)
+    ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'Hai mật khẩu không khớp / the passwords differ' });
 };
 
 export const userCreateSchema = z
@@ -36,7 +41,10 @@ export const userUpdateSchema = z
   .superRefine(unitForManager)
   .transform((v) => ({ ...v, unitId: v.role === 'manager' ? v.unitId : null }));
 
-export const userActiveSchema = z.object({ id: idField, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
+export const userActiveSchema = z.object({
+  id: idField,
+  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
 
 export const passwordResetSchema = z
   .object({ id: idField, password: passwordSchema, confirm: z.string() })
@@ -44,7 +52,11 @@ export const passwordResetSchema = z
   .transform(({ id, password }) => ({ id, password }));
 
 export const tokenCreateSchema = z
-  .object({ name: z.string().trim().min(1, 'Cần đặt tên / name required').max(100, 'Tối đa 100 ký tự / at most 100 characters'), role: roleSchema, unitId: optionalId })
+  .object({
+    name: z.string().trim().min(1, 'Cần đặt tên / name required').max(100, 'Tối đa 100 ký tự / at most 100 characters'),
+    role: roleSchema,
+    unitId: optionalId,
+  })
   .superRefine(unitForManager)
   .transform((v) => ({ ...v, unitId: v.role === 'manager' ? v.unitId : null }));
 

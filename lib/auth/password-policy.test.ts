@@ -14,4 +14,6 @@ test.each([
   ['  le.lan ', 'le.lan'],
 ])('username %j normalises to %j', (input, out) => expect(usernameSchema.parse(input)).toBe(out));
 
-test.each(['ab', 'has space', 'nguyễn'])('username %j is refused', (u) => expect(usernameSchema.safeParse(u).success).toBe(false));
+test.each(['ab', 'has space', 'nguyễn'])('username %j is refused', (u) =>
+  expect(usernameSchema.safeParse(u).success).toBe(false),
+);

@@ -2,12 +2,29 @@ import { describe, expect, test } from 'vitest';
 
 import { can, canViewUnit, CAPABILITIES, homePath, type Principal, type Role } from './permissions';
 
-const who = (role: Role, unitId: number | null = null): Principal => ({ kind: 'user', id: 1, label: role, role, unitId });
+const who = (role: Role, unitId: number | null = null): Principal => ({
+  kind: 'user',
+  id: 1,
+  label: role,
+  role,
+  unitId,
+});
 
 describe('can', () => {
   // The authorization matrix: admin everything; leader and manager read; operator hotline only.
   test.each([
-    ['admin', ['dashboard.view', 'comments.view', 'exports.download', 'admin.manage', 'hotline.enter', 'cases.view', 'cases.handle']],
+    [
+      'admin',
+      [
+        'dashboard.view',
+        'comments.view',
+        'exports.download',
+        'admin.manage',
+        'hotline.enter',
+        'cases.view',
+        'cases.handle',
+      ],
+    ],
     ['leader', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view']],
     ['manager', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'cases.handle']],
     ['operator', ['hotline.enter']],

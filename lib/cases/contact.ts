@@ -11,7 +11,11 @@ export const CONSENT_TEXT = { vi: messages.vi.contactConsent, en: messages.en.co
 const phone = z
   .string()
   .transform((v) => v.replace(/[\s.()-]/g, ''))
-  .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, { error: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678) / invalid phone number' }));
+  .pipe(
+    z
+      .string()
+      .regex(/^(\+84|0)\d{9,10}$/, { error: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678) / invalid phone number' }),
+  );
 
 export const contactRequestSchema = z
   .strictObject({
@@ -22,6 +26,9 @@ export const contactRequestSchema = z
     locale: z.enum(['vi', 'en']).default('vi'),
     consent: z.literal(true, { error: 'Cần đồng ý để chúng tôi liên hệ / consent is required' }),
   })
-  .refine((v) => Boolean(v.phone || v.email), { path: ['phone'], error: 'Nhập số điện thoại hoặc email / give a phone number or an email' });
+  .refine((v) => Boolean(v.phone || v.email), {
+    path: ['phone'],
+    error: 'Nhập số điện thoại hoặc email / give a phone number or an email',
+  });
 
 export type ContactRequest = z.infer<typeof contactRequestSchema>;

@@ -27,7 +27,11 @@ export function caseRulesOf(def: SurveyDefinition): CaseRules {
 /** Why this response opens a case, or [] when it does not. Answers are already validated. */
 export function caseReasons(rules: CaseRules, answers: Readonly<Record<string, unknown>>): CaseReason[] {
   const reasons: CaseReason[] = [];
-  if (rules.thresholds.some(({ question, atOrBelow }) => typeof answers[question] === 'number' && (answers[question] as number) <= atOrBelow)) {
+  if (
+    rules.thresholds.some(
+      ({ question, atOrBelow }) => typeof answers[question] === 'number' && (answers[question] as number) <= atOrBelow,
+    )
+  ) {
     reasons.push('dissatisfied');
   }
   if (rules.complaintFlags.some((q) => answers[q] === true)) reasons.push('complaint');

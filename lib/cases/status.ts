@@ -24,19 +24,33 @@ export const isClosed = (status: CaseStatus) => status === 'resolved' || status 
 export type TransitionCheck = { ok: true } | { ok: false; field: 'status' | 'publicReply'; message: string };
 
 /** Whether a case may move from `from` to `to`; closing needs the reply the citizen will read. */
-export function checkTransition(from: CaseStatus, to: CaseStatus, publicReply: string | null | undefined): TransitionCheck {
+export function checkTransition(
+  from: CaseStatus,
+  to: CaseStatus,
+  publicReply: string | null | undefined,
+): TransitionCheck {
   if (from === to) return { ok: true };
   if (!NEXT[from].includes(to)) {
-    return { ok: false, field: 'status', message: `Không thể chuyển từ "${CASE_STATUS_LABELS[from].vi}" sang "${CASE_STATUS_LABELS[to].vi}".` };
+    return {
+      ok: false,
+      field: 'status',
+      message: `Không thể chuyển từ "${CASE_STATUS_LABELS[from].vi}" sang "${CASE_STATUS_LABELS[to].vi}".`,
+    };
   }
   if (isClosed(to) && !publicReply?.trim()) {
-    return { ok: false, field: 'publicReply', message: 'Cần nhập trả lời công khai cho người dân trước khi đóng phản ánh.' };
+    return {
+      ok: false,
+      field: 'publicReply',
+      message: 'Cần nhập trả lời công khai cho người dân trước khi đóng phản ánh.',
+    };
   }
   return { ok: true };
 }
 
 /** Overdue: still open after its due instant. */
-export const isOverdue = (c: { status: CaseStatus; dueAt: number }, now: number) => !isClosed(c.status) && now >= c.dueAt;
+export const isOverdue = (c: { status: CaseStatus; dueAt: number }, now: number) =>
+  !isClosed(c.status) && now >= c.dueAt;
 
 /** Handled on time: closed no later than due (Decision 766's "complaints handled on time"). */
-export const closedOnTime = (c: { closedAt: number | null; dueAt: number }) => c.closedAt !== null && c.closedAt <= c.dueAt;
+export const closedOnTime = (c: { closedAt: number | null; dueAt: number }) =>
+  c.closedAt !== null && c.closedAt <= c.dueAt;

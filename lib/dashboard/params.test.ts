@@ -8,13 +8,31 @@ const NOW = Date.parse('2026-11-28T03:00:00Z');
 describe('parseViewParams', () => {
   test.each([
     [{ survey: 'sipas' }, { from: '2026-10-01', to: '2026-11-28' }],
-    [{ survey: 'sipas', period: 'lastQuarter' }, { from: '2026-07-01', to: '2026-09-30' }],
-    [{ survey: 'sipas', period: 'thisYear' }, { from: '2026-01-01', to: '2026-11-28' }],
-    [{ survey: 'sipas', quarter: '2026-Q1' }, { from: '2026-01-01', to: '2026-03-31' }],
+    [
+      { survey: 'sipas', period: 'lastQuarter' },
+      { from: '2026-07-01', to: '2026-09-30' },
+    ],
+    [
+      { survey: 'sipas', period: 'thisYear' },
+      { from: '2026-01-01', to: '2026-11-28' },
+    ],
+    [
+      { survey: 'sipas', quarter: '2026-Q1' },
+      { from: '2026-01-01', to: '2026-03-31' },
+    ],
     // Explicit days win; a missing `from` is the first day of `to`'s quarter.
-    [{ survey: 'sipas', quarter: '2026-Q1', from: '2026-02-01', to: '2026-02-10' }, { from: '2026-02-01', to: '2026-02-10' }],
-    [{ survey: 'sipas', to: '2026-05-20' }, { from: '2026-04-01', to: '2026-05-20' }],
-    [{ survey: 'sipas', period: 'custom' }, { from: '2026-10-01', to: '2026-11-28' }],
+    [
+      { survey: 'sipas', quarter: '2026-Q1', from: '2026-02-01', to: '2026-02-10' },
+      { from: '2026-02-01', to: '2026-02-10' },
+    ],
+    [
+      { survey: 'sipas', to: '2026-05-20' },
+      { from: '2026-04-01', to: '2026-05-20' },
+    ],
+    [
+      { survey: 'sipas', period: 'custom' },
+      { from: '2026-10-01', to: '2026-11-28' },
+    ],
   ])('%j → %j', (raw, period) => {
     const parsed = parseViewParams(raw as Record<string, string>, NOW);
     expect(parsed).toMatchObject({ ok: true, period });
@@ -37,7 +55,10 @@ describe('parseViewParams', () => {
 
   test('a default survey fills in; empty form fields are "not set"', () => {
     expect(parseViewParams({}, NOW, { survey: 'quick' })).toMatchObject({ ok: true, params: { survey: 'quick' } });
-    expect(paramsFromSearch(new URLSearchParams('survey=quick&unit=&point=TTHCC-Q01'))).toEqual({ survey: 'quick', point: 'TTHCC-Q01' });
+    expect(paramsFromSearch(new URLSearchParams('survey=quick&unit=&point=TTHCC-Q01'))).toEqual({
+      survey: 'quick',
+      point: 'TTHCC-Q01',
+    });
     expect(paramsFromSearch({ survey: ['a', 'b'], unit: undefined })).toEqual({ survey: 'a' });
   });
 });

@@ -2,7 +2,16 @@ import { z } from 'zod';
 
 import { CHANNELS } from '@/lib/ingest/channels';
 import { BUCKET_UNITS, type BucketUnit } from '@/lib/time/buckets';
-import { addDays, isLocalDay, localDay, periodPreset, PERIOD_PRESETS, quarterBounds, quarterOf, type DayPeriod } from '@/lib/time/local';
+import {
+  addDays,
+  isLocalDay,
+  localDay,
+  periodPreset,
+  PERIOD_PRESETS,
+  quarterBounds,
+  quarterOf,
+  type DayPeriod,
+} from '@/lib/time/local';
 
 const code = z.string().trim().min(1).max(64);
 const day = z.string().refine(isLocalDay, 'must be a real day YYYY-MM-DD');
@@ -17,7 +26,10 @@ export const viewParamsSchema = z.object({
   from: day.optional(),
   to: day.optional(),
   period: z.enum([...PERIOD_PRESETS, 'custom']).optional(),
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'must look like 2026-Q3').optional(),
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/, 'must look like 2026-Q3')
+    .optional(),
   unit: code.optional(),
   point: code.optional(),
   procedure: code.optional(),
@@ -26,10 +38,13 @@ export const viewParamsSchema = z.object({
 });
 export type ViewParams = z.infer<typeof viewParamsSchema>;
 
-export type ParsedView = { ok: true; params: ViewParams; period: DayPeriod } | { ok: false; code: string; message: string };
+export type ParsedView =
+  { ok: true; params: ViewParams; period: DayPeriod } | { ok: false; code: string; message: string };
 
 /** Empty strings are "not set": an HTML form submits every field, filled or not. */
-export function paramsFromSearch(search: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+export function paramsFromSearch(
+  search: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const entries = search instanceof URLSearchParams ? [...search.entries()] : Object.entries(search);
   for (const [key, raw] of entries) {
@@ -44,7 +59,11 @@ export function paramsFromSearch(search: URLSearchParams | Record<string, string
  * preset; nothing at all means this quarter so far. A missing `to` is today, a missing `from`
  * the first day of the `to` quarter.
  */
-export function parseViewParams(raw: Record<string, string>, nowMs: number, defaults: { survey?: string } = {}): ParsedView {
+export function parseViewParams(
+  raw: Record<string, string>,
+  nowMs: number,
+  defaults: { survey?: string } = {},
+): ParsedView {
   const parsed = viewParamsSchema.safeParse({ survey: defaults.survey, ...raw });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -74,7 +93,12 @@ export function parseViewParams(raw: Record<string, string>, nowMs: number, defa
  * of at most 400 days (about 13 months of points). The largest view allowed reads in well under
  * a second (tests/integration/period-bounds.test.ts).
  */
-export const PERIOD_LIMITS = { earliest: '2000-01-01', latest: '2099-12-31', maxDays: 5 * 365 + 2, maxDayTrendDays: 400 } as const;
+export const PERIOD_LIMITS = {
+  earliest: '2000-01-01',
+  latest: '2099-12-31',
+  maxDays: 5 * 365 + 2,
+  maxDayTrendDays: 400,
+} as const;
 
 /** Why a period (and trend unit) is refused, or null when it is within PERIOD_LIMITS. Pure. */
 export function periodOutOfBounds(period: DayPeriod, trend?: BucketUnit): { code: string; message: string } | null {
@@ -83,17 +107,25 @@ export function periodOutOfBounds(period: DayPeriod, trend?: BucketUnit): { code
     return { code: 'invalid_period', message: `from (${period.from}) is after to (${period.to}).` };
   }
   if (period.from < earliest || period.to > latest) {
-    return { code: 'period_out_of_range', message: `The period must lie between ${earliest} and ${latest} (asked ${period.from} … ${period.to}).` };
+    return {
+      code: 'period_out_of_range',
+      message: `The period must lie between ${earliest} and ${latest} (asked ${period.from} … ${period.to}).`,
+    };
   }
   if (period.to > addDays(period.from, maxDays - 1)) {
-    return { code: 'period_too_long', message: `A period may span at most 5 years (${maxDays} days); pick a shorter one.` };
+    return {
+      code: 'period_too_long',
+      message: `A period may span at most 5 years (${maxDays} days); pick a shorter one.`,
+    };
   }
   if (trend === 'day' && period.to > addDays(period.from, maxDayTrendDays - 1)) {
-    return { code: 'period_too_long', message: `A day-by-day trend may span at most ${maxDayTrendDays} days; choose weeks or months.` };
+    return {
+      code: 'period_too_long',
+      message: `A day-by-day trend may span at most ${maxDayTrendDays} days; choose weeks or months.`,
+    };
   }
   return null;
 }
-
 
 /** The staff pages' Vietnamese wording of a refused view, beside the English message. */
 export function viewErrorHintVi(code: string): string {

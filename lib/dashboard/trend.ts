@@ -54,7 +54,12 @@ export function trendSeries(args: {
   return bucketSpans(from, to, unit).map((span) => {
     const entry = byBucket.get(span.bucket);
     if (!entry) return { ...span, responses: 0, index: null, ci95: null };
-    const result = computeIndices({ scoring, counts: entry.counts, responses: entry.responses, options: { minResponses } });
+    const result = computeIndices({
+      scoring,
+      counts: entry.counts,
+      responses: entry.responses,
+      options: { minResponses },
+    });
     return { ...span, responses: entry.responses, index: result.index, ci95: result.ci95 };
   });
 }

@@ -29,11 +29,31 @@ const DAY_MS = 24 * HOUR_MS;
 
 // Office hours 7:30–11:30 and 13:30–17:00; people come early.
 const HOURS: (readonly [number, number])[] = [
-  [7, 6], [8, 14], [9, 16], [10, 12], [11, 5], [13, 5], [14, 11], [15, 10], [16, 6],
+  [7, 6],
+  [8, 14],
+  [9, 16],
+  [10, 12],
+  [11, 5],
+  [13, 5],
+  [14, 11],
+  [15, 10],
+  [16, 6],
 ];
 // Monday is the busiest day, Saturday a half day, Sunday closed (ISO weekday 1–7).
-const WEEKDAYS: (readonly [number, number])[] = [[1, 24], [2, 20], [3, 19], [4, 18], [5, 16], [6, 3]];
-const CHANNELS: (readonly [Channel, number])[] = [['kiosk', 45], ['qr', 35], ['web', 12], ['hotline', 8]];
+const WEEKDAYS: (readonly [number, number])[] = [
+  [1, 24],
+  [2, 20],
+  [3, 19],
+  [4, 18],
+  [5, 16],
+  [6, 3],
+];
+const CHANNELS: (readonly [Channel, number])[] = [
+  ['kiosk', 45],
+  ['qr', 35],
+  ['web', 12],
+  ['hotline', 8],
+];
 
 // Some criteria are harder to satisfy than others, the same everywhere.
 const CRITERION_SHIFT: Record<string, number> = {
@@ -63,7 +83,11 @@ const BAD_COMMENTS = [
   'Niêm yết thủ tục chưa rõ, phí khác với thông báo.',
   'Máy lấy số bị hỏng, ghế ngồi không đủ.',
 ];
-const NEUTRAL_COMMENTS = ['Cần thêm chỗ đỗ xe.', 'Nên có hướng dẫn bằng video.', 'Đề nghị gửi tin nhắn khi có kết quả.'];
+const NEUTRAL_COMMENTS = [
+  'Cần thêm chỗ đỗ xe.',
+  'Nên có hướng dẫn bằng video.',
+  'Đề nghị gửi tin nhắn khi có kết quả.',
+];
 
 /** How likely a person at this desk, at this point of the year (0…1), is satisfied. */
 export function satisfactionPropensity(desk: DemoDesk, progress: number): number {
@@ -76,7 +100,8 @@ export function satisfactionPropensity(desk: DemoDesk, progress: number): number
 function instant(random: () => number, fromMs: number, toMs: number): number {
   const days = Math.max(1, Math.floor((toMs - fromMs) / DAY_MS));
   for (;;) {
-    const dayStart = Math.floor((fromMs + LOCAL_OFFSET_MS) / DAY_MS + Math.floor(random() * days)) * DAY_MS - LOCAL_OFFSET_MS;
+    const dayStart =
+      Math.floor((fromMs + LOCAL_OFFSET_MS) / DAY_MS + Math.floor(random() * days)) * DAY_MS - LOCAL_OFFSET_MS;
     const weekday = ((Math.floor((dayStart + LOCAL_OFFSET_MS) / DAY_MS) + 3) % 7) + 1;
     const weight = WEEKDAYS.find(([d]) => d === weekday)?.[1] ?? 0;
     if (random() * 24 >= weight) continue;
@@ -114,7 +139,12 @@ export function demoResponse(
     const satisfied = random() < p;
     const answers: Record<string, unknown> = { satisfaction: satisfied ? (random() < 0.55 ? 3 : 2) : 1 };
     if (!satisfied) {
-      answers.reasons = [pick(random, desk.code === WORSE_DESK ? ['time', 'attitude', 'visits'] : ['time', 'visits', 'unclear', 'fees', 'other'])];
+      answers.reasons = [
+        pick(
+          random,
+          desk.code === WORSE_DESK ? ['time', 'attitude', 'visits'] : ['time', 'visits', 'unclear', 'fees', 'other'],
+        ),
+      ];
     }
     const text = comment(random, satisfied);
     if (text) answers.comment = text;

@@ -23,7 +23,11 @@ describe('neutralizeCell', () => {
   });
 
   test('file names are plain ASCII', () => {
-    expect(exportFileName('phieu', 'sipas', '2026-01-01', '2026-03-31', 'csv')).toBe('phieu-sipas-2026-01-01_2026-03-31.csv');
-    expect(exportFileName('phieu', 'x"; evil', '2026-01-01', '2026-03-31', 'xlsx')).toBe('phieu-x-evil-2026-01-01_2026-03-31.xlsx');
+    expect(exportFileName('phieu', 'sipas', '2026-01-01', '2026-03-31', 'csv')).toBe(
+      'phieu-sipas-2026-01-01_2026-03-31.csv',
+    );
+    expect(exportFileName('phieu', 'x"; evil', '2026-01-01', '2026-03-31', 'xlsx')).toBe(
+      'phieu-x-evil-2026-01-01_2026-03-31.xlsx',
+    );
   });
 });

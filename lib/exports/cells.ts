@@ -8,7 +8,11 @@ export function neutralizeCell(value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  const text = Array.isArray(value) ? value.map(String).join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = Array.isArray(value)
+    ? value.map(String).join('; ')
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

@@ -20,10 +20,34 @@ export const INDEX_TABLE_HEADER = [
 export function indexTableRows(result: IndicesResult): Cell[][] {
   const flag = (suppressed: boolean) => (suppressed ? 'Có' : 'Không');
   const rows: Cell[][] = [
-    ['Chỉ số chung', null, null, null, result.responses, null, result.index, result.ci95?.[0] ?? null, result.ci95?.[1] ?? null, flag(result.suppressed), null],
+    [
+      'Chỉ số chung',
+      null,
+      null,
+      null,
+      result.responses,
+      null,
+      result.index,
+      result.ci95?.[0] ?? null,
+      result.ci95?.[1] ?? null,
+      flag(result.suppressed),
+      null,
+    ],
   ];
   for (const d of result.dimensions) {
-    rows.push(['Yếu tố', d.title, null, null, null, null, d.index, d.ci95?.[0] ?? null, d.ci95?.[1] ?? null, flag(d.suppressed), null]);
+    rows.push([
+      'Yếu tố',
+      d.title,
+      null,
+      null,
+      null,
+      null,
+      d.index,
+      d.ci95?.[0] ?? null,
+      d.ci95?.[1] ?? null,
+      flag(d.suppressed),
+      null,
+    ]);
     for (const c of d.criteria) {
       rows.push([
         'Tiêu chí',
@@ -58,16 +82,51 @@ export const RANKING_TABLE_HEADER = [
   'Mốc so sánh',
 ];
 
-const VERDICT_WORDS: Record<Verdict, string> = { above: 'Làm tốt (cao hơn mốc)', below: 'Chưa tốt (thấp hơn mốc)', within: 'Chưa khác biệt rõ' };
+const VERDICT_WORDS: Record<Verdict, string> = {
+  above: 'Làm tốt (cao hơn mốc)',
+  below: 'Chưa tốt (thấp hơn mốc)',
+  within: 'Chưa khác biệt rõ',
+};
 
 export function rankingTableRows(ranking: {
-  ranked: { rank: number; key: string; label: string; index: number; ci95: [number, number]; n: number; responses: number; verdict: Verdict }[];
+  ranked: {
+    rank: number;
+    key: string;
+    label: string;
+    index: number;
+    ci95: [number, number];
+    n: number;
+    responses: number;
+    verdict: Verdict;
+  }[];
   suppressed: { key: string; label: string; n: number; responses: number }[];
   benchmark: Benchmark | null;
 }): Cell[][] {
   const mark = ranking.benchmark ? `${ranking.benchmark.label}: ${ranking.benchmark.index}` : null;
   return [
-    ...ranking.ranked.map((r) => [r.rank, r.key, r.label, r.index, r.ci95[0], r.ci95[1], r.n, r.responses, VERDICT_WORDS[r.verdict], mark]),
-    ...ranking.suppressed.map((r) => ['chưa đủ dữ liệu', r.key, r.label, null, null, null, r.n, r.responses, null, null]),
+    ...ranking.ranked.map((r) => [
+      r.rank,
+      r.key,
+      r.label,
+      r.index,
+      r.ci95[0],
+      r.ci95[1],
+      r.n,
+      r.responses,
+      VERDICT_WORDS[r.verdict],
+      mark,
+    ]),
+    ...ranking.suppressed.map((r) => [
+      'chưa đủ dữ liệu',
+      r.key,
+      r.label,
+      null,
+      null,
+      null,
+      r.n,
+      r.responses,
+      null,
+      null,
+    ]),
   ];
 }

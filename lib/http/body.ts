@@ -3,8 +3,7 @@
 import { jsonDepth } from './depth';
 
 export type JsonBody =
-  | { ok: true; value: unknown; text: string }
-  | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+  { ok: true; value: unknown; text: string } | { ok: false; status: 400 | 413 | 415; code: string; message: string };
 
 /** No legitimate response nests deeper than this; anything deeper is refused before it is walked. */
 export const MAX_JSON_DEPTH = 16;

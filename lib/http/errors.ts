@@ -3,12 +3,7 @@
 
 export type ErrorBody = { error: { code: string; message: string } };
 
-export function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  headers?: HeadersInit,
-): Response {
+export function errorResponse(status: number, code: string, message: string, headers?: HeadersInit): Response {
   const body: ErrorBody = { error: { code, message } };
   return Response.json(body, { status, headers });
 }
@@ -25,7 +20,10 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
 
 /** A handler for the methods a route does not take: 405 with the envelope and an Allow header. */
 export function methodNotAllowed(...allowed: string[]): () => Response {
-  return () => errorResponse(405, 'method_not_allowed', `This address takes ${allowed.join(' or ')} only.`, { Allow: allowed.join(', ') });
+  return () =>
+    errorResponse(405, 'method_not_allowed', `This address takes ${allowed.join(' or ')} only.`, {
+      Allow: allowed.join(', '),
+    });
 }
 
 /** Logs the cause for operators and answers with a message that reveals nothing internal. */

@@ -43,7 +43,9 @@ describe('contentSecurityPolicy', () => {
 describe('next.config.js headers', () => {
   test('carry exactly the static security headers', async () => {
     const { STATIC_SECURITY_HEADERS } = await import('./security-headers');
-    const config = (await import('../../next.config.js')).default as { headers(): Promise<Array<{ headers: Array<{ key: string; value: string }> }>> };
+    const config = (await import('../../next.config.js')).default as {
+      headers(): Promise<Array<{ headers: Array<{ key: string; value: string }> }>>;
+    };
     const [rule] = await config.headers();
     expect(rule!.headers.map((x) => [x.key, x.value])).toEqual(STATIC_SECURITY_HEADERS);
   });

@@ -42,5 +42,7 @@ export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: bo
  * would be ignored at best and lock out a test host at worst.
  */
 export function strictTransportSecurity(publicBaseUrl: string | undefined): [string, string] | null {
-  return publicBaseUrl?.startsWith('https://') ? ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] : null;
+  return publicBaseUrl?.startsWith('https://')
+    ? ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']
+    : null;
 }

@@ -25,10 +25,28 @@ describe('activityOf', () => {
 
   test.each([
     // a1 = 4 satisfied, a2 = 1 not, overall and stray ignored → 1 of 2; the person's access score 50 %.
-    [[{ question: 'a1', value: 4 }, { question: 'a2', value: 1 }, { question: 'overall', value: 5 }, { question: 'stray', value: 2 }], 1, 2, 50],
+    [
+      [
+        { question: 'a1', value: 4 },
+        { question: 'a2', value: 1 },
+        { question: 'overall', value: 5 },
+        { question: 'stray', value: 2 },
+      ],
+      1,
+      2,
+      50,
+    ],
     // a1 = 3 is "Bình thường": answered, not satisfied.
     [[{ question: 'a1', value: 3 }], 0, 1, 0],
-    [[{ question: 'a2', value: 2 }, { question: 'a1', value: 5 }], 2, 2, 100],
+    [
+      [
+        { question: 'a2', value: 2 },
+        { question: 'a1', value: 5 },
+      ],
+      2,
+      2,
+      100,
+    ],
   ])('%j → %i satisfied of %i, score %i %%', (scored, satisfied, answers, score) => {
     expect(activityOf(thresholds, scored)).toEqual({
       answers,

@@ -16,9 +16,12 @@ test.each([
   { current: { k: 81, n: 263 }, previous: { k: 70, n: 250 }, delta: 2.8, z: 0.7, significant: false },
   // Both periods 100 %: no variance, no difference.
   { current: { k: 50, n: 50 }, previous: { k: 40, n: 40 }, delta: 0, z: 0, significant: false },
-])('$current.k/$current.n vs $previous.k/$previous.n → Δ $delta pp, z $z', ({ current, previous, delta, z, significant }) => {
-  expect(proportionChange({ current, previous })).toEqual({ delta, z, significant });
-});
+])(
+  '$current.k/$current.n vs $previous.k/$previous.n → Δ $delta pp, z $z',
+  ({ current, previous, delta, z, significant }) => {
+    expect(proportionChange({ current, previous })).toEqual({ delta, z, significant });
+  },
+);
 
 test.each([
   { current: { k: 0, n: 0 }, previous: { k: 5, n: 10 } },

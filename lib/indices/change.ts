@@ -59,7 +59,8 @@ export function indexChange(args: {
   previous: { index: number | null; effectiveN: number | null };
 }): ProportionChange | null {
   const { current, previous } = args;
-  if (current.index === null || current.effectiveN === null || previous.index === null || previous.effectiveN === null) return null;
+  if (current.index === null || current.effectiveN === null || previous.index === null || previous.effectiveN === null)
+    return null;
   return proportionChange({
     current: { k: (current.index / 100) * current.effectiveN, n: current.effectiveN },
     previous: { k: (previous.index / 100) * previous.effectiveN, n: previous.effectiveN },

@@ -20,7 +20,12 @@ test('shares of respondents per choice with Wilson intervals; a thin group keeps
     respondents: 40,
     suppressed: false,
     choices: [
-      { choice: 'time', count: 10, share: 25, ci95: [Math.round(wilson[0] * 100) / 100, Math.round(wilson[1] * 100) / 100] },
+      {
+        choice: 'time',
+        count: 10,
+        share: 25,
+        ci95: [Math.round(wilson[0] * 100) / 100, Math.round(wilson[1] * 100) / 100],
+      },
       { choice: 'attitude', count: 30, share: 75, ci95: expect.any(Array) },
       { choice: 'fees', count: 0, share: 0, ci95: [0, expect.any(Number)] },
     ],

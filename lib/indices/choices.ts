@@ -16,7 +16,11 @@ export type ChoiceGroup = { key: string; respondents: number; suppressed: boolea
  * Groups under `minResponses` respondents keep their counts but show no share. Choices come in the
  * survey's order; groups by respondents, most first.
  */
-export function choiceShares(rows: readonly ChoiceCount[], choices: readonly string[], minResponses: number): ChoiceGroup[] {
+export function choiceShares(
+  rows: readonly ChoiceCount[],
+  choices: readonly string[],
+  minResponses: number,
+): ChoiceGroup[] {
   const groups = new Map<string, { respondents: number; counts: Map<string, number> }>();
   for (const r of rows) {
     const g = groups.get(r.key) ?? { respondents: 0, counts: new Map<string, number>() };
@@ -34,7 +38,12 @@ export function choiceShares(rows: readonly ChoiceCount[], choices: readonly str
         choices: choices.map((choice) => {
           const count = g.counts.get(choice) ?? 0;
           const ci = suppressed ? null : wilsonInterval(count, g.respondents);
-          return { choice, count, share: suppressed ? null : round2((100 * count) / g.respondents), ci95: ci && round2Interval(ci) };
+          return {
+            choice,
+            count,
+            share: suppressed ? null : round2((100 * count) / g.respondents),
+            ci95: ci && round2Interval(ci),
+          };
         }),
       };
     })

@@ -55,12 +55,24 @@ describe('computeIndices', () => {
           suppressed: false,
           criteria: [
             {
-              question: 'a1', title: 'Title a1', n: 4, satisfied: 3, index: 75, ci95: [30.06, 95.44],
-              suppressed: false, distribution: { '1': 0, '2': 0, '3': 1, '4': 1, '5': 2 },
+              question: 'a1',
+              title: 'Title a1',
+              n: 4,
+              satisfied: 3,
+              index: 75,
+              ci95: [30.06, 95.44],
+              suppressed: false,
+              distribution: { '1': 0, '2': 0, '3': 1, '4': 1, '5': 2 },
             },
             {
-              question: 'a2', title: 'Title a2', n: 4, satisfied: 2, index: 50, ci95: [15, 85],
-              suppressed: false, distribution: { '1': 0, '2': 2, '3': 0, '4': 2, '5': 0 },
+              question: 'a2',
+              title: 'Title a2',
+              n: 4,
+              satisfied: 2,
+              index: 50,
+              ci95: [15, 85],
+              suppressed: false,
+              distribution: { '1': 0, '2': 2, '3': 0, '4': 2, '5': 0 },
             },
           ],
         },
@@ -71,8 +83,14 @@ describe('computeIndices', () => {
           suppressed: false,
           criteria: [
             {
-              question: 's1', title: 'Title s1', n: 5, satisfied: 4, index: 80, ci95: [37.55, 96.38],
-              suppressed: false, distribution: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 4 },
+              question: 's1',
+              title: 'Title s1',
+              n: 5,
+              satisfied: 4,
+              index: 80,
+              ci95: [37.55, 96.38],
+              suppressed: false,
+              distribution: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 4 },
             },
           ],
         },
@@ -98,9 +116,20 @@ describe('computeIndices', () => {
     { n: 30, index: 100, ci95: [88.65, 100], suppressed: false },
   ])('a criterion with n = $n of minResponses 30 → suppressed: $suppressed', ({ n, index, ci95, suppressed }) => {
     const scoring: Scoring = { dimensions: [{ name: 'd', title: 'D' }], questions: [criterion('q', 'd')] };
-    const result = computeIndices({ scoring, counts: countsOf({ q: { 5: n } }), responses: n, options: { minResponses: 30 } });
+    const result = computeIndices({
+      scoring,
+      counts: countsOf({ q: { 5: n } }),
+      responses: n,
+      options: { minResponses: 30 },
+    });
     expect(result.dimensions[0]?.criteria[0]).toStrictEqual({
-      question: 'q', title: 'Title q', n, satisfied: n, index, ci95, suppressed,
+      question: 'q',
+      title: 'Title q',
+      n,
+      satisfied: n,
+      index,
+      ci95,
+      suppressed,
       distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': n },
     });
     expect(result.dimensions[0]?.suppressed).toBe(suppressed);
@@ -226,12 +255,24 @@ describe('computeUnindexedRates', () => {
     const rates = computeUnindexedRates({ scoring, counts, options: { minResponses: 4 } });
     expect(rates).toStrictEqual([
       {
-        question: 'overall', title: 'Title overall', n: 4, satisfied: 3, index: 75, ci95: [30.06, 95.44],
-        suppressed: false, distribution: { '1': 1, '2': 0, '3': 0, '4': 2, '5': 1 },
+        question: 'overall',
+        title: 'Title overall',
+        n: 4,
+        satisfied: 3,
+        index: 75,
+        ci95: [30.06, 95.44],
+        suppressed: false,
+        distribution: { '1': 1, '2': 0, '3': 0, '4': 2, '5': 1 },
       },
       {
-        question: 'stray', title: 'Title stray', n: 0, satisfied: 0, index: null, ci95: null,
-        suppressed: true, distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+        question: 'stray',
+        title: 'Title stray',
+        n: 0,
+        satisfied: 0,
+        index: null,
+        ci95: null,
+        suppressed: true,
+        distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
       },
     ]);
   });

@@ -64,7 +64,8 @@ export function computeIndices(input: ComputeIndicesInput): IndicesResult {
     if (rawIndex !== null) dimensionIndices.push(rawIndex);
     used.push(...kept);
     for (const c of criteria) answers += c.n;
-    const interval = rawIndex === null ? null : intervalOf(rawIndex, kept, counts.get(elementScoreQuestion(dimension.name)));
+    const interval =
+      rawIndex === null ? null : intervalOf(rawIndex, kept, counts.get(elementScoreQuestion(dimension.name)));
     dimensions.push({
       name: dimension.name,
       title: dimension.title,
@@ -89,7 +90,11 @@ export function computeIndices(input: ComputeIndicesInput): IndicesResult {
 }
 
 /** A single criterion keeps its Wilson interval; a pooled mean gets the respondent-level one. */
-function intervalOf(index: number, criteria: readonly CriterionResult[], scores: ValueCounts | undefined): RespondentInterval | null {
+function intervalOf(
+  index: number,
+  criteria: readonly CriterionResult[],
+  scores: ValueCounts | undefined,
+): RespondentInterval | null {
   if (criteria.length === 1) {
     const only = criteria[0]!;
     const ci95 = wilsonInterval(only.satisfied, only.n);

@@ -18,7 +18,12 @@ const scoring: Scoring = {
 };
 
 const counts = (entries: Record<string, Record<number, number>>) =>
-  new Map(Object.entries(entries).map(([q, byValue]) => [q, new Map(Object.entries(byValue).map(([v, c]) => [Number(v), c]))]));
+  new Map(
+    Object.entries(entries).map(([q, byValue]) => [
+      q,
+      new Map(Object.entries(byValue).map(([v, c]) => [Number(v), c])),
+    ]),
+  );
 
 describe('dissatisfiedCounts', () => {
   test('share of answers below the middle of the scale', () => {
@@ -36,13 +41,26 @@ describe('dissatisfiedCounts', () => {
   });
 
   test('one criterion: its Wilson interval and below-middle share; suppressed: null', () => {
-    const one: Scoring = { dimensions: [{ name: 's', title: 'S' }], questions: [{ name: 'q', title: 'Q', dimension: 's', values: [1, 2, 3], satisfiedFrom: 2 }] };
-    const result = computeIndices({ scoring: one, counts: counts({ q: { 3: 30, 2: 6, 1: 4 } }), responses: 40, options: { minResponses: 30 } });
+    const one: Scoring = {
+      dimensions: [{ name: 's', title: 'S' }],
+      questions: [{ name: 'q', title: 'Q', dimension: 's', values: [1, 2, 3], satisfiedFrom: 2 }],
+    };
+    const result = computeIndices({
+      scoring: one,
+      counts: counts({ q: { 3: 30, 2: 6, 1: 4 } }),
+      responses: 40,
+      options: { minResponses: 30 },
+    });
     // The overall of a single criterion keeps that criterion's Wilson interval.
     expect(result.ci95).toEqual([76.95, 96.04]);
     // On 1–3 only "1" is below the middle (2).
     expect(dissatisfiedCounts(result)).toEqual({ count: 4, n: 40 });
-    const thin = computeIndices({ scoring: one, counts: counts({ q: { 3: 3 } }), responses: 3, options: { minResponses: 30 } });
+    const thin = computeIndices({
+      scoring: one,
+      counts: counts({ q: { 3: 3 } }),
+      responses: 3,
+      options: { minResponses: 30 },
+    });
     expect(thin.ci95).toBeNull();
   });
 });

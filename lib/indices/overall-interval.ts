@@ -10,7 +10,9 @@ export function dissatisfiedCounts(result: IndicesResult): { count: number; n: n
   let n = 0;
   for (const d of result.dimensions) {
     for (const c of d.criteria) {
-      const values = Object.keys(c.distribution).map(Number).sort((a, b) => a - b);
+      const values = Object.keys(c.distribution)
+        .map(Number)
+        .sort((a, b) => a - b);
       const middle = (values[0]! + values[values.length - 1]!) / 2;
       for (const v of values) if (v < middle) count += c.distribution[String(v)] ?? 0;
       n += c.n;

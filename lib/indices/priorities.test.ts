@@ -13,14 +13,24 @@ describe('relativeWeights', () => {
     // Two copies of one predictor share its 0.25 equally (the pseudo-inverse drops the null direction).
     { r12: 1, rxy: [0.5, 0.5], weights: [0.125, 0.125], r2: 0.25 },
   ])('r12 = $r12, rxy = $rxy → R² $r2', ({ r12, rxy, weights, r2 }) => {
-    const result = relativeWeights([[1, r12], [r12, 1]], rxy);
+    const result = relativeWeights(
+      [
+        [1, r12],
+        [r12, 1],
+      ],
+      rxy,
+    );
     expect(result.r2).toBeCloseTo(r2, 10);
     if (weights) result.weights.forEach((w, i) => expect(w).toBeCloseTo(weights[i]!, 10));
     result.weights.forEach((w) => expect(w).toBeGreaterThanOrEqual(0));
   });
 
   it('eigen-decomposes a symmetric matrix: A·v = λ·v', () => {
-    const a = [[4, 1, 2], [1, 3, 0], [2, 0, 5]];
+    const a = [
+      [4, 1, 2],
+      [1, 3, 0],
+      [2, 0, 5],
+    ];
     const { values, vectors } = symmetricEigen(a);
     for (let k = 0; k < 3; k++) {
       for (let i = 0; i < 3; i++) {
@@ -60,7 +70,10 @@ it('takes the 2.5th and 97.5th percentiles: of 0..100, 2.5 and 97.5', () => {
  * outcome; the four others are strong (mostly 4–5) and drive nothing. A tenth of the answers to
  * the access criteria are skipped.
  */
-function generated(n: number, seed: number): { criteria: Parameters<typeof computePriorities>[0]['criteria']; respondents: RespondentRow[] } {
+function generated(
+  n: number,
+  seed: number,
+): { criteria: Parameters<typeof computePriorities>[0]['criteria']; respondents: RespondentRow[] } {
   const random = seededRandom(seed);
   const clamp = (v: number) => Math.max(1, Math.min(5, Math.round(v)));
   const criteria = [
@@ -84,13 +97,28 @@ function generated(n: number, seed: number): { criteria: Parameters<typeof compu
 describe('computePriorities', () => {
   it('ranks the staff criteria that drive the outcome first and marks them fix_first', () => {
     const { criteria, respondents } = generated(600, 7);
-    const result = computePriorities({ criteria, respondents, minResponses: 30, bootstrap: { resamples: 100, seed: 1 } });
+    const result = computePriorities({
+      criteria,
+      respondents,
+      minResponses: 30,
+      bootstrap: { resamples: 100, seed: 1 },
+    });
     expect(result.method).toBe('johnson_relative_weights');
     expect(result.responses).toBe(600);
     expect(result.r2).toBeGreaterThan(50);
     const ranked = [...result.criteria].sort((a, b) => b.importance! - a.importance!);
-    expect(ranked.slice(0, 2).map((c) => c.question).sort()).toEqual(['q_staff_guide', 'q_staff_polite']);
-    expect(result.criteria.filter((c) => c.quadrant === 'fix_first').map((c) => c.question).sort()).toEqual(['q_staff_guide', 'q_staff_polite']);
+    expect(
+      ranked
+        .slice(0, 2)
+        .map((c) => c.question)
+        .sort(),
+    ).toEqual(['q_staff_guide', 'q_staff_polite']);
+    expect(
+      result.criteria
+        .filter((c) => c.quadrant === 'fix_first')
+        .map((c) => c.question)
+        .sort(),
+    ).toEqual(['q_staff_guide', 'q_staff_polite']);
     // Shares of R² sum to 100 (up to rounding). A driver's interval holds its estimate; a share
     // near 0 may not (a percentile interval of a quantity bounded by 0 sits above it).
     expect(result.criteria.reduce((s, c) => s + c.importance!, 0)).toBeCloseTo(100, 0);
@@ -99,8 +127,12 @@ describe('computePriorities', () => {
       expect(c.importanceCi95![1]).toBeGreaterThanOrEqual(c.importance!);
     }
     // The staff criteria's intervals lie above every other criterion's.
-    const staffLow = Math.min(...result.criteria.filter((c) => c.dimension === 'staff').map((c) => c.importanceCi95![0]));
-    const othersHigh = Math.max(...result.criteria.filter((c) => c.dimension !== 'staff').map((c) => c.importanceCi95![1]));
+    const staffLow = Math.min(
+      ...result.criteria.filter((c) => c.dimension === 'staff').map((c) => c.importanceCi95![0]),
+    );
+    const othersHigh = Math.max(
+      ...result.criteria.filter((c) => c.dimension !== 'staff').map((c) => c.importanceCi95![1]),
+    );
     expect(staffLow).toBeGreaterThan(othersHigh);
   });
 
@@ -115,10 +147,17 @@ describe('computePriorities', () => {
     { n: 30, suppressed: false },
   ])('with $n respondents and MIN_RESPONSES 30, suppressed: $suppressed', ({ n, suppressed }) => {
     const { criteria, respondents } = generated(n, 11);
-    const result = computePriorities({ criteria, respondents, minResponses: 30, bootstrap: { resamples: 20, seed: 1 } });
+    const result = computePriorities({
+      criteria,
+      respondents,
+      minResponses: 30,
+      bootstrap: { resamples: 20, seed: 1 },
+    });
     expect(result.responses).toBe(n);
     expect(result.r2 === null).toBe(suppressed);
-    expect(result.criteria.every((c) => (c.importance === null) === suppressed && (c.quadrant === null) === suppressed)).toBe(true);
+    expect(
+      result.criteria.every((c) => (c.importance === null) === suppressed && (c.quadrant === null) === suppressed),
+    ).toBe(true);
     expect(result.criteria.map((c) => c.index)).toEqual(criteria.map((c) => c.index));
   });
 

@@ -61,7 +61,12 @@ export const DEFAULT_BOOTSTRAP = { resamples: 100, seed: 2026 };
  * performance. A skipped criterion takes that criterion's mean, so one skip does not drop the
  * respondent. Under `minResponses` respondents nothing but the indices is given.
  */
-export function computePriorities({ criteria, respondents, minResponses, bootstrap = DEFAULT_BOOTSTRAP }: PrioritiesInput): PrioritiesResult {
+export function computePriorities({
+  criteria,
+  respondents,
+  minResponses,
+  bootstrap = DEFAULT_BOOTSTRAP,
+}: PrioritiesInput): PrioritiesResult {
   const usable = respondents.filter((r) => r.values.some((v) => v !== null));
   const n = usable.length;
   const empty = (): PrioritiesResult => ({
@@ -102,7 +107,10 @@ export function computePriorities({ criteria, respondents, minResponses, bootstr
         ...c,
         importance: round2(importance),
         importanceCi95: ci && round2Interval(ci),
-        quadrant: c.index === null || indexMedian === null ? null : quadrantOf(importance > importanceMedian!, c.index < indexMedian),
+        quadrant:
+          c.index === null || indexMedian === null
+            ? null
+            : quadrantOf(importance > importanceMedian!, c.index < indexMedian),
       };
     }),
   };

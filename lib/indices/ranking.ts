@@ -43,15 +43,23 @@ export interface Ranking {
  * label; each ranked row gets its verdict against `benchmark` (and `target`), corrected across
  * the ranked rows. A position in the list never decides a verdict.
  */
-export function rankByIndex(args: { rows: readonly RankingRow[]; benchmark: number | null; target?: number | null }): Ranking {
+export function rankByIndex(args: {
+  rows: readonly RankingRow[];
+  benchmark: number | null;
+  target?: number | null;
+}): Ranking {
   const { rows, benchmark, target = null } = args;
-  const eligible = rows.filter((row) => row.result.index !== null && row.result.ci95 !== null && row.result.effectiveN !== null);
+  const eligible = rows.filter(
+    (row) => row.result.index !== null && row.result.ci95 !== null && row.result.effectiveN !== null,
+  );
   const suppressed = rows
     .filter((row) => !eligible.includes(row))
     .map((row) => ({ key: row.key, label: row.label, responses: row.result.responses, n: row.result.answers }))
     .sort((a, b) => b.responses - a.responses || compareLabels(a, b));
 
-  const sorted = [...eligible].sort((a, b) => b.result.index! - a.result.index! || b.result.responses - a.result.responses || compareLabels(a, b));
+  const sorted = [...eligible].sort(
+    (a, b) => b.result.index! - a.result.index! || b.result.responses - a.result.responses || compareLabels(a, b),
+  );
   const tests = sorted.map((row) => ({ index: row.result.index!, effectiveN: row.result.effectiveN! }));
   const byBenchmark = benchmark === null ? null : verdicts(tests, benchmark);
   const byTarget = target === null ? null : verdicts(tests, target);

@@ -81,7 +81,12 @@ describe('answerCountsFromRows', () => {
       { question: 'q', value: 5, count: 4 },
       { question: 'q', value: 4, count: 1 },
     ]);
-    expect(counts.get('q')).toEqual(new Map([[5, 7], [4, 1]]));
+    expect(counts.get('q')).toEqual(
+      new Map([
+        [5, 7],
+        [4, 1],
+      ]),
+    );
     expect(counts.get('constructor')).toBeUndefined();
   });
 });

@@ -52,7 +52,10 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): { values
  * correlations with the outcome `rxy`; `r2` is their sum. Eigenvalues at or below zero (a
  * criterion that is a copy of another) are left out of the square roots, i.e. a pseudo-inverse.
  */
-export function relativeWeights(rxx: readonly (readonly number[])[], rxy: readonly number[]): { weights: number[]; r2: number } {
+export function relativeWeights(
+  rxx: readonly (readonly number[])[],
+  rxy: readonly number[],
+): { weights: number[]; r2: number } {
   const p = rxy.length;
   if (p === 0) return { weights: [], r2: 0 };
   const { values, vectors } = symmetricEigen(rxx);
@@ -107,7 +110,10 @@ export function centredRows(x: readonly Float64Array[], y: Float64Array): Centre
  * `weight[i]` times (a bootstrap resample without copying rows). A column without variance
  * correlates 0 with everything (and 1 with itself), so it gets no weight.
  */
-export function correlations({ n, width, data }: CentredRows, weight?: Uint16Array): { rxx: number[][]; rxy: number[] } {
+export function correlations(
+  { n, width, data }: CentredRows,
+  weight?: Uint16Array,
+): { rxx: number[][]; rxy: number[] } {
   const sum = new Float64Array(width);
   const cross = new Float64Array(width * width);
   let total = 0;

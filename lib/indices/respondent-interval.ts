@@ -44,7 +44,11 @@ export interface RespondentInterval {
  *
  * `index` is the unrounded index in percent, `answers` the number of answers pooled.
  */
-export function respondentInterval(args: { index: number; moments: ScoreMoments; answers: number }): RespondentInterval | null {
+export function respondentInterval(args: {
+  index: number;
+  moments: ScoreMoments;
+  answers: number;
+}): RespondentInterval | null {
   const { index, moments, answers } = args;
   const { m, sum, sumOfSquares } = moments;
   if (m === 0 || answers === 0) return null;

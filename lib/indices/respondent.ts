@@ -33,7 +33,8 @@ export function indexCriteria(scoring: {
   const declared = new Set(scoring.dimensions.map((d) => d.name));
   const criteria = new Map<string, { dimension: string; satisfiedFrom: number }>();
   for (const q of scoring.questions) {
-    if (q.dimension !== null && declared.has(q.dimension)) criteria.set(q.name, { dimension: q.dimension, satisfiedFrom: q.satisfiedFrom });
+    if (q.dimension !== null && declared.has(q.dimension))
+      criteria.set(q.name, { dimension: q.dimension, satisfiedFrom: q.satisfiedFrom });
   }
   return criteria;
 }
@@ -44,7 +45,10 @@ export function indexCriteria(scoring: {
  * variance of a mean by at most 1/12 point² per person (Sheppard), far below what is estimated.
  * Elements are taken in name order so the sum is the same on every path (the rebuild's SQL too).
  */
-export function respondentScoreRows(criteria: IndexCriteria, scored: readonly { question: string; value: number }[]): { question: string; value: number }[] {
+export function respondentScoreRows(
+  criteria: IndexCriteria,
+  scored: readonly { question: string; value: number }[],
+): { question: string; value: number }[] {
   const byElement = new Map<string, { answered: number; satisfied: number }>();
   for (const { question, value } of scored) {
     const c = criteria.get(question);

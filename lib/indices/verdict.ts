@@ -23,7 +23,16 @@ function upperTail(x: number): number {
     Math.exp(
       -z * z -
         1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return erfc / 2;
 }
@@ -64,7 +73,10 @@ export function holmAdjust(pValues: readonly number[]): number[] {
 export const ALPHA = 0.05;
 
 /** Verdicts of the rows of one ranking against one benchmark, Holm-corrected across them. */
-export function verdicts(rows: readonly { index: number; effectiveN: number }[], benchmark: number): { verdict: Verdict; p: number }[] {
+export function verdicts(
+  rows: readonly { index: number; effectiveN: number }[],
+  benchmark: number,
+): { verdict: Verdict; p: number }[] {
   const zs = rows.map((r) => benchmarkZ(r.index, r.effectiveN, benchmark));
   const adjusted = holmAdjust(zs.map(twoSidedP));
   return zs.map((z, i) => ({

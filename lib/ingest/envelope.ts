@@ -50,7 +50,12 @@ export const envelopeSchema = z.strictObject(
     completedAt: offsetDateTime('completedAt').optional(),
     answers: z.unknown().refine((v) => v !== undefined, 'answers is required'),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : 'the body must be a JSON object') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+        : 'the body must be a JSON object',
+  },
 );
 
 export type Envelope = z.infer<typeof envelopeSchema>;
@@ -59,7 +64,9 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 export function describeEnvelopeError(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .map((i) =>
+      i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message,
+    )
     .join('; ');
 }
 
@@ -68,9 +75,7 @@ const DAY_MS = 86_400_000;
 export const MAX_LATE_MS = 30 * DAY_MS;
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-export type Timing =
-  | { ok: true; startedAt: number | null; completedAt: number }
-  | { ok: false; message: string };
+export type Timing = { ok: true; startedAt: number | null; completedAt: number } | { ok: false; message: string };
 
 /** Kiosks sync late, so completedAt may be up to 30 days old, but never in the future. */
 export function checkTiming(env: Pick<Envelope, 'startedAt' | 'completedAt'>, now: number): Timing {

@@ -24,7 +24,12 @@ describe('what the queue does after an attempt', () => {
   });
 
   test('a refused answer is set aside with the reason staff will see', () => {
-    const d = decide(entry(), { status: 422, code: 'invalid_answers', message: 'satisfaction: out of scale' }, NOW, 0.5);
+    const d = decide(
+      entry(),
+      { status: 422, code: 'invalid_answers', message: 'satisfaction: out of scale' },
+      NOW,
+      0.5,
+    );
     expect(d).toEqual({ action: 'setAside', reason: 'HTTP 422 invalid_answers: satisfaction: out of scale' });
   });
 
@@ -57,7 +62,13 @@ describe('what the queue does after an attempt', () => {
     const d = decide(before, { status: null }, NOW, 0.5);
     expect(d.action).toBe('retry');
     if (d.action !== 'retry') return;
-    expect(d.entry).toMatchObject({ id: 'a', body: before.body, queuedAt: before.queuedAt, attempts: 4, lastError: 'network unreachable' });
+    expect(d.entry).toMatchObject({
+      id: 'a',
+      body: before.body,
+      queuedAt: before.queuedAt,
+      attempts: 4,
+      lastError: 'network unreachable',
+    });
   });
 
   test('a revoked tablet keeps the answer (halt), with a backoff before it asks again', () => {

@@ -63,7 +63,10 @@ export function inOrder(entries: readonly QueueEntry[]): QueueEntry[] {
  * the oldest waits out its backoff, the newer ones wait behind it (the cause, a dead network or
  * a busy server, is the same for all of them).
  */
-export function nextStep(entries: readonly QueueEntry[], now: number): { send: QueueEntry } | { waitMs: number } | { idle: true } {
+export function nextStep(
+  entries: readonly QueueEntry[],
+  now: number,
+): { send: QueueEntry } | { waitMs: number } | { idle: true } {
   const head = inOrder(entries)[0];
   if (!head) return { idle: true };
   if (head.notBefore <= now) return { send: head };

@@ -7,13 +7,29 @@ const TODAY = '2026-12-03';
 
 describe('parseProcedureCsv', () => {
   test('reads English headers, a BOM, quoted commas and blank lines', () => {
-    const csv = '\uFEFFcode,name,sector,level\n1.013225,"Cấp giấy phép xây dựng, mới",Hoạt động xây dựng,xã\n\n2.000001,Thủ tục B,,\n';
+    const csv =
+      '\uFEFFcode,name,sector,level\n1.013225,"Cấp giấy phép xây dựng, mới",Hoạt động xây dựng,xã\n\n2.000001,Thủ tục B,,\n';
     const r = parseProcedureCsv(csv, TODAY);
     expect(r).toEqual({
       ok: true,
       rows: [
-        { record: { ...bareRecord({ code: '1.013225', name: 'Cấp giấy phép xây dựng, mới', sector: 'Hoạt động xây dựng', level: 'xã' }) }, effectiveFrom: TODAY, illustrative: false },
-        { record: bareRecord({ code: '2.000001', name: 'Thủ tục B', sector: null, level: null }), effectiveFrom: TODAY, illustrative: false },
+        {
+          record: {
+            ...bareRecord({
+              code: '1.013225',
+              name: 'Cấp giấy phép xây dựng, mới',
+              sector: 'Hoạt động xây dựng',
+              level: 'xã',
+            }),
+          },
+          effectiveFrom: TODAY,
+          illustrative: false,
+        },
+        {
+          record: bareRecord({ code: '2.000001', name: 'Thủ tục B', sector: null, level: null }),
+          effectiveFrom: TODAY,
+          illustrative: false,
+        },
       ],
     });
   });

@@ -10,7 +10,12 @@ import { formatDocumentLine, parseDocumentLine, procedureRecordSchema, type Proc
 // exported here imports back unchanged.
 
 type Kind = 'text' | 'lines' | 'documents';
-type Column = { key: keyof ProcedureRecord | 'effectiveFrom' | 'illustrative'; header: string; aliases: string[]; kind: Kind };
+type Column = {
+  key: keyof ProcedureRecord | 'effectiveFrom' | 'illustrative';
+  header: string;
+  aliases: string[];
+  kind: Kind;
+};
 
 export const PROCEDURE_COLUMNS: readonly Column[] = [
   { key: 'code', header: 'Mã thủ tục', aliases: ['mã', 'code'], kind: 'text' },
@@ -24,8 +29,18 @@ export const PROCEDURE_COLUMNS: readonly Column[] = [
   { key: 'dossierCount', header: 'Số lượng hồ sơ', aliases: ['số bộ hồ sơ', 'dossier count'], kind: 'text' },
   { key: 'steps', header: 'Trình tự thực hiện', aliases: ['steps'], kind: 'lines' },
   { key: 'ways', header: 'Cách thức thực hiện', aliases: ['ways'], kind: 'lines' },
-  { key: 'onlineLevel', header: 'Mức độ dịch vụ công trực tuyến', aliases: ['mức độ dvc', 'online level'], kind: 'text' },
-  { key: 'onlineUrl', header: 'Địa chỉ dịch vụ công trực tuyến', aliases: ['đường dẫn dịch vụ công trực tuyến', 'online url'], kind: 'text' },
+  {
+    key: 'onlineLevel',
+    header: 'Mức độ dịch vụ công trực tuyến',
+    aliases: ['mức độ dvc', 'online level'],
+    kind: 'text',
+  },
+  {
+    key: 'onlineUrl',
+    header: 'Địa chỉ dịch vụ công trực tuyến',
+    aliases: ['đường dẫn dịch vụ công trực tuyến', 'online url'],
+    kind: 'text',
+  },
   { key: 'result', header: 'Kết quả thực hiện', aliases: ['result'], kind: 'text' },
   { key: 'legalBasis', header: 'Căn cứ pháp lý', aliases: ['legal basis'], kind: 'lines' },
   { key: 'forms', header: 'Mẫu đơn, mẫu tờ khai', aliases: ['biểu mẫu', 'mẫu đơn, tờ khai', 'forms'], kind: 'lines' },
@@ -37,7 +52,12 @@ const keyOfHeader = new Map<string, Column>();
 for (const c of PROCEDURE_COLUMNS) for (const h of [c.header, ...c.aliases]) keyOfHeader.set(normalizeHeader(h), c);
 
 function normalizeHeader(h: string): string {
-  return h.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/[*:]+$/, '').trim();
+  return h
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[*:]+$/, '')
+    .trim();
 }
 
 /** One procedure of a file: its record, the day it takes effect and whether it is demo data. */
@@ -45,7 +65,8 @@ export type ProcedureImportRow = { record: ProcedureRecord; effectiveFrom: strin
 
 export type ProcedureTable = { header: string[]; rows: { line: number; cells: string[] }[] };
 
-export type TableImport = { ok: true; rows: ProcedureImportRow[] } | { ok: false; message: string; rowErrors: RowError[] };
+export type TableImport =
+  { ok: true; rows: ProcedureImportRow[] } | { ok: false; message: string; rowErrors: RowError[] };
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -71,14 +92,18 @@ export function parseProcedureTable({ header, rows }: ProcedureTable, today: str
     return fail(`Thiếu cột ${names.join(', ')} ở dòng tiêu đề. / Missing header column(s): ${missing.join(', ')}.`);
   }
   if (rows.length === 0) return fail('Tệp không có dòng dữ liệu nào. / No data rows.');
-  if (rows.length > MAX_IMPORT_ROWS) return fail(`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần. / At most ${MAX_IMPORT_ROWS} rows per import.`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    return fail(`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần. / At most ${MAX_IMPORT_ROWS} rows per import.`);
 
   const out: ProcedureImportRow[] = [];
   const rowErrors: RowError[] = [];
   const firstLineOf = new Map<string, number>();
   for (const { line, cells } of rows) {
     const messages: string[] = [];
-    if (cells.length > header.length) messages.push(`có ${cells.length} cột, tiêu đề có ${header.length} / ${cells.length} columns, header has ${header.length}`);
+    if (cells.length > header.length)
+      messages.push(
+        `có ${cells.length} cột, tiêu đề có ${header.length} / ${cells.length} columns, header has ${header.length}`,
+      );
     const record: Record<string, unknown> = {};
     let effectiveFrom = today;
     let illustrative = false;
@@ -100,21 +125,43 @@ export function parseProcedureTable({ header, rows }: ProcedureTable, today: str
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = PROCEDURE_COLUMNS.find((c) => c.key === issue.path[0]);
-        messages.push(`${column?.header ?? String(issue.path[0] ?? '')}: ${issueMessage(issue.path[0], issue.message)}`);
+        messages.push(
+          `${column?.header ?? String(issue.path[0] ?? '')}: ${issueMessage(issue.path[0], issue.message)}`,
+        );
       }
     } else {
       const earlier = firstLineOf.get(parsed.data.code);
-      if (earlier !== undefined) messages.push(`Mã thủ tục: mã ${parsed.data.code} trùng dòng ${earlier} / duplicate of line ${earlier}`);
+      if (earlier !== undefined)
+        messages.push(`Mã thủ tục: mã ${parsed.data.code} trùng dòng ${earlier} / duplicate of line ${earlier}`);
       else firstLineOf.set(parsed.data.code, line);
       out.push({ record: parsed.data, effectiveFrom, illustrative });
     }
     if (messages.length > 0) rowErrors.push({ line, messages });
   }
-  if (rowErrors.length > 0) return fail(`${rowErrors.length} dòng lỗi: chưa nhập dòng nào. / ${rowErrors.length} bad row(s): nothing was imported.`, rowErrors);
+  if (rowErrors.length > 0)
+    return fail(
+      `${rowErrors.length} dòng lỗi: chưa nhập dòng nào. / ${rowErrors.length} bad row(s): nothing was imported.`,
+      rowErrors,
+    );
   return { ok: true, rows: out };
 }
 
-const emptyDetails = { sector: null, level: null, agency: null, processingTime: null, fees: null, documents: [], dossierCount: null, steps: [], ways: [], onlineLevel: null, onlineUrl: null, result: null, legalBasis: [], forms: [] };
+const emptyDetails = {
+  sector: null,
+  level: null,
+  agency: null,
+  processingTime: null,
+  fees: null,
+  documents: [],
+  dossierCount: null,
+  steps: [],
+  ways: [],
+  onlineLevel: null,
+  onlineUrl: null,
+  result: null,
+  legalBasis: [],
+  forms: [],
+};
 
 function issueMessage(key: PropertyKey | undefined, message: string): string {
   if (key === 'name') return 'cần nhập tên thủ tục (tối đa 500 ký tự) / name required, at most 500 characters';
@@ -128,16 +175,31 @@ export function readProcedureCsv(text: string): { ok: true; table: ProcedureTabl
   const delimiter = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
   let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof records; // the typings ignore `info` and `raw`
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+    }) as unknown as typeof records; // the typings ignore `info` and `raw`
   } catch (err) {
     return { ok: false, message: `Không đọc được CSV / unreadable CSV: ${(err as Error).message}` };
   }
   const [head, ...body] = records;
   // info.lines is the line a record ends on; a quoted cell may span lines, so count back.
-  const startLine = (r: (typeof records)[number]) => r.info.lines - (r.raw.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+  const startLine = (r: (typeof records)[number]) =>
+    r.info.lines -
+    (r.raw
+      .replace(/^(?:[ \t]*\r?\n)+/, '')
+      .replace(/\r?\n$/, '')
+      .match(/\n/g)?.length ?? 0);
   return {
     ok: true,
-    table: { header: (head?.record ?? []).map((h) => h.trim()), rows: body.map((r) => ({ line: startLine(r), cells: r.record })) },
+    table: {
+      header: (head?.record ?? []).map((h) => h.trim()),
+      rows: body.map((r) => ({ line: startLine(r), cells: r.record })),
+    },
   };
 }
 

@@ -8,7 +8,10 @@ import { z } from 'zod';
 export const procedureCodeSchema = z
   .string({ error: 'Cần nhập mã thủ tục / code required' })
   .trim()
-  .regex(/^[0-9A-Za-z][0-9A-Za-z.\-_]{0,39}$/, 'Mã thủ tục: 1–40 ký tự chữ, số, . - _ / code: 1–40 letters, digits, . - _');
+  .regex(
+    /^[0-9A-Za-z][0-9A-Za-z.\-_]{0,39}$/,
+    'Mã thủ tục: 1–40 ký tự chữ, số, . - _ / code: 1–40 letters, digits, . - _',
+  );
 
 /** A component of the dossier: the document, how many originals and copies (null: not stated). */
 export const procedureDocumentSchema = z.object({
@@ -34,7 +37,10 @@ export const procedureRecordSchema = z.object({
   steps: lines,
   ways: lines,
   onlineLevel: text(100),
-  onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+  onlineUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable(),
   result: text(2000),
   legalBasis: lines,
   forms: lines,
@@ -42,7 +48,12 @@ export const procedureRecordSchema = z.object({
 export type ProcedureRecord = z.infer<typeof procedureRecordSchema>;
 
 /** A record with only what the old catalogue held: code, name, sector and level. */
-export function bareRecord(p: { code: string; name: string; sector: string | null; level: string | null }): ProcedureRecord {
+export function bareRecord(p: {
+  code: string;
+  name: string;
+  sector: string | null;
+  level: string | null;
+}): ProcedureRecord {
   return {
     code: p.code,
     name: p.name,
@@ -64,12 +75,28 @@ export function bareRecord(p: { code: string; name: string; sector: string | nul
 }
 
 /** Reads a stored record; a row written before a field existed gets that field empty. */
-export function readRecord(json: string, fallback: { code: string; name: string; sector: string | null; level: string | null }): ProcedureRecord {
+export function readRecord(
+  json: string,
+  fallback: { code: string; name: string; sector: string | null; level: string | null },
+): ProcedureRecord {
   const parsed = procedureRecordSchema.safeParse({ ...bareRecord(fallback), ...(JSON.parse(json) as object) });
   return parsed.success ? parsed.data : bareRecord(fallback);
 }
 
-const DETAIL_KEYS = ['agency', 'processingTime', 'fees', 'documents', 'dossierCount', 'steps', 'ways', 'onlineLevel', 'onlineUrl', 'result', 'legalBasis', 'forms'] as const;
+const DETAIL_KEYS = [
+  'agency',
+  'processingTime',
+  'fees',
+  'documents',
+  'dossierCount',
+  'steps',
+  'ways',
+  'onlineLevel',
+  'onlineUrl',
+  'result',
+  'legalBasis',
+  'forms',
+] as const;
 
 /** True when the record says more than code, name, sector and level. */
 export const hasDetails = (r: ProcedureRecord): boolean =>
@@ -88,8 +115,11 @@ export function parseDocumentLine(line: string): ProcedureDocument {
 }
 
 export function formatDocumentLine(d: ProcedureDocument): string {
-  return d.originals === null && d.copies === null ? d.name : `${d.name} (Bản chính: ${d.originals ?? 0}, Bản sao: ${d.copies ?? 0})`;
+  return d.originals === null && d.copies === null
+    ? d.name
+    : `${d.name} (Bản chính: ${d.originals ?? 0}, Bản sao: ${d.copies ?? 0})`;
 }
 
 /** The record's text that search matches against: code, name and sector. */
-export const searchText = (r: Pick<ProcedureRecord, 'code' | 'name' | 'sector'>) => [r.code, r.name, r.sector ?? ''].join(' ');
+export const searchText = (r: Pick<ProcedureRecord, 'code' | 'name' | 'sector'>) =>
+  [r.code, r.name, r.sector ?? ''].join(' ');

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 
 import { deskFirst, filterCatalogue, sectorsOf } from './search';
 
-const item = (code: string, name: string, sector: string | null, points: string[] = []) => ({ record: { code, name, sector }, points });
+const item = (code: string, name: string, sector: string | null, points: string[] = []) => ({
+  record: { code, name, sector },
+  points,
+});
 const catalogue = [
   item('1.013225', 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ', 'Hoạt động xây dựng'),
   item('1.013237', 'Cấp mới chứng chỉ hành nghề hoạt động xây dựng', 'Hoạt động xây dựng', ['Q2']),

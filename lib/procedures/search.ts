@@ -17,9 +17,15 @@ const foldedText = (item: Searchable) => {
 };
 
 /** The items matching the query, the sector (exact) and the desk (its procedures only), in order. */
-export function filterCatalogue<T extends Searchable>(items: readonly T[], { q = '', sector, point }: CatalogueQuery): T[] {
+export function filterCatalogue<T extends Searchable>(
+  items: readonly T[],
+  { q = '', sector, point }: CatalogueQuery,
+): T[] {
   return items.filter(
-    (item) => (!sector || item.record.sector === sector) && (!point || item.points.includes(point)) && matchesFolded(foldedText(item), q),
+    (item) =>
+      (!sector || item.record.sector === sector) &&
+      (!point || item.points.includes(point)) &&
+      matchesFolded(foldedText(item), q),
   );
 }
 
@@ -30,5 +36,7 @@ export function deskFirst<T extends Searchable>(items: readonly T[], point: stri
 
 /** The sectors present, in Vietnamese alphabetical order. */
 export function sectorsOf(items: readonly Searchable[]): string[] {
-  return [...new Set(items.map((i) => i.record.sector).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b, 'vi'));
+  return [...new Set(items.map((i) => i.record.sector).filter((s): s is string => !!s))].sort((a, b) =>
+    a.localeCompare(b, 'vi'),
+  );
 }

@@ -21,12 +21,16 @@ describe('per-dossier links', () => {
     expect(verifyDossier(SECRET, altered, signDossier(SECRET, REF))).toBe(false);
   });
 
-  test.each([[undefined], [null], [''], ['not base64!'], ['AAAAAAAAAAAAAAAAAAAAAA'], [signDossier('another-secret-0123456789', REF)]])(
-    'refuses the forged or missing signature %j',
-    (sig) => {
-      expect(verifyDossier(SECRET, REF, sig)).toBe(false);
-    },
-  );
+  test.each([
+    [undefined],
+    [null],
+    [''],
+    ['not base64!'],
+    ['AAAAAAAAAAAAAAAAAAAAAA'],
+    [signDossier('another-secret-0123456789', REF)],
+  ])('refuses the forged or missing signature %j', (sig) => {
+    expect(verifyDossier(SECRET, REF, sig)).toBe(false);
+  });
 
   test('a field cannot be shifted into its neighbour', () => {
     // "A\nB" + "" must not sign the same as "A" + "B": the separator cannot occur in a code.
@@ -59,6 +63,10 @@ describe('dossier numbers have one spelling', () => {
   test('a signature covers every spelling of its dossier, and the link carries the normal one', () => {
     const sig = signDossier(SECRET, { ...REF, dossier: 'h19.20-250310-0042' });
     expect(verifyDossier(SECRET, { ...REF, dossier: 'Ｈ19.20-250310-0042' }, sig)).toBe(true);
-    expect(new URL(dossierUrl('https://x.example', SECRET, { ...REF, dossier: ' h19.20-250310-0042' })).searchParams.get('dossier')).toBe(REF.dossier);
+    expect(
+      new URL(dossierUrl('https://x.example', SECRET, { ...REF, dossier: ' h19.20-250310-0042' })).searchParams.get(
+        'dossier',
+      ),
+    ).toBe(REF.dossier);
   });
 });

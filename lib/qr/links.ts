@@ -23,7 +23,11 @@ export function dossierPayload({ point, dossier, procedure }: DossierRef): strin
 }
 
 export function signDossier(secret: string, ref: DossierRef): string {
-  return createHmac('sha256', secret).update(dossierPayload(ref)).digest().subarray(0, SIGNATURE_BYTES).toString('base64url');
+  return createHmac('sha256', secret)
+    .update(dossierPayload(ref))
+    .digest()
+    .subarray(0, SIGNATURE_BYTES)
+    .toString('base64url');
 }
 
 /** True only for the signature this secret makes for exactly this desk, dossier and procedure. */

@@ -26,10 +26,16 @@ export function reportConclusions(f: ReportFacts): string[] {
   const out: string[] = [];
   const tentative = f.provisional ? ' (số liệu tạm tính, quý chưa kết thúc)' : '';
   if (f.index === null) {
-    out.push(`Quý này có ${formatInt(f.respondents)} người trả lời, chưa đủ ${f.minResponses} để tính chỉ số hài lòng${tentative}.`);
+    out.push(
+      `Quý này có ${formatInt(f.respondents)} người trả lời, chưa đủ ${f.minResponses} để tính chỉ số hài lòng${tentative}.`,
+    );
   } else {
     let s = `Chỉ số hài lòng chung đạt ${formatPercent(f.index)} trên ${formatInt(f.respondents)} người trả lời${tentative}`;
-    if (f.benchmark) s += f.index >= f.benchmark.index ? `, không thấp hơn ${f.benchmark.label} (${formatPercent(f.benchmark.index)})` : `, thấp hơn ${f.benchmark.label} (${formatPercent(f.benchmark.index)})`;
+    if (f.benchmark)
+      s +=
+        f.index >= f.benchmark.index
+          ? `, không thấp hơn ${f.benchmark.label} (${formatPercent(f.benchmark.index)})`
+          : `, thấp hơn ${f.benchmark.label} (${formatPercent(f.benchmark.index)})`;
     out.push(`${s}.`);
     if (f.change) {
       out.push(
@@ -41,9 +47,13 @@ export function reportConclusions(f: ReportFacts): string[] {
   }
   if (f.above.length > 0) out.push(`Làm tốt hơn mức chung một cách rõ rệt: ${f.above.join('; ')}.`);
   if (f.below.length > 0) out.push(`Chưa tốt, thấp hơn mức chung một cách rõ rệt: ${f.below.join('; ')}.`);
-  if (f.above.length === 0 && f.below.length === 0 && f.index !== null) out.push('Giữa các đơn vị, quầy chưa có khác biệt rõ so với mức chung.');
+  if (f.above.length === 0 && f.below.length === 0 && f.index !== null)
+    out.push('Giữa các đơn vị, quầy chưa có khác biệt rõ so với mức chung.');
   if (f.cases.received > 0) {
-    const rate = f.cases.due > 0 ? `, đúng hạn ${f.cases.onTime}/${f.cases.due} phản ánh đã đến hạn (${formatPercent((100 * f.cases.onTime) / f.cases.due)})` : '';
+    const rate =
+      f.cases.due > 0
+        ? `, đúng hạn ${f.cases.onTime}/${f.cases.due} phản ánh đã đến hạn (${formatPercent((100 * f.cases.onTime) / f.cases.due)})`
+        : '';
     out.push(`Tiếp nhận ${f.cases.received} phản ánh, kiến nghị${rate}; đang quá hạn: ${f.cases.overdue}.`);
   }
   return out;
@@ -52,16 +62,23 @@ export function reportConclusions(f: ReportFacts): string[] {
 export function reportRecommendations(f: ReportFacts): string[] {
   const out: string[] = [];
   for (const c of f.fixFirst.slice(0, 3)) {
-    out.push(`Ưu tiên cải thiện tiêu chí “${c.title}” (mới đạt ${formatPercent(c.index)}): tiêu chí này ảnh hưởng nhiều đến mức hài lòng chung.`);
+    out.push(
+      `Ưu tiên cải thiện tiêu chí “${c.title}” (mới đạt ${formatPercent(c.index)}): tiêu chí này ảnh hưởng nhiều đến mức hài lòng chung.`,
+    );
   }
   if (f.reasons.length > 0) {
     const top = f.reasons.slice(0, 2).map((r) => `“${r.label}” (${formatPercent(r.share)} người chưa hài lòng chọn)`);
     out.push(`Tập trung khắc phục các lý do chưa hài lòng được nêu nhiều nhất: ${top.join(' và ')}.`);
   }
   if (f.below.length > 0) out.push(`Kiểm tra, hỗ trợ ${f.below.join('; ')} để nâng mức hài lòng lên bằng mức chung.`);
-  if (f.cases.overdue > 0) out.push(`Giải quyết dứt điểm ${f.cases.overdue} phản ánh, kiến nghị đang quá hạn và trả lời công khai cho người dân.`);
-  if (f.index === null) out.push('Tăng số người tham gia đánh giá (mã QR tại quầy, máy tính bảng) để đủ dữ liệu kết luận.');
-  if (out.length === 0) out.push('Duy trì chất lượng phục vụ hiện nay và tiếp tục theo dõi ý kiến của người dân, tổ chức.');
+  if (f.cases.overdue > 0)
+    out.push(
+      `Giải quyết dứt điểm ${f.cases.overdue} phản ánh, kiến nghị đang quá hạn và trả lời công khai cho người dân.`,
+    );
+  if (f.index === null)
+    out.push('Tăng số người tham gia đánh giá (mã QR tại quầy, máy tính bảng) để đủ dữ liệu kết luận.');
+  if (out.length === 0)
+    out.push('Duy trì chất lượng phục vụ hiện nay và tiếp tục theo dõi ý kiến của người dân, tổ chức.');
   return out;
 }
 
@@ -69,7 +86,10 @@ export function reportRecommendations(f: ReportFacts): string[] {
  * The rows named as doing well ("above") or not yet well ("below"): only those whose verdict
  * against the ranking's stated benchmark says so (lib/indices/verdict.ts), never a place in a list.
  */
-export function standouts(rows: readonly { label: string; verdict: 'above' | 'below' | 'within' }[]): { above: string[]; below: string[] } {
+export function standouts(rows: readonly { label: string; verdict: 'above' | 'below' | 'within' }[]): {
+  above: string[];
+  below: string[];
+} {
   return {
     above: rows.filter((r) => r.verdict === 'above').map((r) => r.label),
     below: rows.filter((r) => r.verdict === 'below').map((r) => r.label),

@@ -24,7 +24,9 @@ export type SummaryMail = {
 };
 
 export function periodLabel(kind: SummaryKind, period: string): string {
-  return kind === 'monthly' ? `tháng ${Number(period.slice(5, 7))}/${period.slice(0, 4)}` : `quý ${period.slice(6)}/${period.slice(0, 4)}`;
+  return kind === 'monthly'
+    ? `tháng ${Number(period.slice(5, 7))}/${period.slice(0, 4)}`
+    : `quý ${period.slice(6)}/${period.slice(0, 4)}`;
 }
 
 export function composeSummary(m: SummaryMail): { subject: string; text: string } {

@@ -8,7 +8,11 @@ type Choice = string | number | { value: string | number; text?: unknown };
  * A stored response as a reader sees it: each answered question's title and the texts of the
  * chosen options, in survey order (for case handlers, who must not read "1" and "time").
  */
-export function describeAnswers(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>, locale: Locale = 'vi'): Array<{ name: string; title: string; text: string }> {
+export function describeAnswers(
+  def: SurveyDefinition,
+  answers: Readonly<Record<string, unknown>>,
+  locale: Locale = 'vi',
+): Array<{ name: string; title: string; text: string }> {
   const out: Array<{ name: string; title: string; text: string }> = [];
   for (const q of questionsOf(def)) {
     if (!(q.name in answers)) continue;

@@ -20,7 +20,13 @@ const def = parseSurveyDefinition(
             satisfiedFrom: 2,
             choices: [3, 2, 1].map((value) => ({ value, text: text(`${value}`, `${value}`) })),
           },
-          { type: 'checkbox', name: 'reasons', visibleIf: '{satisfaction} = 1', choices: ['time', 'visits', 'fees'], maxSelectedChoices: 2 },
+          {
+            type: 'checkbox',
+            name: 'reasons',
+            visibleIf: '{satisfaction} = 1',
+            choices: ['time', 'visits', 'fees'],
+            maxSelectedChoices: 2,
+          },
           { type: 'rating', name: 'speed', dimension: 'service' },
           { type: 'radiogroup', name: 'clarity', dimension: 'service', choices: [1, 2, 3, 4, 5], showNoneItem: true },
           { type: 'radiogroup', name: 'channel', choices: ['desk', 'phone'], showOtherItem: true, showNoneItem: true },
@@ -53,7 +59,11 @@ describe('validate refuses', () => {
     ['a string', 'x', 'wrong_type'],
     ['an unknown question', { satisfaction: 3, colour: 'red' }, 'unknown_question:colour'],
     ['an element without a value', { satisfaction: 3, note: 'x' }, 'unknown_question:note'],
-    ['a "-Comment" of a question without one', { satisfaction: 3, 'comment-Comment': 'x' }, 'unknown_question:comment-Comment'],
+    [
+      'a "-Comment" of a question without one',
+      { satisfaction: 3, 'comment-Comment': 'x' },
+      'unknown_question:comment-Comment',
+    ],
     ['__proto__', JSON.parse('{"satisfaction": 3, "__proto__": {"isAdmin": true}}'), 'unknown_question:__proto__'],
     ['constructor', { satisfaction: 3, constructor: 1 }, 'unknown_question:constructor'],
     ['prototype', { satisfaction: 3, prototype: 1 }, 'unknown_question:prototype'],
@@ -71,7 +81,11 @@ describe('validate refuses', () => {
     ['a string for a checkbox', { satisfaction: 1, reasons: 'time' }, 'wrong_type:reasons'],
     ['a duplicate checkbox choice', { satisfaction: 1, reasons: ['time', 'time'] }, 'wrong_type:reasons'],
     ['a checkbox choice not offered', { satisfaction: 1, reasons: ['time', 'weather'] }, 'out_of_scale:reasons'],
-    ['more choices than maxSelectedChoices', { satisfaction: 1, reasons: ['time', 'visits', 'fees'] }, 'too_long:reasons'],
+    [
+      'more choices than maxSelectedChoices',
+      { satisfaction: 1, reasons: ['time', 'visits', 'fees'] },
+      'too_long:reasons',
+    ],
     ['"true" for a boolean', { satisfaction: 3, first_visit: 'true' }, 'wrong_type:first_visit'],
     ['true for a boolean with its own values', { satisfaction: 3, again: true }, 'wrong_type:again'],
     ['a number for a comment', { satisfaction: 3, comment: 5 }, 'wrong_type:comment'],
@@ -83,7 +97,11 @@ describe('validate refuses', () => {
     ['only empty texts', { comment: '  ', short: '' }, 'no_answer'],
     ['only an empty selection', { reasons: [] }, 'no_answer'],
     ['only answers to hidden questions', { reasons: ['time'] }, 'no_answer'],
-    ['every bad answer at once', { satisfaction: 9, comment: 1, x: 1 }, 'out_of_scale:satisfaction wrong_type:comment unknown_question:x'],
+    [
+      'every bad answer at once',
+      { satisfaction: 9, comment: 1, x: 1 },
+      'out_of_scale:satisfaction wrong_type:comment unknown_question:x',
+    ],
   ])('%s', (_, answers, expected) => {
     expect(codes(answers)).toBe(expected);
   });
@@ -96,7 +114,10 @@ describe('validate refuses', () => {
   test.each<[unknown, string]>([
     [{ satisfaction: 7 }, 'satisfaction: 7 is not on the scale 1–3'],
     [{ satisfaction: '3' }, 'satisfaction: expected a number, got the string "3"'],
-    [{ satisfaction: 3, channel: 'mail' }, 'channel: "mail" is not one of the choices ("desk", "phone", "none", "other")'],
+    [
+      { satisfaction: 3, channel: 'mail' },
+      'channel: "mail" is not one of the choices ("desk", "phone", "none", "other")',
+    ],
     [{ satisfaction: 3, comment: 'a'.repeat(2001) }, 'comment: 2001 characters, at most 2000'],
     [{ comment: 'x' }, 'satisfaction: an answer is required'],
     [{ satisfaction: 3, x: 1 }, 'x: not a question of this survey'],
@@ -113,10 +134,13 @@ describe('validate accepts and normalizes', () => {
       // "Tốt" typed with combining marks (NFD), as some keyboards do.
       { comment: '  To\u0302\u0301t \n', short: ' ', speed: 5, satisfaction: 1, reasons: [] },
       { satisfaction: 1, speed: 5, comment: 'Tốt' },
-      [{ question: 'satisfaction', value: 1 }, { question: 'speed', value: 5 }],
+      [
+        { question: 'satisfaction', value: 1 },
+        { question: 'speed', value: 5 },
+      ],
     ],
     [
-      'a hidden question\'s answer is dropped',
+      "a hidden question's answer is dropped",
       { satisfaction: 3, reasons: ['time'] },
       { satisfaction: 3 },
       [{ question: 'satisfaction', value: 3 }],
@@ -173,7 +197,13 @@ describe('the verdict does not depend on questionsOnPageMode', () => {
   // survey-core's validate() in "questionPerPage" checks only the question on screen; the server
   // checks the complete response, as the renderer does page by page before it completes.
   const elements = [
-    { type: 'checkbox', name: 'needs', isRequired: true, choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', minCount: 2 }] },
+    {
+      type: 'checkbox',
+      name: 'needs',
+      isRequired: true,
+      choices: ['a', 'b', 'c'],
+      validators: [{ type: 'answercount', minCount: 2 }],
+    },
     { type: 'matrix', name: 'grid', isAllRowRequired: true, columns: [1, 2], rows: ['r1', 'r2'] },
     { type: 'text', name: 'note' },
   ];
@@ -184,7 +214,10 @@ describe('the verdict does not depend on questionsOnPageMode', () => {
     [{ needs: ['a', 'b'], grid: { r1: 1 } }, false],
   ];
   test.each(['standard', 'singlePage', 'questionPerPage', 'inputPerPage'])('%s', (mode) => {
-    const validator = createAnswerValidator(parseSurveyDefinition({ questionsOnPageMode: mode, pages: [{ elements }] }, mode), { engine: 'model' });
+    const validator = createAnswerValidator(
+      parseSurveyDefinition({ questionsOnPageMode: mode, pages: [{ elements }] }, mode),
+      { engine: 'model' },
+    );
     for (const [answers, ok] of sets) expect(validator.validate(answers).ok, JSON.stringify(answers)).toBe(ok);
   });
 });

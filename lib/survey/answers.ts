@@ -7,7 +7,14 @@ import { extractScoring, scoredAnswersOf } from './scoring';
 import { isOtherChosen, type SurveyLogic } from './survey-logic';
 import { createSurveyModel, COMMENT_SUFFIX } from './survey-model';
 import type { AnswerIssue, ValidationResult } from './types';
-import { checkerOf, commentKeyNeeded, DEFAULT_MAX_TEXT_LENGTH, isPlainObject, textChecker, type Checker } from './value-rules';
+import {
+  checkerOf,
+  commentKeyNeeded,
+  DEFAULT_MAX_TEXT_LENGTH,
+  isPlainObject,
+  textChecker,
+  type Checker,
+} from './value-rules';
 
 export type { AnswerIssue, AnswerIssueCode, ScoredAnswer, ValidationResult } from './types';
 
@@ -53,9 +60,15 @@ function compileRules(model: Model): Map<string, AnswerRule> {
     if (!check) continue;
     const key = q.getValueName();
     // Questions sharing a valueName share one answer: the first one's rule decides its type.
-    if (!rules.has(key)) rules.set(key, { question: key, otherTextOnly: false, computed: q.getType() === 'expression', check });
+    if (!rules.has(key))
+      rules.set(key, { question: key, otherTextOnly: false, computed: q.getType() === 'expression', check });
     if (commentKeyNeeded(q)) {
-      rules.set(key + COMMENT_SUFFIX, { question: key, otherTextOnly: !q.hasComment, computed: false, check: commentText });
+      rules.set(key + COMMENT_SUFFIX, {
+        question: key,
+        otherTextOnly: !q.hasComment,
+        computed: false,
+        check: commentText,
+      });
     }
   }
   return rules;
@@ -146,7 +159,8 @@ export function createAnswerValidator(def: SurveyDefinition, options: AnswerVali
     if (modelLogic) {
       for (const key of computedKeys) {
         const value = modelLogic.computed(key);
-        if (value !== undefined && value !== null && value !== '' && logic.visibleQuestions(values).has(key)) kept.set(key, value);
+        if (value !== undefined && value !== null && value !== '' && logic.visibleQuestions(values).has(key))
+          kept.set(key, value);
       }
     }
     const data: Record<string, unknown> = {};

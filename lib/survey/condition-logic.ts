@@ -44,7 +44,19 @@ const ELEMENT_FEATURES = [
 const PANEL_FEATURES = ['isRequired', 'requiredIf'];
 const SURVEY_FEATURES = ['calculatedValues', 'triggers'];
 /** Question types whose required and visibility rules are all this engine needs. */
-const FAST_TYPES = new Set(['radiogroup', 'rating', 'dropdown', 'checkbox', 'comment', 'text', 'boolean', 'matrix', 'html', 'image', 'panel']);
+const FAST_TYPES = new Set([
+  'radiogroup',
+  'rating',
+  'dropdown',
+  'checkbox',
+  'comment',
+  'text',
+  'boolean',
+  'matrix',
+  'html',
+  'image',
+  'panel',
+]);
 const ITEM_FEATURES = ['visibleIf', 'enableIf'];
 
 function has(object: object, key: string): boolean {
@@ -52,7 +64,9 @@ function has(object: object, key: string): boolean {
 }
 
 function elementFeatures(element: ElementDefinition, path: JsonPath): string[] {
-  const found = [...ELEMENT_FEATURES, 'valueName'].filter((key) => has(element, key)).map((key) => formatPath([...path, key]));
+  const found = [...ELEMENT_FEATURES, 'valueName']
+    .filter((key) => has(element, key))
+    .map((key) => formatPath([...path, key]));
   if (!FAST_TYPES.has(element.type)) found.push(formatPath([...path, 'type']));
   if (element.type === 'panel') {
     found.push(...PANEL_FEATURES.filter((key) => has(element, key)).map((key) => formatPath([...path, key])));
@@ -126,8 +140,7 @@ export function createConditionLogic(def: SurveyDefinition): SurveyLogic {
   const unmodelled = unmodelledFeatures(def);
   if (unmodelled.length > 0) throw new Error(`condition logic cannot serve this survey: ${unmodelled.join(', ')}`);
   const questions = compile(def);
-  const visibleOnes = (values: Values) =>
-    questions.filter((q) => q.visibility.every((part) => evaluate(part, values)));
+  const visibleOnes = (values: Values) => questions.filter((q) => q.visibility.every((part) => evaluate(part, values)));
 
   return {
     engine: 'conditions',

@@ -139,11 +139,25 @@ export const htmlSchema = z.looseObject({
   visibleIf: condition,
 });
 
-export const imageSchema = z.looseObject({ type: z.literal('image'), name: name.optional(), visible: flag, visibleIf: condition });
+export const imageSchema = z.looseObject({
+  type: z.literal('image'),
+  name: name.optional(),
+  visible: flag,
+  visibleIf: condition,
+});
 
 /** A matrix row or a column as SurveyJS lists them; a row may carry its own `dimension`. */
 const matrixItem = z.union(
-  [z.string(), z.number(), z.looseObject({ value: choiceValue, text: localizedTextSchema.optional(), dimension: z.string().optional(), satisfiedFrom: z.number().optional() })],
+  [
+    z.string(),
+    z.number(),
+    z.looseObject({
+      value: choiceValue,
+      text: localizedTextSchema.optional(),
+      dimension: z.string().optional(),
+      satisfiedFrom: z.number().optional(),
+    }),
+  ],
   { error: 'expected a string, a number or { "value": …, "text": … }' },
 );
 
@@ -267,26 +281,31 @@ export const pageSchema = z.looseObject({
   questions: z.array(elementSchema).optional(),
 });
 
-export const surveySchema = z.looseObject({
-  title: localizedTextSchema.optional(),
-  description: localizedTextSchema.optional(),
-  dimensions: z.array(dimensionSchema).optional(),
-  maxTextLength: z.number().int().optional(),
-  maxCommentLength: z.number().int().optional(),
-  storeOthersAsComment: z.boolean().optional(),
-  pages: z.array(pageSchema).optional(),
-  // A survey without pages: SurveyJS puts top-level elements on one page.
-  elements: z.array(elementSchema).optional(),
-  questions: z.array(elementSchema).optional(),
-}).refine((s) => [s.pages, s.elements, s.questions].some((list) => list !== undefined && list.length > 0), {
-  error: 'a survey needs at least one page (pages, or top-level elements)',
-});
+export const surveySchema = z
+  .looseObject({
+    title: localizedTextSchema.optional(),
+    description: localizedTextSchema.optional(),
+    dimensions: z.array(dimensionSchema).optional(),
+    maxTextLength: z.number().int().optional(),
+    maxCommentLength: z.number().int().optional(),
+    storeOthersAsComment: z.boolean().optional(),
+    pages: z.array(pageSchema).optional(),
+    // A survey without pages: SurveyJS puts top-level elements on one page.
+    elements: z.array(elementSchema).optional(),
+    questions: z.array(elementSchema).optional(),
+  })
+  .refine((s) => [s.pages, s.elements, s.questions].some((list) => list !== undefined && list.length > 0), {
+    error: 'a survey needs at least one page (pages, or top-level elements)',
+  });
 
 export type SurveyDefinition = z.infer<typeof surveySchema>;
 export type PageDefinition = z.infer<typeof pageSchema>;
 export type ElementDefinition = z.infer<typeof elementSchema>;
 export type PanelDefinition = z.infer<typeof panelSchema>;
-export type QuestionDefinition = Exclude<ElementDefinition, PanelDefinition | z.infer<typeof htmlSchema> | z.infer<typeof imageSchema>>;
+export type QuestionDefinition = Exclude<
+  ElementDefinition,
+  PanelDefinition | z.infer<typeof htmlSchema> | z.infer<typeof imageSchema>
+>;
 export type ChoiceItem = z.infer<typeof choiceItemSchema>;
 export type ChoiceQuestion = z.infer<typeof radiogroupSchema | typeof dropdownSchema | typeof checkboxSchema>;
 export type RatingQuestion = z.infer<typeof ratingSchema>;

@@ -23,12 +23,21 @@ function errorOf(json: unknown): string {
 
 describe('parseSurveyDefinition accepts', () => {
   test.each<[string, unknown]>([
-    ['names SurveyJS allows', survey([{ type: 'text', name: 'Ông/Bà đến lần đầu?' }, { type: 'comment', name: 'ý kiến - khác' }])],
+    [
+      'names SurveyJS allows',
+      survey([
+        { type: 'text', name: 'Ông/Bà đến lần đầu?' },
+        { type: 'comment', name: 'ý kiến - khác' },
+      ]),
+    ],
     ['pages listing questions', { pages: [{ name: 'trang 1', questions: [{ type: 'text', name: 'a' }] }] }],
     ['top-level elements', { elements: [{ type: 'rating', name: 'a' }] }],
     ['top-level questions', { questions: [{ type: 'boolean', name: 'a' }] }],
     ['valueName', survey([{ type: 'text', name: 'a', valueName: 'b' }])],
-    ['choicesByUrl with listed choices', survey([{ type: 'dropdown', name: 'a', choicesByUrl: { url: 'https://example.org' }, choices: ['x'] }])],
+    [
+      'choicesByUrl with listed choices',
+      survey([{ type: 'dropdown', name: 'a', choicesByUrl: { url: 'https://example.org' }, choices: ['x'] }]),
+    ],
   ])('%s', (_, json) => {
     expect(() => parseSurveyDefinition(json, 't')).not.toThrow();
   });
@@ -63,22 +72,45 @@ describe('parseSurveyDefinition accepts', () => {
 describe('parseSurveyDefinition refuses, naming the source and the JSON path', () => {
   test.each<[string, unknown, string]>([
     ['not an object', [], 'surveys/broken.json: expected an object'],
-    ['no pages', { title: 'x' }, 'surveys/broken.json: a survey needs at least one page (pages, or top-level elements)'],
+    [
+      'no pages',
+      { title: 'x' },
+      'surveys/broken.json: a survey needs at least one page (pages, or top-level elements)',
+    ],
     ['empty pages', { pages: [] }, 'a survey needs at least one page'],
     [
       'an unsupported type',
       survey([{ type: 'spreadsheet', name: 'm' }]),
       'surveys/broken.json: pages[0].elements[0].type: unsupported question type "spreadsheet" (supported: radiogroup',
     ],
-    ['a file upload', survey([{ type: 'file', name: 'photo' }]), 'pages[0].elements[0].type: file questions are not supported: Hài Lòng stores no files'],
-    ['a signature', survey([{ type: 'signaturepad', name: 'sign' }]), 'pages[0].elements[0].type: signaturepad questions are not supported'],
+    [
+      'a file upload',
+      survey([{ type: 'file', name: 'photo' }]),
+      'pages[0].elements[0].type: file questions are not supported: Hài Lòng stores no files',
+    ],
+    [
+      'a signature',
+      survey([{ type: 'signaturepad', name: 'sign' }]),
+      'pages[0].elements[0].type: signaturepad questions are not supported',
+    ],
     ['a missing type', survey([{ name: 'm' }]), 'pages[0].elements[0].type: missing "type"'],
-    ['a missing name', survey([{ type: 'radiogroup', choices: [1, 2] }]), 'pages[0].elements[0].name: expected a string'],
+    [
+      'a missing name',
+      survey([{ type: 'radiogroup', choices: [1, 2] }]),
+      'pages[0].elements[0].name: expected a string',
+    ],
     ['an empty name', survey([{ type: 'text', name: ' ' }]), 'pages[0].elements[0].name: must not be empty'],
-    ['a reserved name', survey([{ type: 'text', name: 'constructor' }]), 'pages[0].elements[0].name: is a reserved name'],
+    [
+      'a reserved name',
+      survey([{ type: 'text', name: 'constructor' }]),
+      'pages[0].elements[0].name: is a reserved name',
+    ],
     [
       'a duplicate name inside a panel',
-      survey([{ type: 'text', name: 'a' }, { type: 'panel', elements: [{ type: 'comment', name: 'a' }] }]),
+      survey([
+        { type: 'text', name: 'a' },
+        { type: 'panel', elements: [{ type: 'comment', name: 'a' }] },
+      ]),
       'pages[0].elements[1].elements[0].name: duplicate name "a" (first at pages[0].elements[0])',
     ],
     [
@@ -121,8 +153,16 @@ describe('parseSurveyDefinition refuses, naming the source and the JSON path', (
       survey([{ type: 'radiogroup', name: 'a', choices: [1, { value: true }] }]),
       'pages[0].elements[0].choices[1].value: expected a string or a number',
     ],
-    ['a title of the wrong type', survey([{ type: 'text', name: 'a', title: 3 }]), 'title: expected a string or an object of strings'],
-    ['a choice of the wrong type', survey([{ type: 'radiogroup', name: 'a', choices: [null] }]), 'choices[0]: expected a string, a number'],
+    [
+      'a title of the wrong type',
+      survey([{ type: 'text', name: 'a', title: 3 }]),
+      'title: expected a string or an object of strings',
+    ],
+    [
+      'a choice of the wrong type',
+      survey([{ type: 'radiogroup', name: 'a', choices: [null] }]),
+      'choices[0]: expected a string, a number',
+    ],
     [
       'a bad localized title',
       survey([{ type: 'text', name: 'a', title: { default: 1 } }]),
@@ -135,7 +175,15 @@ describe('parseSurveyDefinition refuses, naming the source and the JSON path', (
     ],
     [
       'an undeclared dimension on a matrix row',
-      survey([{ type: 'matrix', name: 'm', dimension: 'service', columns: [1, 2, 3], rows: [{ value: 'a', dimension: 'nope' }] }]),
+      survey([
+        {
+          type: 'matrix',
+          name: 'm',
+          dimension: 'service',
+          columns: [1, 2, 3],
+          rows: [{ value: 'a', dimension: 'nope' }],
+        },
+      ]),
       'pages[0].elements[0].rows[0].dimension: unknown dimension "nope"',
     ],
     [
@@ -145,18 +193,35 @@ describe('parseSurveyDefinition refuses, naming the source and the JSON path', (
     ],
     [
       'a matrix row key that is also a question name',
-      survey([{ type: 'matrix', name: 'm', columns: [1, 2], rows: ['a'] }, { type: 'text', name: 'm.a' }]),
+      survey([
+        { type: 'matrix', name: 'm', columns: [1, 2], rows: ['a'] },
+        { type: 'text', name: 'm.a' },
+      ]),
       'the matrix row key "m.a" is also a question\'s name',
     ],
-    ['an inverted rating scale', survey([{ type: 'rating', name: 'a', rateMin: 5, rateMax: 1 }]), 'rateMax (1) must be greater than rateMin (5)'],
+    [
+      'an inverted rating scale',
+      survey([{ type: 'rating', name: 'a', rateMin: 5, rateMax: 1 }]),
+      'rateMax (1) must be greater than rateMin (5)',
+    ],
     [
       'a duplicate dimension',
-      survey([], { dimensions: [{ name: 'a', title: 'A' }, { name: 'a', title: 'B' }] }),
+      survey([], {
+        dimensions: [
+          { name: 'a', title: 'A' },
+          { name: 'a', title: 'B' },
+        ],
+      }),
       'dimensions[1].name: duplicate dimension "a"',
     ],
     [
       'a broken element deep in panels',
-      survey([{ type: 'panel', elements: [{ type: 'panel', elements: [{ type: 'checkbox', name: 'x', maxSelectedChoices: -1 }] }] }]),
+      survey([
+        {
+          type: 'panel',
+          elements: [{ type: 'panel', elements: [{ type: 'checkbox', name: 'x', maxSelectedChoices: -1 }] }],
+        },
+      ]),
       'pages[0].elements[0].elements[0].elements[0].maxSelectedChoices',
     ],
   ])('%s', (_, json, expected) => {

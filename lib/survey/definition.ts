@@ -31,7 +31,13 @@ export class SurveyDefinitionError extends Error {
   }
 }
 
-export const SCORABLE_TYPES: ReadonlySet<string> = new Set(['radiogroup', 'rating', 'dropdown', 'matrix', 'matrixdropdown']);
+export const SCORABLE_TYPES: ReadonlySet<string> = new Set([
+  'radiogroup',
+  'rating',
+  'dropdown',
+  'matrix',
+  'matrixdropdown',
+]);
 const SCORABLE_LIST = 'radiogroup, rating, dropdown, matrix rows, matrixdropdown rating cells';
 
 const ARTICLES: Record<string, string> = {
@@ -80,14 +86,22 @@ function checkScale(question: QuestionDefinition, path: JsonPath, problems: Defi
     }
   }
   if (question.type === 'checkbox' || !SCORABLE_TYPES.has(question.type) || question.type === 'matrixdropdown') return;
-  const annotated = question.dimension !== undefined || question.satisfiedFrom !== undefined ||
-    (question.type === 'matrix' && (question.rows ?? []).some((r) => typeof r === 'object' && (r.dimension !== undefined || r.satisfiedFrom !== undefined)));
+  const annotated =
+    question.dimension !== undefined ||
+    question.satisfiedFrom !== undefined ||
+    (question.type === 'matrix' &&
+      (question.rows ?? []).some(
+        (r) => typeof r === 'object' && (r.dimension !== undefined || r.satisfiedFrom !== undefined),
+      ));
   if (!annotated) return;
 
   const q = model.getQuestionByName(question.name);
   if (!q) return;
   const reason = question.dimension !== undefined ? `scored in "${question.dimension}"` : 'it is scored';
-  const offered = question.type === 'matrix' ? (q as Question & { columns: ItemValue[] }).columns.map((c) => c.value as unknown) : scaleValues(q);
+  const offered =
+    question.type === 'matrix'
+      ? (q as Question & { columns: ItemValue[] }).columns.map((c) => c.value as unknown)
+      : scaleValues(q);
   const where = question.type === 'matrix' ? 'columns' : question.type === 'rating' ? 'rateValues' : 'choices';
   offered.forEach((value, i) => {
     if (typeof value !== 'number') at([where, i], `expected a number (the question is ${reason})`);
@@ -108,7 +122,9 @@ function checkScale(question: QuestionDefinition, path: JsonPath, problems: Defi
   };
   checkFrom(question.satisfiedFrom, ['satisfiedFrom']);
   if (question.type === 'matrix') {
-    (question.rows ?? []).forEach((row, i) => typeof row === 'object' && checkFrom(row.satisfiedFrom, ['rows', i, 'satisfiedFrom']));
+    (question.rows ?? []).forEach(
+      (row, i) => typeof row === 'object' && checkFrom(row.satisfiedFrom, ['rows', i, 'satisfiedFrom']),
+    );
   }
 }
 
@@ -118,7 +134,8 @@ function dimensionsNamed(element: QuestionDefinition): Array<{ name: string; pat
   if (element.dimension !== undefined) found.push({ name: element.dimension, path: ['dimension'] });
   if (element.type === 'matrix' || element.type === 'matrixdropdown') {
     (element.rows ?? []).forEach((row, i) => {
-      if (typeof row === 'object' && typeof row.dimension === 'string') found.push({ name: row.dimension, path: ['rows', i, 'dimension'] });
+      if (typeof row === 'object' && typeof row.dimension === 'string')
+        found.push({ name: row.dimension, path: ['rows', i, 'dimension'] });
     });
   }
   if (element.type === 'matrixdropdown' || element.type === 'matrixdynamic') {
@@ -140,18 +157,25 @@ function checkReferences(def: SurveyDefinition, model: Model): DefinitionProblem
     }
     declared.add(dimension.name);
   });
-  const declaredList = declared.size > 0 ? `declared: ${[...declared].join(', ')}` : 'the survey declares no dimensions';
+  const declaredList =
+    declared.size > 0 ? `declared: ${[...declared].join(', ')}` : 'the survey declares no dimensions';
 
   const names = new Map<string, JsonPath>();
   for (const { element, path } of elementsOf(def)) {
     if (REFUSED_TYPES.has(element.type)) {
-      problems.push({ path: [...path, 'type'], message: `${element.type} questions are not supported: Hài Lòng stores no files or drawings (answers stay small, anonymous JSON)` });
+      problems.push({
+        path: [...path, 'type'],
+        message: `${element.type} questions are not supported: Hài Lòng stores no files or drawings (answers stay small, anonymous JSON)`,
+      });
       continue;
     }
     if (element.type === 'panel' || element.name === undefined) continue;
     const first = names.get(element.name);
     if (first) {
-      problems.push({ path: [...path, 'name'], message: `duplicate name "${element.name}" (first at ${formatPath(first)})` });
+      problems.push({
+        path: [...path, 'name'],
+        message: `duplicate name "${element.name}" (first at ${formatPath(first)})`,
+      });
     } else {
       names.set(element.name, path);
     }
@@ -160,18 +184,27 @@ function checkReferences(def: SurveyDefinition, model: Model): DefinitionProblem
     const choicesByUrl = (element as { choicesByUrl?: unknown }).choicesByUrl;
     const listed = (element as { choices?: unknown[] }).choices;
     if (choicesByUrl !== undefined && !(Array.isArray(listed) && listed.length > 0)) {
-      problems.push({ path: [...path, 'choicesByUrl'], message: 'choicesByUrl needs the choices listed too (the fallback the server checks answers against)' });
+      problems.push({
+        path: [...path, 'choicesByUrl'],
+        message: 'choicesByUrl needs the choices listed too (the fallback the server checks answers against)',
+      });
     }
     const scorable = SCORABLE_TYPES.has(element.type);
     for (const { name, path: dimensionPath } of dimensionsNamed(element)) {
       if (!scorable) {
-        problems.push({ path: [...path, ...dimensionPath], message: `a ${element.type} question cannot be scored (only ${SCORABLE_LIST})` });
+        problems.push({
+          path: [...path, ...dimensionPath],
+          message: `a ${element.type} question cannot be scored (only ${SCORABLE_LIST})`,
+        });
       } else if (!declared.has(name)) {
         problems.push({ path: [...path, ...dimensionPath], message: `unknown dimension "${name}" (${declaredList})` });
       }
     }
     if (element.satisfiedFrom !== undefined && !scorable) {
-      problems.push({ path: [...path, 'satisfiedFrom'], message: `a ${element.type} question cannot be scored (only ${SCORABLE_LIST})` });
+      problems.push({
+        path: [...path, 'satisfiedFrom'],
+        message: `a ${element.type} question cannot be scored (only ${SCORABLE_LIST})`,
+      });
     }
     checkScale(element, path, problems, model);
   }
@@ -185,7 +218,10 @@ function checkScoredKeys(def: SurveyDefinition, model: Model): DefinitionProblem
   const scoring = extractScoring(def, model);
   return scoring.questions
     .filter((q) => scoring.locations.get(q.name)!.length > 1 && keys.has(q.name))
-    .map((q) => ({ path: [], message: `the matrix row key "${q.name}" is also a question's name: rename one of them` }));
+    .map((q) => ({
+      path: [],
+      message: `the matrix row key "${q.name}" is also a question's name: rename one of them`,
+    }));
 }
 
 /**
@@ -201,7 +237,9 @@ export function parseSurveyDefinition(json: unknown, source: string): SurveyDefi
   try {
     model = createSurveyModel(parsed.data);
   } catch (error) {
-    throw new SurveyDefinitionError(source, [{ path: [], message: `survey-core cannot load it: ${(error as Error).message}` }]);
+    throw new SurveyDefinitionError(source, [
+      { path: [], message: `survey-core cannot load it: ${(error as Error).message}` },
+    ]);
   }
   const problems = checkReferences(parsed.data, model);
   if (problems.length > 0) throw new SurveyDefinitionError(source, problems);

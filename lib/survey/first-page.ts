@@ -61,7 +61,19 @@ function ratingChoices(q: Json, locale: Locale): FormChoice[] | null {
 }
 
 // Features a plain form cannot mirror: such a question is left to SurveyJS.
-const UNMIRRORED = ['showOtherItem', 'hasOther', 'showNoneItem', 'hasNone', 'showCommentArea', 'hasComment', 'enableIf', 'requiredIf', 'choicesVisibleIf', 'choicesEnableIf', 'validators'];
+const UNMIRRORED = [
+  'showOtherItem',
+  'hasOther',
+  'showNoneItem',
+  'hasNone',
+  'showCommentArea',
+  'hasComment',
+  'enableIf',
+  'requiredIf',
+  'choicesVisibleIf',
+  'choicesEnableIf',
+  'validators',
+];
 
 /** One question as form data, or null when a plain form cannot show it faithfully. */
 export function formQuestionOf(q: unknown, locale: Locale): FormQuestion | null {
@@ -78,7 +90,9 @@ export function formQuestionOf(q: unknown, locale: Locale): FormQuestion | null 
     case 'radiogroup':
     case 'checkbox': {
       const choices = choicesOf(q.choices ?? [], locale);
-      return choices && choices.length > 0 ? { ...base, kind: q.type === 'checkbox' ? 'checkbox' : 'radio', choices, rating: false } : null;
+      return choices && choices.length > 0
+        ? { ...base, kind: q.type === 'checkbox' ? 'checkbox' : 'radio', choices, rating: false }
+        : null;
     }
     case 'rating': {
       const choices = ratingChoices(q, locale);
@@ -98,7 +112,11 @@ export function formQuestionOf(q: unknown, locale: Locale): FormQuestion | null 
     case 'comment':
     case 'text':
       if (q.type === 'text' && q.inputType !== undefined && q.inputType !== 'text') return null;
-      return { ...base, kind: q.type, maxLength: typeof q.maxLength === 'number' && q.maxLength > 0 ? q.maxLength : undefined };
+      return {
+        ...base,
+        kind: q.type,
+        maxLength: typeof q.maxLength === 'number' && q.maxLength > 0 ? q.maxLength : undefined,
+      };
     default:
       return null;
   }
@@ -141,7 +159,9 @@ export function firstPageOf(definition: unknown, locale: Locale): FirstPage | nu
 export function answersFromForm(page: FirstPage, fields: (name: string) => string[]): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const q of page.questions) {
-    const given = fields(`q:${q.name}`).map((v) => v.trim()).filter((v) => v !== '');
+    const given = fields(`q:${q.name}`)
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     if (given.length === 0) continue;
     if (isText(q)) {
       answers[q.name] = given[0];
@@ -172,7 +192,8 @@ export function conditionalCss(page: FirstPage, formSelector: string): string {
     } else if (notEmpty) {
       shownWhen = `:is(textarea, input)[name="q:${notEmpty[1]}"]:not(:placeholder-shown)`;
     }
-    if (shownWhen) rules.push(`${formSelector}:not(:has(${shownWhen})) [data-name="${cssString(q.name)}"] { display: none; }`);
+    if (shownWhen)
+      rules.push(`${formSelector}:not(:has(${shownWhen})) [data-name="${cssString(q.name)}"] { display: none; }`);
   }
   return rules.join('\n');
 }

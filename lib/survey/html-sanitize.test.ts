@@ -8,8 +8,14 @@ describe('sanitizeHtml keeps text, paragraphs, lists, emphasis and safe links', 
     ['<p>Một <strong>hai</strong> <em>ba</em><br/>bốn</p>', '<p>Một <strong>hai</strong> <em>ba</em><br>bốn</p>'],
     ['<ul><li>a</li><li>b</li></ul>', '<ul><li>a</li><li>b</li></ul>'],
     ['<ol><li><b>x</b> <i>y</i></li></ol>', '<ol><li><b>x</b> <i>y</i></li></ol>'],
-    ['<a href="https://dichvucong.gov.vn/p?a=1&amp;b=2">DVC</a>', '<a href="https://dichvucong.gov.vn/p?a=1&#38;b=2" rel="noopener noreferrer">DVC</a>'],
-    ['<a href="mailto:sxd@hanoi.gov.vn">thư</a>', '<a href="mailto:sxd@hanoi.gov.vn" rel="noopener noreferrer">thư</a>'],
+    [
+      '<a href="https://dichvucong.gov.vn/p?a=1&amp;b=2">DVC</a>',
+      '<a href="https://dichvucong.gov.vn/p?a=1&#38;b=2" rel="noopener noreferrer">DVC</a>',
+    ],
+    [
+      '<a href="mailto:sxd@hanoi.gov.vn">thư</a>',
+      '<a href="mailto:sxd@hanoi.gov.vn" rel="noopener noreferrer">thư</a>',
+    ],
     ['<a href="tel:1022">1022</a>', '<a href="tel:1022" rel="noopener noreferrer">1022</a>'],
     ['<a href="/ket-qua">kết quả</a>', '<a href="/ket-qua" rel="noopener noreferrer">kết quả</a>'],
     ['&copy; 2026 &#272; &amp; a & b', '&copy; 2026 &#272; &amp; a &amp; b'],
@@ -31,7 +37,10 @@ describe('sanitizeHtml removes everything else', () => {
     ['<a href=" java\nscript:alert(1)">x</a>', '<a>x</a>'],
     ['<a href="data:text/html,<script>alert(1)</script>">x</a>', '<a>x</a>'],
     ['<a href="//evil.example">x</a>', '<a>x</a>'],
-    ['<a href="https://a.example" target="_top" onmouseover="x()">x</a>', '<a href="https://a.example" rel="noopener noreferrer">x</a>'],
+    [
+      '<a href="https://a.example" target="_top" onmouseover="x()">x</a>',
+      '<a href="https://a.example" rel="noopener noreferrer">x</a>',
+    ],
     ['<iframe src="https://evil.example"></iframe>ok', 'ok'],
     ['<svg><script>alert(1)</script></svg>ok', 'ok'],
     ['<!-- <script>alert(1)</script> -->ok', 'ok'],
@@ -51,7 +60,11 @@ describe('sanitizeHtml removes everything else', () => {
 });
 
 test('sanitising twice changes nothing more', () => {
-  for (const html of ['<a href="https://x.example/?a=1&amp;b=2">x</a>', '<p>1 < 2 & <em>3</em></p>', '<scr<script>x</script>']) {
+  for (const html of [
+    '<a href="https://x.example/?a=1&amp;b=2">x</a>',
+    '<p>1 < 2 & <em>3</em></p>',
+    '<scr<script>x</script>',
+  ]) {
     expect(sanitizeHtml(sanitizeHtml(html))).toBe(sanitizeHtml(html));
   }
 });
@@ -63,7 +76,9 @@ describe('sanitizeSurveyHtml', () => {
       completedHtml: { default: '<p>Cảm ơn</p><style>*{}</style>', en: '<p>Thanks</p><form></form>' },
       completedBeforeHtml: '<script>x</script>Đã trả lời',
       completedHtmlOnCondition: [{ expression: '{a} = 1', html: '<p onclick=x>ok</p>' }],
-      pages: [{ name: 'p1', elements: [{ type: 'html', name: 'intro', html: '<form><input></form><em>Xin chào</em>' }] }],
+      pages: [
+        { name: 'p1', elements: [{ type: 'html', name: 'intro', html: '<form><input></form><em>Xin chào</em>' }] },
+      ],
     };
     expect(sanitizeSurveyHtml(json)).toEqual({
       title: 'Phiếu <b>không</b> phải HTML',

@@ -9,12 +9,42 @@
 const ALLOWED = new Set(['p', 'br', 'ul', 'ol', 'li', 'em', 'strong', 'b', 'i', 'a']);
 const VOID = new Set(['br']);
 // Dropped with everything inside them, not just their tags.
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'textarea', 'select', 'svg', 'math', 'title', 'xmp', 'noembed', 'noframes', 'plaintext', 'head']);
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'title',
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'head',
+]);
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const ENTITY = /^&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});/;
 const SAFE_HREF = /^(?:https?:\/\/|mailto:|tel:|\/(?!\/)|#)/i;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n', sol: '/', lpar: '(', rpar: ')' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+};
 
 const escapeText = (s: string) => s.replace(/[<>"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 const escapeAttribute = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -23,7 +53,8 @@ const escapeAttribute = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charC
 function decodeReferences(value: string): string {
   return value.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);?/g, (whole, ref: string) => {
     if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
     }
     return NAMED[ref.toLowerCase()] ?? whole;
@@ -117,11 +148,17 @@ export function sanitizeSurveyHtml(json: unknown): unknown {
   if (json === null || typeof json !== 'object') return json;
   const out: Record<string, unknown> = {};
   // defineProperty: a "__proto__" key from JSON.parse stays an own key instead of a prototype.
-  const put = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  const put = (key: string, value: unknown) =>
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   for (const [key, value] of Object.entries(json)) {
     if (HTML_PROPERTY.test(key) && typeof value === 'string') put(key, sanitizeHtml(value));
     else if (HTML_PROPERTY.test(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      put(key, Object.fromEntries(Object.entries(value).map(([locale, text]) => [locale, typeof text === 'string' ? sanitizeHtml(text) : text])));
+      put(
+        key,
+        Object.fromEntries(
+          Object.entries(value).map(([locale, text]) => [locale, typeof text === 'string' ? sanitizeHtml(text) : text]),
+        ),
+      );
     } else put(key, sanitizeSurveyHtml(value));
   }
   return out;

@@ -20,7 +20,11 @@ export function kioskWording(definition: unknown): unknown {
   if (!isObject(definition)) return definition;
   const out: Json = { ...definition };
   if (Array.isArray(out.pages)) {
-    out.pages = out.pages.map((p) => (isObject(p) ? { ...p, elements: reword(p.elements), ...(p.questions ? { questions: reword(p.questions) } : {}) } : p));
+    out.pages = out.pages.map((p) =>
+      isObject(p)
+        ? { ...p, elements: reword(p.elements), ...(p.questions ? { questions: reword(p.questions) } : {}) }
+        : p,
+    );
   }
   if (Array.isArray(out.elements)) out.elements = reword(out.elements);
   return out;

@@ -10,9 +10,13 @@ function errorsOf(q: Question, at: string): Array<{ at: string; error: SurveyErr
     panels?: Array<{ questions: Question[] }>;
     visibleRows?: Array<{ cells?: Array<{ question: Question }> }>;
   };
-  inner.panels?.forEach((panel, i) => panel.questions.forEach((sub) => found.push(...errorsOf(sub, `${at}[${i}].${sub.getValueName()}`))));
+  inner.panels?.forEach((panel, i) =>
+    panel.questions.forEach((sub) => found.push(...errorsOf(sub, `${at}[${i}].${sub.getValueName()}`))),
+  );
   if (q.getType() === 'matrixdropdown' || q.getType() === 'matrixdynamic') {
-    inner.visibleRows?.forEach((row) => row.cells?.forEach((cell) => found.push(...errorsOf(cell.question, `${at}.${cell.question.name}`))));
+    inner.visibleRows?.forEach((row) =>
+      row.cells?.forEach((cell) => found.push(...errorsOf(cell.question, `${at}.${cell.question.name}`))),
+    );
   }
   return found;
 }
@@ -51,10 +55,16 @@ export function createModelLogic(model: Model): SurveyLogic & { computed(name: s
           const question = q.getValueName();
           if (type === 'required' && at === question) return requiredIssue(question);
           if (type === 'otherempty' && at === question) return otherTextIssue(question);
-          return { question, code: type === 'required' ? 'required_missing' : 'invalid_answer', message: `${at}: ${error.getText()}` };
+          return {
+            question,
+            code: type === 'required' ? 'required_missing' : 'invalid_answer',
+            message: `${at}: ${error.getText()}`,
+          };
         }),
       );
-      return issues.length > 0 ? issues : [{ code: 'invalid_answer', message: 'answers: survey-core finds the response incomplete' }];
+      return issues.length > 0
+        ? issues
+        : [{ code: 'invalid_answer', message: 'answers: survey-core finds the response incomplete' }];
     },
   };
 }

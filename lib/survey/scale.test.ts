@@ -22,7 +22,17 @@ describe('scaleOf offers the values SurveyJS offers', () => {
     ['rating, smileys stop at 10', { type: 'rating', rateType: 'smileys', rateMin: 1, rateMax: 15 }],
     ['rating, at most 20 values', { type: 'rating', rateMin: 1, rateMax: 100 }],
     ['radiogroup, 3 to 1', { type: 'radiogroup', choices: [{ value: 3 }, { value: 2 }, { value: 1 }] }],
-    ['radiogroup, special items', { type: 'radiogroup', choices: [1, 2], showOtherItem: true, showNoneItem: true, showRefuseItem: true, showDontKnowItem: true }],
+    [
+      'radiogroup, special items',
+      {
+        type: 'radiogroup',
+        choices: [1, 2],
+        showOtherItem: true,
+        showNoneItem: true,
+        showRefuseItem: true,
+        showDontKnowItem: true,
+      },
+    ],
     ['radiogroup, legacy names', { type: 'radiogroup', choices: ['a'], hasOther: true, hasNone: true }],
     ['dropdown, generated numbers', { type: 'dropdown', choices: [0], choicesMin: 3, choicesMax: 9, choicesStep: 3 }],
     ['checkbox', { type: 'checkbox', choices: ['x', 'y'], showNoneItem: true, showSelectAllItem: true }],

@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 
 import { parseSurveyDefinition } from './definition';
-import { commentRatingOf, defaultSatisfiedFrom, extractScoring, localize, localizeScoring, outcomeQuestionOf, type LocalizedText } from './scoring';
+import {
+  commentRatingOf,
+  defaultSatisfiedFrom,
+  extractScoring,
+  localize,
+  localizeScoring,
+  outcomeQuestionOf,
+  type LocalizedText,
+} from './scoring';
 
 const def = parseSurveyDefinition(
   {
@@ -12,7 +20,13 @@ const def = parseSurveyDefinition(
     pages: [
       {
         elements: [
-          { type: 'radiogroup', name: 'seats', title: { default: 'Đủ chỗ ngồi', en: 'Enough seats' }, dimension: 'access', choices: [5, 4, 3, 2, 1] },
+          {
+            type: 'radiogroup',
+            name: 'seats',
+            title: { default: 'Đủ chỗ ngồi', en: 'Enough seats' },
+            dimension: 'access',
+            choices: [5, 4, 3, 2, 1],
+          },
           { type: 'rating', name: 'polite', dimension: 'staff', rateMax: 3, satisfiedFrom: 3 },
           { type: 'panel', elements: [{ type: 'dropdown', name: 'overall', choicesMin: 0, choicesMax: 10 }] },
           { type: 'radiogroup', name: 'na', dimension: 'access', choices: [1, 2, 3], showNoneItem: true },
@@ -35,10 +49,26 @@ describe('extractScoring', () => {
       { name: 'staff', title: 'Công chức' },
     ]);
     expect(scoring.questions).toEqual([
-      { name: 'seats', title: { default: 'Đủ chỗ ngồi', en: 'Enough seats' }, dimension: 'access', values: [1, 2, 3, 4, 5], min: 1, max: 5, satisfiedFrom: 4 },
+      {
+        name: 'seats',
+        title: { default: 'Đủ chỗ ngồi', en: 'Enough seats' },
+        dimension: 'access',
+        values: [1, 2, 3, 4, 5],
+        min: 1,
+        max: 5,
+        satisfiedFrom: 4,
+      },
       // No title: SurveyJS shows the name. rateMax 3 with the default rateMin 1.
       { name: 'polite', title: 'polite', dimension: 'staff', values: [1, 2, 3], min: 1, max: 3, satisfiedFrom: 3 },
-      { name: 'overall', title: 'overall', dimension: null, values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], min: 0, max: 10, satisfiedFrom: 9 },
+      {
+        name: 'overall',
+        title: 'overall',
+        dimension: null,
+        values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        min: 0,
+        max: 10,
+        satisfiedFrom: 9,
+      },
       // "none" is an answer but not a point on the scale.
       { name: 'na', title: 'na', dimension: 'access', values: [1, 2, 3], min: 1, max: 3, satisfiedFrom: 2 },
     ]);
@@ -52,15 +82,31 @@ describe('extractScoring', () => {
 });
 
 describe('outcomeQuestionOf', () => {
-  const withOutcome = (elements: object[]) => parseSurveyDefinition({ dimensions: [{ name: 'd', title: 'D' }], pages: [{ elements }] }, 'test');
+  const withOutcome = (elements: object[]) =>
+    parseSurveyDefinition({ dimensions: [{ name: 'd', title: 'D' }], pages: [{ elements }] }, 'test');
   test.each([
     { name: 'none marked', elements: [{ type: 'rating', name: 'overall' }], expected: null },
-    { name: 'a scored question outside the index', elements: [{ type: 'rating', name: 'overall', outcome: true }], expected: 'overall' },
-    { name: 'a criterion cannot be the outcome', elements: [{ type: 'rating', name: 'c', dimension: 'd', outcome: true }], expected: null },
-    { name: 'a text question cannot be the outcome', elements: [{ type: 'comment', name: 'c', outcome: true }], expected: null },
+    {
+      name: 'a scored question outside the index',
+      elements: [{ type: 'rating', name: 'overall', outcome: true }],
+      expected: 'overall',
+    },
+    {
+      name: 'a criterion cannot be the outcome',
+      elements: [{ type: 'rating', name: 'c', dimension: 'd', outcome: true }],
+      expected: null,
+    },
+    {
+      name: 'a text question cannot be the outcome',
+      elements: [{ type: 'comment', name: 'c', outcome: true }],
+      expected: null,
+    },
     {
       name: 'the first of two wins',
-      elements: [{ type: 'rating', name: 'a', outcome: true }, { type: 'rating', name: 'b', outcome: true }],
+      elements: [
+        { type: 'rating', name: 'a', outcome: true },
+        { type: 'rating', name: 'b', outcome: true },
+      ],
       expected: 'a',
     },
   ])('$name → $expected', ({ elements, expected }) => {
@@ -69,8 +115,22 @@ describe('outcomeQuestionOf', () => {
 });
 
 test.each([
-  { name: 'the outcome first', elements: [{ type: 'rating', name: 'c', dimension: 'd' }, { type: 'rating', name: 'o', outcome: true }], expected: 'o' },
-  { name: 'else the first criterion', elements: [{ type: 'rating', name: 'x' }, { type: 'rating', name: 'c', dimension: 'd' }], expected: 'c' },
+  {
+    name: 'the outcome first',
+    elements: [
+      { type: 'rating', name: 'c', dimension: 'd' },
+      { type: 'rating', name: 'o', outcome: true },
+    ],
+    expected: 'o',
+  },
+  {
+    name: 'else the first criterion',
+    elements: [
+      { type: 'rating', name: 'x' },
+      { type: 'rating', name: 'c', dimension: 'd' },
+    ],
+    expected: 'c',
+  },
   { name: 'else none', elements: [{ type: 'comment', name: 'comment' }], expected: undefined },
 ])('commentRatingOf: $name', ({ elements, expected }) => {
   const def = parseSurveyDefinition({ dimensions: [{ name: 'd', title: 'D' }], pages: [{ elements }] }, 'test');

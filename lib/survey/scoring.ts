@@ -26,7 +26,14 @@ export function defaultSatisfiedFrom(values: readonly number[]): number {
 /** The key a matrix row's (or cell's) score is stored under: SurveyJS's own `{matrix.row}` notation. */
 export const criterionKey = (...parts: readonly string[]): string => parts.join('.');
 
-type Annotated = { dimension?: unknown; satisfiedFrom?: unknown; text?: unknown; value?: unknown; title?: unknown; name?: unknown };
+type Annotated = {
+  dimension?: unknown;
+  satisfiedFrom?: unknown;
+  text?: unknown;
+  value?: unknown;
+  title?: unknown;
+  name?: unknown;
+};
 
 /** The sorted values when all are integers (a scorable scale), otherwise null. */
 export function integerScale(values: readonly unknown[]): number[] | null {
@@ -74,23 +81,40 @@ const SINGLE = new Set(['radiogroup', 'rating', 'dropdown']);
 export function extractScoring(def: SurveyDefinition, model: Model = createSurveyModel(def)): Scoring {
   const questions: ScoredQuestion[] = [];
   const locations = new Map<string, readonly string[]>();
-  const add = (path: readonly string[], entry: Omit<ScoredQuestion, 'name' | 'values' | 'min' | 'max' | 'satisfiedFrom'>, values: number[], own: Annotated[]) => {
+  const add = (
+    path: readonly string[],
+    entry: Omit<ScoredQuestion, 'name' | 'values' | 'min' | 'max' | 'satisfiedFrom'>,
+    values: number[],
+    own: Annotated[],
+  ) => {
     const from = own.map((a) => a.satisfiedFrom).find((v) => typeof v === 'number') as number | undefined;
     const name = criterionKey(...path);
-    questions.push({ name, ...entry, values, min: values[0]!, max: values[values.length - 1]!, satisfiedFrom: from ?? defaultSatisfiedFrom(values) });
+    questions.push({
+      name,
+      ...entry,
+      values,
+      min: values[0]!,
+      max: values[values.length - 1]!,
+      satisfiedFrom: from ?? defaultSatisfiedFrom(values),
+    });
     locations.set(name, path);
   };
-  const dimensionOf = (own: Annotated[]) => (own.map((a) => a.dimension).find((v) => typeof v === 'string') as string | undefined) ?? null;
+  const dimensionOf = (own: Annotated[]) =>
+    (own.map((a) => a.dimension).find((v) => typeof v === 'string') as string | undefined) ?? null;
 
   for (const { element } of elementsOf(def)) {
     if (!isQuestion(element)) continue;
     const q = model.getQuestionByName(element.name);
     if (!q) continue;
     const key = valueKeyOf(element);
-    const raw = element as Annotated & { rows?: Array<Annotated | string | number>; columns?: Array<Annotated | string> };
+    const raw = element as Annotated & {
+      rows?: Array<Annotated | string | number>;
+      columns?: Array<Annotated | string>;
+    };
     if (SINGLE.has(element.type)) {
       const values = integerScale(scaleValues(q));
-      if (values && values.length >= 2) add([key], { title: element.title ?? element.name, dimension: dimensionOf([raw]) }, values, [raw]);
+      if (values && values.length >= 2)
+        add([key], { title: element.title ?? element.name, dimension: dimensionOf([raw]) }, values, [raw]);
     } else if (element.type === 'matrix') {
       const values = integerScale((q as Question & { columns: ItemValue[] }).columns.map((c) => c.value as unknown));
       if (!values || values.length < 2) continue;
@@ -99,16 +123,24 @@ export function extractScoring(def: SurveyDefinition, model: Model = createSurve
         add([key, rowValue(row)], { title: textOf(row, rowValue(row)), dimension: dimensionOf(own) }, values, own);
       }
     } else if (element.type === 'matrixdropdown') {
-      const columns = (q as Question & { columns: Array<{ name: string; title: string; templateQuestion: Question }> }).columns;
+      const columns = (q as Question & { columns: Array<{ name: string; title: string; templateQuestion: Question }> })
+        .columns;
       for (const column of columns) {
         if (column.templateQuestion.getType() !== 'rating') continue;
         const values = integerScale(scaleValues(column.templateQuestion));
         if (!values || values.length < 2) continue;
-        const rawColumn = (raw.columns ?? []).find((c): c is Annotated => typeof c === 'object' && c.name === column.name);
+        const rawColumn = (raw.columns ?? []).find(
+          (c): c is Annotated => typeof c === 'object' && c.name === column.name,
+        );
         for (const row of raw.rows ?? []) {
           const own = [...(typeof row === 'object' ? [row] : []), ...(rawColumn ? [rawColumn] : []), raw];
           const rowText = localize(textOf(row, rowValue(row)));
-          add([key, rowValue(row), column.name], { title: `${rowText} – ${column.title}`, dimension: dimensionOf(own) }, values, own);
+          add(
+            [key, rowValue(row), column.name],
+            { title: `${rowText} – ${column.title}`, dimension: dimensionOf(own) },
+            values,
+            own,
+          );
         }
       }
     }
@@ -123,7 +155,10 @@ export function scoredAnswersOf(scoring: Scoring, data: Readonly<Record<string, 
   for (const q of scoring.questions) {
     let value: unknown = data;
     for (const part of scoring.locations.get(q.name) ?? [q.name]) {
-      value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[part] : undefined;
+      value =
+        typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? (value as Record<string, unknown>)[part]
+          : undefined;
     }
     // Built-in items ("none", "other") are strings: not applicable, so not scored.
     if (typeof value === 'number' && q.values.includes(value)) scored.push({ question: q.name, value });
@@ -150,7 +185,11 @@ export function localizeScoring(
  * criterion cannot explain itself); the first such one wins.
  */
 export function outcomeQuestionOf(def: SurveyDefinition): string | null {
-  const scored = new Set(extractScoring(def).questions.filter((q) => q.dimension === null).map((q) => q.name));
+  const scored = new Set(
+    extractScoring(def)
+      .questions.filter((q) => q.dimension === null)
+      .map((q) => q.name),
+  );
   for (const { element } of elementsOf(def)) {
     const { name, outcome } = element as { name?: string; outcome?: unknown };
     if (outcome === true && name !== undefined && scored.has(name)) return name;

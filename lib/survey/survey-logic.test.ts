@@ -5,7 +5,8 @@ import { unmodelledFeatures } from './condition-logic';
 import { parseSurveyDefinition, type SurveyDefinition } from './definition';
 
 const parse = (json: unknown) => parseSurveyDefinition(json, 'fixture');
-const onePage = (elements: unknown[], extra: Record<string, unknown> = {}) => parse({ pages: [{ elements }], ...extra });
+const onePage = (elements: unknown[], extra: Record<string, unknown> = {}) =>
+  parse({ pages: [{ elements }], ...extra });
 
 /** Conditions everywhere the condition engine looks: pages, panels, chains, requiredIf, "other". */
 const branching = parse({
@@ -13,7 +14,14 @@ const branching = parse({
     {
       elements: [
         { type: 'radiogroup', name: 'rating', isRequired: true, choices: [1, 2, 3] },
-        { type: 'checkbox', name: 'reasons', isRequired: true, visibleIf: '{rating} = 1', choices: ['time', 'fees'], showOtherItem: true },
+        {
+          type: 'checkbox',
+          name: 'reasons',
+          isRequired: true,
+          visibleIf: '{rating} = 1',
+          choices: ['time', 'fees'],
+          showOtherItem: true,
+        },
         { type: 'comment', name: 'fees_detail', visibleIf: "{reasons} contains 'fees'", requiredIf: '{rating} = 1' },
         { type: 'boolean', name: 'contact', visibleIf: '{fees_detail} notempty' },
         { type: 'text', name: 'hidden', visible: false },
@@ -39,7 +47,13 @@ const quickLike = parse({
     {
       elements: [
         { type: 'radiogroup', name: 'satisfaction', isRequired: true, choices: [3, 2, 1] },
-        { type: 'checkbox', name: 'reasons', isRequired: true, visibleIf: '{satisfaction} = 1', choices: ['time', 'fees'] },
+        {
+          type: 'checkbox',
+          name: 'reasons',
+          isRequired: true,
+          visibleIf: '{satisfaction} = 1',
+          choices: ['time', 'fees'],
+        },
         { type: 'comment', name: 'comment' },
       ],
     },
@@ -55,22 +69,39 @@ describe('which engine serves a survey', () => {
       'model',
       ['pages[0].elements[0].validators'],
     ],
-    ['an e-mail input', onePage([{ type: 'text', name: 'mail', inputType: 'email' }]), 'model', ['pages[0].elements[0].inputType']],
-    ['a computed value', onePage([{ type: 'expression', name: 'x', expression: '1' }]), 'model', ['pages[0].elements[0].type']],
+    [
+      'an e-mail input',
+      onePage([{ type: 'text', name: 'mail', inputType: 'email' }]),
+      'model',
+      ['pages[0].elements[0].inputType'],
+    ],
+    [
+      'a computed value',
+      onePage([{ type: 'expression', name: 'x', expression: '1' }]),
+      'model',
+      ['pages[0].elements[0].type'],
+    ],
     [
       'a choice shown on a condition',
       onePage([{ type: 'radiogroup', name: 'a', choices: [1, { value: 2, visibleIf: '{x} = 1' }] }]),
       'model',
       ['pages[0].elements[0].choices[1].visibleIf'],
     ],
-    ['triggers', parse({ pages: [{ elements: [{ type: 'text', name: 'a' }] }], triggers: [{ type: 'complete' }] }), 'model', ['triggers']],
+    [
+      'triggers',
+      parse({ pages: [{ elements: [{ type: 'text', name: 'a' }] }], triggers: [{ type: 'complete' }] }),
+      'model',
+      ['triggers'],
+    ],
   ])('%s', (_, def, engine, features) => {
     expect(unmodelledFeatures(def)).toEqual(features);
     expect(createAnswerValidator(def).engine).toBe(engine);
   });
 
   test('the Model passes on the messages of SurveyJS validators', () => {
-    const def = onePage([{ type: 'text', name: 'code', validators: [{ type: 'regex', regex: '^\\d+$', text: 'digits only' }] }]);
+    const def = onePage([
+      { type: 'text', name: 'code', validators: [{ type: 'regex', regex: '^\\d+$', text: 'digits only' }] },
+    ]);
     expect(createAnswerValidator(def).validate({ code: 'abc' })).toEqual({
       ok: false,
       issues: [{ question: 'code', code: 'invalid_answer', message: 'code: digits only' }],
@@ -87,9 +118,19 @@ describe.each(['auto', 'model'] as const)('one validator reused (engine %s)', (e
   test('an answer of one call never counts for the next', () => {
     expect(validator.validate(unhappy)).toMatchObject({ ok: true });
     // Had `reasons` leaked from the call before, this would pass.
-    expect(validator.validate({ satisfaction: 1 })).toMatchObject({ ok: false, issues: [{ code: 'required_missing', question: 'reasons' }] });
-    expect(validator.validate({ comment: 'x' })).toMatchObject({ ok: false, issues: [{ code: 'required_missing', question: 'satisfaction' }] });
-    expect(validator.validate(happy)).toEqual({ ok: true, data: happy, scored: [{ question: 'satisfaction', value: 3 }] });
+    expect(validator.validate({ satisfaction: 1 })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'required_missing', question: 'reasons' }],
+    });
+    expect(validator.validate({ comment: 'x' })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'required_missing', question: 'satisfaction' }],
+    });
+    expect(validator.validate(happy)).toEqual({
+      ok: true,
+      data: happy,
+      scored: [{ question: 'satisfaction', value: 3 }],
+    });
   });
 
   test('1000 alternating calls give the same answers every time', () => {
@@ -125,7 +166,7 @@ const CANDIDATES: Record<string, unknown[]> = {
   channel: ['desk', 'phone', 'none'],
 };
 
-describe('the condition engine agrees with SurveyJS\'s Model', () => {
+describe("the condition engine agrees with SurveyJS's Model", () => {
   test('on 400 random answer sets to a branching survey', () => {
     const fast = createAnswerValidator(branching);
     const model = createAnswerValidator(branching, { engine: 'model' });

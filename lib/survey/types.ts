@@ -29,13 +29,7 @@ export interface Scoring {
 }
 
 export type AnswerIssueCode =
-  | 'unknown_question'
-  | 'wrong_type'
-  | 'out_of_scale'
-  | 'too_long'
-  | 'required_missing'
-  | 'invalid_answer'
-  | 'no_answer';
+  'unknown_question' | 'wrong_type' | 'out_of_scale' | 'too_long' | 'required_missing' | 'invalid_answer' | 'no_answer';
 
 export interface AnswerIssue {
   /** The answer key at fault (a question name or `<name>-Comment`); absent for `no_answer`. */

@@ -17,8 +17,7 @@ export const DEFAULT_MAX_TEXT_LENGTH = 2000;
 
 export type CheckResult =
   /** `value` undefined: not answered (an empty text or selection), left out of the data. */
-  | { ok: true; value: unknown }
-  | { ok: false; code: AnswerIssueCode; message: string };
+  { ok: true; value: unknown } | { ok: false; code: AnswerIssueCode; message: string };
 
 /** Checks one value; `at` names it in messages (`q_staff.polite`, `rooms[2].size`). */
 export type Checker = (value: unknown, at: string) => CheckResult;
@@ -76,16 +75,20 @@ export function oneOf(offered: readonly ChoiceValue[], otherAsValue = false): Ch
     if (typeof value === 'string' && (!hasStrings || specialOnly) && numbers.length > 0) {
       return fail('wrong_type', `${at}: expected a number, got ${describeValue(value)}`);
     }
-    if (typeof value === 'number' && numbers.length === 0) return fail('wrong_type', `${at}: expected a string, got ${describeValue(value)}`);
-    if (typeof value === 'number' && integerScale && !Number.isInteger(value)) return fail('wrong_type', `${at}: expected an integer, got ${value}`);
-    if (contiguous && typeof value === 'number') return fail('out_of_scale', `${at}: ${value} is not on the scale ${min}–${max}`);
+    if (typeof value === 'number' && numbers.length === 0)
+      return fail('wrong_type', `${at}: expected a string, got ${describeValue(value)}`);
+    if (typeof value === 'number' && integerScale && !Number.isInteger(value))
+      return fail('wrong_type', `${at}: expected an integer, got ${value}`);
+    if (contiguous && typeof value === 'number')
+      return fail('out_of_scale', `${at}: ${value} is not on the scale ${min}–${max}`);
     return fail('out_of_scale', `${at}: ${JSON.stringify(value)} is not one of the choices (${listOf(offered)})`);
   };
 }
 
 function manyOf(one: Checker, limit: number, whole: number | null): Checker {
   return (value, at) => {
-    if (!Array.isArray(value)) return fail('wrong_type', `${at}: expected an array of choices, got ${describeValue(value)}`);
+    if (!Array.isArray(value))
+      return fail('wrong_type', `${at}: expected an array of choices, got ${describeValue(value)}`);
     if (value.length === 0) return NOT_ANSWERED;
     const seen = new Set<unknown>();
     const out: unknown[] = [];
@@ -97,7 +100,8 @@ function manyOf(one: Checker, limit: number, whole: number | null): Checker {
       out.push(checked.value);
     }
     if (value.length > limit) return fail('too_long', `${at}: ${value.length} choices selected, at most ${limit}`);
-    if (whole !== null && value.length !== whole) return fail('invalid_answer', `${at}: a ranking lists all ${whole} choices, got ${value.length}`);
+    if (whole !== null && value.length !== whole)
+      return fail('invalid_answer', `${at}: a ranking lists all ${whole} choices, got ${value.length}`);
     return accept(out);
   };
 }
@@ -108,26 +112,32 @@ export function textChecker(maxLength: number): Checker {
     // NFC: Vietnamese typed with combining marks would otherwise count (and compare) differently.
     const trimmed = value.trim().normalize('NFC');
     if (trimmed === '') return NOT_ANSWERED;
-    if (trimmed.length > maxLength) return fail('too_long', `${at}: ${trimmed.length} characters, at most ${maxLength}`);
+    if (trimmed.length > maxLength)
+      return fail('too_long', `${at}: ${trimmed.length} characters, at most ${maxLength}`);
     return accept(trimmed);
   };
 }
 
 const number: Checker = (value, at) =>
-  typeof value === 'number' && Number.isFinite(value) ? accept(value) : fail('wrong_type', `${at}: expected a number, got ${describeValue(value)}`);
+  typeof value === 'number' && Number.isFinite(value)
+    ? accept(value)
+    : fail('wrong_type', `${at}: expected a number, got ${describeValue(value)}`);
 
 function between(min: number, max: number): Checker {
   return (value, at) => {
     const checked = number(value, at);
     if (!checked.ok) return checked;
-    return (value as number) < min || (value as number) > max ? fail('out_of_scale', `${at}: ${String(value)} is not within ${min}–${max}`) : checked;
+    return (value as number) < min || (value as number) > max
+      ? fail('out_of_scale', `${at}: ${String(value)} is not within ${min}–${max}`)
+      : checked;
   };
 }
 
 /** A JSON object whose keys are checked one by one; an unknown key is refused. */
 function objectOf(keys: ReadonlyMap<string, Checker>, what: string): Checker {
   return (value, at) => {
-    if (!isPlainObject(value)) return fail('wrong_type', `${at}: expected an object keyed by ${what}, got ${describeValue(value)}`);
+    if (!isPlainObject(value))
+      return fail('wrong_type', `${at}: expected an object keyed by ${what}, got ${describeValue(value)}`);
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
       const check = keys.get(key);
@@ -142,7 +152,8 @@ function objectOf(keys: ReadonlyMap<string, Checker>, what: string): Checker {
 
 function arrayOf(item: Checker, maxCount: number, what: string): Checker {
   return (value, at) => {
-    if (!Array.isArray(value)) return fail('wrong_type', `${at}: expected an array of ${what}, got ${describeValue(value)}`);
+    if (!Array.isArray(value))
+      return fail('wrong_type', `${at}: expected an array of ${what}, got ${describeValue(value)}`);
     if (value.length > maxCount) return fail('too_long', `${at}: ${value.length} ${what}, at most ${maxCount}`);
     const out: unknown[] = [];
     for (const [i, inner] of value.entries()) {
@@ -214,7 +225,8 @@ export function checkerOf(q: Question, fallbackChoices: readonly ItemValue[] = [
       if (type === 'radiogroup' || type === 'dropdown' || (type === 'imagepicker' && !select.multiSelect)) return one;
       const count = offeredValues(select, fallbackChoices).length;
       const limit = select.maxSelectedChoices > 0 ? Math.min(select.maxSelectedChoices, count) : Infinity;
-      const whole = type === 'ranking' && !(q as Question & { selectToRankEnabled: boolean }).selectToRankEnabled ? count : null;
+      const whole =
+        type === 'ranking' && !(q as Question & { selectToRankEnabled: boolean }).selectToRankEnabled ? count : null;
       return manyOf(one, limit, whole);
     }
     case 'rating':
@@ -223,10 +235,14 @@ export function checkerOf(q: Question, fallbackChoices: readonly ItemValue[] = [
       const b = q as Question & { getValueTrue(): ChoiceValue; getValueFalse(): ChoiceValue };
       const values = [b.getValueTrue(), b.getValueFalse()];
       return (value, at) =>
-        values.some((v) => v === value) ? accept(value) : fail('wrong_type', `${at}: expected ${listOf(values).replace(', ', ' or ')}, got ${describeValue(value)}`);
+        values.some((v) => v === value)
+          ? accept(value)
+          : fail('wrong_type', `${at}: expected ${listOf(values).replace(', ', ' or ')}, got ${describeValue(value)}`);
     }
     case 'text':
-      return NUMERIC_INPUTS.has((q as Question & { inputType: string }).inputType) ? number : textChecker(maxLengthOf(q));
+      return NUMERIC_INPUTS.has((q as Question & { inputType: string }).inputType)
+        ? number
+        : textChecker(maxLengthOf(q));
     case 'comment':
       return textChecker(maxLengthOf(q));
     case 'slider': {
@@ -234,7 +250,8 @@ export function checkerOf(q: Question, fallbackChoices: readonly ItemValue[] = [
       const one = between(s.min, s.max);
       if (s.sliderType !== 'range') return one;
       return (value, at) => {
-        if (!Array.isArray(value) || value.length !== 2) return fail('wrong_type', `${at}: expected [from, to], got ${describeValue(value)}`);
+        if (!Array.isArray(value) || value.length !== 2)
+          return fail('wrong_type', `${at}: expected [from, to], got ${describeValue(value)}`);
         for (const v of value) {
           const checked = one(v, at);
           if (!checked.ok) return checked;
@@ -245,7 +262,9 @@ export function checkerOf(q: Question, fallbackChoices: readonly ItemValue[] = [
     case 'expression':
       // Computed by survey-core from the other answers: the stored value is its own (lib/survey/answers.ts).
       return (value, at) =>
-        value === null || ['string', 'number', 'boolean'].includes(typeof value) ? NOT_ANSWERED : fail('wrong_type', `${at}: expected a computed value, got ${describeValue(value)}`);
+        value === null || ['string', 'number', 'boolean'].includes(typeof value)
+          ? NOT_ANSWERED
+          : fail('wrong_type', `${at}: expected a computed value, got ${describeValue(value)}`);
     case 'matrix': {
       const m = q as Question & { rows: ItemValue[]; columns: ItemValue[] };
       const cell = oneOf(valuesOf(m.columns));
@@ -259,7 +278,13 @@ export function checkerOf(q: Question, fallbackChoices: readonly ItemValue[] = [
         columns: Array<{ templateQuestion: Question }>;
         maxRowCount: number;
       };
-      const row = objectOf(keysOf(m.columns.map((c) => c.templateQuestion), m.choices), 'columns');
+      const row = objectOf(
+        keysOf(
+          m.columns.map((c) => c.templateQuestion),
+          m.choices,
+        ),
+        'columns',
+      );
       if (type === 'matrixdynamic') return arrayOf(row, m.maxRowCount, 'rows');
       return objectOf(new Map(m.rows.map((r) => [String(r.value), row])), 'rows');
     }

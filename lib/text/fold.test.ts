@@ -53,7 +53,10 @@ test.each([
 function translate(s: string): string {
   const map = new Map<string, string>();
   [...FOLD_TRANSLATION.from].forEach((c, i) => map.set(c, [...FOLD_TRANSLATION.to][i] ?? ''));
-  return [...s].map((c) => (map.has(c) ? map.get(c)! : c)).join('').toLowerCase();
+  return [...s]
+    .map((c) => (map.has(c) ? map.get(c)! : c))
+    .join('')
+    .toLowerCase();
 }
 
 test('the SQL translation folds every Vietnamese letter as foldVietnamese does', () => {

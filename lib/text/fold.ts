@@ -8,13 +8,7 @@ const MARKS = /\p{M}/gu;
 
 /** "Cấp GIẤY phép  Đường" → "cap giay phep duong". */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** True when every word of the query occurs in the text, both folded; an empty query matches. */

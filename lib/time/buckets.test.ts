@@ -46,7 +46,13 @@ describe('fillSeries', () => {
 
   test('sums days into months and fills empty months with zeros', () => {
     // January: 3 + 2 = 5 responses, 2 + 2 = 4 satisfied; February and April: none; March: 4 and 1.
-    const series = fillSeries({ from: '2026-01-15', to: '2026-04-10', unit: 'month', fields: ['responses', 'satisfied'], rows });
+    const series = fillSeries({
+      from: '2026-01-15',
+      to: '2026-04-10',
+      unit: 'month',
+      fields: ['responses', 'satisfied'],
+      rows,
+    });
     expect(series).toEqual([
       { bucket: '2026-01', firstDay: '2026-01-15', lastDay: '2026-01-31', totals: { responses: 5, satisfied: 4 } },
       { bucket: '2026-02', firstDay: '2026-02-01', lastDay: '2026-02-28', totals: { responses: 0, satisfied: 0 } },

@@ -50,12 +50,19 @@ describe('instants → local calendar (UTC+7)', () => {
   test('agrees with the time-zone database for Asia/Ho_Chi_Minh', () => {
     // Intl is the reference here, not on the hot path: one instant every 7 h 37 min over 2024–2027.
     const reference = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
     });
     const step = (7 * 60 + 37) * 60 * 1000;
     for (let ms = at('2024-01-01T00:00:00Z'); ms < at('2028-01-01T00:00:00Z'); ms += step) {
       const parts = Object.fromEntries(reference.formatToParts(ms).map((part) => [part.type, part.value]));
-      expect(`${localDay(ms)} ${localHour(ms)}`).toBe(`${parts.year}-${parts.month}-${parts.day} ${Number(parts.hour)}`);
+      expect(`${localDay(ms)} ${localHour(ms)}`).toBe(
+        `${parts.year}-${parts.month}-${parts.day} ${Number(parts.hour)}`,
+      );
     }
   });
 

@@ -158,7 +158,8 @@ export function previousPeriod(from: string, to: string, kind?: CalendarKind): D
 /** The calendar kind [from, to] covers exactly, the shortest first; null for any other range. */
 function wholeCalendarKind(from: string, to: string): CalendarKind | null {
   if (from.slice(8) !== '01' || shiftMonths(to, 0, true) !== to) return null;
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+  const months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
   const startMonth = Number(from.slice(5, 7));
   if (months === 1) return 'month';
   if (months === 3 && startMonth % 3 === 1) return 'quarter';
@@ -241,7 +242,6 @@ function weekdayOfNumber(number: number): number {
 function modulo(value: number, divisor: number): number {
   return ((value % divisor) + divisor) % divisor;
 }
-
 
 function assertInstant(ms: number): void {
   if (!Number.isFinite(ms)) throw new RangeError(`Not an instant: ${ms}`);

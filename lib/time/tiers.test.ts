@@ -29,11 +29,7 @@ describe('planTiers', () => {
     // This month so far: 1 … 28 Nov is not whole.
     ['2026-11-01', '2026-11-28', { months: null, days: [{ from: '2026-11-01', to: '2026-11-28' }] }],
     // Two partial months, no whole one between them.
-    [
-      '2026-01-20',
-      '2026-02-05',
-      { months: null, days: [{ from: '2026-01-20', to: '2026-02-05' }] },
-    ],
+    ['2026-01-20', '2026-02-05', { months: null, days: [{ from: '2026-01-20', to: '2026-02-05' }] }],
     ['2026-03-02', '2026-03-01', { months: null, days: [] }],
   ])('%s … %s', (from, to, expected) => {
     expect(planTiers(from, to)).toEqual(expected);

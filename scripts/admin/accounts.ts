@@ -38,13 +38,24 @@ export const accountCommands: Command[] = [
   {
     name: ['user', 'create'],
     usage: 'user create --username U --role admin|leader|manager|operator [--unit CODE] [--password P]',
-    options: { username: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      password: { type: 'string' },
+    },
     async run({ values }) {
       const username = usernameSchema.parse(values.username ?? '');
       const role = roleFrom(values.role);
       const unitId = await unitFrom(role, values.unit);
-      const password = passwordSchema.parse(typeof values.password === 'string' ? values.password : await askPassword());
-      const user = await createUser(await readyDb(), { username, role, unitId, passwordHash: await hashPassword(password) }, CLI_ACTOR);
+      const password = passwordSchema.parse(
+        typeof values.password === 'string' ? values.password : await askPassword(),
+      );
+      const user = await createUser(
+        await readyDb(),
+        { username, role, unitId, passwordHash: await hashPassword(password) },
+        CLI_ACTOR,
+      );
       console.log(`Created ${user.role} ${user.username} (id ${user.id})`);
     },
   },
@@ -56,7 +67,11 @@ export const accountCommands: Command[] = [
       if (typeof values.name !== 'string' || !values.name.trim()) throw new Error('token create needs --name');
       const role = roleFrom(values.role);
       const token = newSecretToken('hl_');
-      const row = await createApiToken(await readyDb(), { name: values.name.trim(), tokenHash: hashToken(token), role, unitId: await unitFrom(role, values.unit) }, CLI_ACTOR);
+      const row = await createApiToken(
+        await readyDb(),
+        { name: values.name.trim(), tokenHash: hashToken(token), role, unitId: await unitFrom(role, values.unit) },
+        CLI_ACTOR,
+      );
       console.log(`API token ${row.name} (id ${row.id}, role ${row.role}). It is shown once; store it now:`);
       console.log(token);
     },

@@ -7,9 +7,13 @@ import type { Command } from './commands';
 export const caseCommands: Command[] = [
   {
     name: ['contacts', 'purge'],
-    usage: 'contacts purge                                       erase call-back contacts of cases closed over CONTACT_RETENTION_DAYS ago (the server also does this hourly)',
+    usage:
+      'contacts purge                                       erase call-back contacts of cases closed over CONTACT_RETENTION_DAYS ago (the server also does this hourly)',
     async run() {
-      const n = await eraseExpiredContacts(await readyDb(), { now: Date.now(), retentionDays: getConfig().CONTACT_RETENTION_DAYS });
+      const n = await eraseExpiredContacts(await readyDb(), {
+        now: Date.now(),
+        retentionDays: getConfig().CONTACT_RETENTION_DAYS,
+      });
       console.log(`Erased ${n} contact${n === 1 ? '' : 's'}.`);
     },
   },

@@ -17,4 +17,13 @@ export type Command = {
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void> | void;
 };
 
-export const commands: Command[] = [...accountCommands, ...surveyCommands, ...backupCommands, ...deviceCommands, ...caseCommands, ...rollupCommands, ...procedureCommands, ...summaryCommands];
+export const commands: Command[] = [
+  ...accountCommands,
+  ...surveyCommands,
+  ...backupCommands,
+  ...deviceCommands,
+  ...caseCommands,
+  ...rollupCommands,
+  ...procedureCommands,
+  ...summaryCommands,
+];

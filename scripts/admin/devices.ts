@@ -10,7 +10,8 @@ function idFrom(value: unknown): number {
   return id;
 }
 
-const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + 'Z');
+const when = (ms: number | null) =>
+  ms === null ? '-' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + 'Z';
 
 export const deviceCommands: Command[] = [
   {
@@ -20,16 +21,26 @@ export const deviceCommands: Command[] = [
     async run({ values }) {
       if (typeof values.point !== 'string') throw new Error('device create needs --point CODE');
       if (values.pin !== undefined && typeof values.pin !== 'string') throw new Error('--pin must be 4 to 8 digits');
-      const made = await provisionDevice(await readyDb(), { pointCode: values.point, name: typeof values.name === 'string' ? values.name : undefined, pin: values.pin });
-      if ('error' in made) throw new Error(made.error === 'point' ? `no active service point ${values.point}` : '--pin must be 4 to 8 digits');
-      console.log(`Device ${made.id} "${made.name}" for ${values.point}.${made.pinGenerated ? ` Staff PIN (shown once): ${made.pin}` : ''}`);
+      const made = await provisionDevice(await readyDb(), {
+        pointCode: values.point,
+        name: typeof values.name === 'string' ? values.name : undefined,
+        pin: values.pin,
+      });
+      if ('error' in made)
+        throw new Error(
+          made.error === 'point' ? `no active service point ${values.point}` : '--pin must be 4 to 8 digits',
+        );
+      console.log(
+        `Device ${made.id} "${made.name}" for ${values.point}.${made.pinGenerated ? ` Staff PIN (shown once): ${made.pin}` : ''}`,
+      );
       console.log('Open this link once on the tablet within 24 hours:');
       console.log(made.link);
     },
   },
   {
     name: ['device', 'relink'],
-    usage: 'device relink --id N   a new one-time pairing link for an existing device (the old tablet loses access once it is used)',
+    usage:
+      'device relink --id N   a new one-time pairing link for an existing device (the old tablet loses access once it is used)',
     options: { id: { type: 'string' } },
     async run({ values }) {
       const id = idFrom(values.id);
@@ -47,10 +58,26 @@ export const deviceCommands: Command[] = [
       if (rows.length === 0) return void console.log('No devices.');
       const now = Date.now();
       for (const d of rows) {
-        const state = d.revokedAt !== null ? 'revoked' : d.pairedAt !== null ? 'paired' : d.pairingExpiresAt !== null && d.pairingExpiresAt > now ? 'awaiting pairing' : 'pairing expired';
+        const state =
+          d.revokedAt !== null
+            ? 'revoked'
+            : d.pairedAt !== null
+              ? 'paired'
+              : d.pairingExpiresAt !== null && d.pairingExpiresAt > now
+                ? 'awaiting pairing'
+                : 'pairing expired';
         const ago = d.lastSeenAt === null ? 'never' : `${Math.round((now - d.lastSeenAt) / 60_000)} min ago`;
         console.log(
-          [`#${d.id}`, d.pointCode, JSON.stringify(d.name), state, `last contact ${when(d.lastSeenAt)} (${ago})`, `queue ${d.queueLength ?? '-'}`, `app ${d.appVersion ?? '-'}`, d.lastError ? `last error: ${d.lastError}` : '']
+          [
+            `#${d.id}`,
+            d.pointCode,
+            JSON.stringify(d.name),
+            state,
+            `last contact ${when(d.lastSeenAt)} (${ago})`,
+            `queue ${d.queueLength ?? '-'}`,
+            `app ${d.appVersion ?? '-'}`,
+            d.lastError ? `last error: ${d.lastError}` : '',
+          ]
             .filter(Boolean)
             .join('  '),
         );

@@ -12,7 +12,8 @@ const CLI_ACTOR = { userId: null, label: 'cli' };
 export const procedureCommands: Command[] = [
   {
     name: ['procedures', 'import'],
-    usage: 'procedures import <file.csv|file.xlsx>   replace the catalogue with the file (all or nothing; see README for the columns)',
+    usage:
+      'procedures import <file.csv|file.xlsx>   replace the catalogue with the file (all or nothing; see README for the columns)',
     async run({ positionals }) {
       const [file] = positionals;
       if (!file) throw new Error('procedures import needs a CSV or XLSX file');
@@ -22,7 +23,9 @@ export const procedureCommands: Command[] = [
         throw new Error([parsed.message, ...lines].join('\n'));
       }
       const r = await replaceCatalogue(await readyDb(), parsed.rows, CLI_ACTOR);
-      console.log(`${parsed.rows.length} procedures: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deactivated} deactivated (not in the file)`);
+      console.log(
+        `${parsed.rows.length} procedures: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deactivated} deactivated (not in the file)`,
+      );
     },
   },
   {
@@ -30,7 +33,8 @@ export const procedureCommands: Command[] = [
     usage: 'procedures export <file.csv|file.xlsx>   write the active catalogue in the import format',
     async run({ positionals }) {
       const [file] = positionals;
-      if (!file || !/\.(csv|xlsx)$/i.test(file)) throw new Error('procedures export needs a file name ending in .csv or .xlsx');
+      if (!file || !/\.(csv|xlsx)$/i.test(file))
+        throw new Error('procedures export needs a file name ending in .csv or .xlsx');
       const rows = await listCatalogueForExport(await readyDb());
       writeFileSync(file, /\.xlsx$/i.test(file) ? await procedureXlsx(rows) : procedureCsv(rows));
       console.log(`${rows.length} procedures written to ${file}`);
@@ -42,9 +46,17 @@ export const procedureCommands: Command[] = [
     options: { point: { type: 'string' }, set: { type: 'string' } },
     async run({ values }) {
       const parsed = pointProceduresSchema.safeParse({ point: values.point, codes: values.set });
-      if (!parsed.success) throw new Error(`point procedures needs --point CODE and --set with catalogue codes: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(
+          `point procedures needs --point CODE and --set with catalogue codes: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+        );
       const result = await setPointProcedures(await readyDb(), parsed.data, CLI_ACTOR);
-      if (!result.ok) throw new Error(result.unknown ? `not in the active catalogue: ${result.unknown.join(', ')}` : `no service point ${parsed.data.point}`);
+      if (!result.ok)
+        throw new Error(
+          result.unknown
+            ? `not in the active catalogue: ${result.unknown.join(', ')}`
+            : `no service point ${parsed.data.point}`,
+        );
       console.log(`${parsed.data.point}: ${result.codes.join(', ') || '(none)'}`);
     },
   },

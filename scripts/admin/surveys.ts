@@ -33,22 +33,40 @@ export const surveyCommands: Command[] = [
   },
   {
     name: ['point', 'surveys'],
-    usage: 'point surveys --point CODE --set quick,sipas,…   set the surveys a desk takes answers to, beside its own (audited; --set "" restores the default)',
+    usage:
+      'point surveys --point CODE --set quick,sipas,…   set the surveys a desk takes answers to, beside its own (audited; --set "" restores the default)',
     options: { point: { type: 'string' }, set: { type: 'string' } },
     async run({ values }) {
       const code = values.point;
       const list = values.set;
-      if (typeof code !== 'string' || typeof list !== 'string') throw new Error('point surveys needs --point CODE and --set with survey slugs');
+      if (typeof code !== 'string' || typeof list !== 'string')
+        throw new Error('point surveys needs --point CODE and --set with survey slugs');
       const db = await readyDb();
       const point = await findPointForAdmin(db, { code });
       if (!point) throw new Error(`no service point ${code}`);
-      const offeredSurveys = list.split(',').map((s) => s.trim()).filter(Boolean);
+      const offeredSurveys = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const result = await updatePoint(
         db,
-        { id: point.id, active: point.active, name: point.name, nameEn: point.nameEn ?? undefined, unitId: point.unitId, location: point.location ?? undefined, phoneSurvey: point.phoneSurvey, kioskSurvey: point.kioskSurvey, offeredSurveys },
+        {
+          id: point.id,
+          active: point.active,
+          name: point.name,
+          nameEn: point.nameEn ?? undefined,
+          unitId: point.unitId,
+          location: point.location ?? undefined,
+          phoneSurvey: point.phoneSurvey,
+          kioskSurvey: point.kioskSurvey,
+          offeredSurveys,
+        },
         { userId: null, label: 'cli' },
       );
-      if (!result.ok) throw new Error(`${result.field}: ${result.reason === 'survey_missing' ? 'no such survey' : result.reason === 'survey_unpublished' ? 'the survey has no published version' : result.reason}`);
+      if (!result.ok)
+        throw new Error(
+          `${result.field}: ${result.reason === 'survey_missing' ? 'no such survey' : result.reason === 'survey_unpublished' ? 'the survey has no published version' : result.reason}`,
+        );
       console.log(`${code}: ${result.point.offeredSurveys ?? '(every survey that ships)'}`);
     },
   },

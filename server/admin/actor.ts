@@ -21,7 +21,8 @@ const REASONS: Record<string, string> = {
   unit_missing: 'Đơn vị không tồn tại / unit not found',
   survey_missing: 'Phiếu khảo sát không tồn tại / no such survey',
   survey_unpublished: 'Phiếu chưa có phiên bản xuất bản / the survey has no published version',
-  cycle: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị con của nó / a unit cannot move under itself or its descendants',
+  cycle:
+    'Không thể chuyển đơn vị vào chính nó hoặc đơn vị con của nó / a unit cannot move under itself or its descendants',
   last_admin: 'Phải còn ít nhất một quản trị viên đang hoạt động / at least one active admin must remain',
 };
 

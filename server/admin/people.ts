@@ -7,7 +7,14 @@ import { findUnitById } from '@/db/queries/units';
 import { importSurvey } from '@/server/seed';
 import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
 import { checkSurveyJson, surveyPublishSchema, surveyUploadSchema } from '@/lib/admin/surveys';
-import { passwordResetSchema, tokenCreateSchema, tokenRevokeSchema, userActiveSchema, userCreateSchema, userUpdateSchema } from '@/lib/admin/users';
+import {
+  passwordResetSchema,
+  tokenCreateSchema,
+  tokenRevokeSchema,
+  userActiveSchema,
+  userCreateSchema,
+  userUpdateSchema,
+} from '@/lib/admin/users';
 import type { Principal } from '@/lib/auth/permissions';
 import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 
@@ -21,16 +28,25 @@ export async function createUserCore(db: Db, principal: Principal, input: Input)
   const form = parseForm(userCreateSchema, input);
   if (!form.ok) return form.state;
   const { password, ...user } = form.data;
-  if (await findUserByUsername(db, { username: user.username })) return fieldError('username', 'Tên đăng nhập đã có / username taken', input);
+  if (await findUserByUsername(db, { username: user.username }))
+    return fieldError('username', 'Tên đăng nhập đã có / username taken', input);
   if (user.unitId !== null && !(await findUnitById(db, user.unitId))) return unitMissing(input);
-  const created = await createUser(db, { ...user, displayName: user.displayName, passwordHash: await hashPassword(password) }, await actorOf(db, principal));
+  const created = await createUser(
+    db,
+    { ...user, displayName: user.displayName, passwordHash: await hashPassword(password) },
+    await actorOf(db, principal),
+  );
   return { status: 'ok', message: `Đã tạo tài khoản ${created.username}. / User created.` };
 }
 
 export async function updateUserCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(userUpdateSchema, input);
   if (!form.ok) return form.state;
-  const result = await updateUser(db, { ...form.data, displayName: form.data.displayName ?? null }, await actorOf(db, principal));
+  const result = await updateUser(
+    db,
+    { ...form.data, displayName: form.data.displayName ?? null },
+    await actorOf(db, principal),
+  );
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã lưu tài khoản. / User saved.' };
 }
@@ -42,14 +58,20 @@ export async function setUserActiveCore(db: Db, principal: Principal, input: Inp
   if (!result.ok) return refused(result, input);
   return {
     status: 'ok',
-    message: form.data.active ? 'Đã mở lại tài khoản. / User enabled.' : 'Đã khóa tài khoản và đăng xuất mọi phiên. / User disabled and signed out everywhere.',
+    message: form.data.active
+      ? 'Đã mở lại tài khoản. / User enabled.'
+      : 'Đã khóa tài khoản và đăng xuất mọi phiên. / User disabled and signed out everywhere.',
   };
 }
 
 export async function resetPasswordCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(passwordResetSchema, input);
   if (!form.ok) return form.state;
-  const result = await resetUserPassword(db, { id: form.data.id, passwordHash: await hashPassword(form.data.password) }, await actorOf(db, principal));
+  const result = await resetUserPassword(
+    db,
+    { id: form.data.id, passwordHash: await hashPassword(form.data.password) },
+    await actorOf(db, principal),
+  );
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã đặt lại mật khẩu và đăng xuất mọi phiên. / Password reset; all sessions ended.' };
 }
@@ -60,13 +82,23 @@ export async function createTokenCore(db: Db, principal: Principal, input: Input
   if (form.data.unitId !== null && !(await findUnitById(db, form.data.unitId))) return unitMissing(input);
   const secret = newSecretToken('hl_');
   const row = await createApiToken(db, { ...form.data, tokenHash: hashToken(secret) }, await actorOf(db, principal));
-  return { status: 'ok', message: `Đã tạo khóa API “${row.name}”. Chép ngay: khóa chỉ hiện một lần. / Token created; copy it now, it is shown once.`, secret };
+  return {
+    status: 'ok',
+    message: `Đã tạo khóa API “${row.name}”. Chép ngay: khóa chỉ hiện một lần. / Token created; copy it now, it is shown once.`,
+    secret,
+  };
 }
 
-export async function revokeTokenCore(db: Db, principal: Principal, input: Input, now = Date.now()): Promise<ActionState> {
+export async function revokeTokenCore(
+  db: Db,
+  principal: Principal,
+  input: Input,
+  now = Date.now(),
+): Promise<ActionState> {
   const form = parseForm(tokenRevokeSchema, input);
   if (!form.ok) return form.state;
-  if (!(await revokeApiToken(db, { id: form.data.id, now }, await actorOf(db, principal)))) return refused({ field: 'id', reason: 'not_found' }, input);
+  if (!(await revokeApiToken(db, { id: form.data.id, now }, await actorOf(db, principal))))
+    return refused({ field: 'id', reason: 'not_found' }, input);
   return { status: 'ok', message: 'Đã thu hồi khóa. / Token revoked.' };
 }
 
@@ -83,10 +115,17 @@ export async function uploadSurveyCore(db: Db, principal: Principal, input: Inpu
       values: { slug: form.data.slug, definition: form.data.definition },
     };
   }
-  const result = await importSurvey(db, { slug: form.data.slug, json: check.json, source: 'upload', publish: form.data.publish }, await actorOf(db, principal));
+  const result = await importSurvey(
+    db,
+    { slug: form.data.slug, json: check.json, source: 'upload', publish: form.data.publish },
+    await actorOf(db, principal),
+  );
   const what = result.created ? `phiên bản mới ${result.version}` : `không đổi, giống phiên bản ${result.version}`;
   const whatEn = result.created ? `new version ${result.version}` : `unchanged, same as version ${result.version}`;
-  return { status: 'ok', message: `${form.data.slug}: ${what}${result.published ? ', đang dùng' : ''}. / ${whatEn}${result.published ? ', published' : ''}.` };
+  return {
+    status: 'ok',
+    message: `${form.data.slug}: ${what}${result.published ? ', đang dùng' : ''}. / ${whatEn}${result.published ? ', published' : ''}.`,
+  };
 }
 
 export async function publishSurveyCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {

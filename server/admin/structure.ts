@@ -30,7 +30,11 @@ export async function createUnitCore(db: Db, principal: Principal, input: Input)
 export async function renameUnitCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(unitRenameSchema, input);
   if (!form.ok) return form.state;
-  const result = await updateUnit(db, { id: form.data.id, name: form.data.name, nameEn: form.data.nameEn ?? null }, await actorOf(db, principal));
+  const result = await updateUnit(
+    db,
+    { id: form.data.id, name: form.data.name, nameEn: form.data.nameEn ?? null },
+    await actorOf(db, principal),
+  );
   if (!result.ok) return refused(result, input);
   return { status: 'ok', message: 'Đã đổi tên. / Renamed.' };
 }
@@ -48,7 +52,10 @@ export async function setUnitActiveCore(db: Db, principal: Principal, input: Inp
   if (!form.ok) return form.state;
   const result = await updateUnit(db, form.data, await actorOf(db, principal));
   if (!result.ok) return refused(result, input);
-  return { status: 'ok', message: form.data.active ? 'Đã kích hoạt lại. / Reactivated.' : 'Đã ngừng hoạt động. / Deactivated.' };
+  return {
+    status: 'ok',
+    message: form.data.active ? 'Đã kích hoạt lại. / Reactivated.' : 'Đã ngừng hoạt động. / Deactivated.',
+  };
 }
 
 export async function createPointCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
@@ -89,12 +96,23 @@ export async function updateProcedureCore(db: Db, principal: Principal, input: I
  * Replaces the catalogue with an uploaded file (`input.file`: CSV or XLSX bytes) or pasted CSV
  * text (`input.csv`). All or nothing: a bad row refuses the whole file, listed by line.
  */
-export async function importProceduresCore(db: Db, principal: Principal, input: { csv?: string; file?: Uint8Array }): Promise<ActionState> {
-  const parsed: TableImport = input.file && input.file.length > 0 ? await parseProcedureFile(input.file) : parseProcedureCsv(input.csv ?? '');
+export async function importProceduresCore(
+  db: Db,
+  principal: Principal,
+  input: { csv?: string; file?: Uint8Array },
+): Promise<ActionState> {
+  const parsed: TableImport =
+    input.file && input.file.length > 0 ? await parseProcedureFile(input.file) : parseProcedureCsv(input.csv ?? '');
   if (!parsed.ok) {
     // Pasted text comes back in the paste box, ready to be corrected.
     const values = input.csv ? { csv: input.csv } : undefined;
-    return { status: 'error', message: parsed.message, rowErrors: parsed.rowErrors, fieldErrors: parsed.rowErrors.length ? undefined : { [input.file?.length ? 'file' : 'csv']: [parsed.message] }, values };
+    return {
+      status: 'error',
+      message: parsed.message,
+      rowErrors: parsed.rowErrors,
+      fieldErrors: parsed.rowErrors.length ? undefined : { [input.file?.length ? 'file' : 'csv']: [parsed.message] },
+      values,
+    };
   }
   const r = await replaceCatalogue(db, parsed.rows, await actorOf(db, principal));
   forgetCatalogue();
@@ -112,9 +130,17 @@ export async function setPointProceduresCore(db: Db, principal: Principal, input
   if (!form.ok) return form.state;
   const result = await setPointProcedures(db, form.data, await actorOf(db, principal));
   if (!result.ok) {
-    if (result.unknown) return fieldError('codes', `Không có trong danh mục (hoặc đã ngừng): ${result.unknown.join(', ')} / not in the catalogue`, input);
+    if (result.unknown)
+      return fieldError(
+        'codes',
+        `Không có trong danh mục (hoặc đã ngừng): ${result.unknown.join(', ')} / not in the catalogue`,
+        input,
+      );
     return refused(result, input);
   }
   forgetCatalogue();
-  return { status: 'ok', message: `Quầy ${form.data.point} có ${result.codes.length} thủ tục. / The desk now has ${result.codes.length} procedures.` };
+  return {
+    status: 'ok',
+    message: `Quầy ${form.data.point} có ${result.codes.length} thủ tục. / The desk now has ${result.codes.length} procedures.`,
+  };
 }

@@ -12,7 +12,8 @@ type Input = Record<string, unknown>;
 export async function addSummaryRecipientCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(summaryRecipientSchema, input);
   if (!form.ok) return form.state;
-  if (form.data.unitId !== null && !(await findUnitById(db, form.data.unitId))) return fieldError('unitId', 'Không có đơn vị này / no such unit', input);
+  if (form.data.unitId !== null && !(await findUnitById(db, form.data.unitId)))
+    return fieldError('unitId', 'Không có đơn vị này / no such unit', input);
   await addSummaryRecipient(db, form.data, await actorOf(db, principal));
   return { status: 'ok', message: `Đã thêm ${form.data.email}. / Recipient added.` };
 }
@@ -20,6 +21,7 @@ export async function addSummaryRecipientCore(db: Db, principal: Principal, inpu
 export async function removeSummaryRecipientCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
   const form = parseForm(summaryRemoveSchema, input);
   if (!form.ok) return form.state;
-  if (!(await removeSummaryRecipient(db, form.data.id, await actorOf(db, principal)))) return refused({ field: 'id', reason: 'not_found' }, input);
+  if (!(await removeSummaryRecipient(db, form.data.id, await actorOf(db, principal))))
+    return refused({ field: 'id', reason: 'not_found' }, input);
   return { status: 'ok', message: 'Đã ngừng gửi. / Recipient removed.' };
 }

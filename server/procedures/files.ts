@@ -2,7 +2,15 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
 import { neutralizeCell, UTF8_BOM } from '@/lib/exports/cells';
-import { parseProcedureCsv, parseProcedureTable, procedureCells, procedureHeaders, type ProcedureImportRow, type ProcedureTable, type TableImport } from '@/lib/procedures/columns';
+import {
+  parseProcedureCsv,
+  parseProcedureTable,
+  procedureCells,
+  procedureHeaders,
+  type ProcedureImportRow,
+  type ProcedureTable,
+  type TableImport,
+} from '@/lib/procedures/columns';
 import { localDay } from '@/lib/time/local';
 
 // The catalogue's files: CSV and XLSX with the columns of lib/procedures/columns.ts, read for an
@@ -21,14 +29,19 @@ function cellText(cell: ExcelJS.Cell): string {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v) return String(v.text);
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result);
+    if ('result' in v)
+      return v.result === undefined || v.result === null
+        ? ''
+        : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result);
     if ('error' in v) return String(v.error);
   }
   return String(v);
 }
 
 /** The first sheet of a workbook as a table whose lines are the sheet's row numbers. */
-export async function readProcedureXlsx(bytes: Uint8Array): Promise<{ ok: true; table: ProcedureTable } | { ok: false; message: string }> {
+export async function readProcedureXlsx(
+  bytes: Uint8Array,
+): Promise<{ ok: true; table: ProcedureTable } | { ok: false; message: string }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -53,7 +66,10 @@ export async function readProcedureXlsx(bytes: Uint8Array): Promise<{ ok: true; 
 }
 
 /** An uploaded catalogue file, CSV or XLSX (told apart by its first bytes), checked row by row. */
-export async function parseProcedureFile(bytes: Uint8Array, today: string = localDay(Date.now())): Promise<TableImport> {
+export async function parseProcedureFile(
+  bytes: Uint8Array,
+  today: string = localDay(Date.now()),
+): Promise<TableImport> {
   if (isXlsx(bytes)) {
     const read = await readProcedureXlsx(bytes);
     return read.ok ? parseProcedureTable(read.table, today) : { ok: false, message: read.message, rowErrors: [] };
@@ -64,7 +80,12 @@ export async function parseProcedureFile(bytes: Uint8Array, today: string = loca
 
 /** The catalogue as a CSV: UTF-8 with a BOM (so Excel shows Vietnamese), one row per procedure. */
 export function procedureCsv(rows: readonly ProcedureImportRow[]): string {
-  return UTF8_BOM + stringify([procedureHeaders(), ...rows.map((r) => procedureCells(r).map(neutralizeCell))], { record_delimiter: '\r\n' });
+  return (
+    UTF8_BOM +
+    stringify([procedureHeaders(), ...rows.map((r) => procedureCells(r).map(neutralizeCell))], {
+      record_delimiter: '\r\n',
+    })
+  );
 }
 
 /** The catalogue as an XLSX workbook with one sheet, multi-line cells wrapped. */

@@ -20,7 +20,17 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ DEMO_USERS: '0' }), launchBrowser()]);
   const db = openSqlite(server.dbPath);
   try {
-    await createUser(db, { username: 'admin', role: 'admin', unitId: null, passwordHash: await hashPassword(PASSWORD), displayName: 'Văn phòng Sở' }, { userId: null, label: 'e2e' });
+    await createUser(
+      db,
+      {
+        username: 'admin',
+        role: 'admin',
+        unitId: null,
+        passwordHash: await hashPassword(PASSWORD),
+        displayName: 'Văn phòng Sở',
+      },
+      { userId: null, label: 'e2e' },
+    );
   } finally {
     await closeDatabase(db);
   }
@@ -49,7 +59,8 @@ async function visit(path: string, name: string, run: (page: Page) => Promise<vo
   }
 }
 
-const unitId = (code: string) => String(server.query<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id);
+const unitId = (code: string) =>
+  String(server.query<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id);
 const submit = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
 describe('an administrator', () => {
@@ -100,23 +111,33 @@ describe('an administrator', () => {
       await page.getByLabel('Phiếu cho máy tính bảng').selectOption('sipas');
       await submit(page, 'Thêm quầy');
       await page.getByText('Đã tạo quầy TTHCC-E2E.', { exact: false }).waitFor();
-      expect(await page.getByRole('link', { name: 'Áp phích quầy TTHCC-E2E' }).getAttribute('href')).toBe('/admin/points/TTHCC-E2E/poster');
-      expect(await page.getByRole('link', { name: 'Mã QR quầy TTHCC-E2E' }).getAttribute('href')).toBe('/api/qr/TTHCC-E2E.svg');
+      expect(await page.getByRole('link', { name: 'Áp phích quầy TTHCC-E2E' }).getAttribute('href')).toBe(
+        '/admin/points/TTHCC-E2E/poster',
+      );
+      expect(await page.getByRole('link', { name: 'Mã QR quầy TTHCC-E2E' }).getAttribute('href')).toBe(
+        '/api/qr/TTHCC-E2E.svg',
+      );
     });
-    expect(server.query('SELECT phone_survey, kiosk_survey FROM service_points WHERE code = ?', 'TTHCC-E2E')).toEqual([{ phone_survey: 'quick', kiosk_survey: 'sipas' }]);
+    expect(server.query('SELECT phone_survey, kiosk_survey FROM service_points WHERE code = ?', 'TTHCC-E2E')).toEqual([
+      { phone_survey: 'quick', kiosk_survey: 'sipas' },
+    ]);
     // The desk takes only the quick rating: narrowed from the default (every shipped survey).
     await visit('/admin/points/TTHCC-E2E', 'admin-point-edit', async (page) => {
       await page.getByLabel('Phiếu quầy nhận đánh giá').fill('quick');
       await submit(page, 'Lưu quầy');
       await page.getByText('Đã lưu quầy.', { exact: false }).waitFor();
     });
-    expect(server.query('SELECT offered_surveys FROM service_points WHERE code = ?', 'TTHCC-E2E')).toEqual([{ offered_surveys: 'quick' }]);
+    expect(server.query('SELECT offered_surveys FROM service_points WHERE code = ?', 'TTHCC-E2E')).toEqual([
+      { offered_surveys: 'quick' },
+    ]);
   });
 
   test('imports a procedures CSV with one bad row: sees the row error, nothing is imported', async () => {
     const before = server.query<{ n: number }>('SELECT count(*) AS n FROM procedures')[0]!.n;
     await visit('/admin/procedures', 'admin-procedures-import-error', async (page) => {
-      await page.getByLabel('Hoặc dán nội dung CSV').fill('code,name,sector,level\n9.900001,Thủ tục thử nghiệm,Khác,tỉnh\n9.900002,,Khác,tỉnh\n');
+      await page
+        .getByLabel('Hoặc dán nội dung CSV')
+        .fill('code,name,sector,level\n9.900001,Thủ tục thử nghiệm,Khác,tỉnh\n9.900002,,Khác,tỉnh\n');
       await submit(page, 'Nhập danh mục');
       const table = page.getByRole('table', { name: 'Lỗi theo dòng / Errors by row' });
       await table.waitFor();
@@ -132,7 +153,10 @@ describe('an administrator', () => {
 
   test('uploads a broken survey and sees where the error is; previews a stored version', async () => {
     await visit('/admin/surveys', 'admin-surveys-upload-error', async (page) => {
-      const broken = { title: 'Phiếu lỗi', pages: [{ name: 'p1', elements: [{ type: 'rating', name: 'q1', title: 'Q', rateMin: 5, rateMax: 1 }] }] };
+      const broken = {
+        title: 'Phiếu lỗi',
+        pages: [{ name: 'p1', elements: [{ type: 'rating', name: 'q1', title: 'Q', rateMin: 5, rateMax: 1 }] }],
+      };
       await page.getByLabel('Mã phiếu', { exact: true }).fill('phieu-loi');
       await page.getByLabel('Hoặc dán JSON').fill(JSON.stringify(broken, null, 2));
       await submit(page, 'Kiểm tra và lưu');

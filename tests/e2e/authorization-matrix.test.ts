@@ -37,12 +37,25 @@ beforeAll(async () => {
     ];
     for (const [who, role, unit] of people) {
       const unitId = unit ? await findUnitIdByCode(db, { code: unit }) : null;
-      await createUser(db, { username: who.toLowerCase(), role, unitId, passwordHash }, { userId: null, label: 'test' });
-      const login = await attemptLogin(db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now(), client: 'test' });
+      await createUser(
+        db,
+        { username: who.toLowerCase(), role, unitId, passwordHash },
+        { userId: null, label: 'test' },
+      );
+      const login = await attemptLogin(db, {
+        username: who.toLowerCase(),
+        password: 'matrix password 1',
+        now: Date.now(),
+        client: 'test',
+      });
       if (!login.ok) throw new Error(`login ${who}`);
       cookies[who] = `hl_session=${login.token}`;
       const token = `hl_matrix_${who}_0123456789abcdef`;
-      await createApiToken(db, { name: `matrix-${who}`, tokenHash: hashToken(token), role, unitId }, { userId: null, label: 'test' });
+      await createApiToken(
+        db,
+        { name: `matrix-${who}`, tokenHash: hashToken(token), role, unitId },
+        { userId: null, label: 'test' },
+      );
       bearer[who] = token;
     }
   } finally {
@@ -61,8 +74,14 @@ afterAll(async () => {
 });
 
 const ALL_STAFF = ['operator', 'manager', 'otherManager', 'leader', 'admin'] as const;
-const rule = (allowed: readonly Who[], denied: Expect = 'forbidden', overrides: Partial<Record<Who, Expect>> = {}): Record<Who, Expect> =>
-  Object.fromEntries(WHO.map((w) => [w, overrides[w] ?? (w === 'anonymous' ? 'login' : allowed.includes(w) ? 200 : denied)])) as Record<Who, Expect>;
+const rule = (
+  allowed: readonly Who[],
+  denied: Expect = 'forbidden',
+  overrides: Partial<Record<Who, Expect>> = {},
+): Record<Who, Expect> =>
+  Object.fromEntries(
+    WHO.map((w) => [w, overrides[w] ?? (w === 'anonymous' ? 'login' : allowed.includes(w) ? 200 : denied)]),
+  ) as Record<Who, Expect>;
 
 const ADMIN = rule(['admin']);
 const DASHBOARD = rule(['manager', 'otherManager', 'leader', 'admin']);
@@ -71,9 +90,23 @@ const yearAgo = new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 1
 const quarter = `${today.slice(0, 4)}-Q${Math.floor(Number(today.slice(5, 7)) / 3.01) + 1}`;
 
 const PAGES: Array<[string, Record<Who, Expect>]> = [
-  ...['/admin', '/admin/units', '/admin/units/SXD-QLXD', '/admin/points', '/admin/points/TTHCC-Q01', '/admin/procedures', '/admin/surveys', '/admin/surveys/quick', '/admin/users', '/admin/tokens', '/admin/summary', '/admin/audit', '/admin/devices', '/admin/points/TTHCC-Q01/poster', '/admin/units/SXD-QLXD/posters'].map(
-    (p) => [p, ADMIN] as [string, Record<Who, Expect>],
-  ),
+  ...[
+    '/admin',
+    '/admin/units',
+    '/admin/units/SXD-QLXD',
+    '/admin/points',
+    '/admin/points/TTHCC-Q01',
+    '/admin/procedures',
+    '/admin/surveys',
+    '/admin/surveys/quick',
+    '/admin/users',
+    '/admin/tokens',
+    '/admin/summary',
+    '/admin/audit',
+    '/admin/devices',
+    '/admin/points/TTHCC-Q01/poster',
+    '/admin/units/SXD-QLXD/posters',
+  ].map((p) => [p, ADMIN] as [string, Record<Who, Expect>]),
   ['/dashboard', DASHBOARD],
   [`/dashboard/report?survey=quick&quarter=${quarter}`, DASHBOARD],
   ['/cases', DASHBOARD],
@@ -99,7 +132,14 @@ describe.each(PAGES)('GET %s', (path, expected) => {
   });
 });
 
-const API_READ = (): Record<Who, Expect> => ({ anonymous: 401, operator: 403, manager: 200, otherManager: 200, leader: 200, admin: 200 });
+const API_READ = (): Record<Who, Expect> => ({
+  anonymous: 401,
+  operator: 403,
+  manager: 200,
+  otherManager: 200,
+  leader: 200,
+  admin: 200,
+});
 const indicesQuery = `survey=quick&from=${yearAgo}&to=${today}`;
 const APIS: Array<[string, string, Record<Who, Expect>]> = [
   ['GET', `/api/indices?${indicesQuery}`, API_READ()],
@@ -107,25 +147,53 @@ const APIS: Array<[string, string, Record<Who, Expect>]> = [
   ['GET', `/api/rankings?${indicesQuery}`, API_READ()],
   ['GET', `/api/exports/responses?format=csv&${indicesQuery}`, API_READ()],
   ['GET', `/api/exports/indices?format=csv&${indicesQuery}`, API_READ()],
-  ['GET', '/api/qr/TTHCC-Q01.svg?dossier=H19.20-250310-0042&procedure=1.013236', { anonymous: 401, operator: 403, manager: 403, otherManager: 403, leader: 403, admin: 200 }],
-  ['POST', '/api/responses#hotline', { anonymous: 401, operator: 201, manager: 403, otherManager: 403, leader: 403, admin: 201 }],
+  [
+    'GET',
+    '/api/qr/TTHCC-Q01.svg?dossier=H19.20-250310-0042&procedure=1.013236',
+    { anonymous: 401, operator: 403, manager: 403, otherManager: 403, leader: 403, admin: 200 },
+  ],
+  [
+    'POST',
+    '/api/responses#hotline',
+    { anonymous: 401, operator: 201, manager: 403, otherManager: 403, leader: 403, admin: 201 },
+  ],
 ];
 
 describe.each(APIS)('%s %s', (method, path, expected) => {
   test.each(WHO)('as %s, by session cookie', async (who) => {
-    const res = await call(method, path, cookies[who] ? { cookie: cookies[who]!, origin: server.url } : { origin: server.url });
-    expect(res.status, await res.clone().text().then((t) => t.slice(0, 300))).toBe(expected[who]);
+    const res = await call(
+      method,
+      path,
+      cookies[who] ? { cookie: cookies[who]!, origin: server.url } : { origin: server.url },
+    );
+    expect(
+      res.status,
+      await res
+        .clone()
+        .text()
+        .then((t) => t.slice(0, 300)),
+    ).toBe(expected[who]);
   });
   test.each(WHO.filter((w) => w !== 'anonymous'))('as %s, by API token', async (who) => {
     const res = await call(method, path, { authorization: `Bearer ${bearer[who]}` });
     // A hotline entry records an operator: it needs a person signed in, never a token.
     const want = path.endsWith('#hotline') && expected[who] === 201 ? 403 : expected[who];
-    expect(res.status, await res.clone().text().then((t) => t.slice(0, 300))).toBe(want);
+    expect(
+      res.status,
+      await res
+        .clone()
+        .text()
+        .then((t) => t.slice(0, 300)),
+    ).toBe(want);
   });
 });
 
 function call(method: string, path: string, headers: Record<string, string>) {
   if (method === 'GET') return fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
   const body = JSON.stringify(quickResponse({ channel: 'hotline' }));
-  return fetch(`${server.url}${path.split('#')[0]}`, { method, headers: { 'content-type': 'application/json', ...headers }, body });
+  return fetch(`${server.url}${path.split('#')[0]}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 }

@@ -43,7 +43,13 @@ test('an online backup taken under load is consistent and restores into a workin
       const res = await fetch(`${server.url}/api/responses`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ id: randomUUID(), survey: 'quick', point: 'TTHCC-Q02', channel: 'qr', answers: { satisfaction: 2 } }),
+        body: JSON.stringify({
+          id: randomUUID(),
+          survey: 'quick',
+          point: 'TTHCC-Q02',
+          channel: 'qr',
+          answers: { satisfaction: 2 },
+        }),
       });
       expect(res.status).toBe(201);
       sent++;

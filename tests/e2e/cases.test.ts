@@ -18,17 +18,39 @@ const OTHER_MANAGER = { username: 'quanly.nha', password: 'other manager pass 1'
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   // A manager of another unit (Phòng Quản lý nhà), made the way an operator would.
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'user', 'create', '--username', OTHER_MANAGER.username, '--role', 'manager', '--unit', 'SXD-NHA', '--password', OTHER_MANAGER.password], {
-    env: { ...process.env, DATABASE_URL: `file:${server.dbPath}` },
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/admin.ts',
+      'user',
+      'create',
+      '--username',
+      OTHER_MANAGER.username,
+      '--role',
+      'manager',
+      '--unit',
+      'SXD-NHA',
+      '--password',
+      OTHER_MANAGER.password,
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}` },
+      stdio: 'pipe',
+    },
+  );
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function withContext(options: Parameters<Browser['newContext']>[0], run: (page: Page, context: BrowserContext) => Promise<void>, allow: RegExp[] = []) {
+async function withContext(
+  options: Parameters<Browser['newContext']>[0],
+  run: (page: Page, context: BrowserContext) => Promise<void>,
+  allow: RegExp[] = [],
+) {
   const context = await browser.newContext({ locale: 'vi-VN', ...options });
   try {
     const { page, errors } = await openPage(context, { allow });
@@ -55,9 +77,18 @@ describe('a negative rating becomes a handled case', () => {
   let code = '';
 
   test('at the desk’s kiosk the citizen rates "Không hài lòng", gets a case code and leaves a phone number with consent', async () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'device', 'create', '--point', 'TTHCC-Q01', '--pin', '2468'], {
-      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, PUBLIC_BASE_URL: server.url, APP_SECRET: 'e2e-secret-0123456789abcdef' },
-    }).toString();
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/admin.ts', 'device', 'create', '--point', 'TTHCC-Q01', '--pin', '2468'],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${server.dbPath}`,
+          PUBLIC_BASE_URL: server.url,
+          APP_SECRET: 'e2e-secret-0123456789abcdef',
+        },
+      },
+    ).toString();
     const link = out.trim().split('\n').at(-1)!;
     await withContext(TABLET, async (page) => {
       await page.goto(link);
@@ -88,7 +119,9 @@ describe('a negative rating becomes a handled case', () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'case-thanks-kiosk');
       expect(server.query<{ phone: string }>('SELECT phone FROM case_contacts')).toEqual([{ phone: '0912345678' }]);
-      expect(server.query<{ channel: string }>('SELECT r.channel FROM cases c JOIN responses r ON r.id = c.response_id')).toEqual([{ channel: 'kiosk' }]);
+      expect(
+        server.query<{ channel: string }>('SELECT r.channel FROM cases c JOIN responses r ON r.id = c.response_id'),
+      ).toEqual([{ channel: 'kiosk' }]);
 
       await page.getByRole('button', { name: 'Xong' }).click();
       await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
@@ -96,12 +129,16 @@ describe('a negative rating becomes a handled case', () => {
   });
 
   test('a manager of another unit neither lists nor opens it', async () => {
-    await withContext({ viewport: { width: 1280, height: 900 } }, async (page) => {
-      await signIn(page, OTHER_MANAGER.username, OTHER_MANAGER.password, '/cases');
-      expect(await page.getByText(code).count()).toBe(0);
-      const res = await page.goto(`${server.url}/cases/${code}`);
-      expect(res?.status()).toBe(404);
-    }, [/404 \(Not Found\).*\/cases\/PA-/]);
+    await withContext(
+      { viewport: { width: 1280, height: 900 } },
+      async (page) => {
+        await signIn(page, OTHER_MANAGER.username, OTHER_MANAGER.password, '/cases');
+        expect(await page.getByText(code).count()).toBe(0);
+        const res = await page.goto(`${server.url}/cases/${code}`);
+        expect(res?.status()).toBe(404);
+      },
+      [/404 \(Not Found\).*\/cases\/PA-/],
+    );
   });
 
   test('a leader reads the case and learns that a contact exists, but not the number', async () => {
@@ -134,7 +171,9 @@ describe('a negative rating becomes a handled case', () => {
       await page.getByRole('button', { name: 'Lưu trạng thái' }).click();
       await page.getByText('Cần nhập trả lời công khai').waitFor();
 
-      await page.getByLabel(/Trả lời công khai/).fill('Hồ sơ đã được trả kết quả ngày 12/3. Đơn vị xin lỗi vì sự chậm trễ.');
+      await page
+        .getByLabel(/Trả lời công khai/)
+        .fill('Hồ sơ đã được trả kết quả ngày 12/3. Đơn vị xin lỗi vì sự chậm trễ.');
       await page.getByRole('button', { name: 'Lưu trạng thái' }).click();
       await page.getByText('Đã cập nhật trạng thái.').waitFor();
       expect(server.query('SELECT status FROM cases')).toEqual([{ status: 'resolved' }]);

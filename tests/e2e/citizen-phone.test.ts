@@ -57,7 +57,11 @@ describe('a citizen rates a desk on their phone', () => {
   test('scans desk 1, gives the quick rating in Vietnamese, and it is stored once with procedure and dossier', async () => {
     await withPhone(async (page) => {
       // The receipt's QR code: a link signed with the server's APP_SECRET (see helpers/server.ts).
-      const link = dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q01', dossier: 'H19.20-250310-0042', procedure: '1.013236' });
+      const link = dossierUrl(server.url, E2E_SECRET, {
+        point: 'TTHCC-Q01',
+        dossier: 'H19.20-250310-0042',
+        procedure: '1.013236',
+      });
       const res = await page.goto(link);
       expect(res?.status()).toBe(200);
       await surveyJs(page);
@@ -67,7 +71,10 @@ describe('a citizen rates a desk on their phone', () => {
 
       // Large touch targets: every option and the submit button at least 48 px high.
       for (const label of ['Rất hài lòng', 'Hài lòng', 'Không hài lòng']) {
-        const box = await question(page, 'satisfaction').locator('.sd-item').filter({ hasText: new RegExp(`^${label}$`) }).boundingBox();
+        const box = await question(page, 'satisfaction')
+          .locator('.sd-item')
+          .filter({ hasText: new RegExp(`^${label}$`) })
+          .boundingBox();
         expect(box?.height).toBeGreaterThanOrEqual(48);
       }
       const submit = page.getByRole('button', { name: 'Gửi đánh giá' });
@@ -97,7 +104,9 @@ describe('a citizen rates a desk on their phone', () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'phone-sipas-page1');
       for (let p = 0; p < 5; p++) {
-        const names = await page.locator('.sd-question[data-name^="q_"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')!));
+        const names = await page
+          .locator('.sd-question[data-name^="q_"]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-name')!));
         expect(names.length).toBeGreaterThan(2);
         for (const name of names) await choose(page, name, 'Hài lòng');
         await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -112,7 +121,12 @@ describe('a citizen rates a desk on their phone', () => {
 
     const [row] = responsesOf('TTHCC-Q03');
     const answers = JSON.parse(row!.answers);
-    expect(answers).toMatchObject({ q_access_seats: 4, overall: 5, age_band: '50_64', comment: 'Cán bộ hướng dẫn tận tình, dễ hiểu.' });
+    expect(answers).toMatchObject({
+      q_access_seats: 4,
+      overall: 5,
+      age_band: '50_64',
+      comment: 'Cán bộ hướng dẫn tận tình, dễ hiểu.',
+    });
     const scored = server.query<{ n: number }>(
       `SELECT count(*) AS n FROM answers a JOIN responses r ON r.id = a.response_id JOIN service_points p ON p.id = r.point_id WHERE p.code = 'TTHCC-Q03'`,
     );
@@ -133,7 +147,9 @@ describe('a citizen rates a desk on their phone', () => {
       await page.reload();
       await surveyJs(page);
       await question(page, 'reasons').waitFor();
-      expect(await question(page, 'reasons').getByRole('checkbox', { name: 'Phải đi lại nhiều lần' }).isChecked()).toBe(true);
+      expect(await question(page, 'reasons').getByRole('checkbox', { name: 'Phải đi lại nhiều lần' }).isChecked()).toBe(
+        true,
+      );
       await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
       await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
     });
@@ -143,19 +159,22 @@ describe('a citizen rates a desk on their phone', () => {
   });
 
   test('when the network drops at submit, the person is told plainly and the answer is sent once it returns', async () => {
-    await withPhone(async (page, _errors, context) => {
-      await page.goto(`${server.url}/s/TTHCC-Q04`);
-      await surveyJs(page);
-      await choose(page, 'satisfaction', 'Hài lòng');
-      await context.setOffline(true);
-      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-      await page.getByText('Chưa gửi được vì mạng không ổn định', { exact: false }).waitFor();
-      expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, 'phone-offline-retrying');
-      expect(responsesOf('TTHCC-Q04')).toHaveLength(0);
-      await context.setOffline(false);
-      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor({ timeout: 30_000 });
-    }, [/ERR_INTERNET_DISCONNECTED/]);
+    await withPhone(
+      async (page, _errors, context) => {
+        await page.goto(`${server.url}/s/TTHCC-Q04`);
+        await surveyJs(page);
+        await choose(page, 'satisfaction', 'Hài lòng');
+        await context.setOffline(true);
+        await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+        await page.getByText('Chưa gửi được vì mạng không ổn định', { exact: false }).waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, 'phone-offline-retrying');
+        expect(responsesOf('TTHCC-Q04')).toHaveLength(0);
+        await context.setOffline(false);
+        await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor({ timeout: 30_000 });
+      },
+      [/ERR_INTERNET_DISCONNECTED/],
+    );
     expect(responsesOf('TTHCC-Q04')).toHaveLength(1);
   });
 
@@ -191,14 +210,17 @@ describe('a citizen rates a desk on their phone', () => {
   });
 
   test('an unknown desk gets a friendly 404 page that leads to the desk picker', async () => {
-    await withPhone(async (page) => {
-      const res = await page.goto(`${server.url}/s/QUAY-KHONG-CO`);
-      expect(res?.status()).toBe(404);
-      await page.getByRole('heading', { name: 'Không tìm thấy quầy này' }).waitFor();
-      expect(await page.getByRole('link', { name: 'Chọn quầy để đánh giá' }).isVisible()).toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, 'phone-404');
-    }, [/status of 404.*\/s\/QUAY-KHONG-CO/]);
+    await withPhone(
+      async (page) => {
+        const res = await page.goto(`${server.url}/s/QUAY-KHONG-CO`);
+        expect(res?.status()).toBe(404);
+        await page.getByRole('heading', { name: 'Không tìm thấy quầy này' }).waitFor();
+        expect(await page.getByRole('link', { name: 'Chọn quầy để đánh giá' }).isVisible()).toBe(true);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, 'phone-404');
+      },
+      [/status of 404.*\/s\/QUAY-KHONG-CO/],
+    );
   });
 });
 
@@ -208,9 +230,9 @@ const VIEWPORTS = {
   desktop: { viewport: { width: 1366, height: 900 } },
 } as const;
 
-
 /** Every text a citizen reads on the page addresses them as Ông/Bà, never "bạn". */
-const addressesAsOngBa = async (page: Page) => !/(^|[^\p{L}])bạn([^\p{L}]|$)/iu.test(await page.locator('body').innerText());
+const addressesAsOngBa = async (page: Page) =>
+  !/(^|[^\p{L}])bạn([^\p{L}]|$)/iu.test(await page.locator('body').innerText());
 
 describe('the first paint is the survey, with or without JavaScript', () => {
   test('the first question and its choices are in the HTML the server sends', async () => {
@@ -225,7 +247,9 @@ describe('the first paint is the survey, with or without JavaScript', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${server.url}/s/SXD-TS01`);
-      expect(await page.getByRole('heading', { level: 1, name: 'Đánh giá việc giải quyết hồ sơ' }).isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { level: 1, name: 'Đánh giá việc giải quyết hồ sơ' }).isVisible()).toBe(
+        true,
+      );
       // The follow-up question stays hidden until "Không hài lòng", as in SurveyJS.
       expect(await page.locator('[data-name="reasons"]').isVisible()).toBe(false);
       await screenshot(page, 'phone-nojs-question');
@@ -253,7 +277,10 @@ describe('the first paint is the survey, with or without JavaScript', () => {
       const page = await context.newPage();
       await page.goto(`${server.url}/s/TTKD-01`);
       // Nothing chosen: the browser's own check stops the post; a hand-made post is refused by the server.
-      const refused = await page.request.post(`${server.url}/s/TTKD-01/answer`, { form: { survey: 'quick', surveyVersion: '1', id: crypto.randomUUID() }, maxRedirects: 0 });
+      const refused = await page.request.post(`${server.url}/s/TTKD-01/answer`, {
+        form: { survey: 'quick', surveyVersion: '1', id: crypto.randomUUID() },
+        maxRedirects: 0,
+      });
       expect(refused.status()).toBe(303);
       expect(refused.headers().location).toContain('loi=no_answer');
       await page.goto(`${server.url}${new URL(refused.headers().location!, server.url).pathname}?loi=no_answer`);
@@ -275,7 +302,12 @@ describe('the first paint is the survey, with or without JavaScript', () => {
       await context.close();
     }
     const [row] = responsesOf('TTKD-01');
-    expect(JSON.parse(row!.answers)).toEqual({ satisfaction: 1, reasons: ['attitude'], comment: 'Cán bộ không hướng dẫn.', complaint: true });
+    expect(JSON.parse(row!.answers)).toEqual({
+      satisfaction: 1,
+      reasons: ['attitude'],
+      comment: 'Cán bộ không hướng dẫn.',
+      complaint: true,
+    });
   });
 
   test('a choice made on the server-rendered page is kept when SurveyJS takes over', async () => {
@@ -286,7 +318,8 @@ describe('the first paint is the survey, with or without JavaScript', () => {
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
       await page.route('**/_next/static/**', async (route) => {
-        if (route.request().resourceType() === 'script' && !(await page.locator('.hl-form input:checked').count())) await held;
+        if (route.request().resourceType() === 'script' && !(await page.locator('.hl-form input:checked').count()))
+          await held;
         await route.continue();
       });
       await page.goto(`${server.url}/s/TTHCC-Q02?survey=quick`, { waitUntil: 'commit' });
@@ -307,10 +340,20 @@ describe('accessibility beyond axe', () => {
       await page.goto(`${server.url}/s/TTHCC-Q03?survey=sipas`);
       await surveyJs(page);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
-      const langs = await page.evaluate(() => [...new Set([...document.querySelectorAll('.sd-root-modern, .sd-root-modern *')].map((e) => e.closest('[lang]')?.getAttribute('lang')))]);
+      const langs = await page.evaluate(() => [
+        ...new Set(
+          [...document.querySelectorAll('.sd-root-modern, .sd-root-modern *')].map((e) =>
+            e.closest('[lang]')?.getAttribute('lang'),
+          ),
+        ),
+      ]);
       expect(langs).toEqual(['vi']);
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đánh giá sự hài lòng về sự phục vụ hành chính');
-      expect(await page.getByRole('heading', { level: 2, name: 'Tiếp cận dịch vụ hành chính công' }).isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        'Đánh giá sự hài lòng về sự phục vụ hành chính',
+      );
+      expect(await page.getByRole('heading', { level: 2, name: 'Tiếp cận dịch vụ hành chính công' }).isVisible()).toBe(
+        true,
+      );
       expect(await page.getByText('Phần 1/6 · Tiếp cận dịch vụ hành chính công').isVisible()).toBe(true);
       expect(await unnamedGroups(page)).toEqual([]);
 
@@ -327,18 +370,23 @@ describe('accessibility beyond axe', () => {
       expect(await next.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(11, 79, 138)');
       await screenshot(page, 'phone-sipas-page2');
       await back.click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tiếp cận dịch vụ hành chính công');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe('Tiếp cận dịch vụ hành chính công');
 
       // Borders of options, radio rings and buttons, and the focus ring: at least 3:1 (WCAG 1.4.11).
       const edges = await page.evaluate(() => {
-        const color = (sel: string, prop: 'borderTopColor' | 'outlineColor') => getComputedStyle(document.querySelector(sel)!)[prop];
+        const color = (sel: string, prop: 'borderTopColor' | 'outlineColor') =>
+          getComputedStyle(document.querySelector(sel)!)[prop];
         return {
           option: color('.sd-selectbase__label', 'borderTopColor'),
           ring: color('.sd-item__decorator', 'borderTopColor'),
           next: color('.sd-navigation__next-btn', 'borderTopColor'),
         };
       });
-      const atLeast3 = Object.fromEntries(Object.entries(edges).map(([what, c]) => [what, contrast(c, 'rgb(255, 255, 255)') >= 3]));
+      const atLeast3 = Object.fromEntries(
+        Object.entries(edges).map(([what, c]) => [what, contrast(c, 'rgb(255, 255, 255)') >= 3]),
+      );
       expect(atLeast3).toEqual({ option: true, ring: true, next: true });
       await page.locator('.sd-item__control').first().focus();
       await page.keyboard.press('ArrowDown');
@@ -358,14 +406,18 @@ describe('accessibility beyond axe', () => {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await page.title()).toContain('Rate the reception desk');
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('href')])).toEqual(['Skip to the survey', '#main']);
+      expect(
+        await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('href')]),
+      ).toEqual(['Skip to the survey', '#main']);
       expect(await unnamedGroups(page)).toEqual([]);
       // The yes/no "complaint" question is a named group too.
       await question(page, 'comment').locator('textarea').fill('Too slow');
       await page.keyboard.press('Tab');
       await question(page, 'complaint').waitFor();
       expect(await unnamedGroups(page)).toEqual([]);
-      expect(await question(page, 'complaint').locator('fieldset, [role="radiogroup"], [role="group"]').count()).toBeGreaterThan(0);
+      expect(
+        await question(page, 'complaint').locator('fieldset, [role="radiogroup"], [role="group"]').count(),
+      ).toBeGreaterThan(0);
     });
   });
 });
@@ -384,7 +436,10 @@ describe('words, case code and the desk list', () => {
       await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
       const code = page.locator('.case-code');
       expect(await code.evaluate((e) => e.getClientRects().length)).toBe(1);
-      const sizes = await code.evaluate((e) => [parseFloat(getComputedStyle(e).fontSize), parseFloat(getComputedStyle(document.body).fontSize)]);
+      const sizes = await code.evaluate((e) => [
+        parseFloat(getComputedStyle(e).fontSize),
+        parseFloat(getComputedStyle(document.body).fontSize),
+      ]);
       expect(sizes[0]).toBeGreaterThanOrEqual(2 * sizes[1]!);
       expect(await page.getByRole('button', { name: 'Sao chép mã' }).isVisible()).toBe(true);
       expect(await page.getByText('đóng trang này', { exact: false }).count()).toBe(0);
@@ -400,7 +455,9 @@ describe('words, case code and the desk list', () => {
       await page.getByRole('button', { name: 'Gửi thông tin liên hệ' }).click();
       await page.getByText('Đã nhận thông tin liên hệ.', { exact: false }).waitFor();
       expect(await page.getByText('chúng tôi không lưu tên, số điện thoại', { exact: false }).isVisible()).toBe(false);
-      expect(await page.getByText('Số điện thoại/email Ông/Bà vừa để lại chỉ được dùng', { exact: false }).isVisible()).toBe(true);
+      expect(
+        await page.getByText('Số điện thoại/email Ông/Bà vừa để lại chỉ được dùng', { exact: false }).isVisible(),
+      ).toBe(true);
       await screenshot(page, 'phone-contact-saved');
     });
   });
@@ -410,7 +467,9 @@ describe('words, case code and the desk list', () => {
       await page.goto(`${server.url}/s`);
       const codes = await page.locator('.desk-list__unit').allTextContents();
       expect(codes).toEqual([...codes].sort(new Intl.Collator('vi', { numeric: true }).compare));
-      const gaps = await page.locator('.unit-group').evaluateAll((hs) => hs.slice(1).map((h) => parseFloat(getComputedStyle(h).marginTop)));
+      const gaps = await page
+        .locator('.unit-group')
+        .evaluateAll((hs) => hs.slice(1).map((h) => parseFloat(getComputedStyle(h).marginTop)));
       for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(24);
       expect(await addressesAsOngBa(page)).toBe(true);
     });
@@ -451,7 +510,11 @@ describe('screenshots of every citizen state', () => {
 /** Question groups (fieldsets, radio groups) without an accessible name. */
 function unnamedGroups(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('.sd-question fieldset, .sd-question [role="radiogroup"], .sd-question [role="group"]')]
+    [
+      ...document.querySelectorAll(
+        '.sd-question fieldset, .sd-question [role="radiogroup"], .sd-question [role="group"]',
+      ),
+    ]
       .filter((g) => {
         const by = g.getAttribute('aria-labelledby');
         const named = by ? by.split(' ').some((id) => document.getElementById(id)?.textContent?.trim()) : false;

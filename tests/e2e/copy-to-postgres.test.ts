@@ -43,7 +43,7 @@ function runAdmin(args: string[], env: Record<string, string>): Promise<{ code: 
   });
 }
 
-const tablesOf = <T,>(schema: Record<string, unknown>, kind: new (...args: never[]) => T) =>
+const tablesOf = <T>(schema: Record<string, unknown>, kind: new (...args: never[]) => T) =>
   new Map(
     Object.values(schema)
       .filter((t): t is T => is(t, kind as never))
@@ -81,8 +81,15 @@ describe.skipIf(!reachable)('copying a SQLite deployment into PostgreSQL', () =>
     });
     // A deployment with some history: demo responses, cases, users, a paired tablet, and a case
     // opened by a fresh negative answer.
-    source = await startServer({ DATABASE_URL: `file:${sqlitePath}`, APP_SECRET: SECRET, DEMO_RESPONSES: '300', DEMO_USERS: '1' });
-    const device = await runAdmin(['device', 'create', '--point', 'TTHCC-Q01', '--name', 'Máy quầy 1'], { DATABASE_URL: `file:${sqlitePath}` });
+    source = await startServer({
+      DATABASE_URL: `file:${sqlitePath}`,
+      APP_SECRET: SECRET,
+      DEMO_RESPONSES: '300',
+      DEMO_USERS: '1',
+    });
+    const device = await runAdmin(['device', 'create', '--point', 'TTHCC-Q01', '--name', 'Máy quầy 1'], {
+      DATABASE_URL: `file:${sqlitePath}`,
+    });
     expect(device.code, device.out).toBe(0);
     const res = await fetch(`${source.url}/api/responses`, {
       method: 'POST',
@@ -115,7 +122,16 @@ describe.skipIf(!reachable)('copying a SQLite deployment into PostgreSQL', () =>
       expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
       for (const name of Object.keys(before)) expect(after[name], name).toEqual(before[name]);
       // The history is really there (a copy of empty tables would also be equal).
-      for (const name of ['units', 'responses', 'answers', 'cases', 'users', 'devices', 'audit_log', 'rollup_answers_day']) {
+      for (const name of [
+        'units',
+        'responses',
+        'answers',
+        'cases',
+        'users',
+        'devices',
+        'audit_log',
+        'rollup_answers_day',
+      ]) {
         expect(before[name]?.length ?? 0, name).toBeGreaterThan(0);
       }
     } finally {
@@ -128,7 +144,9 @@ describe.skipIf(!reachable)('copying a SQLite deployment into PostgreSQL', () =>
     const db = openPostgres(url, { max: 2 });
     try {
       for (const [name, table] of tablesOf(pgSchema, PgTable)) {
-        const hasId = Object.values((table as unknown as Record<string, { name?: string }>)).some((c) => c?.name === 'id');
+        const hasId = Object.values(table as unknown as Record<string, { name?: string }>).some(
+          (c) => c?.name === 'id',
+        );
         if (!hasId) continue;
         const [row] = await rawAll<{ seq: string | null; max: number | null }>(
           db,
@@ -142,7 +160,9 @@ describe.skipIf(!reachable)('copying a SQLite deployment into PostgreSQL', () =>
       await closeDatabase(db);
     }
     // A new tablet (devices, audit_log: identity ids) on the copy, and the copied case is found by its code.
-    const device = await runAdmin(['device', 'create', '--point', 'TTHCC-Q01', '--name', 'Máy quầy 2'], { DATABASE_URL: url });
+    const device = await runAdmin(['device', 'create', '--point', 'TTHCC-Q01', '--name', 'Máy quầy 2'], {
+      DATABASE_URL: url,
+    });
     expect(device.code, device.out).toBe(0);
     const pg = await startServer({ DATABASE_URL: url, APP_SECRET: SECRET, DEMO_RESPONSES: '0' });
     try {

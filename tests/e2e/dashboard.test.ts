@@ -15,10 +15,25 @@ const PASSWORD = 'lanh-dao-mat-khau-2026';
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ DEMO_RESPONSES: '4000', DEMO_USERS: '0' }), launchBrowser()]);
-  const r = spawnSync(process.execPath, ['node_modules/.bin/tsx', 'scripts/admin.ts', 'user', 'create', '--username', 'lanhdao', '--role', 'leader', '--password', PASSWORD], {
-    env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, APP_SECRET: 'e2e-secret-0123456789abcdef' },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      'node_modules/.bin/tsx',
+      'scripts/admin.ts',
+      'user',
+      'create',
+      '--username',
+      'lanhdao',
+      '--role',
+      'leader',
+      '--password',
+      PASSWORD,
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, APP_SECRET: 'e2e-secret-0123456789abcdef' },
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`user create failed: ${r.stderr}`);
 });
 afterAll(async () => {
@@ -40,7 +55,9 @@ describe('leadership dashboard', () => {
     // 4,000 demo responses plus the 7 negative ones of the demo case queue (server/demo-cases.ts).
     expect(server.query<{ n: number }>('SELECT count(*) AS n FROM responses')).toEqual([{ n: 4007 }]);
     expect(server.query<{ n: number }>('SELECT count(*) AS n FROM cases')).toEqual([{ n: 7 }]);
-    expect(server.query<{ r: number }>("SELECT sum(count) AS r FROM rollup_answers_unit_month WHERE question = ''")).toEqual([{ r: 4007 }]);
+    expect(
+      server.query<{ r: number }>("SELECT sum(count) AS r FROM rollup_answers_unit_month WHERE question = ''"),
+    ).toEqual([{ r: 4007 }]);
   });
 
   test('a leader signs in, reads the headline, changes filters and the numbers change', async () => {
@@ -61,7 +78,9 @@ describe('leadership dashboard', () => {
     const unitIndex = await text(page, 'headline-index');
     expect(unitIndex).not.toBe(allIndex);
     expect(await text(page, 'headline-responses')).not.toBe(allResponses);
-    expect(Number(unitIndex.replace(' %', '').replace(',', '.'))).toBeLessThan(Number(allIndex.replace(' %', '').replace(',', '.')));
+    expect(Number(unitIndex.replace(' %', '').replace(',', '.'))).toBeLessThan(
+      Number(allIndex.replace(' %', '').replace(',', '.')),
+    );
     // The view is in the URL: reloading it shows the same numbers.
     await page.reload();
     expect(await text(page, 'headline-index')).toBe(unitIndex);
@@ -92,7 +111,12 @@ describe('leadership dashboard', () => {
     expect(w.errors).toEqual([]);
     await wide.close();
 
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     const p = await openPage(phone);
     await signIn(p.page, '/dashboard?survey=quick&period=thisQuarter');
     await p.page.locator('canvas').first().waitFor();
@@ -113,10 +137,20 @@ describe('leadership dashboard', () => {
     const context = await browser.newContext();
     const { page, errors } = await openPage(context);
     await signIn(page, '/dashboard/report?survey=sipas');
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/BÁO CÁO\s+Kết quả đo lường sự hài lòng của người dân, tổ chức\s+Quý [1-4]\/\d{4}/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(
+      /BÁO CÁO\s+Kết quả đo lường sự hài lòng của người dân, tổ chức\s+Quý [1-4]\/\d{4}/,
+    );
     // An official document: national heading and motto, number, recipients, signature; the running quarter is provisional.
     const body = await page.locator('main').innerText();
-    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'SỞ XÂY DỰNG', 'Số:', 'Kính gửi:', 'Nơi nhận:', 'GIÁM ĐỐC']) {
+    for (const part of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'SỞ XÂY DỰNG',
+      'Số:',
+      'Kính gửi:',
+      'Nơi nhận:',
+      'GIÁM ĐỐC',
+    ]) {
       expect(body).toContain(part);
     }
     expect(await page.getByTestId('provisional').innerText()).toMatch(/^Số liệu tạm tính đến ngày/);
@@ -192,16 +226,22 @@ describe('leadership dashboard', () => {
     const wording = await units.innerText();
     expect(wording).toContain('Mốc so sánh: SIPAS toàn quốc 2024 83,94 %');
     expect(wording).not.toContain('cần cải thiện');
-    const verdicts = await units.locator('tr[data-verdict]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-verdict')));
+    const verdicts = await units
+      .locator('tr[data-verdict]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-verdict')));
     expect(verdicts.length).toBeGreaterThan(0);
-    if (verdicts.every((v) => v === 'within')) expect(wording).toContain('Chưa đơn vị nào khác biệt rõ so với mốc so sánh');
+    if (verdicts.every((v) => v === 'within'))
+      expect(wording).toContain('Chưa đơn vị nào khác biệt rõ so với mốc so sánh');
     if (verdicts.includes('below')) expect(wording).toMatch(/Chưa tốt \(thấp hơn mốc có ý nghĩa thống kê\): /);
     if (verdicts.includes('above')) expect(wording).toMatch(/Làm tốt \(cao hơn mốc có ý nghĩa thống kê\): /);
     // The new unit's two respondents: listed apart, in people, never ranked or named.
     expect(wording).toContain(`${thin.name}: chưa đủ dữ liệu (n = 2)`);
     expect(await units.locator('tr[data-verdict]', { hasText: thin.name }).count()).toBe(0);
     await units.screenshot({ path: 'test-results/screenshots/dashboard-verdicts.png' });
-    await page.locator('#rank-points-title').locator('..').screenshot({ path: 'test-results/screenshots/dashboard-verdicts-points.png' });
+    await page
+      .locator('#rank-points-title')
+      .locator('..')
+      .screenshot({ path: 'test-results/screenshots/dashboard-verdicts-points.png' });
 
     // The unit's own view: its headline, and its report, say not enough data.
     await page.goto(`${server.url}/dashboard?survey=sipas&period=thisYear&unit=${thin.code}`);

@@ -10,7 +10,13 @@ import { startServer, type TestServer } from './helpers/server';
 // a dossier is rated once.
 
 const E2E_SECRET = 'e2e-secret-0123456789abcdef'; // APP_SECRET of helpers/server.ts
-const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'vi-VN',
+};
 
 let server: TestServer;
 let browser: Browser;
@@ -22,13 +28,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const rowsFor = (dossier: string) => server.query<{ n: number }>('SELECT count(*) AS n FROM responses WHERE dossier = ?', dossier)[0]!.n;
+const rowsFor = (dossier: string) =>
+  server.query<{ n: number }>('SELECT count(*) AS n FROM responses WHERE dossier = ?', dossier)[0]!.n;
 
 describe('per-dossier links on the receipt', () => {
   test('an altered link is refused politely and offers the desk rating instead', async () => {
     const context = await browser.newContext(PHONE);
     const { page, errors } = await openPage(context);
-    const link = new URL(dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q01', dossier: 'H19.20-250310-0042', procedure: '1.013236' }));
+    const link = new URL(
+      dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q01', dossier: 'H19.20-250310-0042', procedure: '1.013236' }),
+    );
     link.searchParams.set('dossier', 'H19.20-250310-0043'); // someone else's dossier, same signature
     await page.goto(link.toString());
     await page.getByRole('heading', { name: 'Liên kết đánh giá không hợp lệ' }).waitFor();
@@ -76,13 +85,20 @@ describe('per-dossier links on the receipt', () => {
     expect(rowsFor(dossier)).toBe(1);
   });
 
-  test('a dossier cannot be squatted through the API: without the receipt\'s signature it is refused, and the receipt then rates it', async () => {
+  test("a dossier cannot be squatted through the API: without the receipt's signature it is refused, and the receipt then rates it", async () => {
     const dossier = 'H19.20-261203-0777';
     const squat = async (d: string) =>
       fetch(`${server.url}/api/responses`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ id: crypto.randomUUID(), survey: 'quick', point: 'TTHCC-Q03', channel: 'qr', dossier: d, answers: { satisfaction: 1 } }),
+        body: JSON.stringify({
+          id: crypto.randomUUID(),
+          survey: 'quick',
+          point: 'TTHCC-Q03',
+          channel: 'qr',
+          dossier: d,
+          answers: { satisfaction: 1 },
+        }),
       });
     for (const d of [dossier, 'Ｈ19.20-261203-0777']) {
       const res = await squat(d);
@@ -97,7 +113,7 @@ describe('per-dossier links on the receipt', () => {
     await page.goto(dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q03', dossier: 'h19.20-261203-0777' }));
     await page.locator('[data-name="satisfaction"]').getByText('Hài lòng', { exact: true }).click();
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' }).waitFor();
+    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
     await context.close();
     expect(errors).toEqual([]);
     expect(rowsFor(dossier)).toBe(1);

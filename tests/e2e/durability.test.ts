@@ -22,7 +22,13 @@ test('every response that got a 2xx is stored exactly once, across a kill -9', a
   let killed = false;
 
   async function send(id: string): Promise<void> {
-    const body = JSON.stringify({ id, survey: 'quick', point: 'TTHCC-Q01', channel: 'qr', answers: { satisfaction: 2 } });
+    const body = JSON.stringify({
+      id,
+      survey: 'quick',
+      point: 'TTHCC-Q01',
+      channel: 'qr',
+      answers: { satisfaction: 2 },
+    });
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await fetch(`${server.url}/api/responses`, {

@@ -35,7 +35,13 @@ beforeAll(async () => {
     await closeDatabase(db);
   }
   // The first request to each route compiles and caches it: timings below are of a warm server.
-  for (const path of ['/api/indices?survey=quick', '/api/rankings?survey=quick', '/api/exports/responses?format=csv&survey=quick', '/dashboard', '/dashboard/report']) {
+  for (const path of [
+    '/api/indices?survey=quick',
+    '/api/rankings?survey=quick',
+    '/api/exports/responses?format=csv&survey=quick',
+    '/dashboard',
+    '/dashboard/report',
+  ]) {
     await send('GET', path, { cookie: leaderCookie });
   }
 }, 180_000);
@@ -54,7 +60,14 @@ function send(method: string, path: string, headers: Record<string, string>, bod
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: text, ms: Date.now() - started }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          body: text,
+          ms: Date.now() - started,
+        }),
+      );
     });
     req.on('error', reject);
     if (body !== undefined) req.end(body);
@@ -111,12 +124,17 @@ describe('the requests that answered 500', () => {
     expect(a.ms).toBeLessThan(1_000);
   });
 
-  test('a unit outside the manager\'s scope is the forbidden page, an unknown one the not-found page', async () => {
+  test("a unit outside the manager's scope is the forbidden page, an unknown one the not-found page", async () => {
     // truongphong manages SXD-QLXD; SXD-NHA is another unit.
     const db = openSqlite(server.dbPath);
     let cookie = '';
     try {
-      const login = await attemptLogin(db, { username: 'truongphong', password: 'demo-truongphong-2026', now: Date.now(), client: 'e2e' });
+      const login = await attemptLogin(db, {
+        username: 'truongphong',
+        password: 'demo-truongphong-2026',
+        now: Date.now(),
+        client: 'e2e',
+      });
       if (!login.ok) throw new Error('login truongphong');
       cookie = `hl_session=${login.token}`;
     } finally {
@@ -140,21 +158,31 @@ describe('the requests that answered 500', () => {
   test('pairDevice with a token that is not a string', async () => {
     const actionId = await serverActionId('/pair/AAAAAAAAAAAAAAAAAAAAAAAA', 'pairDevice');
     expect(actionId, 'the action id in the page bundle').not.toBeNull();
-    const a = await send('POST', '/pair/AAAAAAAAAAAAAAAAAAAAAAAA', {
-      'content-type': 'text/plain;charset=UTF-8',
-      'next-action': actionId!,
-      origin: server.url,
-      accept: 'text/x-component',
-    }, JSON.stringify([{ $: 1 }, { failed: false }, '$K1']));
+    const a = await send(
+      'POST',
+      '/pair/AAAAAAAAAAAAAAAAAAAAAAAA',
+      {
+        'content-type': 'text/plain;charset=UTF-8',
+        'next-action': actionId!,
+        origin: server.url,
+        accept: 'text/x-component',
+      },
+      JSON.stringify([{ $: 1 }, { failed: false }, '$K1']),
+    );
     expect(a.status, a.body.slice(0, 300)).toBeLessThan(500);
   });
 
   test('a cross-site server action is a 403 with the envelope', async () => {
-    const a = await send('POST', '/login', {
-      'content-type': 'multipart/form-data; boundary=x',
-      'next-action': '0'.repeat(42),
-      origin: 'https://evil.example',
-    }, '--x--\r\n');
+    const a = await send(
+      'POST',
+      '/login',
+      {
+        'content-type': 'multipart/form-data; boundary=x',
+        'next-action': '0'.repeat(42),
+        origin: 'https://evil.example',
+      },
+      '--x--\r\n',
+    );
     expect(a.status, a.body.slice(0, 300)).toBe(403);
     expect(JSON.parse(a.body)).toMatchObject({ error: { code: 'cross_site' } });
   });
@@ -175,27 +203,129 @@ async function serverActionId(pagePath: string, name: string): Promise<string | 
 // ── the property ────────────────────────────────────────────────────────────────────────────
 
 const PAGES = [
-  '/', '/s', '/s/{seg}', '/ket-qua', '/tra-cuu', '/login', '/kiosk', '/pair/{seg}', '/forbidden', '/account',
-  '/operator', '/cases', '/cases/{seg}', '/dashboard', '/dashboard/report',
-  '/admin', '/admin/units', '/admin/units/{seg}', '/admin/units/{seg}/posters', '/admin/points', '/admin/points/{seg}',
-  '/admin/points/{seg}/poster', '/admin/procedures', '/admin/procedures/{seg}', '/admin/surveys', '/admin/surveys/{seg}',
-  '/admin/surveys/{seg}/{seg}', '/admin/users', '/admin/users/{seg}', '/admin/tokens', '/admin/audit', '/admin/devices',
+  '/',
+  '/s',
+  '/s/{seg}',
+  '/ket-qua',
+  '/tra-cuu',
+  '/login',
+  '/kiosk',
+  '/pair/{seg}',
+  '/forbidden',
+  '/account',
+  '/operator',
+  '/cases',
+  '/cases/{seg}',
+  '/dashboard',
+  '/dashboard/report',
+  '/admin',
+  '/admin/units',
+  '/admin/units/{seg}',
+  '/admin/units/{seg}/posters',
+  '/admin/points',
+  '/admin/points/{seg}',
+  '/admin/points/{seg}/poster',
+  '/admin/procedures',
+  '/admin/procedures/{seg}',
+  '/admin/surveys',
+  '/admin/surveys/{seg}',
+  '/admin/surveys/{seg}/{seg}',
+  '/admin/users',
+  '/admin/users/{seg}',
+  '/admin/tokens',
+  '/admin/audit',
+  '/admin/devices',
   '/{seg}',
 ];
 const APIS = [
-  '/api/indices', '/api/rankings', '/api/exports/responses', '/api/exports/indices', '/api/qr/{seg}', '/api/qr/{seg}.svg',
-  '/api/surveys/{seg}', '/api/kiosk/heartbeat', '/api/kiosk/pin', '/api/cases/contact', '/api/responses', '/api/{seg}',
+  '/api/indices',
+  '/api/rankings',
+  '/api/exports/responses',
+  '/api/exports/indices',
+  '/api/qr/{seg}',
+  '/api/qr/{seg}.svg',
+  '/api/surveys/{seg}',
+  '/api/kiosk/heartbeat',
+  '/api/kiosk/pin',
+  '/api/cases/contact',
+  '/api/responses',
+  '/api/{seg}',
 ];
 const KEYS = [
-  'survey', 'from', 'to', 'quarter', 'period', 'unit', 'point', 'procedure', 'channel', 'trend', 'page', 'q', 'format',
-  'status', 'lang', 'dossier', 'sig', 'c', 'quy', 'quai', 'phieu', 'ma', 'next', 'error', 'actor', 'action', 'start', 'call',
+  'survey',
+  'from',
+  'to',
+  'quarter',
+  'period',
+  'unit',
+  'point',
+  'procedure',
+  'channel',
+  'trend',
+  'page',
+  'q',
+  'format',
+  'status',
+  'lang',
+  'dossier',
+  'sig',
+  'c',
+  'quy',
+  'quai',
+  'phieu',
+  'ma',
+  'next',
+  'error',
+  'actor',
+  'action',
+  'start',
+  'call',
 ];
 // Already percent-encoded: each goes on the wire as is.
 const RAW_PIECES = [
-  '%E0%A4%A', '%', '%%', '%zz', '%00', '%C0%80', '%ED%A0%80', '%FF', '..', '%2e%2e%2f', '0001-01-01', '9999-12-31',
-  '1800-01-01', '9999-Q4', '0001-Q1', '2026-Q9', '2026-02-30', 'day', 'hour', '1e308', '-1', '0', 'NaN', '99999999999999999999',
-  'quick', 'sipas', 'SXD-QLXD', 'TTHCC-Q01', 'csv', 'xlsx', 'custom', 'thisYear', '__proto__', 'constructor', `${today}`,
-  'x'.repeat(3000), '%3Cscript%3E', '%22%27%3B--', '%F0%9F%98%80', '%EF%BC%A8', '+', '&', '=',
+  '%E0%A4%A',
+  '%',
+  '%%',
+  '%zz',
+  '%00',
+  '%C0%80',
+  '%ED%A0%80',
+  '%FF',
+  '..',
+  '%2e%2e%2f',
+  '0001-01-01',
+  '9999-12-31',
+  '1800-01-01',
+  '9999-Q4',
+  '0001-Q1',
+  '2026-Q9',
+  '2026-02-30',
+  'day',
+  'hour',
+  '1e308',
+  '-1',
+  '0',
+  'NaN',
+  '99999999999999999999',
+  'quick',
+  'sipas',
+  'SXD-QLXD',
+  'TTHCC-Q01',
+  'csv',
+  'xlsx',
+  'custom',
+  'thisYear',
+  '__proto__',
+  'constructor',
+  `${today}`,
+  'x'.repeat(3000),
+  '%3Cscript%3E',
+  '%22%27%3B--',
+  '%F0%9F%98%80',
+  '%EF%BC%A8',
+  '+',
+  '&',
+  '=',
 ];
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...RAW_PIECES) },
@@ -205,18 +335,57 @@ const value = fc.array(piece, { minLength: 1, maxLength: 3 }).map((p) => p.join(
 const query = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), piece), value), { maxLength: 6 })
   .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}` : ''));
-const segment = fc.oneof(piece, fc.constantFrom('TTHCC-Q01', 'SXD-QLXD', 'quick', '1', '%E0%A4%A.svg', 'TTHCC-Q01.png'));
-const COOKIES = ['', 'hl_session=%E0%A4%A', 'hl_session=', 'hl_session=%', 'hl_device=%E0%A4%A', 'hl_session=x; hl_session=y', '=;;=', 'hl_session="'];
-const cookie = fc.oneof(fc.constantFrom(...COOKIES), fc.constantFrom('admin', 'leader'), piece.map((p) => `hl_session=${p}`));
-const headerValue = fc.oneof(fc.constantFrom('', 'null', '*', '\t', 'application/json', 'text/x-component', '1', 'x'.repeat(2000)), fc.string({ maxLength: 60 }).map(latin1Printable));
+const segment = fc.oneof(
+  piece,
+  fc.constantFrom('TTHCC-Q01', 'SXD-QLXD', 'quick', '1', '%E0%A4%A.svg', 'TTHCC-Q01.png'),
+);
+const COOKIES = [
+  '',
+  'hl_session=%E0%A4%A',
+  'hl_session=',
+  'hl_session=%',
+  'hl_device=%E0%A4%A',
+  'hl_session=x; hl_session=y',
+  '=;;=',
+  'hl_session="',
+];
+const cookie = fc.oneof(
+  fc.constantFrom(...COOKIES),
+  fc.constantFrom('admin', 'leader'),
+  piece.map((p) => `hl_session=${p}`),
+);
+const headerValue = fc.oneof(
+  fc.constantFrom('', 'null', '*', '\t', 'application/json', 'text/x-component', '1', 'x'.repeat(2000)),
+  fc.string({ maxLength: 60 }).map(latin1Printable),
+);
 const extraHeaders = fc.dictionary(
-  fc.constantFrom('accept', 'accept-language', 'content-type', 'origin', 'referer', 'range', 'if-none-match', 'authorization', 'rsc', 'next-router-prefetch', 'x-forwarded-for', 'sec-fetch-site', 'purpose'),
+  fc.constantFrom(
+    'accept',
+    'accept-language',
+    'content-type',
+    'origin',
+    'referer',
+    'range',
+    'if-none-match',
+    'authorization',
+    'rsc',
+    'next-router-prefetch',
+    'x-forwarded-for',
+    'sec-fetch-site',
+    'purpose',
+  ),
   headerValue,
   { maxKeys: 4 },
 );
 
 function encodeLoosely(s: string): string {
-  return [...s].map((ch) => (/^[A-Za-z0-9._~-]$/.test(ch) ? ch : [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))).join('');
+  return [...s]
+    .map((ch) =>
+      /^[A-Za-z0-9._~-]$/.test(ch)
+        ? ch
+        : [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+    )
+    .join('');
 }
 function latin1Printable(s: string): string {
   return s.replace(/[^\x20-\x7e]/g, '');

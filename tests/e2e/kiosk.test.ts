@@ -32,12 +32,19 @@ const TABLET = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 1, h
 function admin(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', 'scripts/admin.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, PUBLIC_BASE_URL: server.url, APP_SECRET: 'e2e-secret-0123456789abcdef' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${server.dbPath}`,
+        PUBLIC_BASE_URL: server.url,
+        APP_SECRET: 'e2e-secret-0123456789abcdef',
+      },
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`admin ${args.join(' ')} failed:\n${out}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`admin ${args.join(' ')} failed:\n${out}`)),
+    );
   });
 }
 
@@ -102,7 +109,9 @@ describe('the kiosk tablet at a desk', () => {
     const cookie = (await context.cookies()).find((c) => c.name === 'hl_device');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie!.expires * 1000).toBeGreaterThan(Date.now() + 300 * 86_400_000);
-    expect(server.query<{ n: number }>('SELECT count(*) AS n FROM devices WHERE id = ? AND paired_at IS NOT NULL', id)[0]!.n).toBe(1);
+    expect(
+      server.query<{ n: number }>('SELECT count(*) AS n FROM devices WHERE id = ? AND paired_at IS NOT NULL', id)[0]!.n,
+    ).toBe(1);
     await context.close();
     expect(errors).toEqual([]);
 
@@ -122,7 +131,9 @@ describe('the kiosk tablet at a desk', () => {
     const { page } = tablet;
     expect(await page.getByText('Quầy số 1 – Giấy phép xây dựng').isVisible()).toBe(true);
     expect(await page.locator('a[href]').count()).toBe(0); // nothing leads a citizen away
-    expect((await page.getByRole('button', { name: 'Chạm để đánh giá' }).boundingBox())!.height).toBeGreaterThanOrEqual(64);
+    expect((await page.getByRole('button', { name: 'Chạm để đánh giá' }).boundingBox())!.height).toBeGreaterThanOrEqual(
+      64,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-attract');
 
@@ -239,7 +250,12 @@ describe('the kiosk tablet at a desk', () => {
     // The tablet's first heartbeat (2 s after start) would learn of a revocation before the answer
     // does; let it pass first, so the next one is a minute away (a race that CI once lost).
     await expect
-      .poll(() => server.query<{ v: string | null }>('SELECT app_version AS v FROM devices WHERE id = ?', tablet.deviceId)[0]?.v ?? null, { timeout: 30_000 })
+      .poll(
+        () =>
+          server.query<{ v: string | null }>('SELECT app_version AS v FROM devices WHERE id = ?', tablet.deviceId)[0]
+            ?.v ?? null,
+        { timeout: 30_000 },
+      )
       .not.toBeNull();
     await admin('device', 'revoke', '--id', String(tablet.deviceId));
 
@@ -255,7 +271,13 @@ describe('the kiosk tablet at a desk', () => {
       const res = await fetch('/api/responses', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ id: crypto.randomUUID(), survey: 'quick', point: 'TTHCC-Q05', channel: 'kiosk', answers: { satisfaction: 3 } }),
+        body: JSON.stringify({
+          id: crypto.randomUUID(),
+          survey: 'quick',
+          point: 'TTHCC-Q05',
+          channel: 'kiosk',
+          answers: { satisfaction: 3 },
+        }),
       });
       return res.status;
     });
@@ -282,11 +304,13 @@ describe('the kiosk tablet at a desk', () => {
     expect(await page.getByRole('button', { name: 'Đọc to' }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
     await page.locator('[data-name="satisfaction"]').waitFor();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' | '))).toContain(
-      'Ông/Bà hài lòng với sự phục vụ tại quầy hôm nay ở mức nào?. Rất hài lòng. Hài lòng. Không hài lòng',
-    );
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' | ')))
+      .toContain('Ông/Bà hài lòng với sự phục vụ tại quầy hôm nay ở mức nào?. Rất hài lòng. Hài lòng. Không hài lòng');
     await choice(page, 'Không hài lòng').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' | '))).toContain('Điều gì chưa tốt?');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' | ')))
+      .toContain('Điều gì chưa tốt?');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-elderly-question');
     await done(tablet);
@@ -301,48 +325,56 @@ describe('the kiosk tablet at a desk', () => {
   test.each([
     ['portrait', { width: 800, height: 1280 }],
     ['landscape', { width: 1280, height: 800 }],
-  ] as const)('%s: after "Không hài lòng" the send bar stays on screen, and a complaint shows a large case code with a QR code', async (name, viewport) => {
-    const tablet = await pairedTablet(name === 'portrait' ? 'TTHCC-Q01' : 'TTHCC-Q02');
-    const { page } = tablet;
-    await page.setViewportSize(viewport);
-    await screenshot(page, `kiosk-${name}-attract`);
-    await expectOnScreen(page, page.getByRole('button', { name: 'Chạm để đánh giá' }));
-    await expectOnScreen(page, page.getByRole('button', { name: 'Chữ to' }));
-    await expectButtonsApart(page);
-    await page.getByRole('button', { name: 'Chữ to' }).click();
-    await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
-    await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
-    await choice(page, 'Không hài lòng').click();
-    await page.locator('[data-name="reasons"]').waitFor();
-    await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
-    await page.locator('[data-name="comment"] textarea').fill('Chờ quá lâu.');
-    await page.keyboard.press('Tab'); // SurveyJS takes a comment's value when it loses focus
-    await page.locator('[data-name="complaint"]').getByText('Có, đề nghị xem xét và trả lời').click();
-    await page.waitForTimeout(400);
-    await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
-    await expectButtonsApart(page);
-    await screenshot(page, `kiosk-${name}-elderly-complaint`);
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  ] as const)(
+    '%s: after "Không hài lòng" the send bar stays on screen, and a complaint shows a large case code with a QR code',
+    async (name, viewport) => {
+      const tablet = await pairedTablet(name === 'portrait' ? 'TTHCC-Q01' : 'TTHCC-Q02');
+      const { page } = tablet;
+      await page.setViewportSize(viewport);
+      await screenshot(page, `kiosk-${name}-attract`);
+      await expectOnScreen(page, page.getByRole('button', { name: 'Chạm để đánh giá' }));
+      await expectOnScreen(page, page.getByRole('button', { name: 'Chữ to' }));
+      await expectButtonsApart(page);
+      await page.getByRole('button', { name: 'Chữ to' }).click();
+      await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
+      await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
+      await choice(page, 'Không hài lòng').click();
+      await page.locator('[data-name="reasons"]').waitFor();
+      await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
+      await page.locator('[data-name="comment"] textarea').fill('Chờ quá lâu.');
+      await page.keyboard.press('Tab'); // SurveyJS takes a comment's value when it loses focus
+      await page.locator('[data-name="complaint"]').getByText('Có, đề nghị xem xét và trả lời').click();
+      await page.waitForTimeout(400);
+      await expectOnScreen(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
+      await expectButtonsApart(page);
+      await screenshot(page, `kiosk-${name}-elderly-complaint`);
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
 
-    await page.locator('.case-code').waitFor({ timeout: 15_000 });
-    const [code, body] = await page.locator('.case-code').evaluate((e) => [parseFloat(getComputedStyle(e).fontSize), parseFloat(getComputedStyle(document.querySelector('.kiosk-thanks > p')!).fontSize)]);
-    expect(code).toBeGreaterThanOrEqual(2 * body!);
-    expect(await page.locator('.case-code').evaluate((e) => e.getClientRects().length)).toBe(1);
-    await page.getByRole('img', { name: 'Quét mã QR này bằng điện thoại để theo dõi phản ánh' }).waitFor();
-    expect(await page.getByLabel('Số điện thoại', { exact: true }).isVisible()).toBe(false); // the contact form is a second, optional step
-    expect(await page.locator('a[href]').count()).toBe(0);
-    expect(await page.getByText('đóng trang này', { exact: false }).count()).toBe(0);
-    await expectButtonsApart(page);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, `kiosk-${name}-case-code`);
-    await page.getByText('Để lại số điện thoại hoặc email (không bắt buộc)').click();
-    await page.getByLabel('Số điện thoại', { exact: true }).waitFor();
-    await expectButtonsApart(page);
-    await screenshot(page, `kiosk-${name}-contact-step`);
-    await page.getByRole('button', { name: 'Xong, trở về' }).click();
-    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
-    await done(tablet);
-  });
+      await page.locator('.case-code').waitFor({ timeout: 15_000 });
+      const [code, body] = await page
+        .locator('.case-code')
+        .evaluate((e) => [
+          parseFloat(getComputedStyle(e).fontSize),
+          parseFloat(getComputedStyle(document.querySelector('.kiosk-thanks > p')!).fontSize),
+        ]);
+      expect(code).toBeGreaterThanOrEqual(2 * body!);
+      expect(await page.locator('.case-code').evaluate((e) => e.getClientRects().length)).toBe(1);
+      await page.getByRole('img', { name: 'Quét mã QR này bằng điện thoại để theo dõi phản ánh' }).waitFor();
+      expect(await page.getByLabel('Số điện thoại', { exact: true }).isVisible()).toBe(false); // the contact form is a second, optional step
+      expect(await page.locator('a[href]').count()).toBe(0);
+      expect(await page.getByText('đóng trang này', { exact: false }).count()).toBe(0);
+      await expectButtonsApart(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `kiosk-${name}-case-code`);
+      await page.getByText('Để lại số điện thoại hoặc email (không bắt buộc)').click();
+      await page.getByLabel('Số điện thoại', { exact: true }).waitFor();
+      await expectButtonsApart(page);
+      await screenshot(page, `kiosk-${name}-contact-step`);
+      await page.getByRole('button', { name: 'Xong, trở về' }).click();
+      await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
+      await done(tablet);
+    },
+  );
 });
 
 /** The element is entirely inside the viewport, without scrolling. */
@@ -359,10 +391,12 @@ async function expectButtonsApart(page: Page) {
     const boxes = [...document.querySelectorAll('button, summary')]
       .filter((b) => !b.classList.contains('kiosk-corner') && (b as HTMLElement).offsetParent !== null)
       .map((b) => ({ name: b.textContent?.trim() ?? '', r: b.getBoundingClientRect() }));
-    const gap = (a: DOMRect, b: DOMRect) => Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom);
+    const gap = (a: DOMRect, b: DOMRect) =>
+      Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom);
     const out: string[] = [];
     for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) if (gap(boxes[i]!.r, boxes[j]!.r) < 16) out.push(`${boxes[i]!.name} / ${boxes[j]!.name}`);
+      for (let j = i + 1; j < boxes.length; j++)
+        if (gap(boxes[i]!.r, boxes[j]!.r) < 16) out.push(`${boxes[i]!.name} / ${boxes[j]!.name}`);
     return out;
   });
   expect(tooClose).toEqual([]);

@@ -16,9 +16,24 @@ const PASSWORD = 'poster-admin-password-1';
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/admin.ts', 'user', 'create', '--username', 'vanphong', '--role', 'admin', '--password', PASSWORD], {
-      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, APP_SECRET: 'e2e-secret-0123456789abcdef' },
-    });
+    const child = spawn(
+      'npx',
+      [
+        'tsx',
+        'scripts/admin.ts',
+        'user',
+        'create',
+        '--username',
+        'vanphong',
+        '--role',
+        'admin',
+        '--password',
+        PASSWORD,
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, APP_SECRET: 'e2e-secret-0123456789abcdef' },
+      },
+    );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`user create exited ${code}`))));
   });
 });
@@ -52,7 +67,14 @@ describe('QR posters', () => {
     writeFileSync(`${SCREENSHOTS}/poster-TTHCC-Q01.pdf`, pdf);
     expect(pageCount(pdf)).toBe(1);
     // A look at the printed sheet as a person would see it (poppler's pdftoppm, when installed).
-    spawnSync('pdftoppm', ['-png', '-r', '60', '-singlefile', `${SCREENSHOTS}/poster-TTHCC-Q01.pdf`, `${SCREENSHOTS}/poster-printed`]);
+    spawnSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-singlefile',
+      `${SCREENSHOTS}/poster-TTHCC-Q01.pdf`,
+      `${SCREENSHOTS}/poster-printed`,
+    ]);
     await context.close();
     expect(errors).toEqual([]);
   });

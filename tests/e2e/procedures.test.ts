@@ -22,7 +22,10 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ KIOSK_IDLE_SECONDS: String(IDLE_SECONDS), KIOSK_THANKS_SECONDS: '2' }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startServer({ KIOSK_IDLE_SECONDS: String(IDLE_SECONDS), KIOSK_THANKS_SECONDS: '2' }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -32,12 +35,19 @@ afterAll(async () => {
 function admin(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', 'scripts/admin.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, PUBLIC_BASE_URL: server.url, APP_SECRET: 'e2e-secret-0123456789abcdef' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${server.dbPath}`,
+        PUBLIC_BASE_URL: server.url,
+        APP_SECRET: 'e2e-secret-0123456789abcdef',
+      },
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`admin ${args.join(' ')} failed:\n${out}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`admin ${args.join(' ')} failed:\n${out}`)),
+    );
   });
 }
 
@@ -69,7 +79,11 @@ describe('looking a procedure up', () => {
     await lookup.click();
     await page.getByRole('heading', { name: 'Tra cứu thủ tục hành chính' }).waitFor();
     // Typed on the on-screen keyboard, no diacritics.
-    for (const key of 'giay phep xay dung') await page.locator('.kiosk-keyboard button').filter({ hasText: new RegExp(`^${key === ' ' ? '␣' : key}$`) }).click();
+    for (const key of 'giay phep xay dung')
+      await page
+        .locator('.kiosk-keyboard button')
+        .filter({ hasText: new RegExp(`^${key === ' ' ? '␣' : key}$`) })
+        .click();
     expect(await page.getByRole('searchbox').inputValue()).toBe('giay phep xay dung');
     await results(page).first().waitFor();
     const names = await page.locator('.kiosk-lookup__name').allInnerTexts();
@@ -83,7 +97,11 @@ describe('looking a procedure up', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-lookup-search');
 
-    const target = results(page).filter({ hasText: 'Cấp giấy phép xây dựng mới đối với công trình cấp III' });
+    // One this desk handles: only those can be rated here.
+    const target = results(page)
+      .filter({ hasText: 'Tại quầy này' })
+      .filter({ hasText: 'Cấp giấy phép xây dựng mới' })
+      .first();
     const code = /(\d\.\d{6})/.exec(await target.innerText())![1]!;
     await target.click();
     await page.getByRole('heading', { name: /^Cấp giấy phép xây dựng mới/ }).waitFor();
@@ -100,17 +118,28 @@ describe('looking a procedure up', () => {
       'SELECT v.record FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id WHERE p.code = ? ORDER BY v.version DESC LIMIT 1',
       code,
     )[0]!;
-    expect(decodeDataUrl((await qr.getAttribute('src'))!)).toBe((JSON.parse(online.record) as { onlineUrl: string }).onlineUrl);
+    expect(decodeDataUrl((await qr.getAttribute('src'))!)).toBe(
+      (JSON.parse(online.record) as { onlineUrl: string }).onlineUrl,
+    );
     expect(await page.locator('a[href]').count()).toBe(0); // nothing leads a citizen away
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-lookup-detail');
 
     await page.getByRole('button', { name: 'Đánh giá thủ tục này' }).click();
-    await page.locator('[data-name="satisfaction"] .sd-item').filter({ hasText: /^Hài lòng$/ }).click();
+    await page
+      .locator('[data-name="satisfaction"] .sd-item')
+      .filter({ hasText: /^Hài lòng$/ })
+      .click();
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
     await expect
-      .poll(() => server.query<{ code: string }>("SELECT p.code FROM responses r JOIN procedures p ON p.id = r.procedure_id WHERE r.channel = 'kiosk'"), { timeout: 15_000 })
+      .poll(
+        () =>
+          server.query<{ code: string }>(
+            "SELECT p.code FROM responses r JOIN procedures p ON p.id = r.procedure_id WHERE r.channel = 'kiosk'",
+          ),
+        { timeout: 15_000 },
+      )
       .toEqual([{ code }]);
     await context.close();
     expect(errors).toEqual([]);
@@ -129,7 +158,9 @@ describe('looking a procedure up', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const { page, errors } = await openPage(context);
     await page.goto(`${server.url}/thu-tuc?q=giay+phep`);
-    const link = page.getByRole('link', { name: 'Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ' });
+    const link = page.getByRole('link', {
+      name: 'Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ',
+    });
     await link.waitFor();
     expect(await page.getByRole('link', { name: /chứng chỉ hành nghề/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -144,7 +175,9 @@ describe('looking a procedure up', () => {
     await context.close();
     expect(errors).toEqual([]);
 
-    const res = await fetch(`${server.url}/api/procedures?q=${encodeURIComponent('giấy phép xây dựng')}&point=TTHCC-Q01`);
+    const res = await fetch(
+      `${server.url}/api/procedures?q=${encodeURIComponent('giấy phép xây dựng')}&point=TTHCC-Q01`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toMatch(/public/);
     const body = (await res.json()) as { procedures: { code: string; points: string[]; illustrative: boolean }[] };
@@ -160,7 +193,18 @@ describe('looking a procedure up', () => {
       for (let i = 1; i <= 100; i++) {
         const code = `1.${String(900000 + i)}`;
         const name = broken && i === 56 ? '' : `Thủ tục nhập thử số ${i}`;
-        sheet.addRow([code, name, 'Hoạt động xây dựng', 'tỉnh', 'Sở Xây dựng', '15 ngày', 'Không thu phí', `Đơn đề nghị (Bản chính: 1, Bản sao: 0)\nBản vẽ`, '01 bộ', 'Nộp\nNhận']);
+        sheet.addRow([
+          code,
+          name,
+          'Hoạt động xây dựng',
+          'tỉnh',
+          'Sở Xây dựng',
+          '15 ngày',
+          'Không thu phí',
+          `Đơn đề nghị (Bản chính: 1, Bản sao: 0)\nBản vẽ`,
+          '01 bộ',
+          'Nộp\nNhận',
+        ]);
       }
       return Buffer.from(await book.xlsx.writeBuffer());
     };
@@ -173,7 +217,11 @@ describe('looking a procedure up', () => {
     await page.getByRole('heading', { name: 'Thủ tục hành chính' }).waitFor();
 
     const versionsBefore = server.query<{ n: number }>('SELECT count(*) AS n FROM procedure_versions')[0]!.n;
-    await page.getByLabel('Tệp CSV (UTF-8) hoặc Excel (.xlsx)').setInputFiles({ name: 'tthc.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook(true) });
+    await page.getByLabel('Tệp CSV (UTF-8) hoặc Excel (.xlsx)').setInputFiles({
+      name: 'tthc.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workbook(true),
+    });
     await page.getByRole('button', { name: 'Nhập danh mục', exact: true }).click();
     const table = page.getByRole('table', { name: 'Lỗi theo dòng / Errors by row' });
     await table.waitFor();
@@ -184,14 +232,23 @@ describe('looking a procedure up', () => {
     expect(server.query<{ n: number }>("SELECT count(*) AS n FROM procedures WHERE code LIKE '1.9%'")[0]!.n).toBe(0);
     await screenshot(page, 'admin-procedures-xlsx-error');
 
-    await page.getByLabel('Tệp CSV (UTF-8) hoặc Excel (.xlsx)').setInputFiles({ name: 'tthc.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook(false) });
+    await page.getByLabel('Tệp CSV (UTF-8) hoặc Excel (.xlsx)').setInputFiles({
+      name: 'tthc.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workbook(false),
+    });
     await page.getByRole('button', { name: 'Nhập danh mục', exact: true }).click();
     await page.getByText(/Đã nhập 100 thủ tục: 100 mới, 0 cập nhật, 0 không đổi, 28 ngừng áp dụng/).waitFor();
     const active = server.query<{ code: string }>('SELECT code FROM procedures WHERE active = 1 ORDER BY code');
     expect(active).toHaveLength(100);
     expect(active.every((p) => p.code.startsWith('1.9'))).toBe(true);
-    const imported = server.query<{ record: string; illustrative: number }>("SELECT v.record, v.illustrative FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id WHERE p.code = '1.900001'")[0]!;
-    expect(JSON.parse(imported.record)).toMatchObject({ documents: [{ name: 'Đơn đề nghị', originals: 1, copies: 0 }, { name: 'Bản vẽ' }], steps: ['Nộp', 'Nhận'] });
+    const imported = server.query<{ record: string; illustrative: number }>(
+      "SELECT v.record, v.illustrative FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id WHERE p.code = '1.900001'",
+    )[0]!;
+    expect(JSON.parse(imported.record)).toMatchObject({
+      documents: [{ name: 'Đơn đề nghị', originals: 1, copies: 0 }, { name: 'Bản vẽ' }],
+      steps: ['Nộp', 'Nhận'],
+    });
     expect(imported.illustrative).toBe(0);
     await screenshot(page, 'admin-procedures-xlsx-imported');
     await context.close();

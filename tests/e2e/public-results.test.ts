@@ -17,7 +17,13 @@ afterAll(async () => {
 });
 
 test('/ket-qua on a phone: indices, ranking, trend and cases, no comment anywhere, accessible, in both languages', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+  });
   try {
     const thin = await addThinUnit(server);
     const { page, errors } = await openPage(context);
@@ -41,13 +47,24 @@ test('/ket-qua on a phone: indices, ranking, trend and cases, no comment anywher
     if (named > 0) expect(await page.getByTestId('verdicts').innerText()).not.toContain(thin.name);
 
     const api = await (await fetch(`${server.url}/api/public-results?survey=sipas`)).json();
-    expect(Object.keys(api)).toEqual(['quarter', 'survey', 'provisional', 'benchmark', 'overall', 'units', 'suppressed', 'cases']);
+    expect(Object.keys(api)).toEqual([
+      'quarter',
+      'survey',
+      'provisional',
+      'benchmark',
+      'overall',
+      'units',
+      'suppressed',
+      'cases',
+    ]);
     expect(api.provisional).toBe(true);
     expect(api.suppressed).toContainEqual({ code: thin.code, name: thin.name, responses: 2 });
     expect(api.units.map((u: { code: string }) => u.code)).not.toContain(thin.code);
 
     const comments = server
-      .query<{ c: string }>("SELECT json_extract(answers, '$.comment') AS c FROM responses WHERE json_extract(answers, '$.comment') IS NOT NULL LIMIT 200")
+      .query<{ c: string }>(
+        "SELECT json_extract(answers, '$.comment') AS c FROM responses WHERE json_extract(answers, '$.comment') IS NOT NULL LIMIT 200",
+      )
       .map((r) => r.c)
       .filter((c) => c.length > 12);
     expect(comments.length).toBeGreaterThan(0);

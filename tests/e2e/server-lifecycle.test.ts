@@ -19,7 +19,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/server.mjs'], {
-      env: { ...process.env, PORT: '39999', APP_SECRET: 'e2e-secret-0123456789abcdef', NEXT_TELEMETRY_DISABLED: '1', DEMO_RESPONSES: '0', ...env },
+      env: {
+        ...process.env,
+        PORT: '39999',
+        APP_SECRET: 'e2e-secret-0123456789abcdef',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DEMO_RESPONSES: '0',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -61,7 +68,10 @@ describe('fail fast', () => {
 describe('a running server', () => {
   test('sends HSTS under https and, on SIGTERM, closes its database (no WAL left)', async () => {
     const path = join(dir, 'clean', 'hailong.db');
-    const server = await startServer({ DATABASE_URL: `file:${path}`, PUBLIC_BASE_URL: 'https://hailong.example.gov.vn' });
+    const server = await startServer({
+      DATABASE_URL: `file:${path}`,
+      PUBLIC_BASE_URL: 'https://hailong.example.gov.vn',
+    });
     try {
       for (const res of [await fetch(`${server.url}/`), await fetch(`${server.url}/api/surveys/quick`)]) {
         expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');

@@ -56,32 +56,35 @@ describe('signing in', () => {
     });
   });
 
-  test.each(DEMO_USERS.map((u) => [u.role, u] as const))('%s sees only the links of their role and may not open another role’s page', async (role, user) => {
-    await asStaff(async (page) => {
-      await page.goto(`${server.url}/login?next=/account`);
-      await signIn(page, user.username, user.password);
-      await page.waitForURL(/\/account$/);
-      const nav = page.getByRole('navigation', { name: 'Điều hướng nhân viên' });
-      await nav.waitFor();
-      const links = await nav.getByRole('listitem').allInnerTexts();
-      const expected = {
-        admin: ['Bảng điều khiển', 'Phản ánh', 'Quản trị', 'Tổng đài 1022'],
-        leader: ['Bảng điều khiển', 'Phản ánh'],
-        manager: ['Bảng điều khiển', 'Phản ánh'],
-        operator: ['Tổng đài 1022'],
-      }[role];
-      expect(links).toEqual(expected);
+  test.each(DEMO_USERS.map((u) => [u.role, u] as const))(
+    '%s sees only the links of their role and may not open another role’s page',
+    async (role, user) => {
+      await asStaff(async (page) => {
+        await page.goto(`${server.url}/login?next=/account`);
+        await signIn(page, user.username, user.password);
+        await page.waitForURL(/\/account$/);
+        const nav = page.getByRole('navigation', { name: 'Điều hướng nhân viên' });
+        await nav.waitFor();
+        const links = await nav.getByRole('listitem').allInnerTexts();
+        const expected = {
+          admin: ['Bảng điều khiển', 'Phản ánh', 'Quản trị', 'Tổng đài 1022'],
+          leader: ['Bảng điều khiển', 'Phản ánh'],
+          manager: ['Bảng điều khiển', 'Phản ánh'],
+          operator: ['Tổng đài 1022'],
+        }[role];
+        expect(links).toEqual(expected);
 
-      await page.goto(`${server.url}/operator`);
-      if (role === 'operator' || role === 'admin') expect(page.url()).toMatch(/\/operator$/);
-      else await page.waitForURL(/\/forbidden$/);
+        await page.goto(`${server.url}/operator`);
+        if (role === 'operator' || role === 'admin') expect(page.url()).toMatch(/\/operator$/);
+        else await page.waitForURL(/\/forbidden$/);
 
-      await page.getByRole('button', { name: 'Đăng xuất' }).click();
-      await page.waitForURL(/\/login$/);
-      await page.goto(`${server.url}/account`);
-      await page.waitForURL(/\/login\?next=/);
-    });
-  });
+        await page.getByRole('button', { name: 'Đăng xuất' }).click();
+        await page.waitForURL(/\/login$/);
+        await page.goto(`${server.url}/account`);
+        await page.waitForURL(/\/login\?next=/);
+      });
+    },
+  );
 });
 
 describe('the 1022 hotline operator', () => {
@@ -106,12 +109,26 @@ describe('the 1022 hotline operator', () => {
       await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
       await page.getByRole('link', { name: 'Nhập cuộc gọi tiếp theo' }).waitFor();
 
-      const rows = server.query<{ channel: string; point: string; procedure: string; operator: string; answers: string }>(
+      const rows = server.query<{
+        channel: string;
+        point: string;
+        procedure: string;
+        operator: string;
+        answers: string;
+      }>(
         `SELECT r.channel, p.code AS point, pr.code AS procedure, u.username AS operator, r.answers
          FROM responses r JOIN service_points p ON p.id = r.point_id JOIN procedures pr ON pr.id = r.procedure_id
          JOIN users u ON u.id = r.operator_id`,
       );
-      expect(rows).toEqual([{ channel: 'hotline', point: 'TTHCC-Q03', procedure, operator: 'tongdai', answers: JSON.stringify({ satisfaction: 2 }) }]);
+      expect(rows).toEqual([
+        {
+          channel: 'hotline',
+          point: 'TTHCC-Q03',
+          procedure,
+          operator: 'tongdai',
+          answers: JSON.stringify({ satisfaction: 2 }),
+        },
+      ]);
 
       // The next call starts from an empty form on the same desk.
       await page.getByRole('link', { name: 'Nhập cuộc gọi tiếp theo' }).click();

@@ -41,14 +41,22 @@ async function countOf(text: string): Promise<number> {
 async function rollupSnapshot(): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {};
   for (const table of ROLLUP_TABLES) {
-    const columns = (await query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`)).map((c) => c.column_name);
+    const columns = (
+      await query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`,
+      )
+    ).map((c) => c.column_name);
     snapshot[table] = await query(`SELECT * FROM ${table} ORDER BY ${columns.join(', ')}`);
   }
   return snapshot;
 }
 
 const post = (server: TestServer, body: unknown) =>
-  fetch(`${server.url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${server.url}/api/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe.skipIf(!reachable)('two instances sharing one PostgreSQL', () => {
   beforeAll(async () => {
@@ -89,7 +97,9 @@ describe.skipIf(!reachable)('two instances sharing one PostgreSQL', () => {
     for (let i = 0; i < bodies.length; i += 25) {
       const batch = bodies.slice(i, i + 25);
       statuses.push(
-        ...(await Promise.all(batch.map(async (body) => (await Promise.all([post(a, body), post(b, body)])).map((r) => r.status).sort()))),
+        ...(await Promise.all(
+          batch.map(async (body) => (await Promise.all([post(a, body), post(b, body)])).map((r) => r.status).sort()),
+        )),
       );
     }
     // One instance stored it (201), the other answered the replay (200).
@@ -110,10 +120,14 @@ describe.skipIf(!reachable)('two instances sharing one PostgreSQL', () => {
 
     const incremental = await rollupSnapshot();
     expect(incremental.rollup_answers_day!.length).toBeGreaterThan(0);
-    const rebuild = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/admin.ts', 'rollups', 'rebuild'], {
-      env: { ...process.env, DATABASE_URL: url, APP_SECRET: 'e2e-secret-0123456789abcdef' },
-      encoding: 'utf8',
-    });
+    const rebuild = spawnSync(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'scripts/admin.ts', 'rollups', 'rebuild'],
+      {
+        env: { ...process.env, DATABASE_URL: url, APP_SECRET: 'e2e-secret-0123456789abcdef' },
+        encoding: 'utf8',
+      },
+    );
     expect(rebuild.status, rebuild.stderr).toBe(0);
     expect(await rollupSnapshot()).toEqual(incremental);
   });

@@ -12,6 +12,10 @@ export async function bearer(db: Db, role: Role, unit?: string): Promise<{ autho
   const unitId = unit === undefined ? null : await findUnitIdByCode(db, { code: unit });
   if (unit !== undefined && unitId === null) throw new Error(`no unit ${unit}`);
   serial += 1;
-  await createApiToken(db, { name: `test-${role}-${serial}`, tokenHash: hashToken(token), role, unitId }, { userId: null, label: 'test' });
+  await createApiToken(
+    db,
+    { name: `test-${role}-${serial}`, tokenHash: hashToken(token), role, unitId },
+    { userId: null, label: 'test' },
+  );
   return { authorization: `Bearer ${token}` };
 }

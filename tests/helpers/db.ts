@@ -66,8 +66,9 @@ export async function createTestDb({ seed = true }: { seed?: boolean } = {}): Pr
   return {
     db,
     path,
-    count: async (table) => Number((await rawAll<{ n: number | string }>(db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]!.n),
-    all: <T,>(query: SQL) => rawAll<T>(db, query),
+    count: async (table) =>
+      Number((await rawAll<{ n: number | string }>(db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]!.n),
+    all: <T>(query: SQL) => rawAll<T>(db, query),
     run: (query) => rawRun(db, query),
     async close() {
       setDb(undefined);

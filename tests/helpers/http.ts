@@ -24,12 +24,20 @@ export function quickResponse(overrides: Record<string, unknown> = {}) {
 
 /** The `dossierSignature` a receipt's QR link gives a phone, made with the tests' APP_SECRET. */
 export function dossierSignature(ref: { point?: string; dossier: string; procedure?: string }): string {
-  return signDossier(process.env.APP_SECRET!, { point: ref.point ?? 'TTHCC-Q01', dossier: ref.dossier, procedure: ref.procedure });
+  return signDossier(process.env.APP_SECRET!, {
+    point: ref.point ?? 'TTHCC-Q01',
+    dossier: ref.dossier,
+    procedure: ref.procedure,
+  });
 }
 
 /** A phone's response from a receipt link: the dossier and its signature. */
 export function dossierResponse(overrides: Record<string, unknown> & { dossier: string }) {
   const body = quickResponse(overrides);
-  const ref = { point: String(body.point), dossier: overrides.dossier, procedure: overrides.procedure as string | undefined };
+  const ref = {
+    point: String(body.point),
+    dossier: overrides.dossier,
+    procedure: overrides.procedure as string | undefined,
+  };
   return { ...body, dossierSignature: dossierSignature(ref) };
 }

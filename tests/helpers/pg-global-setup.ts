@@ -10,7 +10,12 @@ import { databasesToDrop, dropDatabase, newRunId, templateName, urlOf, withAdmin
 function run(script: string, database: string) {
   const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], {
     // A postgres:// DATABASE_URL makes APP_SECRET required; tests/helpers/env.ts sets it only in the workers.
-    env: { APP_SECRET: 'integration-test-secret-0123456789', ...process.env, DATABASE_URL: urlOf(database), DEMO_USERS: '0' },
+    env: {
+      APP_SECRET: 'integration-test-secret-0123456789',
+      ...process.env,
+      DATABASE_URL: urlOf(database),
+      DEMO_USERS: '0',
+    },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`${script} on ${database} failed:\n${r.stdout}\n${r.stderr}`);
@@ -20,7 +25,11 @@ function run(script: string, database: string) {
 export async function dropRunDatabases(runId: string, now = Date.now()): Promise<string[]> {
   return withAdmin(async (c) => {
     const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'hl\\_t%'`);
-    const names = databasesToDrop(rows.map((r) => r.datname), runId, now);
+    const names = databasesToDrop(
+      rows.map((r) => r.datname),
+      runId,
+      now,
+    );
     for (const name of names) await dropDatabase(c, name);
     return names;
   });

@@ -81,7 +81,10 @@ export async function dropDatabase(c: Queryer, name: string, { attempts = 8, pau
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a test database name: ${name}`);
   for (let attempt = 1; ; attempt++) {
     try {
-      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()', [name]);
+      await c.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()',
+        [name],
+      );
       await c.query(`DROP DATABASE IF EXISTS ${name}${attempt === attempts ? ' WITH (FORCE)' : ''}`);
       return true;
     } catch (err) {
@@ -111,7 +114,9 @@ async function currentRun(): Promise<string> {
 let serial = 0;
 
 /** A new database copied from one of this run's templates; `drop` removes it. */
-export async function createDatabaseFrom(template: Template): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createDatabaseFrom(
+  template: Template,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   serial += 1;
   const run = await currentRun();
   const name = `${TEST_DB_PREFIX}${run}_${process.pid}_${serial}`;

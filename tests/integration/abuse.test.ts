@@ -46,7 +46,12 @@ describe('a burst of anonymous negative answers', () => {
 
     expect(await t.count('cases')).toBe(5);
     const { publicResults } = await import('@/server/public-results');
-    const r = (await publicResults(t.db, { quarter: quarterOf(localDay(Date.now())), survey: 'quick', minResponses: 1, now: Date.now() }))!;
+    const r = (await publicResults(t.db, {
+      quarter: quarterOf(localDay(Date.now())),
+      survey: 'quick',
+      minResponses: 1,
+      now: Date.now(),
+    }))!;
     expect(r.overall).toMatchObject({ responses: 5 });
     expect(r.cases.reduce((n, c) => n + c.received, 0)).toBe(5);
 

@@ -1,7 +1,14 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { attemptLogin, changePassword, LOGIN_THROTTLE, logout, principalForApiToken, principalForSession } from '@/server/auth';
+import {
+  attemptLogin,
+  changePassword,
+  LOGIN_THROTTLE,
+  logout,
+  principalForApiToken,
+  principalForSession,
+} from '@/server/auth';
 import { users } from '@/db/schema';
 import { DEMO_USERS, seedDemoUsers } from '@/server/seed-users';
 import { createApiToken, revokeApiToken } from '@/db/queries/api-tokens';
@@ -19,17 +26,30 @@ beforeAll(async () => {
   t = await createTestDb();
   const passwordHash = await hashPassword('correct horse battery');
   await createUser(t.db, { username: 'lan', role: 'leader', unitId: null, passwordHash }, CLI);
-  await createUser(t.db, { username: 'minh', role: 'manager', unitId: await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }), passwordHash }, CLI);
+  await createUser(
+    t.db,
+    { username: 'minh', role: 'manager', unitId: await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }), passwordHash },
+    CLI,
+  );
 });
 afterAll(() => t.close());
 
 describe('login', () => {
   test('the right password opens a session whose principal carries role and unit', async () => {
-    const outcome = await attemptLogin(t.db, { username: 'minh', password: 'correct horse battery', now: NOW, client: 'test' });
+    const outcome = await attemptLogin(t.db, {
+      username: 'minh',
+      password: 'correct horse battery',
+      now: NOW,
+      client: 'test',
+    });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     const p = await principalForSession(t.db, { token: outcome.token, now: NOW + 1000 });
-    expect(p).toMatchObject({ kind: 'user', role: 'manager', unitId: await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }) });
+    expect(p).toMatchObject({
+      kind: 'user',
+      role: 'manager',
+      unitId: await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }),
+    });
     // The session table never holds the token itself.
     const sessionsWithHash = async (hash: string) =>
       Number((await t.all<{ n: number }>(sql`SELECT count(*) AS n FROM sessions WHERE token_hash = ${hash}`))[0]!.n);
@@ -39,7 +59,12 @@ describe('login', () => {
 
   test('a wrong password and an unknown user get the same answer', async () => {
     const wrong = await attemptLogin(t.db, { username: 'lan', password: 'nope nope nope', now: NOW, client: 'test' });
-    const unknown = await attemptLogin(t.db, { username: 'nobody', password: 'nope nope nope', now: NOW, client: 'test' });
+    const unknown = await attemptLogin(t.db, {
+      username: 'nobody',
+      password: 'nope nope nope',
+      now: NOW,
+      client: 'test',
+    });
     expect(wrong).toEqual({ ok: false, reason: 'invalid' });
     expect(unknown).toEqual({ ok: false, reason: 'invalid' });
   });
@@ -48,7 +73,8 @@ describe('login', () => {
     const passwordHash = await hashPassword('another long password');
     await createUser(t.db, { username: 'hoa', role: 'operator', unitId: null, passwordHash }, CLI);
     const attacker = 'client-attacker';
-    const tryAs = (username: string, password: string, client: string, now = NOW) => attemptLogin(t.db, { username, password, now, client });
+    const tryAs = (username: string, password: string, client: string, now = NOW) =>
+      attemptLogin(t.db, { username, password, now, client });
     for (let i = 0; i < LOGIN_THROTTLE.pair.limit; i++) {
       expect(await tryAs('hoa', 'wrong', attacker)).toEqual({ ok: false, reason: 'invalid' });
       expect(await tryAs('ghost', 'wrong', attacker)).toEqual({ ok: false, reason: 'invalid' });
@@ -64,7 +90,9 @@ describe('login', () => {
     // The owner, from their own client, signs in at once: failing on purpose locks nobody out.
     expect((await tryAs('hoa', 'another long password', 'client-owner')).ok).toBe(true);
     // And the attacker's pair is free again once its window has passed.
-    expect((await tryAs('hoa', 'another long password', attacker, NOW + 2 * LOGIN_THROTTLE.pair.windowMs)).ok).toBe(true);
+    expect((await tryAs('hoa', 'another long password', attacker, NOW + 2 * LOGIN_THROTTLE.pair.windowMs)).ok).toBe(
+      true,
+    );
     const actions = (await listAudit(t.db, { actor: 'hoa' })).map((e) => e.action);
     expect(actions).toContain('login.throttled');
     expect(actions.filter((a) => a === 'login.failed')).toHaveLength(LOGIN_THROTTLE.pair.limit);
@@ -73,15 +101,33 @@ describe('login', () => {
   test('failures from one client across many names throttle that client (password spraying), not the others', async () => {
     const sprayer = 'client-sprayer';
     for (let i = 0; i < LOGIN_THROTTLE.client.limit; i++) {
-      expect(await attemptLogin(t.db, { username: `name${i}`, password: 'Password2026', now: NOW, client: sprayer })).toEqual({ ok: false, reason: 'invalid' });
+      expect(
+        await attemptLogin(t.db, { username: `name${i}`, password: 'Password2026', now: NOW, client: sprayer }),
+      ).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW, client: sprayer })).toEqual({ ok: false, reason: 'throttled' });
-    expect((await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW, client: 'client-colleague' })).ok).toBe(true);
+    expect(
+      await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW, client: sprayer }),
+    ).toEqual({ ok: false, reason: 'throttled' });
+    expect(
+      (
+        await attemptLogin(t.db, {
+          username: 'lan',
+          password: 'correct horse battery',
+          now: NOW,
+          client: 'client-colleague',
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   test('logout, revoking all sessions and disabling the user each end a session', async () => {
     const login = async () => {
-      const o = await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW, client: 'test' });
+      const o = await attemptLogin(t.db, {
+        username: 'lan',
+        password: 'correct horse battery',
+        now: NOW,
+        client: 'test',
+      });
       if (!o.ok) throw new Error('login failed');
       return o;
     };
@@ -121,8 +167,16 @@ describe('login', () => {
 describe('API tokens', () => {
   test('a token is stored hashed, resolves to its role, records its last use and can be revoked', async () => {
     const token = 'hl_test-token-value-0123456789';
-    const row = await createApiToken(t.db, { name: 'bi-tool', tokenHash: hashToken(token), role: 'leader', unitId: null }, CLI);
-    expect(await principalForApiToken(t.db, { token, now: NOW })).toMatchObject({ kind: 'token', role: 'leader', label: 'token:bi-tool' });
+    const row = await createApiToken(
+      t.db,
+      { name: 'bi-tool', tokenHash: hashToken(token), role: 'leader', unitId: null },
+      CLI,
+    );
+    expect(await principalForApiToken(t.db, { token, now: NOW })).toMatchObject({
+      kind: 'token',
+      role: 'leader',
+      label: 'token:bi-tool',
+    });
     expect(await t.all(sql`SELECT last_used_at FROM api_tokens WHERE id = ${row.id}`)).toEqual([{ last_used_at: NOW }]);
     expect(await principalForApiToken(t.db, { token: token + 'x', now: NOW })).toBeNull();
     expect(await revokeApiToken(t.db, { id: row.id, now: NOW }, CLI)).toBe(true);
@@ -134,20 +188,39 @@ describe('password change', () => {
   test('needs the current password, then signs out every other session and keeps this one', async () => {
     const passwordHash = await hashPassword('first long password');
     const user = await createUser(t.db, { username: 'tuan', role: 'leader', unitId: null, passwordHash }, CLI);
-    const other = await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW, client: 'test' });
+    const other = await attemptLogin(t.db, {
+      username: 'tuan',
+      password: 'first long password',
+      now: NOW,
+      client: 'test',
+    });
     if (!other.ok) throw new Error('login failed');
 
-    const refused = await changePassword(t.db, { userId: user.id, current: 'not it at all', next: 'second long password', now: NOW });
+    const refused = await changePassword(t.db, {
+      userId: user.id,
+      current: 'not it at all',
+      next: 'second long password',
+      now: NOW,
+    });
     expect(refused.ok).toBe(false);
     expect(await principalForSession(t.db, { token: other.token, now: NOW })).not.toBeNull();
 
-    const changed = await changePassword(t.db, { userId: user.id, current: 'first long password', next: 'second long password', now: NOW });
+    const changed = await changePassword(t.db, {
+      userId: user.id,
+      current: 'first long password',
+      next: 'second long password',
+      now: NOW,
+    });
     expect(changed.ok).toBe(true);
     if (!changed.ok) return;
     expect(await principalForSession(t.db, { token: other.token, now: NOW })).toBeNull();
     expect(await principalForSession(t.db, { token: changed.token, now: NOW })).toMatchObject({ id: user.id });
-    expect((await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW, client: 'test' })).ok).toBe(false);
-    expect((await attemptLogin(t.db, { username: 'tuan', password: 'second long password', now: NOW, client: 'test' })).ok).toBe(true);
+    expect(
+      (await attemptLogin(t.db, { username: 'tuan', password: 'first long password', now: NOW, client: 'test' })).ok,
+    ).toBe(false);
+    expect(
+      (await attemptLogin(t.db, { username: 'tuan', password: 'second long password', now: NOW, client: 'test' })).ok,
+    ).toBe(true);
     expect((await listAudit(t.db, { actor: 'tuan' })).map((e) => e.action)).toContain('user.password.change');
   });
 });

@@ -29,13 +29,18 @@ describe('devices in the admin UI', () => {
     expect(state.secret).toMatch(/\/pair\/[A-Za-z0-9_-]{40,}$/);
     expect(decodeQr(state.qr!)).toBe(state.secret);
     expect(state.message).toMatch(/Mã PIN nhân viên: \d{6}/);
-    expect(await listDevices(t.db)).toMatchObject([{ pointCode: 'TTHCC-Q02', name: 'Máy tính bảng Quầy số 2 – Chứng chỉ hành nghề, năng lực', pairedAt: null }]);
+    expect(await listDevices(t.db)).toMatchObject([
+      { pointCode: 'TTHCC-Q02', name: 'Máy tính bảng Quầy số 2 – Chứng chỉ hành nghề, năng lực', pairedAt: null },
+    ]);
   });
 
   test('bad input is refused by its field and stores nothing', async () => {
     const before = await t.count('devices');
     const noDesk = await createDeviceCore(t.db, admin, { pointCode: 'KHONG-CO', pin: '1234' });
-    expect(noDesk).toMatchObject({ status: 'error', fieldErrors: { pointCode: [expect.stringContaining('Không có quầy')] } });
+    expect(noDesk).toMatchObject({
+      status: 'error',
+      fieldErrors: { pointCode: [expect.stringContaining('Không có quầy')] },
+    });
     const badPin = await createDeviceCore(t.db, admin, { pointCode: 'TTHCC-Q02', pin: '12' });
     expect(badPin).toMatchObject({ status: 'error', fieldErrors: { pin: [expect.any(String)] } });
     expect(await t.count('devices')).toBe(before);
@@ -49,6 +54,11 @@ describe('devices in the admin UI', () => {
     expect(await revokeDeviceCore(t.db, admin, { id: String(id) })).toMatchObject({ status: 'ok' });
     expect(await revokeDeviceCore(t.db, admin, { id: String(id) })).toMatchObject({ status: 'error' });
     expect(await relinkDeviceCore(t.db, admin, { id: String(id) })).toMatchObject({ status: 'error' });
-    expect((await listAudit(t.db, { action: 'device.' })).map((e) => e.action).sort()).toEqual(['device.create', 'device.relink', 'device.rename', 'device.revoke']);
+    expect((await listAudit(t.db, { action: 'device.' })).map((e) => e.action).sort()).toEqual([
+      'device.create',
+      'device.relink',
+      'device.rename',
+      'device.revoke',
+    ]);
   });
 });

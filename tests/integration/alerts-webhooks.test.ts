@@ -21,7 +21,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const settings = { percent: 30, minResponses: 5, webhookUrl: 'http://127.0.0.1:9/hook' };
-const rate = (point: string, satisfaction: number) => POST(jsonRequest(quickResponse({ point, answers: { satisfaction } })));
+const rate = (point: string, satisfaction: number) =>
+  POST(jsonRequest(quickResponse({ point, answers: { satisfaction } })));
 
 describe('alerts', () => {
   test('a desk crossing the negative share in the last hour raises one alert, queued for the webhook', async () => {
@@ -33,7 +34,11 @@ describe('alerts', () => {
 
     const all = await activeAlerts(t.db, { unitIds: null, now });
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ kind: 'negative_share', pointName: 'Quầy số 1 – Giấy phép xây dựng', details: { responses: 5, negative: 2, percent: 40 } });
+    expect(all[0]).toMatchObject({
+      kind: 'negative_share',
+      pointName: 'Quầy số 1 – Giấy phép xây dựng',
+      details: { responses: 5, negative: 2, percent: 40 },
+    });
     const nha = await unitSubtreeIds(t.db, (await findUnitIdByCode(t.db, { code: 'SXD-NHA' }))!);
     expect(await activeAlerts(t.db, { unitIds: nha, now })).toEqual([]);
     expect((await listDeliveries(t.db)).map((d) => d.event)).toContain('alert.negative_share');
@@ -47,14 +52,20 @@ describe('alerts', () => {
     const openCases = await t.count('cases');
     expect(raised).toBe(openCases);
     expect(await raiseDueAlerts(t.db, { now: later + 60_000, settings })).toBe(0);
-    expect((await activeAlerts(t.db, { unitIds: null, now: later })).filter((a) => a.kind === 'case_overdue')).toHaveLength(openCases);
+    expect(
+      (await activeAlerts(t.db, { unitIds: null, now: later })).filter((a) => a.kind === 'case_overdue'),
+    ).toHaveLength(openCases);
   });
 
   test('every new case is queued as case.opened, without the answers', async () => {
     const opened = (await listDeliveries(t.db, { limit: 500 })).filter((d) => d.event === 'case.opened');
     expect(opened).toHaveLength(await t.count('cases'));
     const payload = JSON.parse(opened[0]!.payload);
-    expect(payload.data).toMatchObject({ case: expect.stringMatching(/^PA-/), unit: expect.any(String), reasons: ['dissatisfied'] });
+    expect(payload.data).toMatchObject({
+      case: expect.stringMatching(/^PA-/),
+      unit: expect.any(String),
+      reasons: ['dissatisfied'],
+    });
     expect(opened[0]!.payload).not.toContain('satisfaction');
   });
 });
@@ -70,7 +81,11 @@ describe('webhook delivery', () => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        received.push({ body, signature: (req.headers['x-hailong-signature'] as string) ?? null, event: (req.headers['x-hailong-event'] as string) ?? null });
+        received.push({
+          body,
+          signature: (req.headers['x-hailong-signature'] as string) ?? null,
+          event: (req.headers['x-hailong-event'] as string) ?? null,
+        });
         res.writeHead(answers.shift() ?? 200).end();
       });
     });
@@ -102,7 +117,10 @@ describe('webhook delivery', () => {
     const gone = await enqueueWebhook(t.db, { event: 'case.opened', url, payload: {}, now: Date.now() });
     answers = [410];
     await sendDueWebhooks(t.db, { secret });
-    expect((await listDeliveries(t.db)).find((d) => d.id === gone)).toMatchObject({ status: 'failed', lastStatusCode: 410 });
+    expect((await listDeliveries(t.db)).find((d) => d.id === gone)).toMatchObject({
+      status: 'failed',
+      lastStatusCode: 410,
+    });
   });
 
   test('several senders at once (one per instance) deliver each webhook exactly once', async () => {
@@ -110,7 +128,9 @@ describe('webhook delivery', () => {
     const now = Date.now();
     received.length = 0;
     answers = [];
-    const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => enqueueWebhook(t.db, { event: 'alert.raised', url, payload: { n: i }, now })));
+    const ids = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => enqueueWebhook(t.db, { event: 'alert.raised', url, payload: { n: i }, now })),
+    );
     const sent = await Promise.all([0, 1, 2].map(() => sendDueWebhooks(t.db, { secret, now })));
     expect(sent.reduce((a, b) => a + b, 0)).toBe(6);
     expect(received.map((r) => JSON.parse(r.body).id).sort()).toEqual([...ids].sort());

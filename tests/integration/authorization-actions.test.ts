@@ -45,8 +45,22 @@ beforeAll(async () => {
     ['admin', 'admin', null],
   ];
   for (const [who, role, unit] of users) {
-    await createUser(t.db, { username: who.toLowerCase(), role, unitId: unit ? await findUnitIdByCode(t.db, { code: unit }) : null, passwordHash }, { userId: null, label: 'test' });
-    const login = await attemptLogin(t.db, { username: who.toLowerCase(), password: 'matrix password 1', now: Date.now(), client: 'test' });
+    await createUser(
+      t.db,
+      {
+        username: who.toLowerCase(),
+        role,
+        unitId: unit ? await findUnitIdByCode(t.db, { code: unit }) : null,
+        passwordHash,
+      },
+      { userId: null, label: 'test' },
+    );
+    const login = await attemptLogin(t.db, {
+      username: who.toLowerCase(),
+      password: 'matrix password 1',
+      now: Date.now(),
+      client: 'test',
+    });
     if (!login.ok) throw new Error(`login ${who}`);
     tokens[who] = login.token;
   }
@@ -79,7 +93,8 @@ async function snapshot(): Promise<string> {
   return counts.join(' ');
 }
 
-const AUTH_REFUSALS = /Phiên đăng nhập đã hết|Vai trò của bạn không được|không tìm thấy phản ánh trong phạm vi|Không tìm thấy phản ánh trong phạm vi/i;
+const AUTH_REFUSALS =
+  /Phiên đăng nhập đã hết|Vai trò của bạn không được|không tìm thấy phản ánh trong phạm vi|Không tìm thấy phản ánh trong phạm vi/i;
 
 function refusalOf(state: unknown): string | null {
   const s = state as { message?: string; errors?: { form?: string } };
@@ -92,16 +107,40 @@ type Case = { name: string; allowed: readonly Who[]; call: () => Promise<unknown
 const adminOnly = ['admin'] as const;
 const ADMIN_ACTIONS: Case[] = Object.entries(admin)
   .filter(([name, fn]) => name.endsWith('Action') && typeof fn === 'function')
-  .map(([name, fn]) => ({ name: `admin ${name}`, allowed: adminOnly, call: () => (fn as (p: unknown, f: FormData) => Promise<unknown>)({ status: 'idle' }, form({ name: 'x', code: 'x', id: '999999' })) }));
+  .map(([name, fn]) => ({
+    name: `admin ${name}`,
+    allowed: adminOnly,
+    call: () =>
+      (fn as (p: unknown, f: FormData) => Promise<unknown>)(
+        { status: 'idle' },
+        form({ name: 'x', code: 'x', id: '999999' }),
+      ),
+  }));
 
 const CASE_ACTIONS: Case[] = [
-  { name: 'cases changeStatusAction', allowed: ['manager', 'admin'], call: () => cases.changeStatusAction(caseCode, {}, form({ status: 'in_progress' })) },
-  { name: 'cases addNoteAction', allowed: ['manager', 'admin'], call: () => cases.addNoteAction(caseCode, {}, form({ body: 'ghi chú' })) },
-  { name: 'cases assignAction', allowed: ['manager', 'admin'], call: () => cases.assignAction(caseCode, {}, form({ assignee: '' })) },
+  {
+    name: 'cases changeStatusAction',
+    allowed: ['manager', 'admin'],
+    call: () => cases.changeStatusAction(caseCode, {}, form({ status: 'in_progress' })),
+  },
+  {
+    name: 'cases addNoteAction',
+    allowed: ['manager', 'admin'],
+    call: () => cases.addNoteAction(caseCode, {}, form({ body: 'ghi chú' })),
+  },
+  {
+    name: 'cases assignAction',
+    allowed: ['manager', 'admin'],
+    call: () => cases.assignAction(caseCode, {}, form({ assignee: '' })),
+  },
 ];
 
 const ACCOUNT_ACTIONS: Case[] = [
-  { name: 'account changePasswordAction', allowed: ['operator', 'manager', 'otherManager', 'leader', 'admin'], call: () => account.changePasswordAction({}, form({ current: 'wrong', next: 'x', confirm: 'y' })) },
+  {
+    name: 'account changePasswordAction',
+    allowed: ['operator', 'manager', 'otherManager', 'leader', 'admin'],
+    call: () => account.changePasswordAction({}, form({ current: 'wrong', next: 'x', confirm: 'y' })),
+  },
 ];
 
 describe.each([...ADMIN_ACTIONS, ...CASE_ACTIONS, ...ACCOUNT_ACTIONS])('$name', ({ allowed, call }) => {
@@ -128,17 +167,33 @@ test('the matrix covers every exported admin action', async () => {
 test('one person is one actor in the audit log across admin and case actions', async () => {
   const { listAudit } = await import('@/db/queries/audit');
   const passwordHash = await hashPassword('matrix password 1');
-  await createUser(t.db, { username: 'giamdoc', role: 'admin', unitId: null, passwordHash, displayName: 'Nguyễn Văn An' }, { userId: null, label: 'test' });
-  const login = await attemptLogin(t.db, { username: 'giamdoc', password: 'matrix password 1', now: Date.now(), client: 'test' });
+  await createUser(
+    t.db,
+    { username: 'giamdoc', role: 'admin', unitId: null, passwordHash, displayName: 'Nguyễn Văn An' },
+    { userId: null, label: 'test' },
+  );
+  const login = await attemptLogin(t.db, {
+    username: 'giamdoc',
+    password: 'matrix password 1',
+    now: Date.now(),
+    client: 'test',
+  });
   if (!login.ok) throw new Error('login giamdoc');
   session = login.token;
-  expect(refusalOf(await admin.createUnitAction({ status: 'idle' }, form({ code: 'AUDIT-ONE', name: 'Đơn vị kiểm tra' })))).toBeNull();
+  expect(
+    refusalOf(await admin.createUnitAction({ status: 'idle' }, form({ code: 'AUDIT-ONE', name: 'Đơn vị kiểm tra' }))),
+  ).toBeNull();
   expect(refusalOf(await cases.addNoteAction(caseCode, {}, form({ body: 'đã gọi lại' })))).toBeNull();
-  expect(refusalOf(await cases.changeStatusAction(caseCode, {}, form({ status: 'resolved', publicReply: 'Đã xử lý' })))).toBeNull();
+  expect(
+    refusalOf(await cases.changeStatusAction(caseCode, {}, form({ status: 'resolved', publicReply: 'Đã xử lý' }))),
+  ).toBeNull();
 
   const entries = await listAudit(t.db, { actor: 'giamdoc', limit: 50 });
   const actions = entries.map((e) => e.action);
   expect(actions.some((a) => a.startsWith('unit.'))).toBe(true);
-  expect(actions.some((a) => a.startsWith('case.')), actions.join(', ')).toBe(true);
+  expect(
+    actions.some((a) => a.startsWith('case.')),
+    actions.join(', '),
+  ).toBe(true);
   expect((await listAudit(t.db, { actor: 'Nguyễn Văn An', limit: 50 })).length).toBe(0);
 });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   t = await createTestDb();
   const body = quickResponse({ point: 'TTHCC-Q01', answers: { satisfaction: 1 } }); // desk of SXD-QLXD
   code = ((await (await POST(jsonRequest(body))).json()) as { case: string }).case;
-  const res = await postContact(jsonRequest({ responseId: body.id, name: 'Trần Thị B', phone: '0987 654 321', consent: true }));
+  const res = await postContact(
+    jsonRequest({ responseId: body.id, name: 'Trần Thị B', phone: '0987 654 321', consent: true }),
+  );
   expect(res.status).toBe(201);
 });
 afterAll(() => t.close());
@@ -33,7 +35,7 @@ const principal = async (role: Role, unit?: string): Promise<Principal> => ({
 describe('who sees a call-back contact on /cases/[code]', () => {
   test.each([
     ['an admin', 'admin', undefined],
-    ['the manager of the case\'s unit', 'manager', 'SXD-QLXD'],
+    ["the manager of the case's unit", 'manager', 'SXD-QLXD'],
     ['a manager of a unit above it (subtree)', 'manager', 'SXD'],
   ] as const)('%s: the value', async (_who, role, unit) => {
     const c = await caseForPrincipal(t.db, await principal(role, unit), code);

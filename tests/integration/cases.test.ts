@@ -22,7 +22,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ACTOR = { userId: null, label: 'test' };
-const sipasAnswers = (overall: number, extra: Record<string, unknown> = {}) => ({ overall, q_staff_polite: 5, ...extra });
+const sipasAnswers = (overall: number, extra: Record<string, unknown> = {}) => ({
+  overall,
+  q_staff_polite: 5,
+  ...extra,
+});
 
 async function post(body: Record<string, unknown>) {
   const res = await POST(jsonRequest(body));
@@ -31,10 +35,22 @@ async function post(body: Record<string, unknown>) {
 
 describe('which answers open a case', () => {
   test.each([
-    ['quick "Không hài lòng"', quickResponse({ answers: { satisfaction: 1, reasons: ['attitude'] } }), ['dissatisfied']],
+    [
+      'quick "Không hài lòng"',
+      quickResponse({ answers: { satisfaction: 1, reasons: ['attitude'] } }),
+      ['dissatisfied'],
+    ],
     ['quick "Hài lòng"', quickResponse({ answers: { satisfaction: 2 } }), null],
-    ['quick with a comment marked as a complaint', quickResponse({ answers: { satisfaction: 3, comment: 'Phí chưa niêm yết', complaint: true } }), ['complaint']],
-    ['quick with a comment not marked', quickResponse({ answers: { satisfaction: 3, comment: 'Cảm ơn', complaint: false } }), null],
+    [
+      'quick with a comment marked as a complaint',
+      quickResponse({ answers: { satisfaction: 3, comment: 'Phí chưa niêm yết', complaint: true } }),
+      ['complaint'],
+    ],
+    [
+      'quick with a comment not marked',
+      quickResponse({ answers: { satisfaction: 3, comment: 'Cảm ơn', complaint: false } }),
+      null,
+    ],
     ['SIPAS overall 2', quickResponse({ survey: 'sipas', answers: sipasAnswers(2) }), ['dissatisfied']],
     ['SIPAS overall 3', quickResponse({ survey: 'sipas', answers: sipasAnswers(3) }), null],
   ])('%s', async (_name, body, reasons) => {
@@ -48,7 +64,12 @@ describe('which answers open a case', () => {
     }
     expect(json.case).toMatch(/^PA-[0-9A-Z]{7}-[0-9A-Z]$/);
     const c = (await findCase(t.db, json.case!))!;
-    expect(c).toMatchObject({ status: 'new', reasons: reasons.join(','), pointCode: 'TTHCC-Q01', unitName: 'Phòng Quản lý xây dựng' });
+    expect(c).toMatchObject({
+      status: 'new',
+      reasons: reasons.join(','),
+      pointCode: 'TTHCC-Q01',
+      unitName: 'Phòng Quản lý xây dựng',
+    });
   });
 
   test('a replay answers with the same case code and opens no second case', async () => {
@@ -64,7 +85,10 @@ describe('which answers open a case', () => {
 
 describe('due dates count working days only', () => {
   const ingestAt = async (receivedAt: number) => {
-    const raw = quickResponse({ answers: { satisfaction: 1 }, completedAt: new Date(receivedAt - 60_000).toISOString() });
+    const raw = quickResponse({
+      answers: { satisfaction: 1 },
+      completedAt: new Date(receivedAt - 60_000).toISOString(),
+    });
     const envelope = envelopeSchema.parse(raw);
     const outcome = await ingestResponse(t.db, { envelope, bodyHash: bodyHash(raw), receivedAt, clientKey: null });
     if (outcome.kind !== 'accepted' || !outcome.caseCode) throw new Error(`no case: ${JSON.stringify(outcome)}`);
@@ -114,10 +138,22 @@ describe('handling, lookup and consented contact', () => {
     expect(before).toMatchObject({ code, status: 'new', publicReply: null });
     expect(JSON.stringify(before)).not.toMatch(/Chờ quá lâu|0912|Nguyễn/);
 
-    expect(await changeCaseStatus(t.db, { code, to: 'resolved', now: Date.now() }, ACTOR)).toMatchObject({ ok: false, field: 'publicReply' });
+    expect(await changeCaseStatus(t.db, { code, to: 'resolved', now: Date.now() }, ACTOR)).toMatchObject({
+      ok: false,
+      field: 'publicReply',
+    });
     expect(await changeCaseStatus(t.db, { code, to: 'in_progress', now: Date.now() }, ACTOR)).toEqual({ ok: true });
-    expect(await changeCaseStatus(t.db, { code, to: 'resolved', publicReply: 'Đã bố trí thêm cán bộ giờ cao điểm.', now: Date.now() }, ACTOR)).toEqual({ ok: true });
-    expect(await findPublicCase(t.db, code)).toMatchObject({ status: 'resolved', publicReply: 'Đã bố trí thêm cán bộ giờ cao điểm.' });
+    expect(
+      await changeCaseStatus(
+        t.db,
+        { code, to: 'resolved', publicReply: 'Đã bố trí thêm cán bộ giờ cao điểm.', now: Date.now() },
+        ACTOR,
+      ),
+    ).toEqual({ ok: true });
+    expect(await findPublicCase(t.db, code)).toMatchObject({
+      status: 'resolved',
+      publicReply: 'Đã bố trí thêm cán bộ giờ cao điểm.',
+    });
     expect((await listAudit(t.db, { action: 'case.status' })).length).toBe(2);
   });
 

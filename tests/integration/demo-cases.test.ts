@@ -19,5 +19,9 @@ test('the demo opens cases through ingest and leaves a realistic queue: open, in
   const statuses = rows.map((r) => r.status).sort();
   expect(statuses).toEqual(['dismissed', 'in_progress', 'new', 'new', 'resolved', 'resolved', 'resolved']);
   expect(rows.filter((r) => isOverdue(r, now))).toHaveLength(1);
-  expect(await t.all(sql`SELECT code FROM cases WHERE status IN ('resolved', 'dismissed') AND (public_reply IS NULL OR public_reply = '')`)).toEqual([]);
+  expect(
+    await t.all(
+      sql`SELECT code FROM cases WHERE status IN ('resolved', 'dismissed') AND (public_reply IS NULL OR public_reply = '')`,
+    ),
+  ).toEqual([]);
 });

@@ -51,7 +51,25 @@ beforeAll(async () => {
       const at = now - DAY_MS - (i % 7) * 1000;
       await insertResponse(
         tx,
-        { id: randomUUID(), surveyVersionId: versionId, pointId, unitId, procedureId: null, channel: 'kiosk', dossier: null, locale: null, startedAt: null, completedAt: at, receivedAt: at, deviceId: null, operatorId: null, clientKey: null, bodyHash: 'x', answers: '{"satisfaction":2}', flags: 0 },
+        {
+          id: randomUUID(),
+          surveyVersionId: versionId,
+          pointId,
+          unitId,
+          procedureId: null,
+          channel: 'kiosk',
+          dossier: null,
+          locale: null,
+          startedAt: null,
+          completedAt: at,
+          receivedAt: at,
+          deviceId: null,
+          operatorId: null,
+          clientKey: null,
+          bodyHash: 'x',
+          answers: '{"satisfaction":2}',
+          flags: 0,
+        },
         [{ question: 'satisfaction', value: 2 }],
         { answers: 1, satisfied: 1 },
       );
@@ -61,11 +79,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const request = (path: string, headers: Record<string, string> = leader) => new Request(`http://localhost${path}`, { headers });
+const request = (path: string, headers: Record<string, string> = leader) =>
+  new Request(`http://localhost${path}`, { headers });
 
 describe('GET /api/exports/responses', () => {
   test('CSV: UTF-8 with BOM, Vietnamese column titles, formulas neutralised, no dossier numbers', async () => {
-    const res = await exportResponses(request(`/api/exports/responses?format=csv&survey=quick&from=${from}&to=${to}&point=TTHCC-Q01`));
+    const res = await exportResponses(
+      request(`/api/exports/responses?format=csv&survey=quick&from=${from}&to=${to}&point=TTHCC-Q01`),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="phieu-quick-${from}_${to}.csv"`);
@@ -90,7 +111,9 @@ describe('GET /api/exports/responses', () => {
   });
 
   test('XLSX opens with the same columns and neutralised text', async () => {
-    const res = await exportResponses(request(`/api/exports/responses?format=xlsx&survey=quick&from=${from}&to=${to}&point=TTHCC-Q01`));
+    const res = await exportResponses(
+      request(`/api/exports/responses?format=xlsx&survey=quick&from=${from}&to=${to}&point=TTHCC-Q01`),
+    );
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
@@ -104,13 +127,17 @@ describe('GET /api/exports/responses', () => {
 
   test('needs exports.download; bad input is a 4xx envelope', async () => {
     expect((await exportResponses(request('/api/exports/responses?survey=quick', {}))).status).toBe(401);
-    expect((await exportResponses(request('/api/exports/responses?survey=quick', await bearer(t.db, 'operator')))).status).toBe(403);
+    expect(
+      (await exportResponses(request('/api/exports/responses?survey=quick', await bearer(t.db, 'operator')))).status,
+    ).toBe(403);
     const bad = await exportResponses(request('/api/exports/responses?survey=quick&format=pdf'));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_query');
     expect((await exportResponses(request('/api/exports/responses?survey=nope'))).status).toBe(404);
     const manager = await bearer(t.db, 'manager', 'SXD-NHA');
-    expect((await exportResponses(request('/api/exports/responses?survey=quick&unit=SXD-QLXD', manager))).status).toBe(403);
+    expect((await exportResponses(request('/api/exports/responses?survey=quick&unit=SXD-QLXD', manager))).status).toBe(
+      403,
+    );
   });
 });
 
@@ -124,7 +151,9 @@ describe('GET /api/exports/indices', () => {
     );
     // 2,348 responses: 2,347 satisfied (one "Không hài lòng"); one criterion, so its Wilson interval.
     expect(lines[1]).toMatch(/^Chỉ số chung,,,,2348,,99\.96,99\.76,99\.99,Không,$/);
-    const ranking = await (await exportIndices(request(`/api/exports/indices?format=csv&table=points&survey=quick&from=${from}&to=${to}`))).text();
+    const ranking = await (
+      await exportIndices(request(`/api/exports/indices?format=csv&table=points&survey=quick&from=${from}&to=${to}`))
+    ).text();
     expect(ranking).toContain('chưa đủ dữ liệu,TTHCC-Q01');
     expect(ranking).toMatch(/\n1,TTHCC-Q03,/);
   });

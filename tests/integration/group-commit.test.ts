@@ -65,18 +65,42 @@ describe('group commit', () => {
     // An injected failure of the batch's rollup write, as a full disk would fail its commit.
     const pg = dialectOf(t.db) === 'postgres';
     if (pg) {
-      await t.run(sql.raw(`CREATE FUNCTION fail_batch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected: disk full'; END $$`));
-      await t.run(sql.raw('CREATE TRIGGER fail_batch BEFORE INSERT ON rollup_hours_month FOR EACH ROW EXECUTE FUNCTION fail_batch()'));
+      await t.run(
+        sql.raw(
+          `CREATE FUNCTION fail_batch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected: disk full'; END $$`,
+        ),
+      );
+      await t.run(
+        sql.raw(
+          'CREATE TRIGGER fail_batch BEFORE INSERT ON rollup_hours_month FOR EACH ROW EXECUTE FUNCTION fail_batch()',
+        ),
+      );
     } else {
-      await t.run(sql.raw(`CREATE TRIGGER fail_batch BEFORE INSERT ON rollup_hours_month BEGIN SELECT RAISE(ABORT, 'injected: disk full'); END`));
+      await t.run(
+        sql.raw(
+          `CREATE TRIGGER fail_batch BEFORE INSERT ON rollup_hours_month BEGIN SELECT RAISE(ABORT, 'injected: disk full'); END`,
+        ),
+      );
     }
-    const before = { responses: await t.count('responses'), answers: await t.count('answers'), cases: await t.count('cases') };
+    const before = {
+      responses: await t.count('responses'),
+      answers: await t.count('answers'),
+      cases: await t.count('cases'),
+    };
     try {
-      const bodies = [quickResponse(), dossierResponse({ dossier: 'H19.20-GC-0003' }), quickResponse({ answers: { satisfaction: 1 } })];
+      const bodies = [
+        quickResponse(),
+        dossierResponse({ dossier: 'H19.20-GC-0003' }),
+        quickResponse({ answers: { satisfaction: 1 } }),
+      ];
       const results = await Promise.all(bodies.map(post));
       expect(results.map((r) => r.status)).toEqual([500, 500, 500]);
       expect(results.every((r) => r.json.error!.code === 'internal_error')).toBe(true);
-      expect({ responses: await t.count('responses'), answers: await t.count('answers'), cases: await t.count('cases') }).toEqual(before);
+      expect({
+        responses: await t.count('responses'),
+        answers: await t.count('answers'),
+        cases: await t.count('cases'),
+      }).toEqual(before);
     } finally {
       await t.run(sql.raw('DROP TRIGGER fail_batch' + (pg ? ' ON rollup_hours_month' : '')));
       if (pg) await t.run(sql.raw('DROP FUNCTION fail_batch()'));
@@ -97,7 +121,9 @@ describe('no statement joins another request’s transaction', () => {
     const isOpen = new Promise<void>((resolve) => (opened = resolve));
     // Another request's transaction: it writes, waits, and then fails.
     const failing = withTransaction(t.db, async (tx) => {
-      await tx.insert((await import('@/db/schema')).auditLog).values({ at: Date.now(), actor: 'test', action: 'test.rollback' });
+      await tx
+        .insert((await import('@/db/schema')).auditLog)
+        .values({ at: Date.now(), actor: 'test', action: 'test.rollback' });
       opened();
       await gate;
       throw new Error('rolled back on purpose');
@@ -116,4 +142,3 @@ describe('no statement joins another request’s transaction', () => {
     expect(Number(audit!.n)).toBe(0);
   });
 });
-

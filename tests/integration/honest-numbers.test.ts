@@ -17,11 +17,28 @@ import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest } from '@/tests/helpers/http';
 
 const CRITERIA = [
-  'q_access_seats', 'q_access_equipment_sufficient', 'q_access_equipment_modern', 'q_access_equipment_easy',
-  'q_procedure_posted_full', 'q_procedure_posted_accurate', 'q_procedure_documents', 'q_procedure_fees', 'q_procedure_time',
-  'q_staff_polite', 'q_staff_listened', 'q_staff_explained', 'q_staff_guided', 'q_staff_understandable', 'q_staff_rules',
-  'q_result_as_regulated', 'q_result_complete', 'q_result_accurate',
-  'q_feedback_channel', 'q_feedback_easy', 'q_feedback_handled', 'q_feedback_reported',
+  'q_access_seats',
+  'q_access_equipment_sufficient',
+  'q_access_equipment_modern',
+  'q_access_equipment_easy',
+  'q_procedure_posted_full',
+  'q_procedure_posted_accurate',
+  'q_procedure_documents',
+  'q_procedure_fees',
+  'q_procedure_time',
+  'q_staff_polite',
+  'q_staff_listened',
+  'q_staff_explained',
+  'q_staff_guided',
+  'q_staff_understandable',
+  'q_staff_rules',
+  'q_result_as_regulated',
+  'q_result_complete',
+  'q_result_accurate',
+  'q_feedback_channel',
+  'q_feedback_easy',
+  'q_feedback_handled',
+  'q_feedback_reported',
 ];
 
 let t: TestDb;
@@ -43,7 +60,16 @@ function person(content: number): Record<string, number> {
 }
 
 async function post(point: string, answers: Record<string, number>) {
-  const res = await POST(jsonRequest({ id: randomUUID(), survey: 'sipas', point, channel: 'qr', answers: { ...answers, overall: 4 }, completedAt: new Date(now - 60_000).toISOString() }));
+  const res = await POST(
+    jsonRequest({
+      id: randomUUID(),
+      survey: 'sipas',
+      point,
+      channel: 'qr',
+      answers: { ...answers, overall: 4 },
+      completedAt: new Date(now - 60_000).toISOString(),
+    }),
+  );
   expect(res.status).toBe(201);
 }
 
@@ -60,7 +86,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const get = async (handler: (r: Request) => Promise<Response>, path: string) => (await handler(new Request(`http://localhost${path}`, { headers: leader }))).json();
+const get = async (handler: (r: Request) => Promise<Response>, path: string) =>
+  (await handler(new Request(`http://localhost${path}`, { headers: leader }))).json();
 
 describe('honest numbers', () => {
   test('/api/rankings: verdicts by evidence against the national benchmark; 2 respondents never ranked', async () => {
@@ -82,7 +109,12 @@ describe('honest numbers', () => {
     const api = await get(getIndices, `/api/indices?survey=sipas&from=${from}&to=${today}&unit=SXD-CLCT`);
     expect(api).toMatchObject({ responses: 2, index: null, ci95: null, suppressed: true });
 
-    const view = await resolveView(t.db, { kind: 'token', id: 0, label: 't', role: 'leader', unitId: null }, { survey: 'sipas', from, to: today }, now);
+    const view = await resolveView(
+      t.db,
+      { kind: 'token', id: 0, label: 't', role: 'leader', unitId: null },
+      { survey: 'sipas', from, to: today },
+      now,
+    );
     if (isViewError(view)) throw new Error(view.message);
     const data = await loadDashboard(t.db, view, { minResponses: 30 });
     expect(data.rankings.units.ranked.map((r) => r.key)).not.toContain('SXD-CLCT');
@@ -90,7 +122,12 @@ describe('honest numbers', () => {
     expect(data.rankings.points.ranked.map((r) => r.key)).not.toContain('TTHCC-Q05');
     expect(data.rankings.points.suppressed.map((r) => [r.key, r.responses])).toContainEqual(['TTHCC-Q05', 2]);
 
-    const unitView = await resolveView(t.db, { kind: 'token', id: 0, label: 't', role: 'leader', unitId: null }, { survey: 'sipas', quarter, unit: 'SXD-CLCT' }, now);
+    const unitView = await resolveView(
+      t.db,
+      { kind: 'token', id: 0, label: 't', role: 'leader', unitId: null },
+      { survey: 'sipas', quarter, unit: 'SXD-CLCT' },
+      now,
+    );
     if (isViewError(unitView)) throw new Error(unitView.message);
     const report = await loadDashboard(t.db, unitView, { minResponses: 30, trendUnit: 'week' });
     expect(report.indices).toMatchObject({ responses: 2, index: null, suppressed: true });

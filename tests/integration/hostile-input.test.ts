@@ -42,7 +42,19 @@ const hostileValue = fc.oneof(
   hostileString,
   fc.constantFrom(null, true, -1, 1e308, Number.MAX_SAFE_INTEGER, 3.5, [], {}, [3], { $gt: 0 }),
 );
-const ENVELOPE_FIELDS = ['id', 'survey', 'surveyVersion', 'point', 'channel', 'procedure', 'dossier', 'locale', 'startedAt', 'completedAt', 'answers'] as const;
+const ENVELOPE_FIELDS = [
+  'id',
+  'survey',
+  'surveyVersion',
+  'point',
+  'channel',
+  'procedure',
+  'dossier',
+  'locale',
+  'startedAt',
+  'completedAt',
+  'answers',
+] as const;
 
 describe('hostile bodies to POST /api/responses', () => {
   test('arbitrary JSON values are refused', async () => {
@@ -62,14 +74,26 @@ describe('hostile bodies to POST /api/responses', () => {
       id: hostileValue.filter((v) => typeof v !== 'string' || !/^[0-9a-f-]{36}$/i.test(v)),
       survey: hostileValue.filter((v) => v !== 'quick'),
       surveyVersion: hostileValue.filter((v) => v !== 1 && v !== undefined),
-      point: hostileValue.filter((v) => !['TTHCC-Q01', 'TTHCC-Q02', 'TTHCC-Q03', 'TTHCC-Q04', 'TTHCC-Q05', 'SXD-TS01', 'TTKD-01'].includes(v as string)),
+      point: hostileValue.filter(
+        (v) =>
+          !['TTHCC-Q01', 'TTHCC-Q02', 'TTHCC-Q03', 'TTHCC-Q04', 'TTHCC-Q05', 'SXD-TS01', 'TTKD-01'].includes(
+            v as string,
+          ),
+      ),
       channel: hostileValue.filter((v) => !['qr', 'web'].includes(v as string)),
       procedure: hostileValue.filter((v) => v !== undefined),
-      dossier: hostileValue.filter((v) => v !== undefined && (typeof v !== 'string' || !/^[\p{L}\p{N}._\-/]{1,64}$/u.test(v.trim()))),
+      dossier: hostileValue.filter(
+        (v) => v !== undefined && (typeof v !== 'string' || !/^[\p{L}\p{N}._\-/]{1,64}$/u.test(v.trim())),
+      ),
       locale: hostileValue.filter((v) => v !== 'vi' && v !== 'en' && v !== undefined),
       startedAt: hostileValue.filter((v) => v !== undefined),
       completedAt: hostileValue.filter((v) => v !== undefined),
-      answers: hostileValue.filter((v) => JSON.stringify(v) !== '{"satisfaction":1}' && JSON.stringify(v) !== '{"satisfaction":2}' && JSON.stringify(v) !== '{"satisfaction":3}'),
+      answers: hostileValue.filter(
+        (v) =>
+          JSON.stringify(v) !== '{"satisfaction":1}' &&
+          JSON.stringify(v) !== '{"satisfaction":2}' &&
+          JSON.stringify(v) !== '{"satisfaction":3}',
+      ),
     };
     await fc.assert(
       fc.asyncProperty(
@@ -90,7 +114,11 @@ describe('hostile bodies to POST /api/responses', () => {
     const badAnswers = fc.oneof(
       // undefined values vanish in JSON, which would leave a valid body: they are not hostile keys.
       fc
-        .dictionary(hostileString.filter((k) => !['satisfaction', 'reasons', 'comment', 'complaint'].includes(k)), hostileValue.filter((v) => v !== undefined), { minKeys: 1, maxKeys: 5 })
+        .dictionary(
+          hostileString.filter((k) => !['satisfaction', 'reasons', 'comment', 'complaint'].includes(k)),
+          hostileValue.filter((v) => v !== undefined),
+          { minKeys: 1, maxKeys: 5 },
+        )
         .map((d) => ({ satisfaction: 3, ...d })),
       hostileValue.filter((v) => ![1, 2, 3].includes(v as number)).map((v) => ({ satisfaction: v })),
       fc.constant(JSON.parse('{"__proto__": {"isAdmin": true}, "satisfaction": 3}')),
@@ -114,7 +142,14 @@ describe('hostile bodies to POST /api/responses', () => {
     const raws: [string, BodyInit, string][] = [
       ['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), 'application/json'],
       ['deep nesting', deep, 'application/json'],
-      ['deep answers', JSON.stringify(quickResponse()).replace('{"satisfaction":3}', '{"satisfaction":' + '['.repeat(5_000) + ']'.repeat(5_000) + '}'), 'application/json'],
+      [
+        'deep answers',
+        JSON.stringify(quickResponse()).replace(
+          '{"satisfaction":3}',
+          '{"satisfaction":' + '['.repeat(5_000) + ']'.repeat(5_000) + '}',
+        ),
+        'application/json',
+      ],
       ['truncated', '{"id":"', 'application/json'],
       ['empty', '', 'application/json'],
       ['xml', '<response/>', 'application/xml'],
@@ -122,11 +157,19 @@ describe('hostile bodies to POST /api/responses', () => {
       ['multipart', 'a=b', 'multipart/form-data; boundary=x'],
     ];
     for (const [, body, type] of raws) {
-      await expectRefused(new Request('http://localhost/api/responses', { method: 'POST', headers: { 'content-type': type }, body }));
+      await expectRefused(
+        new Request('http://localhost/api/responses', { method: 'POST', headers: { 'content-type': type }, body }),
+      );
     }
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 300 }), async (bytes) => {
-        await expectRefused(new Request('http://localhost/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes }));
+        await expectRefused(
+          new Request('http://localhost/api/responses', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: bytes,
+          }),
+        );
       }),
       { numRuns: 500 },
     );

@@ -15,10 +15,22 @@ let operatorId = 0;
 beforeAll(async () => {
   t = await createTestDb();
   const passwordHash = await hashPassword('operator password 1');
-  for (const [username, role] of [['op', 'operator'], ['boss', 'leader']] as const) {
-    const user = await createUser(t.db, { username, role, unitId: null, passwordHash }, { userId: null, label: 'test' });
+  for (const [username, role] of [
+    ['op', 'operator'],
+    ['boss', 'leader'],
+  ] as const) {
+    const user = await createUser(
+      t.db,
+      { username, role, unitId: null, passwordHash },
+      { userId: null, label: 'test' },
+    );
     if (role === 'operator') operatorId = user.id;
-    const login = await attemptLogin(t.db, { username, password: 'operator password 1', now: Date.now(), client: 'test' });
+    const login = await attemptLogin(t.db, {
+      username,
+      password: 'operator password 1',
+      now: Date.now(),
+      client: 'test',
+    });
     if (!login.ok) throw new Error('login failed');
     cookies[role] = `hl_session=${login.token}`;
   }
@@ -48,7 +60,9 @@ describe('hotline entries (channel hotline)', () => {
     const body = hotline();
     const res = await POST(jsonRequest(body, { headers: { cookie: cookies.operator!, origin: 'http://localhost' } }));
     expect(res.status).toBe(201);
-    expect(await t.all(sql`SELECT channel, operator_id FROM responses WHERE id = ${body.id}`)).toEqual([{ channel: 'hotline', operator_id: operatorId }]);
+    expect(await t.all(sql`SELECT channel, operator_id FROM responses WHERE id = ${body.id}`)).toEqual([
+      { channel: 'hotline', operator_id: operatorId },
+    ]);
   });
 
   test('citizen channels never record an operator, even with an operator cookie', async () => {

@@ -39,11 +39,23 @@ beforeAll(async () => {
   // quick at desk 1 (unit SXD-QLXD): 30 × "Rất hài lòng" (3), 6 × "Hài lòng" (2), 4 × "Không hài lòng" (1).
   const quickQ01 = [...Array(30).fill(3), ...Array(6).fill(2), ...Array(4).fill(1)];
   for (const [i, v] of quickQ01.entries()) {
-    await post({ survey: 'quick', point: 'TTHCC-Q01', channel: i % 2 ? 'qr' : 'web', answers: { satisfaction: v }, completedAt: at(1 + (i % 5)) });
+    await post({
+      survey: 'quick',
+      point: 'TTHCC-Q01',
+      channel: i % 2 ? 'qr' : 'web',
+      answers: { satisfaction: v },
+      completedAt: at(1 + (i % 5)),
+    });
   }
   // quick at desk 3 (unit SXD-NHA): 2 × 3, 2 × 2, 6 × 1: ten answers, below MIN_RESPONSES = 30.
   for (const v of [3, 3, 2, 2, 1, 1, 1, 1, 1, 1]) {
-    await post({ survey: 'quick', point: 'TTHCC-Q03', channel: 'qr', answers: { satisfaction: v }, completedAt: at(2) });
+    await post({
+      survey: 'quick',
+      point: 'TTHCC-Q03',
+      channel: 'qr',
+      answers: { satisfaction: v },
+      completedAt: at(2),
+    });
   }
   // An answer outside the period must not count.
   await post({ survey: 'quick', point: 'TTHCC-Q01', channel: 'qr', answers: { satisfaction: 1 }, completedAt: at(20) });
@@ -52,7 +64,13 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++) {
     const answers: Record<string, number> = { overall: 4 };
     answers.q_access_seats = i < 15 ? 5 : 2;
-    for (const q of ['q_procedure_posted_full', 'q_procedure_posted_accurate', 'q_procedure_documents', 'q_procedure_fees', 'q_procedure_time']) {
+    for (const q of [
+      'q_procedure_posted_full',
+      'q_procedure_posted_accurate',
+      'q_procedure_documents',
+      'q_procedure_fees',
+      'q_procedure_time',
+    ]) {
       answers[q] = i < 20 ? 4 : 3;
     }
     answers.q_staff_polite = i < 21 ? 5 : 1;
@@ -122,14 +140,22 @@ describe('GET /api/indices (docs/contracts.md)', () => {
     const nha = await (await indices(`survey=quick&from=${from}&to=${to}&unit=SXD-NHA`)).json();
     expect(nha).toMatchObject({ responses: 10, index: null, suppressed: true });
     expect(nha.dimensions[0]).toMatchObject({ index: null, suppressed: true });
-    expect(nha.dimensions[0].criteria[0]).toMatchObject({ n: 10, satisfied: 4, index: null, ci95: null, suppressed: true });
+    expect(nha.dimensions[0].criteria[0]).toMatchObject({
+      n: 10,
+      satisfied: 4,
+      index: null,
+      ci95: null,
+      suppressed: true,
+    });
   });
 
   test('filters by desk and channel, and the period excludes older answers', async () => {
     const desk = await (await indices(`survey=quick&from=${from}&to=${to}&point=TTHCC-Q01&channel=qr`)).json();
     // Odd i of 40 went by qr: values at odd positions: 15 × 3, 3 × 2, 2 × 1 → 18 of 20, suppressed (n < 30).
     expect(desk.dimensions[0].criteria[0]).toMatchObject({ n: 20, satisfied: 18, suppressed: true });
-    const wide = await (await indices(`survey=quick&from=${localDay(now - 40 * DAY_MS)}&to=${to}&point=TTHCC-Q01`)).json();
+    const wide = await (
+      await indices(`survey=quick&from=${localDay(now - 40 * DAY_MS)}&to=${to}&point=TTHCC-Q01`)
+    ).json();
     expect(wide.dimensions[0].criteria[0]).toMatchObject({ n: 41, satisfied: 36 });
   });
 
@@ -138,10 +164,20 @@ describe('GET /api/indices (docs/contracts.md)', () => {
     const dims = Object.fromEntries(body.dimensions.map((d: { name: string }) => [d.name, d]));
     // access: seats 15/30 = 50, three others 100 → 87.5
     expect(dims.access.index).toBe(87.5);
-    expect(dims.access.criteria[0]).toMatchObject({ question: 'q_access_seats', n: 30, satisfied: 15, index: 50, ci95: [33.15, 66.85] });
+    expect(dims.access.criteria[0]).toMatchObject({
+      question: 'q_access_seats',
+      n: 30,
+      satisfied: 15,
+      index: 50,
+      ci95: [33.15, 66.85],
+    });
     // procedure: every criterion 20/30 = 66.666… → 66.67; Wilson [48.78, 80.77]
     expect(dims.procedure.index).toBe(66.67);
-    expect(dims.procedure.criteria[0]).toMatchObject({ index: 66.67, ci95: [48.78, 80.77], distribution: { '1': 0, '2': 0, '3': 10, '4': 20, '5': 0 } });
+    expect(dims.procedure.criteria[0]).toMatchObject({
+      index: 66.67,
+      ci95: [48.78, 80.77],
+      distribution: { '1': 0, '2': 0, '3': 10, '4': 20, '5': 0 },
+    });
     // staff: polite 21/30 = 70, five others 100 → 570 / 6 = 95
     expect(dims.staff.index).toBe(95);
     expect(dims.staff.criteria[0]).toMatchObject({ index: 70, ci95: [52.12, 83.34] });
@@ -150,7 +186,9 @@ describe('GET /api/indices (docs/contracts.md)', () => {
     expect(dims.result.criteria[0].ci95).toEqual([74.38, 96.54]);
     // feedback: "outcome reported" answered by 10 only → suppressed; the element is the mean of the other three (100).
     expect(dims.feedback.index).toBe(100);
-    expect(dims.feedback.criteria.find((c: { question: string }) => c.question === 'q_feedback_reported')).toMatchObject({
+    expect(
+      dims.feedback.criteria.find((c: { question: string }) => c.question === 'q_feedback_reported'),
+    ).toMatchObject({
       n: 10,
       satisfied: 10,
       index: null,
@@ -166,7 +204,9 @@ describe('GET /api/indices (docs/contracts.md)', () => {
 
   test('a ranking row equals /api/indices for the same scope', async () => {
     const ranking = await (
-      await getRankings(new Request(`http://localhost/api/rankings?survey=sipas&by=point&from=${from}&to=${to}`, { headers: leader }))
+      await getRankings(
+        new Request(`http://localhost/api/rankings?survey=sipas&by=point&from=${from}&to=${to}`, { headers: leader }),
+      )
     ).json();
     const row = ranking.ranked.find((r: { key: string }) => r.key === 'TTHCC-Q05');
     const scope = await (await indices(`survey=sipas&from=${from}&to=${to}&point=TTHCC-Q05`)).json();
@@ -208,7 +248,9 @@ describe('GET /api/indices (docs/contracts.md)', () => {
 
 describe('GET /api/rankings', () => {
   test('desks ranked by index with intervals and verdicts; thin desks listed apart', async () => {
-    const res = await getRankings(new Request(`http://localhost/api/rankings?survey=quick&by=point&from=${from}&to=${to}`, { headers: leader }));
+    const res = await getRankings(
+      new Request(`http://localhost/api/rankings?survey=quick&by=point&from=${from}&to=${to}`, { headers: leader }),
+    );
     expect(res.status).toBe(200);
     // Desk 1: 36 of 40 people satisfied (one answer each: Wilson). Benchmark: the whole view, 80 %;
     // z = (0.90 − 0.80)/√(0.8·0.2/40) = 1.58 → within.
@@ -220,18 +262,31 @@ describe('GET /api/rankings', () => {
       benchmark: { kind: 'view', label: expect.any(String), index: 80 },
       target: null,
       ranked: [
-        { rank: 1, key: 'TTHCC-Q01', label: expect.stringContaining('Quầy số 1'), responses: 40, n: 40, index: 90, ci95: [76.95, 96.04], verdict: 'within' },
+        {
+          rank: 1,
+          key: 'TTHCC-Q01',
+          label: expect.stringContaining('Quầy số 1'),
+          responses: 40,
+          n: 40,
+          index: 90,
+          ci95: [76.95, 96.04],
+          verdict: 'within',
+        },
       ],
       suppressed: [{ key: 'TTHCC-Q03', label: expect.stringContaining('Quầy số 3'), responses: 10, n: 10 }],
     });
   });
 
   test('units ranked the same way; an unknown grouping is a 400', async () => {
-    const res = await getRankings(new Request(`http://localhost/api/rankings?survey=quick&by=unit&from=${from}&to=${to}`, { headers: leader }));
+    const res = await getRankings(
+      new Request(`http://localhost/api/rankings?survey=quick&by=unit&from=${from}&to=${to}`, { headers: leader }),
+    );
     const body = await res.json();
     expect(body.ranked.map((r: { key: string }) => r.key)).toEqual(['SXD-QLXD']);
     expect(body.suppressed.map((r: { key: string }) => r.key)).toEqual(['SXD-NHA']);
-    const bad = await getRankings(new Request(`http://localhost/api/rankings?survey=quick&by=colour`, { headers: leader }));
+    const bad = await getRankings(
+      new Request(`http://localhost/api/rankings?survey=quick&by=colour`, { headers: leader }),
+    );
     expect(bad.status).toBe(400);
   });
 });

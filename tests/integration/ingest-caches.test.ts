@@ -25,7 +25,10 @@ test('a desk deactivated by another instance is refused once a batch has read th
   expect(await post(quickResponse({ point: 'TTHCC-Q02' }))).toBe(201); // the desk is now cached
   // Another instance's audited change, which this process did not see being made.
   await rawRun(other, sql`UPDATE service_points SET active = false WHERE code = 'TTHCC-Q02'`);
-  await rawRun(other, sql`INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES (${Date.now()}, 'other instance', 'point.update', 'point', 'TTHCC-Q02')`);
+  await rawRun(
+    other,
+    sql`INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES (${Date.now()}, 'other instance', 'point.update', 'point', 'TTHCC-Q02')`,
+  );
   // The next group commit reads the newest audit id and drops the cached lookups.
   expect(await post(quickResponse())).toBe(201);
   expect(await post(quickResponse({ point: 'TTHCC-Q02' }))).toBe(404);
@@ -43,7 +46,10 @@ test('instances decide rate limits in memory and share their counts through the 
   // One statement per instance and flush shares them: b flushes last and learns all six.
   await a.flush();
   await b.flush();
-  const [row] = await rawAll<{ count: number }>(t.db, sql`SELECT count FROM rate_limits WHERE scope = 'responses' AND key = 'client-1'`);
+  const [row] = await rawAll<{ count: number }>(
+    t.db,
+    sql`SELECT count FROM rate_limits WHERE scope = 'responses' AND key = 'client-1'`,
+  );
   expect(Number(row!.count)).toBe(6);
   expect(b.hit('client-1', rule, now).allowed).toBe(false);
   // a learns b's hits with its next flush: its decisions lag by at most one flush interval.

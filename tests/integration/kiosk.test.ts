@@ -30,7 +30,9 @@ async function pairedDevice(point = 'TTHCC-Q02', devicePin = '2468'): Promise<{ 
     now,
   });
   const credential = newSecretToken('hld_');
-  expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now })).toBe(true);
+  expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now })).toBe(
+    true,
+  );
   return { id, credential };
 }
 
@@ -48,20 +50,41 @@ describe('pairing', () => {
   test('a pairing link works once', async () => {
     const token = newSecretToken();
     const now = Date.now();
-    await createDevice(t.db, { pointId: (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!.id, name: 'once', pairingTokenHash: hashToken(token), pinHash: null, now });
-    expect(await findPairing(t.db, { tokenHash: hashToken(token), now })).toMatchObject({ name: 'once', pointName: 'Quầy số 1 – Giấy phép xây dựng' });
-    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('first'), now })).toBe(true);
-    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('second'), now })).toBe(false);
+    await createDevice(t.db, {
+      pointId: (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!.id,
+      name: 'once',
+      pairingTokenHash: hashToken(token),
+      pinHash: null,
+      now,
+    });
+    expect(await findPairing(t.db, { tokenHash: hashToken(token), now })).toMatchObject({
+      name: 'once',
+      pointName: 'Quầy số 1 – Giấy phép xây dựng',
+    });
+    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('first'), now })).toBe(
+      true,
+    );
+    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('second'), now })).toBe(
+      false,
+    );
     expect(await findPairing(t.db, { tokenHash: hashToken(token), now })).toBeNull();
   });
 
   test('a pairing link expires after 24 hours', async () => {
     const token = newSecretToken();
     const created = Date.now();
-    await createDevice(t.db, { pointId: (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!.id, name: 'late', pairingTokenHash: hashToken(token), pinHash: null, now: created });
+    await createDevice(t.db, {
+      pointId: (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!.id,
+      name: 'late',
+      pairingTokenHash: hashToken(token),
+      pinHash: null,
+      now: created,
+    });
     const late = created + PAIRING_TTL_MS + 1;
     expect(await findPairing(t.db, { tokenHash: hashToken(token), now: late })).toBeNull();
-    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('x'), now: late })).toBe(false);
+    expect(await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken('x'), now: late })).toBe(
+      false,
+    );
   });
 });
 
@@ -89,7 +112,10 @@ describe('kiosk responses', () => {
   test('a page of another site cannot post with the tablet’s cookie: 403, nothing stored', async () => {
     const { credential } = await pairedDevice('TTHCC-Q02');
     const before = await t.count('responses');
-    for (const h of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
+    for (const h of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await POST(jsonRequest(kioskBody(), { headers: { ...asKiosk(credential).headers, ...h } }));
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('cross_site');
@@ -145,9 +171,13 @@ const beat = (body: unknown, init: { headers?: Record<string, string> } = {}) =>
 describe('heartbeat and PIN', () => {
   test('a heartbeat records version, queue and last error', async () => {
     const { id, credential } = await pairedDevice();
-    const res = await heartbeat(beat({ appVersion: '0.1.0', queueLength: 7, lastError: 'network unreachable' }, asKiosk(credential)));
+    const res = await heartbeat(
+      beat({ appVersion: '0.1.0', queueLength: 7, lastError: 'network unreachable' }, asKiosk(credential)),
+    );
     expect(res.status).toBe(200);
-    const [d] = await t.all<Record<string, unknown>>(sql`SELECT app_version, queue_length, last_error, last_seen_at FROM devices WHERE id = ${id}`);
+    const [d] = await t.all<Record<string, unknown>>(
+      sql`SELECT app_version, queue_length, last_error, last_seen_at FROM devices WHERE id = ${id}`,
+    );
     expect(d).toMatchObject({ app_version: '0.1.0', queue_length: 7, last_error: 'network unreachable' });
     expect(d!.last_seen_at).toBeGreaterThan(Date.now() - 5_000);
   });
@@ -163,7 +193,13 @@ describe('heartbeat and PIN', () => {
   test('the PIN is checked on the server; guesses are limited', async () => {
     const { credential } = await pairedDevice('TTHCC-Q04', '135790');
     const tryPin = (p: unknown) =>
-      pin(new Request('http://localhost/api/kiosk/pin', { method: 'POST', headers: { 'content-type': 'application/json', ...asKiosk(credential).headers }, body: JSON.stringify({ pin: p }) }));
+      pin(
+        new Request('http://localhost/api/kiosk/pin', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...asKiosk(credential).headers },
+          body: JSON.stringify({ pin: p }),
+        }),
+      );
     expect((await tryPin('135790')).status).toBe(200);
     expect((await tryPin('12ab')).status).toBe(400);
     const wrong = await tryPin('000000');

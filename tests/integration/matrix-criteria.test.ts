@@ -27,14 +27,24 @@ const request = (path: string) => new Request(`http://localhost${path}`, { heade
 beforeAll(async () => {
   t = await createTestDb();
   leader = await bearer(t.db, 'leader');
-  await importSurvey(t.db, { slug: 'sipas-matrix', json: JSON.parse(readFileSync('surveys/sipas-matrix.json', 'utf8')), source: 'sipas-matrix.json' });
+  await importSurvey(t.db, {
+    slug: 'sipas-matrix',
+    json: JSON.parse(readFileSync('surveys/sipas-matrix.json', 'utf8')),
+    source: 'sipas-matrix.json',
+  });
   // Not seeded: answerable only at a desk that offers it (lib/survey/offered.ts).
   await t.db.update(servicePoints).set({ offeredSurveys: 'sipas-matrix' }).where(eq(servicePoints.code, 'TTHCC-Q01'));
   // Six respondents: seats 5,5,5,4,2,1 (4 of 6 satisfied); polite 4 for all; the rest skipped.
   for (const seats of [5, 5, 5, 4, 2, 1]) {
     const res = await POST(
       jsonRequest(
-        { id: randomUUID(), survey: 'sipas-matrix', point: 'TTHCC-Q01', channel: 'qr', answers: { access: { seats }, staff: { polite: 4 }, overall: 4 } },
+        {
+          id: randomUUID(),
+          survey: 'sipas-matrix',
+          point: 'TTHCC-Q01',
+          channel: 'qr',
+          answers: { access: { seats }, staff: { polite: 4 }, overall: 4 },
+        },
         { headers: { 'x-hailong-client-address': `198.51.100.${seats}` } },
       ),
     );
@@ -46,14 +56,25 @@ afterAll(() => t.close());
 async function criteria() {
   const res = await getIndices(request(`/api/indices?survey=sipas-matrix&from=${today}&to=${today}`));
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { dimensions: Array<{ name: string; criteria: Array<{ question: string; title: string; n: number; satisfied: number }> }> };
+  const body = (await res.json()) as {
+    dimensions: Array<{
+      name: string;
+      criteria: Array<{ question: string; title: string; n: number; satisfied: number }>;
+    }>;
+  };
   return body.dimensions.flatMap((d) => d.criteria.filter((c) => c.n > 0).map((c) => ({ dimension: d.name, ...c })));
 }
 
 describe('matrix rows as criteria', () => {
   test('/api/indices counts each row as a criterion, keyed <matrix>.<row>', async () => {
     expect(await criteria()).toEqual([
-      expect.objectContaining({ dimension: 'access', question: 'access.seats', title: 'Nơi ngồi chờ có đủ chỗ ngồi', n: 6, satisfied: 4 }),
+      expect.objectContaining({
+        dimension: 'access',
+        question: 'access.seats',
+        title: 'Nơi ngồi chờ có đủ chỗ ngồi',
+        n: 6,
+        satisfied: 4,
+      }),
       expect.objectContaining({ dimension: 'staff', question: 'staff.polite', n: 6, satisfied: 6 }),
     ]);
   });
@@ -73,9 +94,14 @@ describe('matrix rows as criteria', () => {
   });
 
   test('the response export has one column per matrix row', async () => {
-    const res = await exportResponses(request(`/api/exports/responses?format=csv&survey=sipas-matrix&from=${today}&to=${today}`));
+    const res = await exportResponses(
+      request(`/api/exports/responses?format=csv&survey=sipas-matrix&from=${today}&to=${today}`),
+    );
     expect(res.status).toBe(200);
-    const [header, ...rows] = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const [header, ...rows] = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(header).toContain('Tiếp cận dịch vụ hành chính công – Nơi ngồi chờ có đủ chỗ ngồi');
     const columns = header!.split(',');
     const seats = columns.findIndex((c) => c.includes('Nơi ngồi chờ có đủ chỗ ngồi'));

@@ -36,9 +36,9 @@ describe('the largest views allowed', () => {
   test.each([
     ['five years by week', { survey: 'quick', from: addDays(today, -1826), to: today, trend: 'week' }],
     ['400 days by day', { survey: 'quick', from: addDays(today, -399), to: today, trend: 'day' }],
-  // Measured here about 0.1–0.3 s on an idle machine; the limits leave room for a loaded CI
-  // runner while staying far below the 19 s and 16.8 s the unbounded request took.
-  ])('%s: bounded, and a citizen\'s POST meanwhile is not held up', async (_name, raw) => {
+    // Measured here about 0.1–0.3 s on an idle machine; the limits leave room for a loaded CI
+    // runner while staying far below the 19 s and 16.8 s the unbounded request took.
+  ])("%s: bounded, and a citizen's POST meanwhile is not held up", async (_name, raw) => {
     await dashboard(raw);
     const started = performance.now();
     let postedAfter = 0;
@@ -65,7 +65,9 @@ describe('beyond the bounds: a 400 with the envelope, at once', () => {
     [`survey=quick&from=${addDays(today, -400)}&to=${today}&trend=day`, 'period_too_long'],
   ])('/api/indices?%s → %s', async (query, code) => {
     const started = performance.now();
-    const res = await indices(new Request(`http://localhost/api/indices?${query}`, { headers: await bearer(t.db, 'leader') }));
+    const res = await indices(
+      new Request(`http://localhost/api/indices?${query}`, { headers: await bearer(t.db, 'leader') }),
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code, message: expect.any(String) } });
     expect(performance.now() - started).toBeLessThan(1_000);

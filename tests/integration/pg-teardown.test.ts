@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 
 import { dropRunDatabases } from '@/tests/helpers/pg-global-setup';
-import { databasesToDrop, dropDatabase, newRunId, postgresReachable, STALE_AFTER_MS, templateName, withAdmin } from '@/tests/helpers/pg';
+import {
+  databasesToDrop,
+  dropDatabase,
+  newRunId,
+  postgresReachable,
+  STALE_AFTER_MS,
+  templateName,
+  withAdmin,
+} from '@/tests/helpers/pg';
 
 // The PostgreSQL test teardown must not fail a green run by chance, and two runs sharing one
 // server must not drop each other's databases.
@@ -29,7 +37,7 @@ function refusingClient(failures: number) {
 }
 
 describe('dropDatabase', () => {
-  test('a DROP refused because of another role\'s process is retried', async () => {
+  test("a DROP refused because of another role's process is retried", async () => {
     const c = refusingClient(2);
     expect(await dropDatabase(c as never, 'hl_t_x', { pauseMs: 1 })).toBe(true);
     expect(c.sql.filter((s) => s.startsWith('DROP'))).toHaveLength(3);
@@ -55,7 +63,7 @@ describe('databases of concurrent runs', () => {
   const other = newRunId(now - 60_000);
   const old = newRunId(now - STALE_AFTER_MS - 1);
 
-  test('a run drops its own and stale ones, never a live run\'s nor names it did not make', () => {
+  test("a run drops its own and stale ones, never a live run's nor names it did not make", () => {
     const names = [
       templateName(mine, 'empty'),
       `hl_t_${mine}_123_1`,
@@ -67,10 +75,15 @@ describe('databases of concurrent runs', () => {
       'hl_tpl_empty',
       'hailong',
     ];
-    expect(databasesToDrop(names, mine, now)).toEqual([templateName(mine, 'empty'), `hl_t_${mine}_123_1`, templateName(old, 'empty'), `hl_t_${old}_789_3`]);
+    expect(databasesToDrop(names, mine, now)).toEqual([
+      templateName(mine, 'empty'),
+      `hl_t_${mine}_123_1`,
+      templateName(old, 'empty'),
+      `hl_t_${old}_789_3`,
+    ]);
   });
 
-  test.runIf(onPostgres)('on a real server, another live run\'s database survives this run\'s teardown', async () => {
+  test.runIf(onPostgres)("on a real server, another live run's database survives this run's teardown", async () => {
     const live = newRunId(Date.now() - 1_000).replace(/_\d+$/, '_1');
     const stale = newRunId(Date.now() - STALE_AFTER_MS - 60_000).replace(/_\d+$/, '_2');
     const me = newRunId().replace(/_\d+$/, '_3');
@@ -83,7 +96,9 @@ describe('databases of concurrent runs', () => {
       expect(dropped).toContain(`hl_t_${me}_1_1`);
       expect(dropped).toContain(`hl_t_${stale}_1_1`);
       expect(dropped).not.toContain(`hl_t_${live}_1_1`);
-      const { rows } = await withAdmin((c) => c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [made]));
+      const { rows } = await withAdmin((c) =>
+        c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [made]),
+      );
       expect(rows.map((r) => r.datname)).toEqual([`hl_t_${live}_1_1`]);
     } finally {
       await withAdmin((c) => dropDatabase(c, `hl_t_${live}_1_1`));

@@ -18,16 +18,44 @@ const now = Date.now();
 const from = localDay(now - 10 * DAY_MS);
 const to = localDay(now);
 
-const STAFF = ['q_staff_polite', 'q_staff_listened', 'q_staff_explained', 'q_staff_guided', 'q_staff_understandable', 'q_staff_rules'];
+const STAFF = [
+  'q_staff_polite',
+  'q_staff_listened',
+  'q_staff_explained',
+  'q_staff_guided',
+  'q_staff_understandable',
+  'q_staff_rules',
+];
 const OTHERS = [
-  'q_access_seats', 'q_access_equipment_sufficient', 'q_access_equipment_modern', 'q_access_equipment_easy',
-  'q_procedure_posted_full', 'q_procedure_posted_accurate', 'q_procedure_documents', 'q_procedure_fees', 'q_procedure_time',
-  'q_result_as_regulated', 'q_result_complete', 'q_result_accurate',
-  'q_feedback_channel', 'q_feedback_easy', 'q_feedback_handled', 'q_feedback_reported',
+  'q_access_seats',
+  'q_access_equipment_sufficient',
+  'q_access_equipment_modern',
+  'q_access_equipment_easy',
+  'q_procedure_posted_full',
+  'q_procedure_posted_accurate',
+  'q_procedure_documents',
+  'q_procedure_fees',
+  'q_procedure_time',
+  'q_result_as_regulated',
+  'q_result_complete',
+  'q_result_accurate',
+  'q_feedback_channel',
+  'q_feedback_easy',
+  'q_feedback_handled',
+  'q_feedback_reported',
 ];
 
 async function post(point: string, answers: Record<string, number>) {
-  const res = await POST(jsonRequest({ id: randomUUID(), survey: 'sipas', point, channel: 'web', answers, completedAt: new Date(now - 2 * DAY_MS).toISOString() }));
+  const res = await POST(
+    jsonRequest({
+      id: randomUUID(),
+      survey: 'sipas',
+      point,
+      channel: 'web',
+      answers,
+      completedAt: new Date(now - 2 * DAY_MS).toISOString(),
+    }),
+  );
   expect(res.status).toBe(201);
 }
 
@@ -60,11 +88,33 @@ beforeAll(async () => {
     ...Array.from({ length: 5 }, () => ['TTHCC-Q03', ['attitude']] as const),
   ];
   for (const [point, reasons] of quick) {
-    const res = await POST(jsonRequest({ id: randomUUID(), survey: 'quick', point, channel: 'qr', answers: { satisfaction: 1, reasons, ...((reasons as readonly string[]).includes('fees') ? { comment: 'Lệ phí cao' } : {}) }, completedAt: new Date(now - DAY_MS).toISOString() }));
+    const res = await POST(
+      jsonRequest({
+        id: randomUUID(),
+        survey: 'quick',
+        point,
+        channel: 'qr',
+        answers: {
+          satisfaction: 1,
+          reasons,
+          ...((reasons as readonly string[]).includes('fees') ? { comment: 'Lệ phí cao' } : {}),
+        },
+        completedAt: new Date(now - DAY_MS).toISOString(),
+      }),
+    );
     expect(res.status).toBe(201);
   }
   for (let i = 0; i < 30; i++) {
-    const res = await POST(jsonRequest({ id: randomUUID(), survey: 'quick', point: 'TTHCC-Q01', channel: 'qr', answers: { satisfaction: 3 }, completedAt: new Date(now - DAY_MS).toISOString() }));
+    const res = await POST(
+      jsonRequest({
+        id: randomUUID(),
+        survey: 'quick',
+        point: 'TTHCC-Q01',
+        channel: 'qr',
+        answers: { satisfaction: 3 },
+        completedAt: new Date(now - DAY_MS).toISOString(),
+      }),
+    );
     expect(res.status).toBe(201);
   }
 });
@@ -80,7 +130,15 @@ type Body = {
   method: string;
   responses: number;
   r2: number | null;
-  criteria: { question: string; title: string; dimension: string; index: number | null; importance: number | null; importanceCi95: [number, number] | null; quadrant: string | null }[];
+  criteria: {
+    question: string;
+    title: string;
+    dimension: string;
+    index: number | null;
+    importance: number | null;
+    importanceCi95: [number, number] | null;
+    quadrant: string | null;
+  }[];
 };
 
 describe('GET /api/priorities', () => {
@@ -89,14 +147,40 @@ describe('GET /api/priorities', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Body;
     expect(Object.keys(body)).toEqual(['survey', 'outcome', 'method', 'responses', 'r2', 'criteria']);
-    expect(body).toMatchObject({ survey: 'sipas', outcome: 'overall', method: 'johnson_relative_weights', responses: 170 });
+    expect(body).toMatchObject({
+      survey: 'sipas',
+      outcome: 'overall',
+      method: 'johnson_relative_weights',
+      responses: 170,
+    });
     expect(body.r2).toBeGreaterThan(50);
     expect(body.criteria).toHaveLength(22);
-    expect(Object.keys(body.criteria[0]!)).toEqual(['question', 'title', 'dimension', 'index', 'importance', 'importanceCi95', 'quadrant']);
+    expect(Object.keys(body.criteria[0]!)).toEqual([
+      'question',
+      'title',
+      'dimension',
+      'index',
+      'importance',
+      'importanceCi95',
+      'quadrant',
+    ]);
     const ranked = [...body.criteria].sort((a, b) => b.importance! - a.importance!);
-    expect(ranked.slice(0, 6).map((c) => c.question).sort()).toEqual([...STAFF].sort());
-    expect(body.criteria.filter((c) => c.quadrant === 'fix_first').map((c) => c.question).sort()).toEqual([...STAFF].sort());
-    expect(body.criteria.find((c) => c.question === 'q_staff_polite')).toMatchObject({ dimension: 'staff', title: expect.stringContaining('lịch sự') });
+    expect(
+      ranked
+        .slice(0, 6)
+        .map((c) => c.question)
+        .sort(),
+    ).toEqual([...STAFF].sort());
+    expect(
+      body.criteria
+        .filter((c) => c.quadrant === 'fix_first')
+        .map((c) => c.question)
+        .sort(),
+    ).toEqual([...STAFF].sort());
+    expect(body.criteria.find((c) => c.question === 'q_staff_polite')).toMatchObject({
+      dimension: 'staff',
+      title: expect.stringContaining('lịch sự'),
+    });
   });
 
   test('a desk under MIN_RESPONSES respondents is suppressed: indices and importance withheld', async () => {
@@ -104,7 +188,11 @@ describe('GET /api/priorities', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Body;
     expect(body).toMatchObject({ responses: 10, r2: null });
-    expect(body.criteria.every((c) => c.importance === null && c.importanceCi95 === null && c.quadrant === null && c.index === null)).toBe(true);
+    expect(
+      body.criteria.every(
+        (c) => c.importance === null && c.importanceCi95 === null && c.quadrant === null && c.index === null,
+      ),
+    ).toBe(true);
   });
 
   test('the same filters, errors and permissions as /api/indices', async () => {
@@ -138,13 +226,27 @@ describe('reasons of the dissatisfied (quick survey)', () => {
     expect(byChoice.attitude).toMatchObject({ count: 15, share: 33.33 });
     expect(byChoice.fees).toMatchObject({ count: 10, share: 22.22 });
     expect(byChoice.time!.ci95![0]).toBeLessThan(66.67);
-    expect(reasons.points.map((p) => [p.label, p.respondents, p.suppressed])).toEqual([
-      ['Quầy số 1', 40, false],
-      ['Quầy số 3', 5, true],
-    ].map(([label, n, s]) => [expect.stringContaining(String(label)), n, s]));
+    expect(reasons.points.map((p) => [p.label, p.respondents, p.suppressed])).toEqual(
+      [
+        ['Quầy số 1', 40, false],
+        ['Quầy số 3', 5, true],
+      ].map(([label, n, s]) => [expect.stringContaining(String(label)), n, s]),
+    );
     expect(reasons.units).toHaveLength(2);
     // Only the ten who chose "fees" wrote a comment.
-    expect(reasons.comments.map((c) => [c.value, c.count])).toEqual([['time', 0], ['visits', 0], ['attitude', 0], ['fees', 10], ['unclear', 0], ['other', 0]]);
-    expect(reasons.points[1]!.choices.find((c) => c.choice === 'attitude')).toEqual({ choice: 'attitude', count: 5, share: null, ci95: null });
+    expect(reasons.comments.map((c) => [c.value, c.count])).toEqual([
+      ['time', 0],
+      ['visits', 0],
+      ['attitude', 0],
+      ['fees', 10],
+      ['unclear', 0],
+      ['other', 0],
+    ]);
+    expect(reasons.points[1]!.choices.find((c) => c.choice === 'attitude')).toEqual({
+      choice: 'attitude',
+      count: 5,
+      share: null,
+      ci95: null,
+    });
   });
 });

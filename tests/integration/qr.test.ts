@@ -15,7 +15,11 @@ let adminToken: string;
 beforeAll(async () => {
   t = await createTestDb();
   adminToken = newSecretToken('hl_');
-  await createApiToken(t.db, { name: 'receipts', tokenHash: hashToken(adminToken), role: 'admin', unitId: null }, { userId: null, label: 'test' });
+  await createApiToken(
+    t.db,
+    { name: 'receipts', tokenHash: hashToken(adminToken), role: 'admin', unitId: null },
+    { userId: null, label: 'test' },
+  );
 });
 afterAll(() => t.close());
 
@@ -62,12 +66,18 @@ describe('GET /api/qr/{point}.png|.svg', () => {
   });
 
   test('a per-dossier code decodes to a signed link that verifies, and fails once altered', async () => {
-    const res = await get('/api/qr/TTHCC-Q01.png?dossier=H19.20-250310-0042&procedure=1.013236', { authorization: `Bearer ${adminToken}` });
+    const res = await get('/api/qr/TTHCC-Q01.png?dossier=H19.20-250310-0042&procedure=1.013236', {
+      authorization: `Bearer ${adminToken}`,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const url = new URL((await decodePng(res))!);
     expect(`${url.origin}${url.pathname}`).toBe(`${getConfig().publicBaseUrl}/s/TTHCC-Q01`);
-    const ref = { point: 'TTHCC-Q01', dossier: url.searchParams.get('dossier')!, procedure: url.searchParams.get('procedure')! };
+    const ref = {
+      point: 'TTHCC-Q01',
+      dossier: url.searchParams.get('dossier')!,
+      procedure: url.searchParams.get('procedure')!,
+    };
     expect(ref).toEqual({ point: 'TTHCC-Q01', dossier: 'H19.20-250310-0042', procedure: '1.013236' });
     const sig = url.searchParams.get('sig');
     expect(verifyDossier(appSecret(), ref, sig)).toBe(true);
@@ -75,7 +85,9 @@ describe('GET /api/qr/{point}.png|.svg', () => {
   });
 
   test('a per-dossier code for an unknown procedure is 404', async () => {
-    const res = await get('/api/qr/TTHCC-Q01.svg?dossier=H1&procedure=9.999999', { authorization: `Bearer ${adminToken}` });
+    const res = await get('/api/qr/TTHCC-Q01.svg?dossier=H1&procedure=9.999999', {
+      authorization: `Bearer ${adminToken}`,
+    });
     expect(res.status).toBe(404);
   });
 });

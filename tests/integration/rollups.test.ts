@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { withTransaction } from '@/db';
 import { insertResponse } from '@/db/queries/insert-response';
-import { readActivity, readAnswerCounts, readAnswerCountsBy, readHourCells, type RollupFilter } from '@/db/queries/rollup-reads';
+import {
+  readActivity,
+  readAnswerCounts,
+  readAnswerCountsBy,
+  readHourCells,
+  type RollupFilter,
+} from '@/db/queries/rollup-reads';
 import { rebuildRollups, rollupsMissing } from '@/server/rollups';
 import { ROLLUP_TABLES } from '@/db/schema';
 import { activityOf, indexThresholds } from '@/lib/indices/activity';
@@ -26,13 +32,23 @@ function rng(seed: number) {
   };
 }
 
-type Version = { id: number; questions: { name: string; values: number[] }[]; thresholds: ReturnType<typeof indexThresholds> };
+type Version = {
+  id: number;
+  questions: { name: string; values: number[] }[];
+  thresholds: ReturnType<typeof indexThresholds>;
+};
 
 async function versions(): Promise<Version[]> {
-  const rows = await t.all<{ id: number; definition: string }>(sql`SELECT id, definition FROM survey_versions ORDER BY id`);
+  const rows = await t.all<{ id: number; definition: string }>(
+    sql`SELECT id, definition FROM survey_versions ORDER BY id`,
+  );
   return rows.map((r) => {
     const scoring = extractScoring(parseSurveyDefinition(JSON.parse(r.definition), `v${r.id}`));
-    return { id: r.id, questions: scoring.questions.map((q) => ({ name: q.name, values: q.values })), thresholds: indexThresholds(scoring) };
+    return {
+      id: r.id,
+      questions: scoring.questions.map((q) => ({ name: q.name, values: q.values })),
+      thresholds: indexThresholds(scoring),
+    };
   });
 }
 
@@ -47,9 +63,11 @@ async function snapshot(): Promise<Record<string, string[]>> {
 beforeAll(async () => {
   t = await createTestDb();
   const random = rng(20261128);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   // In id order, so that the generator picks the same rows on every engine.
-  const points = await t.all<{ id: number; unitId: number }>(sql`SELECT id, unit_id AS "unitId" FROM service_points ORDER BY id`);
+  const points = await t.all<{ id: number; unitId: number }>(
+    sql`SELECT id, unit_id AS "unitId" FROM service_points ORDER BY id`,
+  );
   const procedures = (await t.all<{ id: number }>(sql`SELECT id FROM procedures ORDER BY id`)).map((p) => p.id);
   const vs = await versions();
   const start = startOfLocalDayMs('2025-10-15');
@@ -60,8 +78,13 @@ beforeAll(async () => {
       const v = pick(vs);
       const point = pick(points);
       // Some instants sit right at local midnight, where a time-zone slip would show.
-      const completedAt = i % 50 === 0 ? startOfLocalDayMs('2026-01-01') - 1 + (i % 100 === 0 ? 1 : 0) : start + Math.floor(random() * span);
-      const scored = v.questions.filter(() => random() < 0.85).map((q) => ({ question: q.name, value: pick(q.values) }));
+      const completedAt =
+        i % 50 === 0
+          ? startOfLocalDayMs('2026-01-01') - 1 + (i % 100 === 0 ? 1 : 0)
+          : start + Math.floor(random() * span);
+      const scored = v.questions
+        .filter(() => random() < 0.85)
+        .map((q) => ({ question: q.name, value: pick(q.values) }));
       await insertResponse(
         tx,
         {
@@ -116,7 +139,11 @@ describe('rollups', () => {
 
   // What the rollups must agree with: the same counts straight from responses and answers.
   async function rawCounts(f: RollupFilter) {
-    const list = (xs: readonly number[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+    const list = (xs: readonly number[]) =>
+      sql.join(
+        xs.map((x) => sql`${x}`),
+        sql`, `,
+      );
     const conds: SQL[] = [
       sql`r.survey_version_id IN (${list(f.versionIds)})`,
       sql`r.completed_at >= ${startOfLocalDayMs(f.from)} AND r.completed_at < ${startOfLocalDayMs(f.to) + 86_400_000}`,
@@ -152,7 +179,9 @@ describe('rollups', () => {
       const [question, value] = key.split('\u0000') as [string, string];
       rows.push({ question, value: Number(value), count });
     }
-    const [{ n }] = (await t.all<{ n: number }>(sql`SELECT count(*) AS n FROM responses r WHERE ${where}`)) as [{ n: number }];
+    const [{ n }] = (await t.all<{ n: number }>(sql`SELECT count(*) AS n FROM responses r WHERE ${where}`)) as [
+      { n: number },
+    ];
     // Sorted here, not by the database: PostgreSQL's collation orders text unlike code points.
     return { responses: Number(n), rows: sorted(rows.map((r) => ({ ...r, count: Number(r.count) }))) };
   }
@@ -166,9 +195,9 @@ describe('rollups', () => {
     ['a unit subtree and a procedure', { from: '2025-10-01', to: '2026-03-31', unit: true, procedure: true }],
   ])('answer counts from the tiers equal a raw scan: %s', async (_name, c: Record<string, unknown>) => {
     const v = await versions();
-    const [point] = (await t.all<{ id: number; unitId: number }>(sql`SELECT id, unit_id AS "unitId" FROM service_points ORDER BY id LIMIT 1`)) as [
-      { id: number; unitId: number },
-    ];
+    const [point] = (await t.all<{ id: number; unitId: number }>(
+      sql`SELECT id, unit_id AS "unitId" FROM service_points ORDER BY id LIMIT 1`,
+    )) as [{ id: number; unitId: number }];
     const f: RollupFilter = {
       versionIds: v.map((x) => x.id),
       from: c.from as string,
@@ -189,7 +218,8 @@ describe('rollups', () => {
     for (const group of ['point', 'month', 'unit'] as const) {
       const grouped = await readAnswerCountsBy(t.db, f, group);
       const summed = new Map<string, number>();
-      for (const r of grouped) summed.set(`${r.question}|${r.value}`, (summed.get(`${r.question}|${r.value}`) ?? 0) + Number(r.count));
+      for (const r of grouped)
+        summed.set(`${r.question}|${r.value}`, (summed.get(`${r.question}|${r.value}`) ?? 0) + Number(r.count));
       expect(summed.get('|0')).toBe(raw.responses);
       for (const r of raw.rows) expect(summed.get(`${r.question}|${r.value}`)).toBe(r.count);
     }

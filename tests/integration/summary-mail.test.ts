@@ -29,7 +29,16 @@ const nextMonth = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padS
 const summaryNow = startOfLocalDayMs(nextMonth) + 3_600_000;
 
 async function post(point: string, answers: Record<string, unknown>) {
-  const res = await POST(jsonRequest({ id: randomUUID(), survey: 'quick', point, channel: 'qr', answers, completedAt: new Date(answeredAt).toISOString() }));
+  const res = await POST(
+    jsonRequest({
+      id: randomUUID(),
+      survey: 'quick',
+      point,
+      channel: 'qr',
+      answers,
+      completedAt: new Date(answeredAt).toISOString(),
+    }),
+  );
   expect(res.status).toBe(201);
 }
 
@@ -58,7 +67,11 @@ beforeAll(async () => {
   const admin = { userId: null, label: 'test' };
   await addSummaryRecipient(t.db, { email: 'lanhdao@so.example', unitId: null, monthly: true, quarterly: true }, admin);
   const nha = await findUnitIdByCode(t.db, { code: 'SXD-NHA' });
-  await addSummaryRecipient(t.db, { email: 'truongphong.nha@so.example', unitId: nha, monthly: true, quarterly: false }, admin);
+  await addSummaryRecipient(
+    t.db,
+    { email: 'truongphong.nha@so.example', unitId: nha, monthly: true, quarterly: false },
+    admin,
+  );
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
@@ -69,19 +82,32 @@ afterAll(async () => {
 function textOf(raw: string): string {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n');
-  if (/content-transfer-encoding: base64/i.test(head!)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding: base64/i.test(head!))
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding: quoted-printable/i.test(head!)) {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return body;
 }
 
 test('the summaries that are due go out once, with the right figures, and are audited', async () => {
-  const options = { now: summaryNow, transport: createTransport(`smtp://127.0.0.1:${port}`), from: 'Hài Lòng <no-reply@so.example>', baseUrl: 'https://hailong.example', minResponses: 30 };
+  const options = {
+    now: summaryNow,
+    transport: createTransport(`smtp://127.0.0.1:${port}`),
+    from: 'Hài Lòng <no-reply@so.example>',
+    baseUrl: 'https://hailong.example',
+    minResponses: 30,
+  };
   // Department: monthly and quarterly; the housing unit's manager: monthly only.
   expect(await sendDueSummaries(t.db, options)).toBe(3);
-  expect(received.map((r) => r.to).sort()).toEqual(['lanhdao@so.example', 'lanhdao@so.example', 'truongphong.nha@so.example']);
+  expect(received.map((r) => r.to).sort()).toEqual([
+    'lanhdao@so.example',
+    'lanhdao@so.example',
+    'truongphong.nha@so.example',
+  ]);
 
   const label = `tháng ${m}/${year}`;
   const department = received.find((r) => r.to === 'lanhdao@so.example' && textOf(r.raw).includes(label))!;
@@ -117,13 +143,25 @@ test('a refused delivery is given back and sent on the next run', async () => {
 
 test('an admin adds and removes recipients in the browser (server actions), audited', async () => {
   const admin = { kind: 'token' as const, id: 0, label: 'test-admin', role: 'admin' as const, unitId: null };
-  expect(await addSummaryRecipientCore(t.db, admin, { email: 'khong-hop-le', monthly: 'on' })).toMatchObject({ status: 'error', fieldErrors: { email: [expect.any(String)] } });
-  expect(await addSummaryRecipientCore(t.db, admin, { email: 'x@so.example', unitId: '9999', monthly: 'on' })).toMatchObject({ status: 'error', fieldErrors: { unitId: [expect.any(String)] } });
-  expect(await addSummaryRecipientCore(t.db, admin, { email: 'PGD@so.example', unitId: '', quarterly: 'on' })).toMatchObject({ status: 'ok' });
+  expect(await addSummaryRecipientCore(t.db, admin, { email: 'khong-hop-le', monthly: 'on' })).toMatchObject({
+    status: 'error',
+    fieldErrors: { email: [expect.any(String)] },
+  });
+  expect(
+    await addSummaryRecipientCore(t.db, admin, { email: 'x@so.example', unitId: '9999', monthly: 'on' }),
+  ).toMatchObject({ status: 'error', fieldErrors: { unitId: [expect.any(String)] } });
+  expect(
+    await addSummaryRecipientCore(t.db, admin, { email: 'PGD@so.example', unitId: '', quarterly: 'on' }),
+  ).toMatchObject({ status: 'ok' });
   const added = (await listSummaryRecipients(t.db)).find((r) => r.email === 'pgd@so.example')!;
   expect(added).toMatchObject({ unitId: null, monthly: false, quarterly: true });
   expect(await removeSummaryRecipientCore(t.db, admin, { id: String(added.id) })).toMatchObject({ status: 'ok' });
   expect((await listSummaryRecipients(t.db)).some((r) => r.id === added.id)).toBe(false);
-  const audited = await t.all<{ action: string; actor: string }>(sql`SELECT action, actor FROM audit_log WHERE entity = 'summary_recipient' AND entity_id = ${String(added.id)} ORDER BY id`);
-  expect(audited).toEqual([{ action: 'summary.recipient.add', actor: 'test-admin' }, { action: 'summary.recipient.remove', actor: 'test-admin' }]);
+  const audited = await t.all<{ action: string; actor: string }>(
+    sql`SELECT action, actor FROM audit_log WHERE entity = 'summary_recipient' AND entity_id = ${String(added.id)} ORDER BY id`,
+  );
+  expect(audited).toEqual([
+    { action: 'summary.recipient.add', actor: 'test-admin' },
+    { action: 'summary.recipient.remove', actor: 'test-admin' },
+  ]);
 });

@@ -22,19 +22,31 @@ const dir = join(import.meta.dirname, '../fixtures/surveys');
 const corpus = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((file) => ({ slug: `corpus-${file.slice(0, 2)}`, file, ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CorpusFile) }));
+  .map((file) => ({
+    slug: `corpus-${file.slice(0, 2)}`,
+    file,
+    ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CorpusFile),
+  }));
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
   for (const { slug, file, survey } of corpus) await importSurvey(t.db, { slug, json: survey, source: file });
   // An imported survey is answerable only at the desks that offer it (lib/survey/offered.ts).
-  await t.db.update(servicePoints).set({ offeredSurveys: corpus.map((c) => c.slug).join(',') }).where(eq(servicePoints.code, 'TTHCC-Q01'));
+  await t.db
+    .update(servicePoints)
+    .set({ offeredSurveys: corpus.map((c) => c.slug).join(',') })
+    .where(eq(servicePoints.code, 'TTHCC-Q01'));
 });
 afterAll(() => t.close());
 
 const post = (survey: string, answers: unknown, id = randomUUID()) =>
-  POST(jsonRequest({ id, survey, point: 'TTHCC-Q01', channel: 'web', answers }, { headers: { 'x-hailong-client-address': `198.51.100.${Math.floor(Math.random() * 250)}` } }));
+  POST(
+    jsonRequest(
+      { id, survey, point: 'TTHCC-Q01', channel: 'web', answers },
+      { headers: { 'x-hailong-client-address': `198.51.100.${Math.floor(Math.random() * 250)}` } },
+    ),
+  );
 
 test('the corpus has at least 12 surveys, each with valid and invalid answer sets', () => {
   expect(corpus.length).toBeGreaterThanOrEqual(12);

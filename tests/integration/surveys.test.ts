@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (slug: string) => GET(new Request(`http://localhost/api/surveys/${slug}`), { params: Promise.resolve({ slug }) });
+const get = (slug: string) =>
+  GET(new Request(`http://localhost/api/surveys/${slug}`), { params: Promise.resolve({ slug }) });
 
 describe('GET /api/surveys/{slug}', () => {
   test('answers the published version with its definition', async () => {
@@ -50,13 +51,20 @@ describe('seeding and survey versions', () => {
     expect((await findSurveyVersion(t.db, { slug: 'quick' }))?.version).toBe(2);
     expect((await findSurveyVersion(t.db, { slug: 'quick', version: 1 }))?.definition).toContain('"satisfaction"');
     // The same file again makes no third version.
-    expect(await importSurvey(t.db, { slug: 'quick', json: changed, source: 'test' })).toMatchObject({ version: 2, created: false });
+    expect(await importSurvey(t.db, { slug: 'quick', json: changed, source: 'test' })).toMatchObject({
+      version: 2,
+      created: false,
+    });
   });
 
   test('an invalid survey is refused with its source and path, and nothing is stored', async () => {
     const before = await t.count('survey_versions');
     await expect(
-      importSurvey(t.db, { slug: 'broken', json: { pages: [{ elements: [{ type: 'radiogroup' }] }] }, source: 'broken.json' }),
+      importSurvey(t.db, {
+        slug: 'broken',
+        json: { pages: [{ elements: [{ type: 'radiogroup' }] }] },
+        source: 'broken.json',
+      }),
     ).rejects.toThrow(/broken\.json/);
     expect(await t.count('survey_versions')).toBe(before);
   });

@@ -14,7 +14,12 @@ export async function Poster({ point, baseUrl }: { point: PosterPoint; baseUrl: 
       </header>
       <h1 className="poster__cta">Ông/Bà hài lòng với việc giải quyết hồ sơ?</h1>
       <p className="poster__sub">Quét mã QR bằng điện thoại để đánh giá</p>
-      <div className="poster__qr" role="img" aria-label={`Mã QR dẫn tới ${url}`} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div
+        className="poster__qr"
+        role="img"
+        aria-label={`Mã QR dẫn tới ${url}`}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
       <p className="poster__url">{shortUrl(url)}</p>
       <ol className="poster__steps">
         <li>Mở camera hoặc Zalo, hướng vào mã QR</li>

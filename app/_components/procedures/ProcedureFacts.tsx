@@ -15,7 +15,15 @@ export function IllustrativeNote({ t }: { t: ProcedureMessages }) {
   );
 }
 
-export function ProcedureFacts({ record, t, headingLevel = 2 }: { record: ProcedureRecord; t: ProcedureMessages; headingLevel?: 2 | 3 }) {
+export function ProcedureFacts({
+  record,
+  t,
+  headingLevel = 2,
+}: {
+  record: ProcedureRecord;
+  t: ProcedureMessages;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   if (!hasDetails(record)) return <p className="procedure-empty">{t.noDetails}</p>;
   const list = (items: string[], ordered = false) => {

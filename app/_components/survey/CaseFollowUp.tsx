@@ -39,7 +39,14 @@ export function CaseFollowUp({
       const res = await fetch('/api/cases/contact', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ responseId, name: String(form.get('name') ?? '').trim(), phone, email, locale, consent: form.get('consent') === 'on' }),
+        body: JSON.stringify({
+          responseId,
+          name: String(form.get('name') ?? '').trim(),
+          phone,
+          email,
+          locale,
+          consent: form.get('consent') === 'on',
+        }),
       });
       if (res.ok || res.status === 409) return setState({ name: 'saved' });
       const payload = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -121,7 +128,12 @@ function CopyButton({ text, locale }: { text: string; locale: Locale }) {
     <button
       type="button"
       className="button button--ghost case-code__copy"
-      onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => undefined)}
+      onClick={() =>
+        void navigator.clipboard.writeText(text).then(
+          () => setCopied(true),
+          () => undefined,
+        )
+      }
     >
       <span aria-live="polite">{copied ? t.copied : t.copyCode}</span>
     </button>
@@ -136,7 +148,10 @@ function LookupQr({ url, locale }: { url: string; locale: Locale }) {
     let live = true;
     void import('qrcode')
       .then((QR) => QR.toDataURL(url, { errorCorrectionLevel: 'M', margin: 4, width: 320 }))
-      .then((data) => live && setSrc(data), () => undefined);
+      .then(
+        (data) => live && setSrc(data),
+        () => undefined,
+      );
     return () => {
       live = false;
     };

@@ -25,16 +25,22 @@ export function FirstPageForm({
   const t = messages[locale];
   const css = conditionalCss(page, `#${FIRST_PAGE_FORM_ID}`);
   return (
-    <form id={FIRST_PAGE_FORM_ID} className="hl-form" method="post" action={page.postable ? action : undefined} lang={locale}>
+    <form
+      id={FIRST_PAGE_FORM_ID}
+      className="hl-form"
+      method="post"
+      action={page.postable ? action : undefined}
+      lang={locale}
+    >
       {css && <style>{css}</style>}
-      {Object.entries(hidden).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(
+        ([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />,
+      )}
       <h1 className="hl-form__title" tabIndex={-1}>
         {page.title}
       </h1>
       {page.description && <p className="hl-form__description">{page.description}</p>}
-      {page.pageCount > 1 && (
-        <p className="hl-form__step">{t.step(1, page.pageCount, page.pageTitle)}</p>
-      )}
+      {page.pageCount > 1 && <p className="hl-form__step">{t.step(1, page.pageCount, page.pageTitle)}</p>}
       {page.pageTitle && <h2 className="hl-form__page-title">{page.pageTitle}</h2>}
       {error && (
         <p className="status status--error" role="alert">
@@ -71,7 +77,8 @@ function Question({ q }: { q: FormQuestion }) {
       {q.title}
       {q.required && (
         <span className="hl-q__required" aria-hidden="true">
-          {' '}*
+          {' '}
+          *
         </span>
       )}
     </>

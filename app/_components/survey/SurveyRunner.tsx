@@ -26,7 +26,13 @@ export type SurveyRunnerProps = {
   locale: Locale;
   survey: { slug: string; version: number; definition: string };
   /** `dossierSignature`: the receipt link's `sig`, which the server asks for with a dossier. */
-  context: { point: string; channel: 'qr' | 'web' | 'hotline'; procedure?: string; dossier?: string; dossierSignature?: string };
+  context: {
+    point: string;
+    channel: 'qr' | 'web' | 'hotline';
+    procedure?: string;
+    dossier?: string;
+    dossierSignature?: string;
+  };
   /** False where one device serves many people in turn (the hotline operator): no draft is restored. */
   keepDraft?: boolean;
   /** Shown under the thank-you message, e.g. the operator's "next call" button. */
@@ -43,7 +49,14 @@ type Phase =
   | { name: 'dossierRated' }
   | { name: 'done'; caseCode: string | null; responseId: string };
 
-export default function SurveyRunner({ locale, survey, context, keepDraft = true, afterDone, initialAnswers }: SurveyRunnerProps) {
+export default function SurveyRunner({
+  locale,
+  survey,
+  context,
+  keepDraft = true,
+  afterDone,
+  initialAnswers,
+}: SurveyRunnerProps) {
   const t = messages[locale];
   const draftId = draftKey(context.point, survey.slug, survey.version);
   const pendingId = pendingKey(context.point, survey.slug);
@@ -141,7 +154,13 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
   return (
     <div ref={statusRef} tabIndex={-1} className="card" aria-live="polite">
       {phase.name === 'done' && (
-        <Thanks locale={locale} caseCode={phase.caseCode} responseId={phase.responseId} after={afterDone} procedure={context.channel !== 'hotline' ? { code: context.procedure } : undefined} />
+        <Thanks
+          locale={locale}
+          caseCode={phase.caseCode}
+          responseId={phase.responseId}
+          after={afterDone}
+          procedure={context.channel !== 'hotline' ? { code: context.procedure } : undefined}
+        />
       )}
       {phase.name === 'dossierRated' && (
         <div className="thanks">
@@ -181,7 +200,12 @@ export default function SurveyRunner({ locale, survey, context, keepDraft = true
   }
 }
 
-function buildModel(definition: string, locale: Locale, draftId: string | null, initialAnswers?: Record<string, unknown>): Model {
+function buildModel(
+  definition: string,
+  locale: Locale,
+  draftId: string | null,
+  initialAnswers?: Record<string, unknown>,
+): Model {
   const model = new Model(JSON.parse(definition));
   model.locale = locale === 'vi' ? '' : locale;
   // The step is said in words above the survey ("Phần 3/6 · …"), not by unlabelled dots.
@@ -214,7 +238,10 @@ function buildModel(definition: string, locale: Locale, draftId: string | null, 
 function usePageStep(model: Model, locale: Locale): string | null {
   const t = messages[locale];
   const describe = useCallback(
-    () => (model.visiblePageCount > 1 ? t.step(model.currentPageNo + 1, model.visiblePageCount, model.currentPage?.title || undefined) : null),
+    () =>
+      model.visiblePageCount > 1
+        ? t.step(model.currentPageNo + 1, model.visiblePageCount, model.currentPage?.title || undefined)
+        : null,
     [model, t],
   );
   const [step, setStep] = useState(describe);

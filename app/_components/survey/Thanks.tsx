@@ -35,7 +35,11 @@ export function Thanks({
       {caseCode && <CaseFollowUp code={caseCode} responseId={responseId} locale={locale} />}
       {procedure && (
         <p>
-          <a href={`/thu-tuc${procedure.code ? `/${encodeURIComponent(procedure.code)}` : ''}${locale === 'en' ? '?lang=en' : ''}`}>{procedureMessages[locale].lookupLink}</a>
+          <a
+            href={`/thu-tuc${procedure.code ? `/${encodeURIComponent(procedure.code)}` : ''}${locale === 'en' ? '?lang=en' : ''}`}
+          >
+            {procedureMessages[locale].lookupLink}
+          </a>
         </p>
       )}
     </div>

@@ -23,7 +23,12 @@ export function makeAccessible(model: Model, locale: Locale): void {
   model.onAfterRenderQuestion.add((_, options) => {
     const group = options.htmlElement.querySelector('fieldset, [role="radiogroup"], [role="group"]');
     const titleId = `${options.question.id}_ariaTitle`;
-    if (group && !group.getAttribute('aria-labelledby') && !group.getAttribute('aria-label') && document.getElementById(titleId)) {
+    if (
+      group &&
+      !group.getAttribute('aria-labelledby') &&
+      !group.getAttribute('aria-label') &&
+      document.getElementById(titleId)
+    ) {
       group.setAttribute('aria-labelledby', titleId);
     }
   });
@@ -34,7 +39,9 @@ export function makeAccessible(model: Model, locale: Locale): void {
 }
 
 function focusPageHeading(): void {
-  const heading = ['.sd-root-modern h2', '.sd-root-modern h1'].map((s) => document.querySelector<HTMLElement>(s)).find(Boolean);
+  const heading = ['.sd-root-modern h2', '.sd-root-modern h1']
+    .map((s) => document.querySelector<HTMLElement>(s))
+    .find(Boolean);
   if (!heading) return;
   heading.setAttribute('tabindex', '-1');
   heading.focus();

@@ -17,7 +17,10 @@ export async function sendResponse(body: Record<string, unknown>, signal?: Abort
       body: JSON.stringify(body),
       signal,
     });
-    const payload = (await res.json().catch(() => null)) as { case?: unknown; error?: { message?: string; code?: string } } | null;
+    const payload = (await res.json().catch(() => null)) as {
+      case?: unknown;
+      error?: { message?: string; code?: string };
+    } | null;
     const message = res.ok ? null : (payload?.error?.message ?? null);
     const code = res.ok ? undefined : payload?.error?.code;
     const caseCode = res.ok && typeof payload?.case === 'string' ? payload.case : null;

@@ -40,11 +40,14 @@ export function AdminForm({
 }) {
   const id = useId();
   const [{ key, state }, formAction, pending] = useActionState(
-    async (prev: Keyed, formData: FormData): Promise<Keyed> => ({ key: prev.key + 1, state: await action(prev.state, formData) }),
+    async (prev: Keyed, formData: FormData): Promise<Keyed> => ({
+      key: prev.key + 1,
+      state: await action(prev.state, formData),
+    }),
     { key: 0, state: IDLE },
   );
-  const values = state.status === 'error' ? state.values ?? {} : {};
-  const errors = state.status === 'error' ? state.fieldErrors ?? {} : {};
+  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
 
   return (
     <form key={key} action={formAction} className={inline ? 'admin-form admin-form--inline' : 'admin-form'} noValidate>
@@ -53,10 +56,20 @@ export function AdminForm({
           <p>{state.message}</p>
           {state.secret && (
             <p>
-              <code className="secret" aria-label="Mã bí mật, chỉ hiện một lần / secret, shown once">{state.secret}</code>
+              <code className="secret" aria-label="Mã bí mật, chỉ hiện một lần / secret, shown once">
+                {state.secret}
+              </code>
             </p>
           )}
-          {state.qr && <img className="secret-qr" src={state.qr} width={240} height={240} alt="Mã QR của liên kết kết nối / QR code of the pairing link" />}
+          {state.qr && (
+            <img
+              className="secret-qr"
+              src={state.qr}
+              width={240}
+              height={240}
+              alt="Mã QR của liên kết kết nối / QR code of the pairing link"
+            />
+          )}
         </div>
       )}
       {state.status === 'error' && (
@@ -86,7 +99,9 @@ export function AdminForm({
       {fields.map((f) => {
         const fieldId = `${id}-${f.name}`;
         const fieldErrors = errors[f.name] ?? [];
-        const describedBy = [f.hint ? `${fieldId}-hint` : '', fieldErrors.length ? `${fieldId}-err` : ''].filter(Boolean).join(' ') || undefined;
+        const describedBy =
+          [f.hint ? `${fieldId}-hint` : '', fieldErrors.length ? `${fieldId}-err` : ''].filter(Boolean).join(' ') ||
+          undefined;
         const common = {
           id: fieldId,
           name: f.name,
@@ -100,7 +115,11 @@ export function AdminForm({
           <div key={f.name} className={f.type === 'checkbox' ? 'field field--check' : 'field'}>
             {f.type === 'checkbox' ? (
               <>
-                <input {...common} type="checkbox" defaultChecked={values[f.name] !== undefined ? values[f.name] === 'on' : f.defaultChecked} />
+                <input
+                  {...common}
+                  type="checkbox"
+                  defaultChecked={values[f.name] !== undefined ? values[f.name] === 'on' : f.defaultChecked}
+                />
                 <label htmlFor={fieldId}>{f.label}</label>
               </>
             ) : (
@@ -150,7 +169,11 @@ export function AdminForm({
         </ul>
       )}
       <div>
-        <button className={`button${variant === 'ghost' ? ' button--ghost' : variant === 'danger' ? ' button--danger' : ''}`} type="submit" disabled={pending}>
+        <button
+          className={`button${variant === 'ghost' ? ' button--ghost' : variant === 'danger' ? ' button--danger' : ''}`}
+          type="submit"
+          disabled={pending}
+        >
           {pending ? 'Đang lưu… / Saving…' : submitLabel}
         </button>
       </div>

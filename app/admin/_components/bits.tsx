@@ -9,7 +9,10 @@ export function ActiveBadge({ active }: { active: boolean }) {
 export function unitOptions(units: readonly UnitRow[], empty?: string, exclude: ReadonlySet<number> = new Set()) {
   const options = flattenTree(units)
     .filter((u) => !exclude.has(u.id))
-    .map((u) => ({ value: String(u.id), label: `${'— '.repeat(u.depth)}${u.code} · ${u.name}${u.active ? '' : ' (ngừng)'}` }));
+    .map((u) => ({
+      value: String(u.id),
+      label: `${'— '.repeat(u.depth)}${u.code} · ${u.name}${u.active ? '' : ' (ngừng)'}`,
+    }));
   return empty === undefined ? options : [{ value: '', label: empty }, ...options];
 }
 

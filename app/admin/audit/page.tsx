@@ -16,7 +16,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const input = Object.fromEntries(['actor', 'action', 'from', 'to', 'page'].map((k) => [k, first(raw[k])]));
   const parsed = auditFilterSchema.safeParse(input);
-  const errors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+  const errors = parsed.success
+    ? {}
+    : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
   const filters = parsed.success ? parsed.data : { page: 1 };
   const db = getDb();
   const query = auditQuery(filters);
@@ -24,7 +26,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const info = pageInfo(total, filters.page, AUDIT_PAGE_SIZE);
   const href = (page: number) => {
     const p = new URLSearchParams();
-    for (const k of ['actor', 'action', 'from', 'to'] as const) if (parsed.success && parsed.data[k]) p.set(k, parsed.data[k]!);
+    for (const k of ['actor', 'action', 'from', 'to'] as const)
+      if (parsed.success && parsed.data[k]) p.set(k, parsed.data[k]!);
     p.set('page', String(page));
     return `/admin/audit?${p}`;
   };
@@ -43,7 +46,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Nhật ký thay đổi</h1>
-      <p>Mọi thay đổi của quản trị viên và mọi lần đăng nhập được ghi lại; nhật ký chỉ được thêm, không sửa, không xóa.</p>
+      <p>
+        Mọi thay đổi của quản trị viên và mọi lần đăng nhập được ghi lại; nhật ký chỉ được thêm, không sửa, không xóa.
+      </p>
       <form className="search-form card" role="search" action="/admin/audit">
         {field(
           'actor',
@@ -67,8 +72,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>,
         )}
-        {field('from', 'Từ ngày', <input id="f-from" name="from" type="date" defaultValue={input.from ?? ''} {...invalid('from')} />)}
-        {field('to', 'Đến ngày', <input id="f-to" name="to" type="date" defaultValue={input.to ?? ''} {...invalid('to')} />)}
+        {field(
+          'from',
+          'Từ ngày',
+          <input id="f-from" name="from" type="date" defaultValue={input.from ?? ''} {...invalid('from')} />,
+        )}
+        {field(
+          'to',
+          'Đến ngày',
+          <input id="f-to" name="to" type="date" defaultValue={input.to ?? ''} {...invalid('to')} />,
+        )}
         <button className="button" type="submit">
           Lọc
         </button>

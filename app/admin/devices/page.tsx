@@ -33,8 +33,8 @@ export default async function DevicesPage() {
     <>
       <h1>Máy tính bảng tại quầy</h1>
       <p>
-        Mỗi máy được kết nối một lần bằng liên kết (hoặc mã QR) có hạn 24 giờ. Máy gửi tín hiệu mỗi phút kèm số đánh giá đang chờ gửi; máy im lặng quá 10 phút
-        được đánh dấu “mất liên lạc”.
+        Mỗi máy được kết nối một lần bằng liên kết (hoặc mã QR) có hạn 24 giờ. Máy gửi tín hiệu mỗi phút kèm số đánh giá
+        đang chờ gửi; máy im lặng quá 10 phút được đánh dấu “mất liên lạc”.
       </p>
       <section className="card" aria-labelledby="list">
         <h2 id="list">Các máy</h2>
@@ -85,8 +85,19 @@ export default async function DevicesPage() {
                     <td>
                       {d.revokedAt === null && (
                         <>
-                          <AdminForm action={relinkDeviceAction} inline submitLabel="Liên kết mới" fields={[{ name: 'id', label: '', type: 'hidden', defaultValue: String(d.id) }]} />
-                          <AdminForm action={revokeDeviceAction} inline variant="danger" submitLabel={`Thu hồi #${d.id}`} fields={[{ name: 'id', label: '', type: 'hidden', defaultValue: String(d.id) }]} />
+                          <AdminForm
+                            action={relinkDeviceAction}
+                            inline
+                            submitLabel="Liên kết mới"
+                            fields={[{ name: 'id', label: '', type: 'hidden', defaultValue: String(d.id) }]}
+                          />
+                          <AdminForm
+                            action={revokeDeviceAction}
+                            inline
+                            variant="danger"
+                            submitLabel={`Thu hồi #${d.id}`}
+                            fields={[{ name: 'id', label: '', type: 'hidden', defaultValue: String(d.id) }]}
+                          />
                         </>
                       )}
                     </td>
@@ -103,7 +114,13 @@ export default async function DevicesPage() {
           action={createDeviceAction}
           submitLabel="Tạo máy và liên kết kết nối"
           fields={[
-            { name: 'pointCode', label: 'Quầy', type: 'select', required: true, options: points.map((p) => ({ value: p.code, label: `${p.code} · ${p.name}` })) },
+            {
+              name: 'pointCode',
+              label: 'Quầy',
+              type: 'select',
+              required: true,
+              options: points.map((p) => ({ value: p.code, label: `${p.code} · ${p.name}` })),
+            },
             { name: 'name', label: 'Tên máy (không bắt buộc)', hint: 'Ví dụ: Máy tính bảng quầy 1' },
             { name: 'pin', label: 'Mã PIN nhân viên (4–8 chữ số; để trống để hệ thống tạo)' },
           ]}

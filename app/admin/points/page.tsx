@@ -50,9 +50,13 @@ export default async function PointsPage() {
                   <ActiveBadge active={p.active} />
                 </td>
                 <td>
-                  <a href={`/api/qr/${encodeURIComponent(p.code)}.svg`} aria-label={`Mã QR quầy ${p.code}`}>QR</a> ·{' '}
-                  {/* A print page: a plain link, not prefetched with every row. */}
-                  <a href={`/admin/points/${encodeURIComponent(p.code)}/poster`} aria-label={`Áp phích quầy ${p.code}`}>Áp phích</a>
+                  <a href={`/api/qr/${encodeURIComponent(p.code)}.svg`} aria-label={`Mã QR quầy ${p.code}`}>
+                    QR
+                  </a>{' '}
+                  · {/* A print page: a plain link, not prefetched with every row. */}
+                  <a href={`/admin/points/${encodeURIComponent(p.code)}/poster`} aria-label={`Áp phích quầy ${p.code}`}>
+                    Áp phích
+                  </a>
                 </td>
               </tr>
             ))}

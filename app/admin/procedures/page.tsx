@@ -14,7 +14,11 @@ export const metadata = { title: 'Thủ tục hành chính' };
 
 const PAGE_SIZE = 25;
 
-export default async function ProceduresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProceduresPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePage('admin.manage', '/admin/procedures');
   const { q, page } = procedureSearchSchema.parse(await searchParams);
   const { rows, total } = await searchProcedures(getDb(), { q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -73,18 +77,25 @@ export default async function ProceduresPage({ searchParams }: { searchParams: P
         <section className="card" aria-labelledby="import">
           <h2 id="import">Nhập danh mục từ tệp (CSV hoặc Excel)</h2>
           <p>
-            Một dòng một thủ tục, dòng đầu là tiêu đề cột như Cơ sở dữ liệu quốc gia về thủ tục hành chính xuất ra (bắt buộc <code>Mã thủ tục</code>,{' '}
-            <code>Tên thủ tục</code>; xem README). Tệp là toàn bộ danh mục: thủ tục có nội dung thay đổi được lưu thành phiên bản mới, thủ tục không
-            có trong tệp bị ngừng áp dụng. Nếu có dòng lỗi, không dòng nào được nhập.
+            Một dòng một thủ tục, dòng đầu là tiêu đề cột như Cơ sở dữ liệu quốc gia về thủ tục hành chính xuất ra (bắt
+            buộc <code>Mã thủ tục</code>, <code>Tên thủ tục</code>; xem README). Tệp là toàn bộ danh mục: thủ tục có nội
+            dung thay đổi được lưu thành phiên bản mới, thủ tục không có trong tệp bị ngừng áp dụng. Nếu có dòng lỗi,
+            không dòng nào được nhập.
           </p>
           <p>
-            <a href="/api/exports/procedures?format=xlsx">Tải danh mục hiện tại (Excel)</a> · <a href="/api/exports/procedures?format=csv">(CSV)</a>
+            <a href="/api/exports/procedures?format=xlsx">Tải danh mục hiện tại (Excel)</a> ·{' '}
+            <a href="/api/exports/procedures?format=csv">(CSV)</a>
           </p>
           <AdminForm
             action={importProceduresAction}
             submitLabel="Nhập danh mục"
             fields={[
-              { name: 'file', label: 'Tệp CSV (UTF-8) hoặc Excel (.xlsx)', type: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+              {
+                name: 'file',
+                label: 'Tệp CSV (UTF-8) hoặc Excel (.xlsx)',
+                type: 'file',
+                accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              },
               { name: 'csv', label: 'Hoặc dán nội dung CSV', type: 'textarea', rows: 5 },
             ]}
           />
@@ -95,7 +106,12 @@ export default async function ProceduresPage({ searchParams }: { searchParams: P
             action={createProcedureAction}
             submitLabel="Thêm thủ tục"
             fields={[
-              { name: 'code', label: 'Mã thủ tục', required: true, hint: 'Theo Cơ sở dữ liệu quốc gia, ví dụ 1.013225' },
+              {
+                name: 'code',
+                label: 'Mã thủ tục',
+                required: true,
+                hint: 'Theo Cơ sở dữ liệu quốc gia, ví dụ 1.013225',
+              },
               { name: 'name', label: 'Tên thủ tục', required: true },
               { name: 'sector', label: 'Lĩnh vực' },
               { name: 'level', label: 'Cấp thực hiện', hint: 'Ví dụ: tỉnh, xã' },

@@ -19,11 +19,14 @@ export default async function SummaryPage() {
     <>
       <h1>Thư tóm tắt hằng tháng, hằng quý</h1>
       <p>
-        Khi một tháng hoặc một quý kết thúc, mỗi người nhận được một thư: chỉ số hài lòng và nhận định, các tiêu chí cần cải thiện trước, phản ánh quá
-        hạn và đường dẫn đến bảng điều khiển, báo cáo. Người nhận của một đơn vị (trưởng phòng) chỉ nhận số liệu của đơn vị đó và các đơn vị trực thuộc.
+        Khi một tháng hoặc một quý kết thúc, mỗi người nhận được một thư: chỉ số hài lòng và nhận định, các tiêu chí cần
+        cải thiện trước, phản ánh quá hạn và đường dẫn đến bảng điều khiển, báo cáo. Người nhận của một đơn vị (trưởng
+        phòng) chỉ nhận số liệu của đơn vị đó và các đơn vị trực thuộc.
       </p>
       {!getConfig().SMTP_URL && (
-        <p className="badge badge--warn">Chưa cấu hình máy chủ thư (SMTP_URL): thư chưa được gửi. / SMTP_URL is not set: nothing is sent.</p>
+        <p className="badge badge--warn">
+          Chưa cấu hình máy chủ thư (SMTP_URL): thư chưa được gửi. / SMTP_URL is not set: nothing is sent.
+        </p>
       )}
       <section className="card" aria-labelledby="list">
         <h2 id="list">Người nhận</h2>
@@ -64,7 +67,12 @@ export default async function SummaryPage() {
           submitLabel="Thêm"
           fields={[
             { name: 'email', label: 'E-mail', required: true, autoComplete: 'off' },
-            { name: 'unitId', label: 'Đơn vị (để trống: toàn Sở)', type: 'select', options: unitOptions(units, '(Toàn Sở)') },
+            {
+              name: 'unitId',
+              label: 'Đơn vị (để trống: toàn Sở)',
+              type: 'select',
+              options: unitOptions(units, '(Toàn Sở)'),
+            },
             { name: 'monthly', label: 'Hằng tháng', type: 'checkbox', defaultChecked: true },
             { name: 'quarterly', label: 'Hằng quý', type: 'checkbox', defaultChecked: true },
           ]}

@@ -55,14 +55,20 @@ export default async function SurveysPage() {
       <section className="card" aria-labelledby="upload">
         <h2 id="upload">Tải lên phiếu (SurveyJS JSON)</h2>
         <p>
-          Mỗi lần tải lên tạo một phiên bản mới, không sửa phiên bản cũ: các câu trả lời đã nhận luôn gắn với đúng phiếu đã hỏi. Phiếu được kiểm tra
-          trước khi lưu; lỗi hiện kèm vị trí trong JSON (ví dụ <code>pages[0].elements[2].rateMax</code>).
+          Mỗi lần tải lên tạo một phiên bản mới, không sửa phiên bản cũ: các câu trả lời đã nhận luôn gắn với đúng phiếu
+          đã hỏi. Phiếu được kiểm tra trước khi lưu; lỗi hiện kèm vị trí trong JSON (ví dụ{' '}
+          <code>pages[0].elements[2].rateMax</code>).
         </p>
         <AdminForm
           action={uploadSurveyAction}
           submitLabel="Kiểm tra và lưu"
           fields={[
-            { name: 'slug', label: 'Mã phiếu', required: true, hint: 'Phiếu có sẵn (quick, sipas) hoặc mã mới: a-z, 0-9, -' },
+            {
+              name: 'slug',
+              label: 'Mã phiếu',
+              required: true,
+              hint: 'Phiếu có sẵn (quick, sipas) hoặc mã mới: a-z, 0-9, -',
+            },
             { name: 'file', label: 'Tệp JSON', type: 'file', accept: '.json,application/json' },
             { name: 'definition', label: 'Hoặc dán JSON', type: 'textarea', rows: 8 },
             { name: 'publish', label: 'Xuất bản ngay (người dân nhận phiên bản này)', type: 'checkbox' },

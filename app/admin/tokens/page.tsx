@@ -20,8 +20,8 @@ export default async function TokensPage() {
     <>
       <h1>Khóa API</h1>
       <p>
-        Dùng cho hệ thống khác đọc chỉ số (<code>GET /api/indices</code>) và xuất dữ liệu, gửi kèm <code>Authorization: Bearer &lt;khóa&gt;</code>.
-        Hệ thống chỉ lưu bản băm: khóa chỉ hiện một lần khi tạo.
+        Dùng cho hệ thống khác đọc chỉ số (<code>GET /api/indices</code>) và xuất dữ liệu, gửi kèm{' '}
+        <code>Authorization: Bearer &lt;khóa&gt;</code>. Hệ thống chỉ lưu bản băm: khóa chỉ hiện một lần khi tạo.
       </p>
       <section className="card" aria-labelledby="list">
         <h2 id="list">Các khóa</h2>
@@ -69,9 +69,19 @@ export default async function TokensPage() {
           action={createTokenAction}
           submitLabel="Tạo khóa"
           fields={[
-            { name: 'name', label: 'Tên (hệ thống sẽ dùng khóa)', required: true, hint: 'Ví dụ: Cổng dịch vụ công tỉnh' },
+            {
+              name: 'name',
+              label: 'Tên (hệ thống sẽ dùng khóa)',
+              required: true,
+              hint: 'Ví dụ: Cổng dịch vụ công tỉnh',
+            },
             { name: 'role', label: 'Vai trò', type: 'select', options: roleOptions, defaultValue: 'leader' },
-            { name: 'unitId', label: 'Đơn vị (bắt buộc với quản lý đơn vị)', type: 'select', options: unitOptions(units, '(Không)') },
+            {
+              name: 'unitId',
+              label: 'Đơn vị (bắt buộc với quản lý đơn vị)',
+              type: 'select',
+              options: unitOptions(units, '(Không)'),
+            },
           ]}
         />
       </section>

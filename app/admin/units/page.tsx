@@ -58,7 +58,12 @@ export default async function UnitsPage() {
               { name: 'code', label: 'Mã đơn vị', required: true, hint: 'Ví dụ: SXD-QLXD (chữ in hoa, số, dấu -)' },
               { name: 'name', label: 'Tên đơn vị', required: true },
               { name: 'nameEn', label: 'Tên tiếng Anh (không bắt buộc)' },
-              { name: 'parentId', label: 'Thuộc đơn vị', type: 'select', options: unitOptions(units, '(Cấp cao nhất)') },
+              {
+                name: 'parentId',
+                label: 'Thuộc đơn vị',
+                type: 'select',
+                options: unitOptions(units, '(Cấp cao nhất)'),
+              },
             ]}
           />
         </section>

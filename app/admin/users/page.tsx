@@ -62,8 +62,19 @@ export default async function UsersPage() {
             { name: 'username', label: 'Tên đăng nhập', required: true, hint: '3–40 ký tự a-z, 0-9, . _ -' },
             { name: 'displayName', label: 'Họ tên' },
             { name: 'role', label: 'Vai trò', type: 'select', options: roleOptions, defaultValue: 'leader' },
-            { name: 'unitId', label: 'Đơn vị (bắt buộc với quản lý đơn vị)', type: 'select', options: unitOptions(units, '(Không)') },
-            { name: 'password', label: 'Mật khẩu', type: 'password', required: true, hint: 'Ít nhất 10 ký tự; nên dùng một cụm từ dễ nhớ.' },
+            {
+              name: 'unitId',
+              label: 'Đơn vị (bắt buộc với quản lý đơn vị)',
+              type: 'select',
+              options: unitOptions(units, '(Không)'),
+            },
+            {
+              name: 'password',
+              label: 'Mật khẩu',
+              type: 'password',
+              required: true,
+              hint: 'Ít nhất 10 ký tự; nên dùng một cụm từ dễ nhớ.',
+            },
             { name: 'confirm', label: 'Nhập lại mật khẩu', type: 'password', required: true },
           ]}
         />

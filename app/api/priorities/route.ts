@@ -9,6 +9,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   return viewRoute(request, 'GET /api/priorities', async (db, view) => {
     const priorities = await prioritiesFor(db, view, getConfig().MIN_RESPONSES);
-    return priorities ?? errorResponse(404, 'no_outcome_question', `Survey "${view.survey.slug}" has no outcome question (outcome: true).`);
+    return (
+      priorities ??
+      errorResponse(404, 'no_outcome_question', `Survey "${view.survey.slug}" has no outcome question (outcome: true).`)
+    );
   });
 }

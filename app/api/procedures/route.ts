@@ -20,11 +20,21 @@ const querySchema = z.object({
  */
 export async function GET(request: Request): Promise<Response> {
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return badRequest('invalid_query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    return badRequest('invalid_query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   try {
     const { items, sectors } = await searchPublished(getDb(), parsed.data);
-    const procedures = items.map(({ record, version, effectiveFrom, illustrative, points }) => ({ ...record, version, effectiveFrom: effectiveFrom || null, illustrative, points }));
-    return Response.json({ count: procedures.length, sectors, procedures }, { headers: { 'cache-control': 'public, max-age=300' } });
+    const procedures = items.map(({ record, version, effectiveFrom, illustrative, points }) => ({
+      ...record,
+      version,
+      effectiveFrom: effectiveFrom || null,
+      illustrative,
+      points,
+    }));
+    return Response.json(
+      { count: procedures.length, sectors, procedures },
+      { headers: { 'cache-control': 'public, max-age=300' } },
+    );
   } catch (cause) {
     return internalError(cause, 'GET /api/procedures');
   }

@@ -9,7 +9,10 @@ import { cachedPublicResults, publicContract } from '@/server/public-results';
 export const dynamic = 'force-dynamic';
 
 const querySchema = z.object({
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'must look like 2026-Q3').optional(),
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/, 'must look like 2026-Q3')
+    .optional(),
   survey: z.string().trim().min(1).max(64).optional(),
 });
 
@@ -25,7 +28,12 @@ export async function GET(request: Request): Promise<Response> {
   const survey = parsed.data.survey ?? 'sipas';
   try {
     const { MIN_RESPONSES, SATISFACTION_TARGET } = getConfig();
-    const page = await cachedPublicResults(getDb(), { quarter, survey, minResponses: MIN_RESPONSES, target: SATISFACTION_TARGET });
+    const page = await cachedPublicResults(getDb(), {
+      quarter,
+      survey,
+      minResponses: MIN_RESPONSES,
+      target: SATISFACTION_TARGET,
+    });
     if (page === null) return notFound('unknown_survey', `No published survey "${survey}".`);
     return Response.json(publicContract(page), { headers: { 'cache-control': 'public, max-age=300' } });
   } catch (cause) {

@@ -18,7 +18,10 @@ export async function GET(request: Request): Promise<Response> {
       const ranking = await rankingFor(db, view, by, MIN_RESPONSES, { target: SATISFACTION_TARGET });
       return { survey: view.survey.slug, by, from: view.period.from, to: view.period.to, ...ranking };
     },
-    (params) => (isGroup(params.by ?? 'point') ? null : badRequest('invalid_query', `by: must be one of ${RANKING_GROUPS.join(', ')}`)),
+    (params) =>
+      isGroup(params.by ?? 'point')
+        ? null
+        : badRequest('invalid_query', `by: must be one of ${RANKING_GROUPS.join(', ')}`),
   );
 }
 

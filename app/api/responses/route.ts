@@ -1,7 +1,16 @@
 import { getDb } from '@/db';
 import { ingestResponse } from '@/server/ingest';
 import { getConfig } from '@/lib/config';
-import { badRequest, conflict, errorResponse, forbidden, internalError, methodNotAllowed, tooManyRequests, unauthorized } from '@/lib/http/errors';
+import {
+  badRequest,
+  conflict,
+  errorResponse,
+  forbidden,
+  internalError,
+  methodNotAllowed,
+  tooManyRequests,
+  unauthorized,
+} from '@/lib/http/errors';
 import { readJsonBody } from '@/lib/http/body';
 import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema, MAX_BODY_BYTES } from '@/lib/ingest/envelope';
@@ -40,7 +49,10 @@ export async function POST(request: Request): Promise<Response> {
     if (crossSite) return crossSite;
     device = (await deviceFromRequest(request)) ?? undefined;
     if (!device) {
-      return unauthorized('device_required', 'Kiosk responses must come from a paired kiosk device that has not been revoked.');
+      return unauthorized(
+        'device_required',
+        'Kiosk responses must come from a paired kiosk device that has not been revoked.',
+      );
     }
   }
 
@@ -52,7 +64,8 @@ export async function POST(request: Request): Promise<Response> {
     if (crossSite) return crossSite;
     const auth = await authorizeRequest(request, 'hotline.enter');
     if (auth instanceof Response) return auth;
-    if (auth.kind !== 'user') return forbidden('forbidden', 'Hotline entries need an operator signed in, not an API token.');
+    if (auth.kind !== 'user')
+      return forbidden('forbidden', 'Hotline entries need an operator signed in, not an API token.');
     operatorId = auth.id;
   }
 
@@ -68,7 +81,8 @@ export async function POST(request: Request): Promise<Response> {
       device,
       repeatWindowMs: device ? repeatWindowMs : 0,
       // Anonymous phones only: a tablet serves a queue of people, an operator a queue of callers.
-      burst: envelope.channel === 'qr' || envelope.channel === 'web' ? { clientKey: client, rule: burstRule } : undefined,
+      burst:
+        envelope.channel === 'qr' || envelope.channel === 'web' ? { clientKey: client, rule: burstRule } : undefined,
     });
     switch (outcome.kind) {
       // `case`: the code of the case a negative answer or complaint opened, for the thank-you screen.
@@ -77,7 +91,10 @@ export async function POST(request: Request): Promise<Response> {
       case 'replayed':
         return Response.json(accepted(envelope.id, outcome.caseCode), { status: 200 });
       case 'dossier_taken':
-        return conflict('dossier_already_rated', `Dossier ${envelope.dossier} has already been rated; a dossier is rated once.`);
+        return conflict(
+          'dossier_already_rated',
+          `Dossier ${envelope.dossier} has already been rated; a dossier is rated once.`,
+        );
       case 'conflict':
         return conflict('id_conflict', `Response ${envelope.id} was already stored with a different body.`);
       case 'rejected':
@@ -88,6 +105,7 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-const accepted = (id: string, caseCode: string | null) => (caseCode ? { id, status: 'accepted', case: caseCode } : { id, status: 'accepted' });
+const accepted = (id: string, caseCode: string | null) =>
+  caseCode ? { id, status: 'accepted', case: caseCode } : { id, status: 'accepted' };
 
 export const GET = methodNotAllowed('POST');

@@ -26,7 +26,15 @@ const FieldError = ({ id, message }: { id: string; message?: string }) =>
     </span>
   ) : null;
 
-export function StatusForm({ code, status, publicReply }: { code: string; status: string; publicReply: string | null }) {
+export function StatusForm({
+  code,
+  status,
+  publicReply,
+}: {
+  code: string;
+  status: string;
+  publicReply: string | null;
+}) {
   const [state, action, pending] = useActionState<CaseFormState, FormData>(changeStatusAction.bind(null, code), {});
   // Submitted by hand, not through `action`: React resets a form after its action runs, which
   // showed the old status again after a refused try and sent it with the next one.
@@ -37,7 +45,13 @@ export function StatusForm({ code, status, publicReply }: { code: string; status
       <Feedback state={state} />
       <label className="field">
         <span>Trạng thái</span>
-        <select name="status" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={state.errors?.status ? true : undefined} aria-describedby="status-error">
+        <select
+          name="status"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={state.errors?.status ? true : undefined}
+          aria-describedby="status-error"
+        >
           <option value="new">Mới</option>
           <option value="in_progress">Đang xử lý</option>
           <option value="resolved">Đã xử lý</option>
@@ -47,7 +61,15 @@ export function StatusForm({ code, status, publicReply }: { code: string; status
       </label>
       <label className="field">
         <span>Trả lời công khai (người dân xem được khi tra cứu mã)</span>
-        <textarea name="publicReply" rows={4} maxLength={4000} value={reply} onChange={(e) => setReply(e.target.value)} aria-invalid={state.errors?.publicReply ? true : undefined} aria-describedby="reply-error" />
+        <textarea
+          name="publicReply"
+          rows={4}
+          maxLength={4000}
+          value={reply}
+          onChange={(e) => setReply(e.target.value)}
+          aria-invalid={state.errors?.publicReply ? true : undefined}
+          aria-describedby="reply-error"
+        />
         <FieldError id="reply-error" message={state.errors?.publicReply} />
       </label>
       <button className="button" type="submit" disabled={pending}>
@@ -57,7 +79,15 @@ export function StatusForm({ code, status, publicReply }: { code: string; status
   );
 }
 
-export function AssignForm({ code, assigneeId, candidates }: { code: string; assigneeId: number | null; candidates: Array<{ id: number; label: string }> }) {
+export function AssignForm({
+  code,
+  assigneeId,
+  candidates,
+}: {
+  code: string;
+  assigneeId: number | null;
+  candidates: Array<{ id: number; label: string }>;
+}) {
   const [state, action, pending] = useActionState<CaseFormState, FormData>(assignAction.bind(null, code), {});
   const [value, setValue] = useState(assigneeId === null ? '' : String(assigneeId));
   return (
@@ -65,7 +95,12 @@ export function AssignForm({ code, assigneeId, candidates }: { code: string; ass
       <Feedback state={state} />
       <label className="field">
         <span>Giao cho</span>
-        <select name="assignee" value={value} onChange={(e) => setValue(e.target.value)} aria-describedby="assignee-error">
+        <select
+          name="assignee"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-describedby="assignee-error"
+        >
           <option value="">— Chưa giao —</option>
           {candidates.map((c) => (
             <option key={c.id} value={c.id}>

@@ -21,8 +21,6 @@ import { AssignForm, NoteForm, StatusForm } from './CaseForms';
 
 export const metadata: Metadata = { title: 'Chi tiết phản ánh' };
 
-
-
 export default async function CasePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const principal = await requirePage('cases.view', `/cases/${code}`);
@@ -33,9 +31,15 @@ export default async function CasePage({ params }: { params: Promise<{ code: str
 
   const handles = can(principal, 'cases.handle');
   const version = (await findSurveyVersionById(db, { versionId: c.surveyVersionId }))!;
-  const answers = describeAnswers(parseSurveyDefinition(JSON.parse(version.definition), `survey ${version.slug}`), JSON.parse(c.answers) as Record<string, unknown>);
+  const answers = describeAnswers(
+    parseSurveyDefinition(JSON.parse(version.definition), `survey ${version.slug}`),
+    JSON.parse(c.answers) as Record<string, unknown>,
+  );
   const candidates = handles
-    ? (await listAssignees(db, { unitIds: await unitAncestors(db, c.unitId) })).map((u) => ({ id: u.id, label: u.displayName ?? u.username }))
+    ? (await listAssignees(db, { unitIds: await unitAncestors(db, c.unitId) })).map((u) => ({
+        id: u.id,
+        label: u.displayName ?? u.username,
+      }))
     : [];
   const overdue = isOverdue(c, Date.now());
 
@@ -87,7 +91,9 @@ export default async function CasePage({ params }: { params: Promise<{ code: str
             <h3>Liên hệ (người dân đồng ý cho gọi lại)</h3>
             {c.contact && !c.contact.shown ? (
               // A leader reads the case but not the contact: only its handlers call back.
-              <p>Có, người dân đã để lại thông tin liên hệ; chỉ người xử lý phản ánh (quản lý đơn vị, quản trị) xem được.</p>
+              <p>
+                Có, người dân đã để lại thông tin liên hệ; chỉ người xử lý phản ánh (quản lý đơn vị, quản trị) xem được.
+              </p>
             ) : c.contact ? (
               <dl className="facts">
                 {c.contact.name && (

@@ -9,15 +9,30 @@ import { reasonsFor } from '@/server/reasons';
 import type { ResolvedView } from '@/server/view';
 
 /** One computation per request, shared by the first screen and the priorities section. */
-export const cachedPriorities = cache((view: ResolvedView, minResponses: number, data: DashboardData) => prioritiesFor(getDb(), view, minResponses, data.indices));
-export const cachedReasons = cache((view: ResolvedView, minResponses: number) => reasonsFor(getDb(), view, minResponses));
+export const cachedPriorities = cache((view: ResolvedView, minResponses: number, data: DashboardData) =>
+  prioritiesFor(getDb(), view, minResponses, data.indices),
+);
+export const cachedReasons = cache((view: ResolvedView, minResponses: number) =>
+  reasonsFor(getDb(), view, minResponses),
+);
 
 /**
  * The director's three questions, answered in words above everything else: how satisfied are
  * citizens, which units and desks are clearly above or below, what to fix first.
  */
-export async function Answers({ view, data, minResponses }: { view: ResolvedView; data: DashboardData; minResponses: number }) {
-  const [priorities, reasons] = await Promise.all([cachedPriorities(view, minResponses, data), cachedReasons(view, minResponses)]);
+export async function Answers({
+  view,
+  data,
+  minResponses,
+}: {
+  view: ResolvedView;
+  data: DashboardData;
+  minResponses: number;
+}) {
+  const [priorities, reasons] = await Promise.all([
+    cachedPriorities(view, minResponses, data),
+    cachedReasons(view, minResponses),
+  ]);
   const { indices, indexDelta, change, trend } = data;
   const overallCi = indices.ci95;
   const units = standouts(data.rankings.units.ranked);
@@ -35,7 +50,10 @@ export async function Answers({ view, data, minResponses }: { view: ResolvedView
           .filter((c) => c.count > 0)
           .sort((a, b) => b.count - a.count)
           .slice(0, 2)
-          .map((c) => `${reasons.choices.find((x) => x.value === c.choice)?.label ?? c.choice} (${formatPercent(c.share)} người chưa hài lòng chọn)`)
+          .map(
+            (c) =>
+              `${reasons.choices.find((x) => x.value === c.choice)?.label ?? c.choice} (${formatPercent(c.share)} người chưa hài lòng chọn)`,
+          )
       : [];
   const toFix = [...fix, ...topReasons];
   return (
@@ -47,8 +65,10 @@ export async function Answers({ view, data, minResponses }: { view: ResolvedView
         ) : (
           <p>
             <strong className="dash-answers__big">{formatPercent(indices.index)}</strong>
-            {overallCi && ` (KTC 95 % ${formatPercent(overallCi[0])} – ${formatPercent(overallCi[1])})`}, n = {formatInt(indices.responses)}
-            {indexDelta !== null && `; ${formatSigned(indexDelta)} điểm so với kỳ trước${change && !change.significant ? ' (chưa rõ rệt)' : ''}`}
+            {overallCi && ` (KTC 95 % ${formatPercent(overallCi[0])} – ${formatPercent(overallCi[1])})`}, n ={' '}
+            {formatInt(indices.responses)}
+            {indexDelta !== null &&
+              `; ${formatSigned(indexDelta)} điểm so với kỳ trước${change && !change.significant ? ' (chưa rõ rệt)' : ''}`}
             {trend.reference && `; SIPAS toàn quốc ${trend.reference.year}: ${formatPercent(trend.reference.index)}`}.
           </p>
         )}
@@ -66,7 +86,15 @@ export async function Answers({ view, data, minResponses }: { view: ResolvedView
       </div>
       <div>
         <h2>Cần cải thiện trước</h2>
-        {toFix.length === 0 ? <p>Chưa đủ dữ liệu để xác định.</p> : <ol>{toFix.map((t) => <li key={t}>{t}</li>)}</ol>}
+        {toFix.length === 0 ? (
+          <p>Chưa đủ dữ liệu để xác định.</p>
+        ) : (
+          <ol>
+            {toFix.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ol>
+        )}
       </div>
     </section>
   );

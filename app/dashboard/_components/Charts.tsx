@@ -62,7 +62,10 @@ export function TrendChart(props: {
       : []),
   ];
   // Zoomed to the data (in steps of 10) so that a change of a few points is visible.
-  const shown = [...props.index.filter((v): v is number => v !== null), ...(props.reference ? [props.reference.value] : [])];
+  const shown = [
+    ...props.index.filter((v): v is number => v !== null),
+    ...(props.reference ? [props.reference.value] : []),
+  ];
   const min = shown.length === 0 ? 0 : Math.max(0, Math.floor((Math.min(...shown) - 5) / 10) * 10);
   const options: ChartOptions<'line'> = {
     responsive: true,
@@ -88,7 +91,10 @@ export function VolumeChart(props: { labels: string[]; responses: number[] }) {
   return (
     <div className="chart-box chart-box--small">
       <Bar
-        data={{ labels: props.labels, datasets: [{ label: 'Số phiếu', data: props.responses, backgroundColor: '#7fa6cc' }] }}
+        data={{
+          labels: props.labels,
+          datasets: [{ label: 'Số phiếu', data: props.responses, backgroundColor: '#7fa6cc' }],
+        }}
         options={options}
         aria-hidden="true"
       />
@@ -118,7 +124,12 @@ export function IndexBars(props: { labels: string[]; values: (number | null)[] }
 }
 
 /** Each criterion's answers stacked by value, as shares of its answers. */
-export function DistributionBars(props: { labels: string[]; values: string[]; valueLabels: string[]; shares: number[][] }) {
+export function DistributionBars(props: {
+  labels: string[];
+  values: string[];
+  valueLabels: string[];
+  shares: number[][];
+}) {
   const colours = scaleColours(props.values.length);
   const options: ChartOptions<'bar'> = {
     indexAxis: 'y',
@@ -158,7 +169,9 @@ export function ChannelChart(props: { labels: string[]; responses: number[] }) {
       <Doughnut
         data={{
           labels: props.labels,
-          datasets: [{ label: 'Số phiếu', data: props.responses, backgroundColor: [BRAND, '#2e8b57', '#e07a1f', '#7b5ea7'] }],
+          datasets: [
+            { label: 'Số phiếu', data: props.responses, backgroundColor: [BRAND, '#2e8b57', '#e07a1f', '#7b5ea7'] },
+          ],
         }}
         options={options}
         aria-hidden="true"

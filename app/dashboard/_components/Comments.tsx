@@ -54,7 +54,12 @@ export function Comments(props: {
       {rating && (
         <nav className="dash-comment-tones" aria-label="Loại ý kiến">
           {([null, 'praise', 'suggestion'] as const).map((t) => (
-            <a key={t ?? 'all'} href={props.toneHref(t)} aria-current={tone === t ? 'page' : undefined} className={tone === t ? 'is-current' : undefined}>
+            <a
+              key={t ?? 'all'}
+              href={props.toneHref(t)}
+              aria-current={tone === t ? 'page' : undefined}
+              className={tone === t ? 'is-current' : undefined}
+            >
               {t === null ? 'Tất cả' : COMMENT_TONES[t]}
             </a>
           ))}

@@ -30,12 +30,18 @@ export function Headline({ data }: { data: DashboardData }) {
         {indexDelta === null ? (
           <p className="dash-stat__value dash-stat__value--muted">–</p>
         ) : (
-          <p className={`dash-stat__value ${indexDelta > 0 ? 'is-up' : indexDelta < 0 ? 'is-down' : ''}`} data-testid="headline-change">
+          <p
+            className={`dash-stat__value ${indexDelta > 0 ? 'is-up' : indexDelta < 0 ? 'is-down' : ''}`}
+            data-testid="headline-change"
+          >
             {formatSigned(indexDelta)} điểm
           </p>
         )}
         <p className="muted">
-          Kỳ trước {formatDay(previous.period.from)} – {formatDay(previous.period.to)}: {previous.indices.index === null ? notEnough(previous.indices.responses) : formatPercent(previous.indices.index)}
+          Kỳ trước {formatDay(previous.period.from)} – {formatDay(previous.period.to)}:{' '}
+          {previous.indices.index === null
+            ? notEnough(previous.indices.responses)
+            : formatPercent(previous.indices.index)}
         </p>
         <p className="muted">
           {change === null
@@ -53,7 +59,8 @@ export function Headline({ data }: { data: DashboardData }) {
         <p className="muted">Kỳ trước: {formatInt(previous.indices.responses)} phiếu</p>
         {data.flagged > 0 && (
           <p className="muted" data-testid="headline-flagged">
-            Không tính {formatInt(data.flagged)} phiếu bị đánh dấu (bấm lặp trên máy tính bảng, hoặc gửi dồn dập từ một máy tại một quầy).
+            Không tính {formatInt(data.flagged)} phiếu bị đánh dấu (bấm lặp trên máy tính bảng, hoặc gửi dồn dập từ một
+            máy tại một quầy).
           </p>
         )}
       </div>

@@ -13,7 +13,9 @@ export function Heatmap({ cells, minResponses }: { cells: HourCell[]; minRespons
   return (
     <section className="dash-card" aria-labelledby="heatmap-title">
       <h2 id="heatmap-title">Lượt đánh giá theo giờ và thứ</h2>
-      <p className="muted">Màu đậm: nhiều phiếu. Trong ô: số phiếu và tỷ lệ câu trả lời hài lòng (từ đủ số người trả lời).</p>
+      <p className="muted">
+        Màu đậm: nhiều phiếu. Trong ô: số phiếu và tỷ lệ câu trả lời hài lòng (từ đủ số người trả lời).
+      </p>
       {cells.length === 0 ? (
         <p className="dash-empty">Chưa có dữ liệu cho bộ lọc này.</p>
       ) : (
@@ -47,10 +49,15 @@ export function Heatmap({ cells, minResponses }: { cells: HourCell[]; minRespons
                       <td
                         key={i}
                         className="heatmap__cell"
-                        style={{ backgroundColor: `rgba(11, 79, 138, ${alpha.toFixed(2)})`, color: dark ? '#fff' : '#1a1a1a' }}
+                        style={{
+                          backgroundColor: `rgba(11, 79, 138, ${alpha.toFixed(2)})`,
+                          color: dark ? '#fff' : '#1a1a1a',
+                        }}
                       >
                         <span className="heatmap__n">{formatInt(c.responses)}</span>
-                        <span className="heatmap__rate">{rate === null ? '' : formatPercent(Math.round(rate * 10) / 10)}</span>
+                        <span className="heatmap__rate">
+                          {rate === null ? '' : formatPercent(Math.round(rate * 10) / 10)}
+                        </span>
                       </td>
                     );
                   })}

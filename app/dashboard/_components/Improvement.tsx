@@ -10,8 +10,19 @@ import { ReasonSection } from './Reasons';
  * What to fix first: the priorities of a survey with an outcome question, and the reasons the
  * dissatisfied chose where the survey asks for them. Async, so the page streams it.
  */
-export async function Improvement({ view, data, minResponses }: { view: ResolvedView; data: DashboardData; minResponses: number }) {
-  const [priorities, reasons] = await Promise.all([cachedPriorities(view, minResponses, data), cachedReasons(view, minResponses)]);
+export async function Improvement({
+  view,
+  data,
+  minResponses,
+}: {
+  view: ResolvedView;
+  data: DashboardData;
+  minResponses: number;
+}) {
+  const [priorities, reasons] = await Promise.all([
+    cachedPriorities(view, minResponses, data),
+    cachedReasons(view, minResponses),
+  ]);
   if (!priorities && !reasons) return null;
   return (
     <div className="dash-grid dash-grid--even">

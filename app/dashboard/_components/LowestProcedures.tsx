@@ -11,7 +11,10 @@ const SHOWN = 10;
  * Answers that named no procedure are left out; thin procedures are listed apart, with no figure.
  */
 export function LowestProcedures({ ranking }: { ranking: RankingResult }) {
-  const lowest = ranking.ranked.filter((r) => r.key !== '').slice(-SHOWN).reverse();
+  const lowest = ranking.ranked
+    .filter((r) => r.key !== '')
+    .slice(-SHOWN)
+    .reverse();
   const thin = ranking.suppressed.filter((r) => r.key !== '');
   return (
     <section className="dash-card" aria-labelledby="rank-procedures-title">
@@ -21,7 +24,12 @@ export function LowestProcedures({ ranking }: { ranking: RankingResult }) {
       ) : (
         <>
           {lowest.length > 0 && (
-            <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
+            <div
+              className="dash-table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-label="Bảng số liệu (cuộn ngang) / Data table"
+            >
               <table className="dash-table">
                 <caption>Thấp nhất trước (cần đơn giản hóa, cải thiện)</caption>
                 <thead>
@@ -39,7 +47,8 @@ export function LowestProcedures({ ranking }: { ranking: RankingResult }) {
                     <tr key={r.key}>
                       <td className="num">{r.rank}</td>
                       <th scope="row">
-                        <a href={`/thu-tuc/${encodeURIComponent(r.key)}`}>{r.label}</a> <span className="muted">({r.key})</span>
+                        <a href={`/thu-tuc/${encodeURIComponent(r.key)}`}>{r.label}</a>{' '}
+                        <span className="muted">({r.key})</span>
                       </th>
                       <td className="num">{formatPercent(r.index)}</td>
                       <td className="num">

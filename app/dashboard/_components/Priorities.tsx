@@ -19,7 +19,9 @@ export function fixFirst(priorities: Priorities): PriorityCriterion[] {
 
 /** Improvement priorities: importance × performance, the fix_first criteria named, and the full table. */
 export function PrioritySection({ priorities, minResponses }: { priorities: Priorities; minResponses: number }) {
-  const rated = priorities.criteria.filter((c): c is PriorityCriterion & { importance: number; index: number } => c.importance !== null && c.index !== null);
+  const rated = priorities.criteria.filter(
+    (c): c is PriorityCriterion & { importance: number; index: number } => c.importance !== null && c.index !== null,
+  );
   const first = fixFirst(priorities);
   const suppressed = priorities.r2 === null;
   return (
@@ -53,7 +55,12 @@ export function PrioritySection({ priorities, minResponses }: { priorities: Prio
             )}
           </div>
           <PriorityChart
-            points={rated.map((c) => ({ label: c.title, importance: c.importance, index: c.index, fixFirst: c.quadrant === 'fix_first' }))}
+            points={rated.map((c) => ({
+              label: c.title,
+              importance: c.importance,
+              index: c.index,
+              fixFirst: c.quadrant === 'fix_first',
+            }))}
             importanceMedian={median(rated.map((c) => c.importance)) ?? 0}
             indexMedian={median(rated.map((c) => c.index)) ?? 0}
           />
@@ -78,7 +85,11 @@ export function PrioritySection({ priorities, minResponses }: { priorities: Prio
                   <th scope="row">{c.title}</th>
                   <td className="num">{c.index === null ? 'chưa đủ dữ liệu' : formatPercent(c.index)}</td>
                   <td className="num">{c.importance === null ? '–' : formatPercent(c.importance)}</td>
-                  <td className="num">{c.importanceCi95 ? `${formatPercent(c.importanceCi95[0])} – ${formatPercent(c.importanceCi95[1])}` : '–'}</td>
+                  <td className="num">
+                    {c.importanceCi95
+                      ? `${formatPercent(c.importanceCi95[0])} – ${formatPercent(c.importanceCi95[1])}`
+                      : '–'}
+                  </td>
                   <td>{c.quadrant ? QUADRANT_LABELS[c.quadrant] : '–'}</td>
                 </tr>
               ))}

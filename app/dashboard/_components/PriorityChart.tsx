@@ -44,7 +44,11 @@ export function PriorityChart(props: { points: PriorityPoint[]; importanceMedian
     },
     plugins: {
       legend: { display: false },
-      tooltip: { callbacks: { label: (item) => `${props.points[item.dataIndex]?.label ?? ''}: ${item.parsed.x} %, ${item.parsed.y} %` } },
+      tooltip: {
+        callbacks: {
+          label: (item) => `${props.points[item.dataIndex]?.label ?? ''}: ${item.parsed.x} %, ${item.parsed.y} %`,
+        },
+      },
     },
   };
   return (

@@ -4,14 +4,28 @@ import type { RankingResult } from '@/server/rankings';
 
 const SHOWN = 5;
 
-export const VERDICT_WORDS: Record<Verdict, string> = { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' };
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  above: 'Làm tốt',
+  below: 'Chưa tốt',
+  within: 'Chưa khác biệt rõ',
+};
 
 /**
  * A ranking with each row's 95 % interval drawn as a bar on a 0–100 scale (the dot is the index)
  * and its verdict against the stated benchmark. "Làm tốt" / "chưa tốt" name rows only from their
  * verdicts (a Holm-corrected test), never from their position. The table is the chart.
  */
-export function Ranking({ id, title, noun, ranking }: { id: string; title: string; noun: string; ranking: RankingResult }) {
+export function Ranking({
+  id,
+  title,
+  noun,
+  ranking,
+}: {
+  id: string;
+  title: string;
+  noun: string;
+  ranking: RankingResult;
+}) {
   const { ranked, suppressed, benchmark, target } = ranking;
   const best = ranked.slice(0, SHOWN);
   const worst = ranked.length > SHOWN ? ranked.slice(Math.max(SHOWN, ranked.length - SHOWN)) : [];
@@ -28,7 +42,10 @@ export function Ranking({ id, title, noun, ranking }: { id: string; title: strin
             KTC 95 % {formatPercent(r.ci95[0])} – {formatPercent(r.ci95[1])}
           </span>
           <span className="ci-bar" aria-hidden="true">
-            <span className="ci-bar__range" style={{ left: `${r.ci95[0]}%`, width: `${Math.max(0.5, r.ci95[1] - r.ci95[0])}%` }} />
+            <span
+              className="ci-bar__range"
+              style={{ left: `${r.ci95[0]}%`, width: `${Math.max(0.5, r.ci95[1] - r.ci95[0])}%` }}
+            />
             <span className="ci-bar__dot" style={{ left: `${r.index}%` }} />
           </span>
         </td>
@@ -59,8 +76,8 @@ export function Ranking({ id, title, noun, ranking }: { id: string; title: strin
             <div className="dash-verdicts" data-testid={`${id}-verdicts`}>
               <p className="muted">
                 Mốc so sánh: {benchmark.label} {formatPercent(benchmark.index)}
-                {target ? ` · ${target.label} ${formatPercent(target.index)}` : ''}. Kiểm định hai phía 95 %, hiệu chỉnh Holm cho
-                nhiều so sánh.
+                {target ? ` · ${target.label} ${formatPercent(target.index)}` : ''}. Kiểm định hai phía 95 %, hiệu chỉnh
+                Holm cho nhiều so sánh.
               </p>
               {above.length === 0 && below.length === 0 && ranked.length > 0 ? (
                 <p data-testid={`${id}-no-difference`}>
@@ -70,12 +87,14 @@ export function Ranking({ id, title, noun, ranking }: { id: string; title: strin
                 <>
                   {above.length > 0 && (
                     <p>
-                      <strong>Làm tốt</strong> (cao hơn mốc có ý nghĩa thống kê): {above.map((r) => r.label).join('; ')}.
+                      <strong>Làm tốt</strong> (cao hơn mốc có ý nghĩa thống kê): {above.map((r) => r.label).join('; ')}
+                      .
                     </p>
                   )}
                   {below.length > 0 && (
                     <p>
-                      <strong>Chưa tốt</strong> (thấp hơn mốc có ý nghĩa thống kê): {below.map((r) => r.label).join('; ')}.
+                      <strong>Chưa tốt</strong> (thấp hơn mốc có ý nghĩa thống kê):{' '}
+                      {below.map((r) => r.label).join('; ')}.
                     </p>
                   )}
                 </>
@@ -83,7 +102,12 @@ export function Ranking({ id, title, noun, ranking }: { id: string; title: strin
             </div>
           )}
           {ranked.length > 0 && (
-            <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
+            <div
+              className="dash-table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-label="Bảng số liệu (cuộn ngang) / Data table"
+            >
               <table className="dash-table">
                 <caption>{worst.length > 0 ? 'Cao nhất' : 'Xếp hạng'}</caption>
                 {head}

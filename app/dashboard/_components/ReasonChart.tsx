@@ -2,7 +2,15 @@
 
 // The reasons of the dissatisfied as horizontal bars of the share of respondents, each with its
 // 95 % interval drawn as a whisker and its count and share written at the bar's end.
-import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartOptions, type Plugin } from 'chart.js';
+import {
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  LinearScale,
+  Tooltip,
+  type ChartOptions,
+  type Plugin,
+} from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip);
@@ -36,7 +44,11 @@ export function ReasonChart({ bars }: { bars: ReasonBar[] }) {
           ctx.stroke();
           end = Math.max(end, hi);
         }
-        ctx.fillText(`${bar.count} · ${bar.share.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`, end + 6, y + 4);
+        ctx.fillText(
+          `${bar.count} · ${bar.share.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`,
+          end + 6,
+          y + 4,
+        );
       });
       ctx.restore();
     },
@@ -53,7 +65,10 @@ export function ReasonChart({ bars }: { bars: ReasonBar[] }) {
   return (
     <div className="chart-box" style={{ height: `${Math.max(160, bars.length * 40 + 40)}px` }}>
       <Bar
-        data={{ labels: bars.map((b) => b.label), datasets: [{ label: 'Tỷ lệ người chọn (%)', data: bars.map((b) => b.share), backgroundColor: '#c96b5a' }] }}
+        data={{
+          labels: bars.map((b) => b.label),
+          datasets: [{ label: 'Tỷ lệ người chọn (%)', data: bars.map((b) => b.share), backgroundColor: '#c96b5a' }],
+        }}
         options={options}
         plugins={[whiskers]}
         aria-hidden="true"

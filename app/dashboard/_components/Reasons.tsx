@@ -9,7 +9,9 @@ function cell(choice: ReasonGroup['choices'][number]) {
   return (
     <>
       {formatInt(choice.count)} · {formatPercent(choice.share)}
-      {choice.ci95 && <span className="dash-ci-text">{`${formatPercent(choice.ci95[0])} – ${formatPercent(choice.ci95[1])}`}</span>}
+      {choice.ci95 && (
+        <span className="dash-ci-text">{`${formatPercent(choice.ci95[0])} – ${formatPercent(choice.ci95[1])}`}</span>
+      )}
     </>
   );
 }
@@ -53,7 +55,12 @@ function GroupTable({ caption, groups, reasons }: { caption: string; groups: Rea
 export function ReasonSection({ reasons, minResponses }: { reasons: Reasons; minResponses: number }) {
   const { total } = reasons;
   const bars = total.choices
-    .map((c) => ({ label: reasons.choices.find((x) => x.value === c.choice)?.label ?? c.choice, count: c.count, share: c.share ?? 0, ci95: c.ci95 }))
+    .map((c) => ({
+      label: reasons.choices.find((x) => x.value === c.choice)?.label ?? c.choice,
+      count: c.count,
+      share: c.share ?? 0,
+      ci95: c.ci95,
+    }))
     .sort((a, b) => b.count - a.count);
   return (
     <Figure
@@ -66,11 +73,7 @@ export function ReasonSection({ reasons, minResponses }: { reasons: Reasons; min
       }
       empty={total.respondents === 0}
       chart={
-        total.suppressed ? (
-          <p className="dash-empty">Chưa đủ dữ liệu để vẽ tỷ lệ.</p>
-        ) : (
-          <ReasonChart bars={bars} />
-        )
+        total.suppressed ? <p className="dash-empty">Chưa đủ dữ liệu để vẽ tỷ lệ.</p> : <ReasonChart bars={bars} />
       }
       table={
         <>

@@ -18,7 +18,9 @@ const UNIT_WORDS = { day: 'ngày', week: 'tuần', month: 'tháng', quarter: 'qu
 export function TrendSection({ data }: { data: DashboardData }) {
   const { points, unit, reference } = data.trend;
   const labels = points.map((p) => formatBucket(p.bucket));
-  const ref = reference ? { label: `SIPAS toàn quốc ${reference.year}: ${formatPercent(reference.index)}`, value: reference.index } : null;
+  const ref = reference
+    ? { label: `SIPAS toàn quốc ${reference.year}: ${formatPercent(reference.index)}`, value: reference.index }
+    : null;
   return (
     <Figure
       id="trend"
@@ -46,7 +48,9 @@ export function TrendSection({ data }: { data: DashboardData }) {
               <tr key={p.bucket}>
                 <th scope="row">{labels[i]}</th>
                 <td className="num">{formatInt(p.responses)}</td>
-                <td className="num">{p.index === null ? (p.responses === 0 ? '–' : notEnough(p.responses)) : formatPercent(p.index)}</td>
+                <td className="num">
+                  {p.index === null ? (p.responses === 0 ? '–' : notEnough(p.responses)) : formatPercent(p.index)}
+                </td>
                 <td className="num">{p.ci95 ? `${formatPercent(p.ci95[0])} – ${formatPercent(p.ci95[1])}` : '–'}</td>
               </tr>
             ))}
@@ -103,7 +107,9 @@ export function ElementSection({ data }: { data: DashboardData }) {
             labels={criteria.map((c) => (c.title.length > 60 ? `${c.title.slice(0, 60)}…` : c.title))}
             values={values}
             valueLabels={labelsOfValues}
-            shares={criteria.map((c) => values.map((v) => (c.n === 0 ? 0 : Math.round(((c.distribution[v] ?? 0) / c.n) * 1000) / 10)))}
+            shares={criteria.map((c) =>
+              values.map((v) => (c.n === 0 ? 0 : Math.round(((c.distribution[v] ?? 0) / c.n) * 1000) / 10)),
+            )}
           />
         }
         table={
@@ -150,7 +156,9 @@ export function ChannelSection({ data }: { data: DashboardData }) {
       id="channels"
       title="Kênh đánh giá"
       empty={total === 0}
-      chart={<ChannelChart labels={data.channels.map((c) => c.label)} responses={data.channels.map((c) => c.responses)} />}
+      chart={
+        <ChannelChart labels={data.channels.map((c) => c.label)} responses={data.channels.map((c) => c.responses)} />
+      }
       table={
         <table className="dash-table">
           <thead>
@@ -166,8 +174,12 @@ export function ChannelSection({ data }: { data: DashboardData }) {
               <tr key={c.channel}>
                 <th scope="row">{c.label}</th>
                 <td className="num">{formatInt(c.responses)}</td>
-                <td className="num">{total === 0 ? '–' : formatPercent(Math.round((c.responses / total) * 1000) / 10)}</td>
-                <td className="num">{c.index === null ? (c.responses === 0 ? '–' : notEnough(c.responses)) : formatPercent(c.index)}</td>
+                <td className="num">
+                  {total === 0 ? '–' : formatPercent(Math.round((c.responses / total) * 1000) / 10)}
+                </td>
+                <td className="num">
+                  {c.index === null ? (c.responses === 0 ? '–' : notEnough(c.responses)) : formatPercent(c.index)}
+                </td>
               </tr>
             ))}
           </tbody>

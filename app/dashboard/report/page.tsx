@@ -55,22 +55,40 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
     );
   }
   const { MIN_RESPONSES, SATISFACTION_TARGET } = getConfig();
-  const data = await loadDashboard(db, view, { minResponses: MIN_RESPONSES, trendUnit: 'week', previous: quarterBounds(previousQuarter(quarter)), target: SATISFACTION_TARGET });
+  const data = await loadDashboard(db, view, {
+    minResponses: MIN_RESPONSES,
+    trendUnit: 'week',
+    previous: quarterBounds(previousQuarter(quarter)),
+    target: SATISFACTION_TARGET,
+  });
   const { indices } = data;
   const rating =
-    view.survey.scoring.questions.find((q) => q.name === 'overall') ?? view.survey.scoring.questions.find((q) => q.dimension !== null);
+    view.survey.scoring.questions.find((q) => q.name === 'overall') ??
+    view.survey.scoring.questions.find((q) => q.dimension !== null);
   const pick = async (positive: boolean): Promise<CommentRow[]> =>
     rating && indices.responses >= COMMENTS_FROM
-      ? (await latestComments(db, view.filter, { page: 1, pageSize: 3, tone: { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive } })).rows
+      ? (
+          await latestComments(db, view.filter, {
+            page: 1,
+            pageSize: 3,
+            tone: { question: rating.name, satisfiedFrom: rating.satisfiedFrom, positive },
+          })
+        ).rows
       : [];
-  const [praise, complaints, doc] = await Promise.all([pick(true), pick(false), loadReportDocument(db, view, data, MIN_RESPONSES, Date.now())]);
+  const [praise, complaints, doc] = await Promise.all([
+    pick(true),
+    pick(false),
+    loadReportDocument(db, view, data, MIN_RESPONSES, Date.now()),
+  ]);
   const scope = view.point?.name ?? view.unit?.name ?? 'Toàn Sở (tất cả đơn vị)';
   const points = data.trend.points;
 
   return (
     <main className="report" id="main">
       <div className="report__toolbar no-print">
-        <a href={`/dashboard?${new URLSearchParams({ survey: view.survey.slug, from: view.period.from, to: view.period.to, ...(view.params.unit ? { unit: view.params.unit } : {}) })}`}>
+        <a
+          href={`/dashboard?${new URLSearchParams({ survey: view.survey.slug, from: view.period.from, to: view.period.to, ...(view.params.unit ? { unit: view.params.unit } : {}) })}`}
+        >
           ← Bảng điều khiển
         </a>
         <PrintButton />
@@ -91,7 +109,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
               <th scope="row">Chỉ số hài lòng</th>
               <td>
                 {indices.suppressed ? notEnough(indices.responses) : formatPercent(indices.index)}
-                {indices.ci95 && ` (KTC 95 % theo người trả lời ${formatPercent(indices.ci95[0])} – ${formatPercent(indices.ci95[1])})`}
+                {indices.ci95 &&
+                  ` (KTC 95 % theo người trả lời ${formatPercent(indices.ci95[0])} – ${formatPercent(indices.ci95[1])})`}
               </td>
             </tr>
             <tr>
@@ -101,17 +120,25 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
             <tr>
               <th scope="row">So với quý trước</th>
               <td>
-                {data.indexDelta === null ? 'không so sánh được (thiếu dữ liệu)' : `${formatSigned(data.indexDelta)} điểm`}
-                {' '}(quý trước: {data.previous.indices.index === null ? notEnough(data.previous.indices.responses) : formatPercent(data.previous.indices.index)}, n ={' '}
-                {formatInt(data.previous.indices.responses)})
-                {data.change && (data.change.significant ? '; thay đổi có ý nghĩa thống kê' : '; chưa có ý nghĩa thống kê')}
+                {data.indexDelta === null
+                  ? 'không so sánh được (thiếu dữ liệu)'
+                  : `${formatSigned(data.indexDelta)} điểm`}{' '}
+                (quý trước:{' '}
+                {data.previous.indices.index === null
+                  ? notEnough(data.previous.indices.responses)
+                  : formatPercent(data.previous.indices.index)}
+                , n = {formatInt(data.previous.indices.responses)})
+                {data.change &&
+                  (data.change.significant ? '; thay đổi có ý nghĩa thống kê' : '; chưa có ý nghĩa thống kê')}
               </td>
             </tr>
             <tr>
               <th scope="row">Tỷ lệ không hài lòng</th>
               <td>
-                {data.dissatisfied.suppressed ? notEnough(data.dissatisfied.n) : formatPercent(data.dissatisfied.percent)} ({formatInt(data.dissatisfied.count)} /{' '}
-                {formatInt(data.dissatisfied.n)} câu trả lời)
+                {data.dissatisfied.suppressed
+                  ? notEnough(data.dissatisfied.n)
+                  : formatPercent(data.dissatisfied.percent)}{' '}
+                ({formatInt(data.dissatisfied.count)} / {formatInt(data.dissatisfied.n)} câu trả lời)
               </td>
             </tr>
           </tbody>
@@ -168,13 +195,31 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
                 </g>
               ))}
               {data.trend.reference && (
-                <line x1="0" x2="640" y1={200 - data.trend.reference.index * 2} y2={200 - data.trend.reference.index * 2} stroke="#8a4b00" strokeDasharray="6 4" />
+                <line
+                  x1="0"
+                  x2="640"
+                  y1={200 - data.trend.reference.index * 2}
+                  y2={200 - data.trend.reference.index * 2}
+                  stroke="#8a4b00"
+                  strokeDasharray="6 4"
+                />
               )}
-              <path d={linePath(points.map((p) => p.index), 640, 200)} fill="none" stroke="#0b4f8a" strokeWidth="2.5" />
+              <path
+                d={linePath(
+                  points.map((p) => p.index),
+                  640,
+                  200,
+                )}
+                fill="none"
+                stroke="#0b4f8a"
+                strokeWidth="2.5"
+              />
             </svg>
             <p className="report__note">
               Tỷ lệ câu trả lời hài lòng gộp mọi tiêu chí, theo tuần
-              {data.trend.reference && `; nét đứt: SIPAS toàn quốc ${data.trend.reference.year} (${formatPercent(data.trend.reference.index)})`}.
+              {data.trend.reference &&
+                `; nét đứt: SIPAS toàn quốc ${data.trend.reference.year} (${formatPercent(data.trend.reference.index)})`}
+              .
             </p>
             <table className="report__table report__table--grid report__table--compact">
               <thead>
@@ -182,7 +227,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
                   <th scope="col">Tuần</th>
                   {points.map((p) => (
                     <th key={p.bucket} scope="col">
-                      {formatBucket(p.bucket).replace(/^Tuần /, '').replace(/\/\d{4}$/, '')}
+                      {formatBucket(p.bucket)
+                        .replace(/^Tuần /, '')
+                        .replace(/\/\d{4}$/, '')}
                     </th>
                   ))}
                 </tr>
@@ -221,11 +268,23 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
           <div className="report__comments">
             <div>
               <h3>Ghi nhận</h3>
-              <ul>{praise.map((c) => <li key={c.id}>“{c.comment}” — {c.point}</li>)}</ul>
+              <ul>
+                {praise.map((c) => (
+                  <li key={c.id}>
+                    “{c.comment}” — {c.point}
+                  </li>
+                ))}
+              </ul>
             </div>
             <div>
               <h3>Cần cải thiện</h3>
-              <ul>{complaints.map((c) => <li key={c.id}>“{c.comment}” — {c.point}</li>)}</ul>
+              <ul>
+                {complaints.map((c) => (
+                  <li key={c.id}>
+                    “{c.comment}” — {c.point}
+                  </li>
+                ))}
+              </ul>
             </div>
           </div>
         )}
@@ -234,10 +293,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
       <PrioritiesSection number={8} doc={doc} />
       <ConclusionsSection number={9} doc={doc} />
       <p className="report__note">
-        Phương pháp: chỉ số tiêu chí = tỷ lệ câu trả lời hài lòng (mức 4–5, hoặc 2–3 với thang 3 mức); yếu tố = trung bình các tiêu chí; chỉ số chung
-        = trung bình các yếu tố (Quyết định 2640/QĐ-BNV). Khoảng tin cậy 95 %: Wilson cho tiêu chí; chỉ số gộp nhiều câu của một
-        người lấy người trả lời làm đơn vị. Ô dưới {MIN_RESPONSES} người trả lời ghi &quot;chưa đủ dữ liệu&quot;. Xếp hạng dùng cùng chỉ số; kết luận
-        &quot;làm tốt&quot; / &quot;chưa tốt&quot; theo kiểm định hai phía 95 % so với mốc so sánh, hiệu chỉnh Holm. Lập ngày {formatDay(localDay(Date.now()))}.
+        Phương pháp: chỉ số tiêu chí = tỷ lệ câu trả lời hài lòng (mức 4–5, hoặc 2–3 với thang 3 mức); yếu tố = trung
+        bình các tiêu chí; chỉ số chung = trung bình các yếu tố (Quyết định 2640/QĐ-BNV). Khoảng tin cậy 95 %: Wilson
+        cho tiêu chí; chỉ số gộp nhiều câu của một người lấy người trả lời làm đơn vị. Ô dưới {MIN_RESPONSES} người trả
+        lời ghi &quot;chưa đủ dữ liệu&quot;. Xếp hạng dùng cùng chỉ số; kết luận &quot;làm tốt&quot; / &quot;chưa
+        tốt&quot; theo kiểm định hai phía 95 % so với mốc so sánh, hiệu chỉnh Holm. Lập ngày{' '}
+        {formatDay(localDay(Date.now()))}.
       </p>
       <SignatureBlock />
     </main>

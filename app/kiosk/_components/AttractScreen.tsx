@@ -56,11 +56,21 @@ export function AttractScreen({
           {t.switchLanguage}
         </button>
         {/* Fixed labels: the pressed state is told by aria-pressed and the look, not by new words. */}
-        <button type="button" className="kiosk-option" aria-pressed={elderly.largeText} onClick={() => onElderly({ ...elderly, largeText: !elderly.largeText })}>
+        <button
+          type="button"
+          className="kiosk-option"
+          aria-pressed={elderly.largeText}
+          onClick={() => onElderly({ ...elderly, largeText: !elderly.largeText })}
+        >
           {t.largeText}
         </button>
         {hasVoice && locale === 'vi' && (
-          <button type="button" className="kiosk-option" aria-pressed={elderly.readAloud} onClick={() => onElderly({ ...elderly, readAloud: !elderly.readAloud })}>
+          <button
+            type="button"
+            className="kiosk-option"
+            aria-pressed={elderly.readAloud}
+            onClick={() => onElderly({ ...elderly, readAloud: !elderly.readAloud })}
+          >
             {t.readAloud}
           </button>
         )}

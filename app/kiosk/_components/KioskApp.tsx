@@ -61,12 +61,19 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
   }, []);
 
   // `procedure`: chosen in the lookup mode ("Đánh giá" on a procedure's detail).
-  const start = useCallback((procedure?: string) => {
-    // The first touch of the day puts the tablet in full screen (browsers require a gesture).
-    if (!document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
-    setSession({ model: buildKioskModel(config.survey.definition, locale, elderly.largeText), startedAt: new Date().toISOString(), procedure });
-    setPhase('survey');
-  }, [config.survey.definition, locale, elderly.largeText]);
+  const start = useCallback(
+    (procedure?: string) => {
+      // The first touch of the day puts the tablet in full screen (browsers require a gesture).
+      if (!document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+      setSession({
+        model: buildKioskModel(config.survey.definition, locale, elderly.largeText),
+        startedAt: new Date().toISOString(),
+        procedure,
+      });
+      setPhase('survey');
+    },
+    [config.survey.definition, locale, elderly.largeText],
+  );
 
   // Completion: the answer is durable in IndexedDB before the thank-you screen shows.
   useEffect(() => {
@@ -99,7 +106,12 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
   // A half-finished survey is discarded after KIOSK_IDLE_SECONDS without a touch.
   useIdleReturn(phase === 'survey' && !staffOpen, config.idleSeconds * 1000, toAttract, true);
   // The thank-you returns on its own; with a case code on it, it waits like a survey page.
-  useIdleReturn(phase === 'thanks' && !staffOpen, (followUp ? config.idleSeconds : config.thanksSeconds) * 1000, toAttract, followUp !== null);
+  useIdleReturn(
+    phase === 'thanks' && !staffOpen,
+    (followUp ? config.idleSeconds : config.thanksSeconds) * 1000,
+    toAttract,
+    followUp !== null,
+  );
   useHeartbeat(config.appVersion, status, unpair);
   useEffect(() => registerServiceWorker(), []);
 
@@ -156,9 +168,18 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
         </main>
       )}
       {phase === 'lookup' && (
-        <ProcedureLookup procedures={config.procedures} deskCode={config.point.code} locale={locale} idleSeconds={config.idleSeconds} onExit={toAttract} onRate={start} />
+        <ProcedureLookup
+          procedures={config.procedures}
+          deskCode={config.point.code}
+          locale={locale}
+          idleSeconds={config.idleSeconds}
+          onExit={toAttract}
+          onRate={start}
+        />
       )}
-      {phase === 'thanks' && <KioskThanks locale={locale} followUp={followUp} lookupBase={config.lookupBase} onDone={toAttract} />}
+      {phase === 'thanks' && (
+        <KioskThanks locale={locale} followUp={followUp} lookupBase={config.lookupBase} onDone={toAttract} />
+      )}
       <StaffCorner onLongPress={() => setStaffOpen(true)} />
       {staff}
     </div>

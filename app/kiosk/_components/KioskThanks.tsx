@@ -21,7 +21,11 @@ export function KioskThanks({
 }) {
   const t = kioskMessages[locale];
   return (
-    <main className={`kiosk-thanks${followUp ? ' kiosk-thanks--case' : ''}`} id="main" onClick={followUp ? undefined : onDone}>
+    <main
+      className={`kiosk-thanks${followUp ? ' kiosk-thanks--case' : ''}`}
+      id="main"
+      onClick={followUp ? undefined : onDone}
+    >
       <div className="kiosk-thanks__mark" aria-hidden="true">
         ✓
       </div>

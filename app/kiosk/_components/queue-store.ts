@@ -31,7 +31,11 @@ function open(): Promise<IDBDatabase> {
 }
 
 /** Runs one transaction and resolves when it has committed (durably, for readwrite). */
-async function tx<T>(stores: string[], mode: IDBTransactionMode, work: (t: IDBTransaction) => IDBRequest<T> | void): Promise<T | undefined> {
+async function tx<T>(
+  stores: string[],
+  mode: IDBTransactionMode,
+  work: (t: IDBTransaction) => IDBRequest<T> | void,
+): Promise<T | undefined> {
   const db = await open();
   return new Promise((resolve, reject) => {
     const t = db.transaction(stores, mode, { durability: 'strict' });
@@ -44,11 +48,15 @@ async function tx<T>(stores: string[], mode: IDBTransactionMode, work: (t: IDBTr
   });
 }
 
-export const enqueue = (entry: QueueEntry) => tx([PENDING], 'readwrite', (t) => t.objectStore(PENDING).put(entry)).then(() => undefined);
+export const enqueue = (entry: QueueEntry) =>
+  tx([PENDING], 'readwrite', (t) => t.objectStore(PENDING).put(entry)).then(() => undefined);
 export const update = enqueue;
-export const removeEntry = (id: string) => tx([PENDING], 'readwrite', (t) => t.objectStore(PENDING).delete(id)).then(() => undefined);
-export const pendingEntries = async () => (await tx<QueueEntry[]>([PENDING], 'readonly', (t) => t.objectStore(PENDING).getAll())) ?? [];
-export const setAsideCount = async () => (await tx<number>([SET_ASIDE], 'readonly', (t) => t.objectStore(SET_ASIDE).count())) ?? 0;
+export const removeEntry = (id: string) =>
+  tx([PENDING], 'readwrite', (t) => t.objectStore(PENDING).delete(id)).then(() => undefined);
+export const pendingEntries = async () =>
+  (await tx<QueueEntry[]>([PENDING], 'readonly', (t) => t.objectStore(PENDING).getAll())) ?? [];
+export const setAsideCount = async () =>
+  (await tx<number>([SET_ASIDE], 'readonly', (t) => t.objectStore(SET_ASIDE).count())) ?? 0;
 
 /** Moves an entry the server will never accept out of the queue, in one transaction. */
 export function setAside(entry: QueueEntry, reason: string, now: number): Promise<void> {
@@ -58,5 +66,6 @@ export function setAside(entry: QueueEntry, reason: string, now: number): Promis
   }).then(() => undefined);
 }
 
-export const readMeta = <T,>(key: string) => tx<T>([META], 'readonly', (t) => t.objectStore(META).get(key));
-export const writeMeta = (key: string, value: unknown) => tx([META], 'readwrite', (t) => t.objectStore(META).put(value, key)).then(() => undefined);
+export const readMeta = <T>(key: string) => tx<T>([META], 'readonly', (t) => t.objectStore(META).get(key));
+export const writeMeta = (key: string, value: unknown) =>
+  tx([META], 'readwrite', (t) => t.objectStore(META).put(value, key)).then(() => undefined);

@@ -8,7 +8,9 @@ import type { Question } from 'survey-core';
 
 function vietnameseVoice(): SpeechSynthesisVoice | null {
   if (typeof window === 'undefined' || !window.speechSynthesis) return null;
-  return window.speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().replace('_', '-').startsWith('vi')) ?? null;
+  return (
+    window.speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().replace('_', '-').startsWith('vi')) ?? null
+  );
 }
 
 /** Whether this browser can read Vietnamese aloud; voices load asynchronously in Chromium. */

@@ -16,7 +16,8 @@ export function useIdleReturn(active: boolean, ms: number, onIdle: () => void, r
       clearTimeout(timer);
       timer = setTimeout(onIdle, ms);
     };
-    if (restartOnTouch) for (const e of TOUCHES) document.addEventListener(e, touched, { capture: true, passive: true });
+    if (restartOnTouch)
+      for (const e of TOUCHES) document.addEventListener(e, touched, { capture: true, passive: true });
     return () => {
       clearTimeout(timer);
       for (const e of TOUCHES) document.removeEventListener(e, touched, { capture: true });

@@ -18,7 +18,11 @@ export async function pairDevice(token: string, _prev: PairState, _form: FormDat
   // A server action's arguments come from the client as it pleases, whatever the type says.
   if (typeof token !== 'string' || token.length > 200) return { failed: true };
   const credential = newSecretToken('hld_');
-  const ok = await consumePairing(getDb(), { tokenHash: hashToken(token), credentialHash: hashToken(credential), now: Date.now() });
+  const ok = await consumePairing(getDb(), {
+    tokenHash: hashToken(token),
+    credentialHash: hashToken(credential),
+    now: Date.now(),
+  });
   if (!ok) return { failed: true };
   (await cookies()).set(DEVICE_COOKIE, credential, deviceCookieOptions());
   return { failed: false, paired: true };

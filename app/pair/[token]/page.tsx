@@ -19,7 +19,9 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 export default async function PairPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = kioskMessages.vi;
-  const pairing = TOKEN.test(token) ? await findPairing(getDb(), { tokenHash: hashToken(token), now: Date.now() }) : null;
+  const pairing = TOKEN.test(token)
+    ? await findPairing(getDb(), { tokenHash: hashToken(token), now: Date.now() })
+    : null;
   // Just paired (the action re-renders this page with the new cookie): on to the kiosk.
   const device = pairing ? null : await currentDevice();
   return (

@@ -65,7 +65,7 @@ export default async function PointSurveyPage({
       ? null
       : !dossier || !isDossierLinkSigned({ point: point.code, dossier, procedure: procedureCode }, signature)
         ? 'forged'
-        : await isDossierRated(db, dossier)
+        : (await isDossierRated(db, dossier))
           ? 'rated'
           : null;
   const channel = one(search.c) === 'web' ? 'web' : 'qr';
@@ -101,40 +101,49 @@ export default async function PointSurveyPage({
             <h1>{dossierProblem === 'forged' ? t.dossierForgedTitle : t.dossierRatedTitle}</h1>
             <p>{dossierProblem === 'forged' ? t.dossierForgedBody : t.dossierRatedBody}</p>
             {dossierProblem === 'forged' && (
-              <a className="button" href={withLocale(`/s/${encodeURIComponent(point.code)}`, { survey: requested }, locale)}>
+              <a
+                className="button"
+                href={withLocale(`/s/${encodeURIComponent(point.code)}`, { survey: requested }, locale)}
+              >
                 {t.rateDeskInstead}
               </a>
             )}
           </div>
         ) : (
-        <SurveyLoader
-          key={locale}
-          locale={locale}
-          survey={{ slug: survey.slug, version: survey.version, definition: survey.definition }}
-          context={{ point: point.code, channel, procedure: procedure?.code, dossier, dossierSignature: dossier ? signature : undefined }}
-          formPage={formPage}
-          firstPage={
-            formPage && (
-              <FirstPageForm
-                page={formPage}
-                locale={locale}
-                action={`/s/${encodeURIComponent(point.code)}/answer`}
-                error={formError(t, one(search.loi))}
-                hidden={{
-                  id: randomUUID(),
-                  survey: survey.slug,
-                  surveyVersion: String(survey.version),
-                  channel,
-                  procedure: procedure?.code,
-                  dossier,
-                  sig: kept.sig,
-                  lang: locale === 'en' ? 'en' : undefined,
-                  startedAt: new Date().toISOString(),
-                }}
-              />
-            )
-          }
-        />
+          <SurveyLoader
+            key={locale}
+            locale={locale}
+            survey={{ slug: survey.slug, version: survey.version, definition: survey.definition }}
+            context={{
+              point: point.code,
+              channel,
+              procedure: procedure?.code,
+              dossier,
+              dossierSignature: dossier ? signature : undefined,
+            }}
+            formPage={formPage}
+            firstPage={
+              formPage && (
+                <FirstPageForm
+                  page={formPage}
+                  locale={locale}
+                  action={`/s/${encodeURIComponent(point.code)}/answer`}
+                  error={formError(t, one(search.loi))}
+                  hidden={{
+                    id: randomUUID(),
+                    survey: survey.slug,
+                    surveyVersion: String(survey.version),
+                    channel,
+                    procedure: procedure?.code,
+                    dossier,
+                    sig: kept.sig,
+                    lang: locale === 'en' ? 'en' : undefined,
+                    startedAt: new Date().toISOString(),
+                  }}
+                />
+              )
+            }
+          />
         )}
       </main>
       <footer className="citizen-footer" lang={locale}>

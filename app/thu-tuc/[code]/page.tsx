@@ -31,7 +31,10 @@ export default async function ProcedurePage({ params, searchParams }: { params: 
 
   return (
     <>
-      <CitizenHeader locale={locale} switchHref={withLocale(`/thu-tuc/${encodeURIComponent(code)}`, {}, locale === 'vi' ? 'en' : 'vi')} />
+      <CitizenHeader
+        locale={locale}
+        switchHref={withLocale(`/thu-tuc/${encodeURIComponent(code)}`, {}, locale === 'vi' ? 'en' : 'vi')}
+      />
       <main className="citizen-main procedure-page" id="main" lang={locale}>
         <p className="no-print">
           <Link href={withLocale('/thu-tuc', {}, locale)}>{t.back}</Link>

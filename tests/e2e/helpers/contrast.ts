@@ -6,7 +6,10 @@ type Rgba = [number, number, number, number];
 export function parseColor(css: string): Rgba {
   const m = /rgba?\(([^)]+)\)/.exec(css);
   if (!m) throw new Error(`not an rgb() colour: ${css}`);
-  const [r, g, b, a = 1] = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+  const [r, g, b, a = 1] = m[1]!
+    .split(/[ ,/]+/)
+    .filter(Boolean)
+    .map(Number);
   return [r!, g!, b!, a];
 }
 

@@ -35,12 +35,22 @@ export default async function PointPage({ params }: { params: Promise<{ code: st
       <div className="admin-grid">
         <section className="card" aria-labelledby="edit">
           <h2 id="edit">Thông tin quầy</h2>
-          <AdminForm action={updatePointAction} submitLabel="Lưu quầy" fields={pointFields(await listUnits(db), await listSurveysWithVersions(db), point)} />
+          <AdminForm
+            action={updatePointAction}
+            submitLabel="Lưu quầy"
+            fields={pointFields(await listUnits(db), await listSurveysWithVersions(db), point)}
+          />
         </section>
         <section className="card" aria-labelledby="qr">
           <h2 id="qr">Mã QR và áp phích</h2>
           <div className="action-row">
-            <img className="qr-thumb" src={`/api/qr/${enc}.svg`} alt={`Mã QR của quầy ${point.code}`} width={96} height={96} />
+            <img
+              className="qr-thumb"
+              src={`/api/qr/${enc}.svg`}
+              alt={`Mã QR của quầy ${point.code}`}
+              width={96}
+              height={96}
+            />
             <ul>
               <li>
                 <a href={`/api/qr/${enc}.svg`}>Tải mã QR (SVG)</a>

@@ -41,15 +41,20 @@ export default async function ProcedurePage({ params }: { params: Promise<{ code
             { name: 'name', label: 'Tên thủ tục', required: true, defaultValue: p.name, type: 'textarea', rows: 3 },
             { name: 'sector', label: 'Lĩnh vực', defaultValue: p.sector ?? '' },
             { name: 'level', label: 'Cấp thực hiện', defaultValue: p.level ?? '' },
-            { name: 'active', label: 'Còn áp dụng (hiện cho người dân chọn)', type: 'checkbox', defaultChecked: p.active },
+            {
+              name: 'active',
+              label: 'Còn áp dụng (hiện cho người dân chọn)',
+              type: 'checkbox',
+              defaultChecked: p.active,
+            },
           ]}
         />
       </section>
       <section className="card" aria-labelledby="versions">
         <h2 id="versions">Các phiên bản ({versions.length})</h2>
         <p>
-          Nội dung chi tiết được cập nhật bằng cách nhập danh mục (CSV/Excel); mỗi thay đổi là một phiên bản mới, phiên bản cũ được giữ lại.{' '}
-          <Link href={`/thu-tuc/${encodeURIComponent(p.code)}`}>Xem trang công khai</Link>
+          Nội dung chi tiết được cập nhật bằng cách nhập danh mục (CSV/Excel); mỗi thay đổi là một phiên bản mới, phiên
+          bản cũ được giữ lại. <Link href={`/thu-tuc/${encodeURIComponent(p.code)}`}>Xem trang công khai</Link>
         </p>
         {versions.map((v, i) => (
           <details key={v.version} open={i === 0}>

@@ -45,7 +45,9 @@ export default async function SurveyPage({ params }: { params: Promise<{ slug: s
                 <td>v{v.version}</td>
                 <td>{v.title}</td>
                 <td>{formatLocalDateTime(v.createdAt)}</td>
-                <td>{v.version === survey.publishedVersion ? <span className="badge badge--on">Đang dùng</span> : '—'}</td>
+                <td>
+                  {v.version === survey.publishedVersion ? <span className="badge badge--on">Đang dùng</span> : '—'}
+                </td>
                 <td>
                   <div className="action-row">
                     <Link href={`/admin/surveys/${slug}/${v.version}`} aria-label={`Xem thử phiên bản ${v.version}`}>
@@ -90,7 +92,11 @@ export default async function SurveyPage({ params }: { params: Promise<{ slug: s
                     <Link href={`/admin/points/${encodeURIComponent(d.code)}`}>{d.code}</Link> · {d.name}
                   </td>
                   <td>{d.unit.code}</td>
-                  <td>{[d.phoneSurvey === slug && 'QR', d.kioskSurvey === slug && 'máy tính bảng'].filter(Boolean).join(', ')}</td>
+                  <td>
+                    {[d.phoneSurvey === slug && 'QR', d.kioskSurvey === slug && 'máy tính bảng']
+                      .filter(Boolean)
+                      .join(', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -41,7 +41,11 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           <AdminForm
             action={renameUnitAction}
             submitLabel="Lưu tên"
-            fields={[id, { name: 'name', label: 'Tên đơn vị', required: true, defaultValue: unit.name }, { name: 'nameEn', label: 'Tên tiếng Anh', defaultValue: unit.nameEn ?? '' }]}
+            fields={[
+              id,
+              { name: 'name', label: 'Tên đơn vị', required: true, defaultValue: unit.name },
+              { name: 'nameEn', label: 'Tên tiếng Anh', defaultValue: unit.nameEn ?? '' },
+            ]}
           />
         </section>
         <section className="card" aria-labelledby="move">
@@ -64,7 +68,11 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
         </section>
         <section className="card" aria-labelledby="state">
           <h2 id="state">Trạng thái</h2>
-          <p>{unit.active ? 'Đơn vị ngừng hoạt động sẽ không hiện cho người dân; dữ liệu cũ được giữ nguyên.' : 'Đơn vị đang ngừng hoạt động.'}</p>
+          <p>
+            {unit.active
+              ? 'Đơn vị ngừng hoạt động sẽ không hiện cho người dân; dữ liệu cũ được giữ nguyên.'
+              : 'Đơn vị đang ngừng hoạt động.'}
+          </p>
           <AdminForm
             action={setUnitActiveAction}
             submitLabel={unit.active ? 'Ngừng hoạt động' : 'Kích hoạt lại'}

@@ -30,7 +30,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <span className="mono">{user.username}</span> <ActiveBadge active={user.active} />
       </h1>
       <p>
-        Tạo lúc {formatLocalDateTime(user.createdAt)} · đổi mật khẩu lần cuối {formatLocalDateTime(user.passwordChangedAt)}
+        Tạo lúc {formatLocalDateTime(user.createdAt)} · đổi mật khẩu lần cuối{' '}
+        {formatLocalDateTime(user.passwordChangedAt)}
       </p>
       <div className="admin-grid">
         <section className="card" aria-labelledby="role">
@@ -42,7 +43,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               hiddenId,
               { name: 'displayName', label: 'Họ tên', defaultValue: user.displayName ?? '' },
               { name: 'role', label: 'Vai trò', type: 'select', options: roleOptions, defaultValue: user.role },
-              { name: 'unitId', label: 'Đơn vị (bắt buộc với quản lý đơn vị)', type: 'select', options: unitOptions(await listUnits(db), '(Không)'), defaultValue: user.unitId === null ? '' : String(user.unitId) },
+              {
+                name: 'unitId',
+                label: 'Đơn vị (bắt buộc với quản lý đơn vị)',
+                type: 'select',
+                options: unitOptions(await listUnits(db), '(Không)'),
+                defaultValue: user.unitId === null ? '' : String(user.unitId),
+              },
             ]}
           />
         </section>
@@ -61,7 +68,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </section>
         <section className="card" aria-labelledby="state">
           <h2 id="state">{user.active ? 'Khóa tài khoản' : 'Mở lại tài khoản'}</h2>
-          <p>{user.active ? 'Khóa tài khoản sẽ đăng xuất người dùng khỏi mọi thiết bị ngay lập tức.' : 'Tài khoản đang bị khóa.'}</p>
+          <p>
+            {user.active
+              ? 'Khóa tài khoản sẽ đăng xuất người dùng khỏi mọi thiết bị ngay lập tức.'
+              : 'Tài khoản đang bị khóa.'}
+          </p>
           <AdminForm
             action={setUserActiveAction}
             submitLabel={user.active ? 'Khóa tài khoản' : 'Mở lại tài khoản'}

@@ -14,17 +14,26 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return errorResponse(body.status, body.code, body.message);
   const parsed = contactRequestSchema.safeParse(body.value);
   if (!parsed.success) {
-    return badRequest('invalid_contact', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    return badRequest(
+      'invalid_contact',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
   }
   const { responseId, name, phone, email, locale } = parsed.data;
   try {
     const outcome = await saveCaseContact(getDb(), {
       responseId,
-      contact: { name: name || undefined, phone: phone || undefined, email: email || undefined, consentText: CONSENT_TEXT[locale] },
+      contact: {
+        name: name || undefined,
+        phone: phone || undefined,
+        email: email || undefined,
+        consentText: CONSENT_TEXT[locale],
+      },
       now: Date.now(),
     });
     if (outcome === 'no_case') return notFound('unknown_case', 'No case was opened for this response.');
-    if (outcome === 'closed') return conflict('case_closed', 'This case is already closed; contact details are taken only while it is open.');
+    if (outcome === 'closed')
+      return conflict('case_closed', 'This case is already closed; contact details are taken only while it is open.');
     if (outcome === 'exists') return conflict('contact_exists', 'Contact details were already given for this case.');
     return Response.json({ status: 'saved' }, { status: 201 });
   } catch (err) {

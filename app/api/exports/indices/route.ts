@@ -25,7 +25,8 @@ export async function GET(request: Request): Promise<Response> {
   const format = search.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') return badRequest('invalid_query', 'format: must be csv or xlsx');
   const table = search.table ?? 'indices';
-  if (!(TABLES as readonly string[]).includes(table)) return badRequest('invalid_query', `table: must be one of ${TABLES.join(', ')}`);
+  if (!(TABLES as readonly string[]).includes(table))
+    return badRequest('invalid_query', `table: must be one of ${TABLES.join(', ')}`);
   try {
     const db = getDb();
     const view = await resolveView(db, auth, search, Date.now());
@@ -45,7 +46,13 @@ export async function GET(request: Request): Promise<Response> {
         : table === 'indices'
           ? csvStream(INDEX_TABLE_HEADER, await indices())
           : csvStream(RANKING_TABLE_HEADER, table === 'points' ? await points() : await units());
-    const name = exportFileName(`chi-so-${format === 'csv' ? table : 'bang'}`, view.survey.slug, view.period.from, view.period.to, format);
+    const name = exportFileName(
+      `chi-so-${format === 'csv' ? table : 'bang'}`,
+      view.survey.slug,
+      view.period.from,
+      view.period.to,
+      format,
+    );
     return new Response(body, {
       headers: {
         'content-type': CONTENT_TYPES[format],

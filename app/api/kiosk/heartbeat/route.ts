@@ -15,7 +15,11 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, 4096);
   if (!body.ok) return errorResponse(body.status, body.code, body.message);
   const parsed = heartbeatSchema.safeParse(body.value);
-  if (!parsed.success) return badRequest('invalid_body', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    return badRequest(
+      'invalid_body',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
   try {
     const now = Date.now();
     await recordHeartbeat(getDb(), { id: device.id, now, ...parsed.data });

@@ -1,7 +1,14 @@
 import { getDb } from '@/db';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { readJsonBody } from '@/lib/http/body';
-import { badRequest, errorResponse, forbidden, methodNotAllowed, tooManyRequests, unauthorized } from '@/lib/http/errors';
+import {
+  badRequest,
+  errorResponse,
+  forbidden,
+  methodNotAllowed,
+  tooManyRequests,
+  unauthorized,
+} from '@/lib/http/errors';
 import { pinSchema } from '@/lib/kiosk/heartbeat';
 import { deviceFromRequest } from '@/server/device';
 import { crossSiteRefusal } from '@/server/guard';

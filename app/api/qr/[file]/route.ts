@@ -28,14 +28,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const rawDossier = search.get('dossier');
   const dossier = rawDossier === null ? null : normalizeDossier(rawDossier);
   const procedure = search.get('procedure');
-  if (procedure !== null && dossier === null) return badRequest('invalid_query', 'procedure is only meaningful with dossier.');
-  if (dossier !== null && !CODE.test(dossier)) return badRequest('invalid_query', 'dossier may hold only letters, digits and . _ - / (at most 64).');
-  if (procedure !== null && !CODE.test(procedure)) return badRequest('invalid_query', 'procedure may hold only letters, digits and . _ - / (at most 64).');
+  if (procedure !== null && dossier === null)
+    return badRequest('invalid_query', 'procedure is only meaningful with dossier.');
+  if (dossier !== null && !CODE.test(dossier))
+    return badRequest('invalid_query', 'dossier may hold only letters, digits and . _ - / (at most 64).');
+  if (procedure !== null && !CODE.test(procedure))
+    return badRequest('invalid_query', 'procedure may hold only letters, digits and . _ - / (at most 64).');
 
   try {
     const db = getDb();
     const point = await findPointByCode(db, { code });
-    if (!point || !point.active || !point.unit.active) return notFound('unknown_point', `No active service point "${code}".`);
+    if (!point || !point.active || !point.unit.active)
+      return notFound('unknown_point', `No active service point "${code}".`);
 
     let url: string;
     if (dossier === null) {
@@ -47,15 +51,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
         const found = await findProcedureAtPoint(db, { code: procedure, pointId: point.id });
         if (!found) return notFound('unknown_procedure', `No procedure "${procedure}" in the catalogue.`);
         // The answers would be refused: a desk rates only the procedures it handles.
-        if (!found.offered) return badRequest('procedure_not_offered', `Desk "${point.code}" does not handle procedure "${procedure}".`);
+        if (!found.offered)
+          return badRequest('procedure_not_offered', `Desk "${point.code}" does not handle procedure "${procedure}".`);
       }
-      url = dossierUrl(getConfig().publicBaseUrl, appSecret(), { point: point.code, dossier, procedure: procedure ?? undefined });
+      url = dossierUrl(getConfig().publicBaseUrl, appSecret(), {
+        point: point.code,
+        dossier,
+        procedure: procedure ?? undefined,
+      });
     }
 
     // A desk's code changes only with PUBLIC_BASE_URL; a dossier's is personal, so never shared caches.
     const cache = dossier === null ? 'public, max-age=3600' : 'private, no-store';
     const headers = { 'cache-control': cache, 'x-qr-url': url };
-    if (format === 'svg') return new Response(await qrSvg(url), { headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' } });
+    if (format === 'svg')
+      return new Response(await qrSvg(url), {
+        headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' },
+      });
     return new Response(new Uint8Array(await qrPng(url)), { headers: { ...headers, 'content-type': 'image/png' } });
   } catch (err) {
     return internalError(err, 'GET /api/qr');

@@ -8,13 +8,33 @@ import { formatDay } from '@/lib/dashboard/format';
 function Editable({ label, children, block = false }: { label: string; children: ReactNode; block?: boolean }) {
   const Tag = block ? 'div' : 'span';
   return (
-    <Tag className="doc-edit" contentEditable suppressContentEditableWarning role="textbox" aria-label={label} aria-multiline={block} tabIndex={0}>
+    <Tag
+      className="doc-edit"
+      contentEditable
+      suppressContentEditableWarning
+      role="textbox"
+      aria-label={label}
+      aria-multiline={block}
+      tabIndex={0}
+    >
       {children}
     </Tag>
   );
 }
 
-export function DocumentHead({ department, quarter, asOf, provisional, scope }: { department: string; quarter: string; asOf: string; provisional: boolean; scope: string }) {
+export function DocumentHead({
+  department,
+  quarter,
+  asOf,
+  provisional,
+  scope,
+}: {
+  department: string;
+  quarter: string;
+  asOf: string;
+  provisional: boolean;
+  scope: string;
+}) {
   return (
     <header className="doc-head">
       <div className="doc-head__row">
@@ -89,7 +109,15 @@ export function SignatureBlock() {
 /** Generated sentences the director may correct before printing. */
 export function EditableList({ label, items }: { label: string; items: string[] }) {
   return (
-    <div className="doc-edit doc-edit--list" contentEditable suppressContentEditableWarning role="textbox" aria-label={label} aria-multiline tabIndex={0}>
+    <div
+      className="doc-edit doc-edit--list"
+      contentEditable
+      suppressContentEditableWarning
+      role="textbox"
+      aria-label={label}
+      aria-multiline
+      tabIndex={0}
+    >
       <ol>
         {items.map((s) => (
           <li key={s}>{s}</li>

@@ -20,10 +20,17 @@ const SW_CACHE = 'hailong-kiosk-v1';
 
 export function LookupButton({ locale, onOpen }: { locale: Locale; onOpen: () => void }) {
   useEffect(() => {
-    const timer = setTimeout(() => {
-      void import('./ProcedureLookup').then(cacheStaticFiles, () => undefined);
-    }, PRELOAD_AFTER_MS);
-    return () => clearTimeout(timer);
+    // Not while offline (the fetch would fail and be retried on every return to this screen);
+    // as soon as the network is back instead.
+    const preload = () => {
+      if (navigator.onLine) void import('./ProcedureLookup').then(cacheStaticFiles, () => undefined);
+    };
+    const timer = setTimeout(preload, PRELOAD_AFTER_MS);
+    window.addEventListener('online', preload);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', preload);
+    };
   }, []);
   return (
     <button type="button" className="kiosk-cta kiosk-cta--lookup" onClick={(e) => (e.stopPropagation(), onOpen())}>

@@ -42,12 +42,26 @@ export default function ProcedureLookup({
   const [sector, setSector] = useState('');
   const [selected, setSelected] = useState<KioskProcedure | null>(null);
   const sectors = useMemo(() => sectorsOf(procedures), [procedures]);
-  const matches = useMemo(() => filterCatalogue(procedures, { q: query, sector: sector || undefined }), [procedures, query, sector]);
+  const matches = useMemo(
+    () => filterCatalogue(procedures, { q: query, sector: sector || undefined }),
+    [procedures, query, sector],
+  );
 
   useIdle(idleSeconds, onExit);
 
   if (selected) {
-    return <Detail procedure={selected} locale={locale} onBack={() => setSelected(null)} onRate={() => onRate(selected.record.code)} onExit={onExit} />;
+    // Only a procedure this desk handles can be rated here: the server refuses any other
+    // (server/ingest.ts), and a queued answer it refuses would be lost.
+    const atDesk = selected.points.includes(deskCode);
+    return (
+      <Detail
+        procedure={selected}
+        locale={locale}
+        onBack={() => setSelected(null)}
+        onRate={atDesk ? () => onRate(selected.record.code) : undefined}
+        onExit={onExit}
+      />
+    );
   }
   return (
     <main className="kiosk-lookup" id="main">
@@ -58,7 +72,16 @@ export default function ProcedureLookup({
         </button>
       </div>
       <div className="kiosk-lookup__search">
-        <input type="search" inputMode="none" value={query} placeholder={t.searchPlaceholder} onChange={(e) => setQuery(e.target.value)} autoComplete="off" spellCheck={false} aria-label={t.searchLabel} />
+        <input
+          type="search"
+          inputMode="none"
+          value={query}
+          placeholder={t.searchPlaceholder}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          aria-label={t.searchLabel}
+        />
       </div>
       <Keyboard onKey={(k) => setQuery((q) => (k === '⌫' ? q.slice(0, -1) : k === '×' ? '' : q + k))} />
       <label className="kiosk-lookup__sector">
@@ -93,7 +116,19 @@ export default function ProcedureLookup({
   );
 }
 
-function Detail({ procedure, locale, onBack, onRate, onExit }: { procedure: KioskProcedure; locale: Locale; onBack: () => void; onRate: () => void; onExit: () => void }) {
+function Detail({
+  procedure,
+  locale,
+  onBack,
+  onRate,
+  onExit,
+}: {
+  procedure: KioskProcedure;
+  locale: Locale;
+  onBack: () => void;
+  onRate?: () => void;
+  onExit: () => void;
+}) {
   const t = procedureMessages[locale];
   const { record } = procedure;
   const qr = useQr(record.onlineUrl);
@@ -116,13 +151,25 @@ function Detail({ procedure, locale, onBack, onRate, onExit }: { procedure: Kios
       <ProcedureFacts record={record} t={t} />
       {record.onlineUrl && (
         <section className="kiosk-lookup__online">
-          {qr && <img src={qr} width={280} height={280} alt={`${t.online}: ${record.onlineUrl}`} data-testid="procedure-qr" />}
+          {qr && (
+            <img
+              src={qr}
+              width={280}
+              height={280}
+              alt={`${t.online}: ${record.onlineUrl}`}
+              data-testid="procedure-qr"
+            />
+          )}
           <p>{t.onlineScan}</p>
         </section>
       )}
-      <button type="button" className="kiosk-cta kiosk-lookup__rate" onClick={onRate}>
-        {t.rateThis}
-      </button>
+      {onRate ? (
+        <button type="button" className="kiosk-cta kiosk-lookup__rate" onClick={onRate}>
+          {t.rateThis}
+        </button>
+      ) : (
+        <p className="kiosk-lookup__elsewhere">{t.rateElsewhere}</p>
+      )}
     </main>
   );
 }

@@ -31,7 +31,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ poi
   if (!rate.allowed) return redirect(`${base}?${withError(back, 'rate_limited')}`);
 
   try {
-    const outcome = await ingestFormResponse(getDb(), { point, fields, receivedAt: now, clientKey: clientKey(request.headers, secret, now), secret });
+    const outcome = await ingestFormResponse(getDb(), {
+      point,
+      fields,
+      receivedAt: now,
+      clientKey: clientKey(request.headers, secret, now),
+      secret,
+    });
     if (!outcome.ok) return redirect(`${base}?${withError(back, outcome.code)}`);
     const thanks = new URLSearchParams({ r: outcome.id });
     if (back.get('lang') === 'en') thanks.set('lang', 'en');

@@ -17,7 +17,13 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 }
 
 /** The thank-you after a plain form post (app/s/[point]/answer/route.ts), with its case code. */
-export default async function FormThanksPage({ params, searchParams }: { params: Promise<{ point: string }>; searchParams: Promise<Search> }) {
+export default async function FormThanksPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ point: string }>;
+  searchParams: Promise<Search>;
+}) {
   const [{ point: rawCode }, search] = await Promise.all([params, searchParams]);
   const locale = parseLocale(search.lang);
   const db = getDb();

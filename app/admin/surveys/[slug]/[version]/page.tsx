@@ -23,7 +23,9 @@ export default async function SurveyPreviewPage({ params }: { params: Promise<{ 
       <h1>
         Xem thử {slug} v{record.version}: {record.title}
       </h1>
-      <p className="status status--info preview-note">Đây là bản xem thử bằng trình hiển thị thật: câu trả lời không được gửi hay lưu.</p>
+      <p className="status status--info preview-note">
+        Đây là bản xem thử bằng trình hiển thị thật: câu trả lời không được gửi hay lưu.
+      </p>
       <div className="card">
         <SurveyPreviewLoader definition={record.definition} />
       </div>

@@ -1,7 +1,6 @@
 import { parseLocale } from '@/lib/i18n';
 import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema } from '@/lib/ingest/envelope';
-import { verifyDossier } from '@/lib/qr/links';
 import { answersFromForm, firstPageOf } from '@/lib/survey/first-page';
 
 import type { Db } from '@/db/index';
@@ -39,15 +38,10 @@ export async function ingestFormResponse(
   if (!page?.postable)
     return { ok: false, code: 'not_a_form', message: 'This survey needs JavaScript to be answered.' };
 
-  // A dossier is only taken with the receipt's signature, as the survey page checks it.
+  // A dossier is only taken with the receipt's signature: ingest checks it (server/dossier-link.ts),
+  // the same check as for the JSON API, on the normalised number.
   const dossier = one(fields, 'dossier');
   const procedure = one(fields, 'procedure');
-  if (
-    dossier !== undefined &&
-    !verifyDossier(input.secret, { point: input.point, dossier, procedure }, one(fields, 'sig'))
-  ) {
-    return { ok: false, code: 'dossier_forged', message: 'The dossier link is not valid.' };
-  }
 
   const body = {
     id: one(fields, 'id'),
@@ -57,6 +51,7 @@ export async function ingestFormResponse(
     channel: one(fields, 'channel') === 'web' ? 'web' : 'qr',
     ...(procedure !== undefined && { procedure }),
     ...(dossier !== undefined && { dossier }),
+    ...(dossier !== undefined && one(fields, 'sig') !== undefined && { dossierSignature: one(fields, 'sig') }),
     locale,
     ...(one(fields, 'startedAt') !== undefined && { startedAt: one(fields, 'startedAt') }),
     completedAt: new Date(input.receivedAt).toISOString(),
@@ -82,6 +77,9 @@ export async function ingestFormResponse(
     case 'dossier_taken':
       return { ok: false, code: 'dossier_already_rated', message: 'This dossier has already been rated.' };
     case 'rejected':
+      // The thank-you page words a bad receipt link as before (dossier_forged).
+      if (outcome.code === 'dossier_signature_invalid')
+        return { ok: false, code: 'dossier_forged', message: 'The dossier link is not valid.' };
       return { ok: false, code: outcome.code, message: outcome.message };
   }
 }

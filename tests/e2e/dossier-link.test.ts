@@ -111,6 +111,8 @@ describe('per-dossier links on the receipt', () => {
     const context = await browser.newContext(PHONE);
     const { page, errors } = await openPage(context);
     await page.goto(dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q03', dossier: 'h19.20-261203-0777' }));
+    // SurveyJS has taken over from the server-rendered first page (a tap during the hand-over is lost).
+    await page.locator('.sd-root-modern').first().waitFor();
     await page.locator('[data-name="satisfaction"]').getByText('Hài lòng', { exact: true }).click();
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();

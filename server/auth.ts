@@ -10,8 +10,14 @@ import { appendAudit } from '@/db/queries/audit';
 import { createSession, findSessionUser, revokeSession, revokeUserSessions } from '@/db/queries/sessions';
 import { findUserCredentials, findUserByUsername, recordLoginOutcome, setPassword } from '@/db/queries/users';
 import type { User } from '@/db/schema';
+import { fail, type Result } from '@/lib/result';
 
-export type LoginOutcome = { ok: true; token: string; user: User } | { ok: false; reason: 'invalid' | 'throttled' };
+export type LoginOutcome = Result<{ token: string; user: User }, 'invalid' | 'throttled'>;
+
+// The same words for a wrong password, an unknown name and a disabled account: the answer must
+// not tell which names exist.
+const LOGIN_INVALID = 'Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password.';
+const LOGIN_THROTTLED = 'Quá nhiều lần thử; vui lòng đợi vài phút. / Too many attempts; please wait a few minutes.';
 
 // Failed sign-ins are throttled per (name, client) and per client across names, never per account:
 // a lock on the account itself would let anyone keep `admin` out by failing on purpose, and would
@@ -44,7 +50,7 @@ export async function attemptLogin(
     !(await peekRateLimit(db, 'login_client', client, LOGIN_THROTTLE.client, now)).allowed;
   if (throttled) {
     await audit(null, 'login.throttled');
-    return { ok: false, reason: 'throttled' };
+    return fail('throttled', LOGIN_THROTTLED);
   }
 
   const user = await findUserByUsername(db, { username });
@@ -53,7 +59,7 @@ export async function attemptLogin(
     await hitRateLimit(db, 'login_pair', pair, LOGIN_THROTTLE.pair, now);
     await hitRateLimit(db, 'login_client', client, LOGIN_THROTTLE.client, now);
     await audit(user?.id ?? null, 'login.failed');
-    return { ok: false, reason: 'invalid' };
+    return fail('invalid', LOGIN_INVALID);
   }
   const token = newSecretToken();
   await withTransaction(db, async (tx) => {
@@ -96,7 +102,7 @@ export async function principalForApiToken(
   return row ? toPrincipal('token', row, `token:${row.name}`) : null;
 }
 
-export type PasswordChange = { ok: true; token: string } | { ok: false; field: 'current'; message: string };
+export type PasswordChange = Result<{ token: string }, 'wrong_password'>;
 
 /**
  * Replaces a user's password after checking the current one, logs them out everywhere else
@@ -108,7 +114,7 @@ export async function changePassword(
 ): Promise<PasswordChange> {
   const user = await findUserCredentials(db, { userId });
   if (!user || !user.active || !(await verifyPassword(user.passwordHash, current))) {
-    return { ok: false, field: 'current', message: 'Mật khẩu hiện tại không đúng. / The current password is wrong.' };
+    return fail('wrong_password', 'Mật khẩu hiện tại không đúng. / The current password is wrong.', 'current');
   }
   const passwordHash = await hashPassword(next);
   const token = newSecretToken();

@@ -95,7 +95,7 @@ export async function seedDemoCases(db: Db, { now = Date.now() }: { now?: number
     };
     const envelope = envelopeSchema.parse(raw);
     const outcome = await ingestResponse(db, { envelope, bodyHash: bodyHash(raw), receivedAt, clientKey: null });
-    if (outcome.kind !== 'accepted' || !outcome.caseCode) continue;
+    if (!outcome.ok || outcome.stored !== 'accepted' || !outcome.caseCode) continue;
     opened++;
     const code = outcome.caseCode;
     const actor = { userId: null, label: 'demo' };

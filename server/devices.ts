@@ -5,6 +5,7 @@ import { createDevice, renewPairing } from '@/db/queries/devices';
 import { findPointByCode } from '@/db/queries/points';
 import { getConfig } from '@/lib/config';
 import { PIN_PATTERN } from '@/lib/kiosk/pin';
+import { fail, type Result } from '@/lib/result';
 
 import { hashPassword, hashToken, newSecretToken } from './secrets';
 
@@ -19,10 +20,16 @@ export type Provisioned = { id: number; name: string; link: string; pin: string;
 export async function provisionDevice(
   db: Db,
   { pointCode, name, pin }: { pointCode: string; name?: string; pin?: string },
-): Promise<Provisioned | { error: 'point' | 'pin' }> {
+): Promise<Result<Provisioned, 'unknown_point' | 'invalid_pin'>> {
   const point = await findPointByCode(db, { code: pointCode });
-  if (!point || !point.active) return { error: 'point' };
-  if (pin !== undefined && !PIN_PATTERN.test(pin)) return { error: 'pin' };
+  if (!point || !point.active)
+    return fail(
+      'unknown_point',
+      'Không có quầy đang hoạt động với mã này / no active desk with this code',
+      'pointCode',
+    );
+  if (pin !== undefined && !PIN_PATTERN.test(pin))
+    return fail('invalid_pin', 'Mã PIN gồm 4–8 chữ số / the PIN is 4–8 digits', 'pin');
   const finalPin = pin ?? String(randomInt(0, 1_000_000)).padStart(6, '0');
   const finalName = name?.trim() || `Máy tính bảng ${point.name}`;
   const token = newSecretToken();
@@ -33,7 +40,7 @@ export async function provisionDevice(
     pinHash: await hashPassword(finalPin),
     now: Date.now(),
   });
-  return { id, name: finalName, link: pairingLink(token), pin: finalPin, pinGenerated: pin === undefined };
+  return { ok: true, id, name: finalName, link: pairingLink(token), pin: finalPin, pinGenerated: pin === undefined };
 }
 
 /** A fresh pairing link for an existing device; null when it is revoked or unknown. */

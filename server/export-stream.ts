@@ -75,3 +75,14 @@ export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
+
+/** An export as a download: its type, its file name, and never kept by a shared cache. */
+export function downloadResponse(body: BodyInit, format: keyof typeof CONTENT_TYPES, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'private, no-store',
+    },
+  });
+}

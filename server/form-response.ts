@@ -1,6 +1,7 @@
 import { parseLocale } from '@/lib/i18n';
 import { bodyHash } from '@/lib/ingest/canonical';
 import { describeEnvelopeError, envelopeSchema } from '@/lib/ingest/envelope';
+import { fail, type Result } from '@/lib/result';
 import { answersFromForm, firstPageOf } from '@/lib/survey/first-page';
 
 import type { Db } from '@/db/index';
@@ -8,8 +9,7 @@ import { findSurveyVersion } from '@/db/queries/surveys';
 
 import { ingestResponse } from './ingest';
 
-export type FormOutcome =
-  { ok: true; id: string; caseCode: string | null } | { ok: false; code: string; message: string };
+export type FormOutcome = Result<{ id: string; caseCode: string | null }>;
 
 const one = (fields: FormData, name: string): string | undefined => {
   const v = fields.get(name);
@@ -32,11 +32,10 @@ export async function ingestFormResponse(
     /^[a-z0-9][a-z0-9-]{0,63}$/.test(slug) && Number.isInteger(version)
       ? await findSurveyVersion(db, { slug, version })
       : null;
-  if (!survey) return { ok: false, code: 'unknown_survey', message: `No survey "${slug}" version ${version}.` };
+  if (!survey) return fail('unknown_survey', `No survey "${slug}" version ${version}.`);
   const locale = parseLocale(one(fields, 'lang'));
   const page = firstPageOf(JSON.parse(survey.definition), locale);
-  if (!page?.postable)
-    return { ok: false, code: 'not_a_form', message: 'This survey needs JavaScript to be answered.' };
+  if (!page?.postable) return fail('not_a_form', 'This survey needs JavaScript to be answered.');
 
   // A dossier is only taken with the receipt's signature: ingest checks it (server/dossier-link.ts),
   // the same check as for the JSON API, on the normalised number.
@@ -58,7 +57,7 @@ export async function ingestFormResponse(
     answers: answersFromForm(page, (name) => fields.getAll(name).map(String)),
   };
   const parsed = envelopeSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, code: 'invalid_body', message: describeEnvelopeError(parsed.error) };
+  if (!parsed.success) return fail('invalid_body', describeEnvelopeError(parsed.error));
 
   const outcome = await ingestResponse(db, {
     envelope: parsed.data,
@@ -68,18 +67,15 @@ export async function ingestFormResponse(
     receivedAt: input.receivedAt,
     clientKey: input.clientKey,
   });
-  switch (outcome.kind) {
-    case 'accepted':
-    case 'replayed':
-      return { ok: true, id: parsed.data.id, caseCode: outcome.caseCode };
-    case 'conflict':
+  if (outcome.ok) return { ok: true, id: parsed.data.id, caseCode: outcome.caseCode };
+  switch (outcome.code) {
+    // The same form sent again after an edit (Back, then Send): its first sending counts.
+    case 'id_conflict':
       return { ok: true, id: parsed.data.id, caseCode: null };
-    case 'dossier_taken':
-      return { ok: false, code: 'dossier_already_rated', message: 'This dossier has already been rated.' };
-    case 'rejected':
-      // The thank-you page words a bad receipt link as before (dossier_forged).
-      if (outcome.code === 'dossier_signature_invalid')
-        return { ok: false, code: 'dossier_forged', message: 'The dossier link is not valid.' };
-      return { ok: false, code: outcome.code, message: outcome.message };
+    // The thank-you page words a bad receipt link as before (dossier_forged).
+    case 'dossier_signature_invalid':
+      return fail('dossier_forged', 'The dossier link is not valid.');
+    default:
+      return fail(outcome.code, outcome.message);
   }
 }

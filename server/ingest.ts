@@ -8,6 +8,7 @@ import { checkTiming, type Envelope } from '@/lib/ingest/envelope';
 import { activityOf } from '@/lib/indices/activity';
 import { offersSurvey } from '@/lib/survey/offered';
 import type { RateRule } from '@/lib/ratelimit';
+import { fail, type Failure, type Ok } from '@/lib/result';
 
 import type { Db } from '@/db/index';
 import { EXCLUDED_FLAGS, RESPONSE_FLAGS } from '@/db/schema';
@@ -42,18 +43,18 @@ export type IngestInput = {
   burst?: { clientKey: string; rule: RateRule };
 };
 
+/**
+ * Stored now (`accepted`, 201) or already stored with the same body (`replayed`, 200); or refused
+ * with the HTTP status the API answers: 4xx with nothing stored, 409 for an id stored with another
+ * body (`id_conflict`) or a dossier already rated (`dossier_already_rated`).
+ */
 export type IngestOutcome =
-  | { kind: 'accepted'; flags: number; caseCode: string | null }
-  | { kind: 'replayed'; caseCode: string | null }
-  | { kind: 'conflict' }
-  | { kind: 'dossier_taken' }
-  | { kind: 'rejected'; status: 400 | 403 | 404 | 422; code: string; message: string };
+  | Ok<{ stored: 'accepted' | 'replayed'; flags: number; caseCode: string | null }>
+  | (Failure & { status: 400 | 403 | 404 | 409 | 422 });
 
-const rejected = (status: 400 | 403 | 404 | 422, code: string, message: string): IngestOutcome => ({
-  kind: 'rejected',
+const rejected = (status: 400 | 403 | 404 | 409 | 422, code: string, message: string): IngestOutcome => ({
+  ...fail(code, message),
   status,
-  code,
-  message,
 });
 
 /**
@@ -194,13 +195,19 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     { row, scored: checked.scored, activity, repeatWindowMs: input.repeatWindowMs ?? 0 },
     openCase,
   );
-  if (stored.inserted) return { kind: 'accepted', flags: stored.flags, caseCode: stored.caseCode };
-  if ('dossierTaken' in stored) return { kind: 'dossier_taken' };
+  if (stored.inserted) return { ok: true, stored: 'accepted', flags: stored.flags, caseCode: stored.caseCode };
+  if ('dossierTaken' in stored)
+    return rejected(
+      409,
+      'dossier_already_rated',
+      `Dossier ${env.dossier} has already been rated; a dossier is rated once.`,
+    );
   return replayOrConflict(db, env.id, stored.existingBodyHash === input.bodyHash);
 }
 
 async function replayOrConflict(db: Db, id: string, sameBody: boolean): Promise<IngestOutcome> {
-  return sameBody ? { kind: 'replayed', caseCode: await caseCodeOfResponse(db, id) } : { kind: 'conflict' };
+  if (!sameBody) return rejected(409, 'id_conflict', `Response ${id} was already stored with a different body.`);
+  return { ok: true, stored: 'replayed', flags: 0, caseCode: await caseCodeOfResponse(db, id) };
 }
 
 let holidays: { list: readonly string[]; set: ReadonlySet<string> } | undefined;

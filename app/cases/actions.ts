@@ -65,7 +65,12 @@ export async function changeStatusAction(
     { code: caseCode, to: parsed.data.status, publicReply: parsed.data.publicReply, now: Date.now() },
     await actorOf(getDb(), auth.principal),
   );
-  if (!outcome.ok) return { errors: { [outcome.field === 'case' ? 'form' : outcome.field]: outcome.message } };
+  if (!outcome.ok)
+    return {
+      errors: {
+        [outcome.field === 'status' || outcome.field === 'publicReply' ? outcome.field : 'form']: outcome.message,
+      },
+    };
   revalidatePath(`/cases/${caseCode}`);
   return { ok: 'Đã cập nhật trạng thái.' };
 }

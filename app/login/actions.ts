@@ -32,7 +32,7 @@ export async function login(formData: FormData): Promise<void> {
     now: Date.now(),
     client,
   });
-  if (!outcome.ok) back(outcome.reason === 'throttled' ? 'rate' : 'invalid');
+  if (!outcome.ok) back(outcome.code === 'throttled' ? 'rate' : 'invalid');
   else {
     (await cookies()).set(SESSION_COOKIE, outcome.token, sessionCookieOptions());
     redirect(next ?? homePath(outcome.user.role));

@@ -6,6 +6,7 @@ import { checkTransition, isClosed, type CaseStatus, type TransitionCheck } from
 import { first, withTransaction, type Queryable } from '../index';
 import { caseContacts, caseNotes, cases, responses, servicePoints, units, users } from '../schema';
 import { appendAudit, type AuditActor } from './audit';
+import { fail, type Failure } from '@/lib/result';
 
 export async function insertCase(
   db: Queryable,
@@ -135,8 +136,7 @@ export async function findCase(db: Queryable, code: string) {
   return { ...row, notes, contact };
 }
 
-export type CaseChange =
-  { ok: true } | Exclude<TransitionCheck, { ok: true }> | { ok: false; field: 'case'; message: string };
+export type CaseChange = TransitionCheck | Failure<'not_found'>;
 
 /** Status change (with the public reply when closing), audited with before → after. */
 export async function changeCaseStatus(
@@ -146,7 +146,7 @@ export async function changeCaseStatus(
 ): Promise<CaseChange> {
   return withTransaction(db, async (tx): Promise<CaseChange> => {
     const current = first(await tx.select().from(cases).where(eq(cases.code, code)));
-    if (!current) return { ok: false, field: 'case', message: `Không có phản ánh ${code}.` } as const;
+    if (!current) return fail('not_found', `Không có phản ánh ${code}. / No case ${code}.`, 'case');
     const reply = publicReply?.trim() || current.publicReply;
     const check = checkTransition(current.status, to, reply);
     if (!check.ok) return check;

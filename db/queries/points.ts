@@ -5,6 +5,7 @@ import { storedOffer } from '@/lib/survey/offered';
 
 import { appendAudit, type AuditActor } from './audit';
 import { servicePoints, surveys, units } from '../schema';
+import { refuse, type Failure } from '@/lib/result';
 
 export type PointWithUnit = {
   id: number;
@@ -114,16 +115,12 @@ type PointFields = {
 
 export type PointChange =
   | { ok: true; point: PointRow }
-  | {
-      ok: false;
-      field: string;
-      reason: 'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' | 'survey_unpublished';
-    };
+  | Failure<'not_found' | 'duplicate' | 'unit_missing' | 'survey_missing' | 'survey_unpublished'>;
 
 /** The references a desk's fields make must exist: its unit and every survey slug. */
 async function checkReferences(db: Queryable, input: PointFields): Promise<PointChange | null> {
   if (!first(await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId))))
-    return { ok: false, field: 'unitId', reason: 'unit_missing' };
+    return refuse('unit_missing', 'unitId');
   const slugs: [string, string][] = [
     ['phoneSurvey', input.phoneSurvey],
     ['kioskSurvey', input.kioskSurvey],
@@ -133,9 +130,9 @@ async function checkReferences(db: Queryable, input: PointFields): Promise<Point
     const survey = first(
       await db.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug)),
     );
-    if (!survey) return { ok: false, field, reason: 'survey_missing' };
+    if (!survey) return refuse('survey_missing', field);
     // A desk whose survey has no published version would show citizens an error page.
-    if (survey.published === null) return { ok: false, field, reason: 'survey_unpublished' };
+    if (survey.published === null) return refuse('survey_unpublished', field);
   }
   return null;
 }
@@ -156,7 +153,7 @@ export async function createPoint(
   actor: AuditActor,
 ): Promise<PointChange> {
   return withTransaction(db, async (tx): Promise<PointChange> => {
-    if (await findPointRow(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
+    if (await findPointRow(tx, { code: input.code })) return refuse('duplicate', 'code');
     const problem = await checkReferences(tx, input);
     if (problem) return problem;
     const [row] = await tx
@@ -183,7 +180,7 @@ export async function updatePoint(
 ): Promise<PointChange> {
   return withTransaction(db, async (tx): Promise<PointChange> => {
     const before = first(await tx.select().from(servicePoints).where(eq(servicePoints.id, id)));
-    if (!before) return { ok: false, field: 'id', reason: 'not_found' };
+    if (!before) return refuse('not_found', 'id');
     const problem = await checkReferences(tx, input);
     if (problem) return problem;
     const change = { ...stored(input), active };

@@ -5,6 +5,7 @@ import { bareRecord, readRecord, type ProcedureRecord } from '../../lib/procedur
 import { first, withTransaction, type Queryable } from '../index';
 import { pointProcedures, procedures, procedureVersions, servicePoints } from '../schema';
 import { appendAudit, type AuditActor } from './audit';
+import { fail, refuse, type Failure } from '@/lib/result';
 
 // The procedures' full records, versioned: a change inserts a new version and keeps the old one,
 // each with the local day it takes effect. The procedures row carries the latest name, sector and
@@ -270,8 +271,7 @@ export async function listCatalogueForExport(db: Queryable): Promise<ProcedureIm
   return out;
 }
 
-export type PointProceduresChange =
-  { ok: true; codes: string[] } | { ok: false; field: 'point' | 'codes'; reason: 'not_found'; unknown?: string[] };
+export type PointProceduresChange = { ok: true; codes: string[] } | (Failure<'not_found'> & { unknown?: string[] });
 
 /** Sets the procedures handled at a desk to exactly `codes` (active catalogue codes), audited. */
 export async function setPointProcedures(
@@ -283,7 +283,7 @@ export async function setPointProcedures(
     const desk = first(
       await tx.select({ id: servicePoints.id }).from(servicePoints).where(eq(servicePoints.code, point)),
     );
-    if (!desk) return { ok: false, field: 'point', reason: 'not_found' };
+    if (!desk) return refuse('not_found', 'point');
     const found =
       codes.length === 0
         ? []
@@ -292,7 +292,8 @@ export async function setPointProcedures(
             .from(procedures)
             .where(and(inArray(procedures.code, [...codes]), eq(procedures.active, true)));
     const unknown = codes.filter((c) => !found.some((f) => f.code === c));
-    if (unknown.length > 0) return { ok: false, field: 'codes', reason: 'not_found', unknown };
+    if (unknown.length > 0)
+      return { ...fail('not_found', `unknown procedure codes: ${unknown.join(', ')}`, 'codes'), unknown };
     const before = (
       await tx
         .select({ code: procedures.code })

@@ -7,6 +7,7 @@ import { bareRecord } from '../../lib/procedures/record';
 import { localDay } from '../../lib/time/local';
 import { pointProcedures, procedures, procedureVersions } from '../schema';
 import { latestVersion } from './procedure-versions';
+import { refuse, type Failure } from '@/lib/result';
 
 /** A procedure as pickers, labels and the ingest path name it. */
 export type ProcedureRef = { id: number; code: string; name: string };
@@ -113,8 +114,7 @@ export async function findProcedureEntry(
 type ProcedureFields = { name: string; sector?: string; level?: string };
 const fieldsOf = (p: ProcedureFields) => ({ name: p.name, sector: p.sector ?? null, level: p.level ?? null });
 
-export type ProcedureChange =
-  { ok: true; procedure: ProcedureEntry } | { ok: false; field: string; reason: 'not_found' | 'duplicate' };
+export type ProcedureChange = { ok: true; procedure: ProcedureEntry } | Failure<'not_found' | 'duplicate'>;
 
 export async function createProcedure(
   db: Queryable,
@@ -122,7 +122,7 @@ export async function createProcedure(
   actor: AuditActor,
 ): Promise<ProcedureChange> {
   return withTransaction(db, async (tx): Promise<ProcedureChange> => {
-    if (await findProcedureEntry(tx, { code: input.code })) return { ok: false, field: 'code', reason: 'duplicate' };
+    if (await findProcedureEntry(tx, { code: input.code })) return refuse('duplicate', 'code');
     const procedure = first(
       await tx
         .insert(procedures)
@@ -154,7 +154,7 @@ export async function updateProcedure(
 ): Promise<ProcedureChange> {
   return withTransaction(db, async (tx): Promise<ProcedureChange> => {
     const before = await findProcedureEntry(tx, { id });
-    if (!before) return { ok: false, field: 'id', reason: 'not_found' };
+    if (!before) return refuse('not_found', 'id');
     const procedure = first(
       await tx
         .update(procedures)

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { first, withTransaction, type Db, type Queryable } from '../index';
 import { appendAudit, type AuditActor } from './audit';
 import { surveys, surveyVersions } from '../schema';
+import { refuse, type Failure } from '@/lib/result';
 
 export type SurveyVersionRecord = {
   surveyId: number;
@@ -185,7 +186,7 @@ export async function listSurveysWithVersions(db: Queryable): Promise<SurveyOver
   return [...out.values()];
 }
 
-export type PublishOutcome = { ok: true; before: number | null } | { ok: false; reason: 'not_found' };
+export type PublishOutcome = { ok: true; before: number | null } | Failure<'not_found'>;
 
 /** Makes an existing version the one citizens get; audited with the version it replaced. */
 export async function publishSurveyVersion(
@@ -203,7 +204,7 @@ export async function publishSurveyVersion(
           .from(surveyVersions)
           .where(and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, version))),
       );
-    if (!survey || !exists) return { ok: false, reason: 'not_found' };
+    if (!survey || !exists) return refuse('not_found');
     await tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id));
     await appendAudit(tx, {
       actorUserId: actor.userId,

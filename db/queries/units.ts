@@ -5,6 +5,7 @@ import { createsCycle } from '@/lib/admin/units';
 import { first, withTransaction, type Queryable } from '../index';
 import { appendAudit, type AuditActor } from './audit';
 import { units } from '../schema';
+import { refuse, type Failure } from '@/lib/result';
 
 /** Every unit id in the subtree rooted at `unitId` (itself included). */
 export async function unitSubtreeIds(db: Queryable, unitId: number): Promise<Set<number>> {
@@ -66,9 +67,7 @@ export async function findUnitByCode(db: Queryable, code: string): Promise<UnitR
   return first(await db.select(unitColumns).from(units).where(eq(units.code, code)));
 }
 
-export type UnitChange =
-  | { ok: true; unit: UnitRow }
-  | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'cycle' | 'parent_missing' };
+export type UnitChange = { ok: true; unit: UnitRow } | Failure<'not_found' | 'duplicate' | 'cycle' | 'parent_missing'>;
 
 export async function createUnit(
   db: Queryable,
@@ -76,9 +75,9 @@ export async function createUnit(
   actor: AuditActor,
 ): Promise<UnitChange> {
   return withTransaction(db, async (tx): Promise<UnitChange> => {
-    if (await findUnitByCode(tx, input.code)) return { ok: false, field: 'code', reason: 'duplicate' };
+    if (await findUnitByCode(tx, input.code)) return refuse('duplicate', 'code');
     if (input.parentId !== null && !(await findUnitById(tx, input.parentId)))
-      return { ok: false, field: 'parentId', reason: 'parent_missing' };
+      return refuse('parent_missing', 'parentId');
     const unit = first(
       await tx
         .insert(units)
@@ -105,11 +104,11 @@ export async function updateUnit(
 ): Promise<UnitChange> {
   return withTransaction(db, async (tx): Promise<UnitChange> => {
     const before = await findUnitById(tx, id);
-    if (!before) return { ok: false, field: 'id', reason: 'not_found' };
+    if (!before) return refuse('not_found', 'id');
     if (change.parentId !== undefined && change.parentId !== null) {
-      if (!(await findUnitById(tx, change.parentId))) return { ok: false, field: 'parentId', reason: 'parent_missing' };
+      if (!(await findUnitById(tx, change.parentId))) return refuse('parent_missing', 'parentId');
       const parents = new Map((await listUnits(tx)).map((u) => [u.id, u.parentId]));
-      if (createsCycle(parents, id, change.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' };
+      if (createsCycle(parents, id, change.parentId)) return refuse('cycle', 'parentId');
     }
     const action =
       change.parentId !== undefined

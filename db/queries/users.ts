@@ -8,6 +8,7 @@ import { appendAudit, type AuditActor } from './audit';
 import { revokeUserSessions } from './sessions';
 import { pick } from './units';
 import { units, users, type User } from '../schema';
+import { refuse, type Failure } from '@/lib/result';
 
 export async function findUserByUsername(db: Queryable, { username }: { username: string }): Promise<User | null> {
   return first(await db.select().from(users).where(eq(users.username, username)));
@@ -105,8 +106,7 @@ export async function activeAdminIds(db: Queryable): Promise<number[]> {
 }
 
 export type UserChange =
-  | { ok: true; user: UserRow }
-  | { ok: false; field: string; reason: 'not_found' | 'duplicate' | 'unit_missing' | 'last_admin' };
+  { ok: true; user: UserRow } | Failure<'not_found' | 'duplicate' | 'unit_missing' | 'last_admin'>;
 
 /**
  * Changes a user's name, role and unit, or enables/disables them. Disabling logs them out
@@ -120,16 +120,16 @@ export async function updateUser(
 ): Promise<UserChange> {
   return withTransaction(db, async (tx): Promise<UserChange> => {
     const before = await findUserById(tx, id);
-    if (!before) return { ok: false, field: 'id', reason: 'not_found' };
+    if (!before) return refuse('not_found', 'id');
     if (
       change.unitId !== undefined &&
       change.unitId !== null &&
       !first(await tx.select({ id: units.id }).from(units).where(eq(units.id, change.unitId)))
     ) {
-      return { ok: false, field: 'unitId', reason: 'unit_missing' };
+      return refuse('unit_missing', 'unitId');
     }
     if (removesLastAdmin(await activeAdminIds(tx), { id, role: change.role, active: change.active })) {
-      return { ok: false, field: change.active === false ? 'id' : 'role', reason: 'last_admin' };
+      return refuse('last_admin', change.active === false ? 'id' : 'role');
     }
     const user = first(await tx.update(users).set(change).where(eq(users.id, id)).returning(userColumns))!;
     if (change.active === false) await revokeUserSessions(tx, { userId: id, now });
@@ -160,7 +160,7 @@ export async function resetUserPassword(
 ): Promise<UserChange> {
   return withTransaction(db, async (tx): Promise<UserChange> => {
     const before = await findUserById(tx, id);
-    if (!before) return { ok: false, field: 'id', reason: 'not_found' };
+    if (!before) return refuse('not_found', 'id');
     const user = first(
       await tx
         .update(users)

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { fail, type Failure, type Ok } from '../result';
+
 // What every admin server action answers, so one client form component can show any of them:
 // a message, errors next to their fields, per-row errors of an import, and the values to refill.
 
@@ -24,7 +26,8 @@ export type ActionState =
 
 export const IDLE: ActionState = { status: 'idle' };
 
-export type ParseResult<T> = { ok: true; data: T } | { ok: false; state: ActionState };
+/** A parsed form: its data, or the refusal with the state the form shows (messages per field, values to refill). */
+export type ParseResult<T> = Ok<{ data: T }> | (Failure<'invalid_form'> & { state: ActionState });
 
 const SECRET_FIELDS = new Set(['password', 'confirm']);
 
@@ -60,14 +63,8 @@ export function parseForm<S extends z.ZodType>(schema: S, input: Record<string, 
     if (!key) formMessages.push(issue.message);
     else (fieldErrors[key] ??= []).push(issue.message);
   }
-  return {
-    ok: false,
-    state: formError(
-      formMessages[0] ?? 'Vui lòng sửa lỗi bên dưới. / Please fix the errors below.',
-      input,
-      fieldErrors,
-    ),
-  };
+  const message = formMessages[0] ?? 'Vui lòng sửa lỗi bên dưới. / Please fix the errors below.';
+  return { ...fail('invalid_form', message), state: formError(message, input, fieldErrors) };
 }
 
 /** An empty form field means "none": HTML sends "" for an untouched optional input or select. */

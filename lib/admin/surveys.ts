@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formatPath } from '@/lib/survey/elements';
 import { parseSurveyDefinition, SurveyDefinitionError, type SurveyDefinition } from '@/lib/survey/definition';
 import { sanitizeSurveyHtml } from '@/lib/survey/html-sanitize';
+import { fail, type Failure, type Ok } from '@/lib/result';
 
 import { idField } from './form';
 import { jsonErrorOffset, lineColumnOf } from './json-position';
@@ -23,7 +24,13 @@ export const surveyUploadSchema = z.object({
 export const surveyPublishSchema = z.object({ slug: surveySlugSchema, version: idField });
 
 export type DefinitionCheck =
-  { ok: true; definition: SurveyDefinition; json: unknown } | { ok: false; problems: string[] };
+  | Ok<{ definition: SurveyDefinition; json: unknown }>
+  | (Failure<'invalid_json' | 'invalid_survey'> & { problems: string[] });
+
+const invalid = (code: 'invalid_json' | 'invalid_survey', problems: string[]): DefinitionCheck => ({
+  ...fail(code, `Phiếu không hợp lệ (${problems.length} lỗi). / Invalid survey (${problems.length} problems).`),
+  problems,
+});
 
 /**
  * Checks an uploaded SurveyJS JSON text: syntax first (with the line and column), then the
@@ -36,19 +43,18 @@ export function checkSurveyJson(text: string): DefinitionCheck {
   try {
     json = sanitizeSurveyHtml(JSON.parse(text));
   } catch (err) {
-    return {
-      ok: false,
-      problems: [`JSON không hợp lệ / invalid JSON${lineColumn(text)}: ${(err as Error).message.replace(/\s+/g, ' ')}`],
-    };
+    return invalid('invalid_json', [
+      `JSON không hợp lệ / invalid JSON${lineColumn(text)}: ${(err as Error).message.replace(/\s+/g, ' ')}`,
+    ]);
   }
   try {
     return { ok: true, definition: parseSurveyDefinition(json, 'upload'), json };
   } catch (err) {
     if (!(err instanceof SurveyDefinitionError)) throw err;
-    return {
-      ok: false,
-      problems: err.problems.map((p) => (p.path.length > 0 ? `${formatPath(p.path)}: ${p.message}` : p.message)),
-    };
+    return invalid(
+      'invalid_survey',
+      err.problems.map((p) => (p.path.length > 0 ? `${formatPath(p.path)}: ${p.message}` : p.message)),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 // The life of a case: mới → đang xử lý → đã xử lý / không cần xử lý.
+import { fail, type Result } from '../result';
 
 export const CASE_STATUS_LABELS = {
   new: { vi: 'Mới', en: 'New' },
@@ -21,7 +22,7 @@ const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
 
 export const isClosed = (status: CaseStatus) => status === 'resolved' || status === 'dismissed';
 
-export type TransitionCheck = { ok: true } | { ok: false; field: 'status' | 'publicReply'; message: string };
+export type TransitionCheck = Result<object, 'transition_not_allowed' | 'public_reply_required'>;
 
 /** Whether a case may move from `from` to `to`; closing needs the reply the citizen will read. */
 export function checkTransition(
@@ -31,18 +32,18 @@ export function checkTransition(
 ): TransitionCheck {
   if (from === to) return { ok: true };
   if (!NEXT[from].includes(to)) {
-    return {
-      ok: false,
-      field: 'status',
-      message: `Không thể chuyển từ "${CASE_STATUS_LABELS[from].vi}" sang "${CASE_STATUS_LABELS[to].vi}".`,
-    };
+    return fail(
+      'transition_not_allowed',
+      `Không thể chuyển từ "${CASE_STATUS_LABELS[from].vi}" sang "${CASE_STATUS_LABELS[to].vi}".`,
+      'status',
+    );
   }
   if (isClosed(to) && !publicReply?.trim()) {
-    return {
-      ok: false,
-      field: 'publicReply',
-      message: 'Cần nhập trả lời công khai cho người dân trước khi đóng phản ánh.',
-    };
+    return fail(
+      'public_reply_required',
+      'Cần nhập trả lời công khai cho người dân trước khi đóng phản ánh.',
+      'publicReply',
+    );
   }
   return { ok: true };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { CHANNELS } from '@/lib/ingest/channels';
+import type { Result } from '@/lib/result';
 import { BUCKET_UNITS, type BucketUnit } from '@/lib/time/buckets';
 import {
   addDays,
@@ -38,8 +39,7 @@ export const viewParamsSchema = z.object({
 });
 export type ViewParams = z.infer<typeof viewParamsSchema>;
 
-export type ParsedView =
-  { ok: true; params: ViewParams; period: DayPeriod } | { ok: false; code: string; message: string };
+export type ParsedView = Result<{ params: ViewParams; period: DayPeriod }>;
 
 /** Empty strings are "not set": an HTML form submits every field, filled or not. */
 export function paramsFromSearch(

@@ -1,9 +1,9 @@
 // Reads a JSON request body within a byte limit, telling the caller exactly what was wrong.
 
 import { jsonDepth } from './depth';
+import type { Failure, Ok } from '../result';
 
-export type JsonBody =
-  { ok: true; value: unknown; text: string } | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+export type JsonBody = Ok<{ value: unknown; text: string }> | (Failure & { status: 400 | 413 | 415 });
 
 /** No legitimate response nests deeper than this; anything deeper is refused before it is walked. */
 export const MAX_JSON_DEPTH = 16;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { CHANNELS } from '@/lib/ingest/channels';
 import { normalizeDossier } from '@/lib/qr/links';
+import { fail, type Result } from '@/lib/result';
 
 // The envelope of POST /api/responses (docs/contracts.md). Unknown fields are refused rather than
 // ignored, so a client with a typo learns of it instead of losing data silently.
@@ -75,24 +76,24 @@ const DAY_MS = 86_400_000;
 export const MAX_LATE_MS = 30 * DAY_MS;
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-export type Timing = { ok: true; startedAt: number | null; completedAt: number } | { ok: false; message: string };
+export type Timing = Result<{ startedAt: number | null; completedAt: number }, 'invalid_time'>;
 
 /** Kiosks sync late, so completedAt may be up to 30 days old, but never in the future. */
 export function checkTiming(env: Pick<Envelope, 'startedAt' | 'completedAt'>, now: number): Timing {
   const completedAt = env.completedAt ? Date.parse(env.completedAt) : now;
   if (completedAt > now + MAX_CLOCK_SKEW_MS) {
-    return { ok: false, message: 'completedAt is in the future' };
+    return fail('invalid_time', 'completedAt is in the future');
   }
   if (completedAt < now - MAX_LATE_MS) {
-    return { ok: false, message: 'completedAt is more than 30 days in the past' };
+    return fail('invalid_time', 'completedAt is more than 30 days in the past');
   }
   const startedAt = env.startedAt ? Date.parse(env.startedAt) : null;
   if (startedAt !== null && startedAt > completedAt) {
-    return { ok: false, message: 'startedAt is after completedAt' };
+    return fail('invalid_time', 'startedAt is after completedAt');
   }
   // The same window as completedAt: a survey begun before it (year 0000, say) is not a real one.
   if (startedAt !== null && startedAt < now - MAX_LATE_MS) {
-    return { ok: false, message: 'startedAt is more than 30 days in the past' };
+    return fail('invalid_time', 'startedAt is more than 30 days in the past');
   }
   return { ok: true, startedAt, completedAt };
 }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 
 import type { RowError } from '../admin/form';
+import { fail as failure, type Failure, type Ok, type Result } from '../result';
 import { isLocalDay, localDay } from '../time/local';
 import { formatDocumentLine, parseDocumentLine, procedureRecordSchema, type ProcedureRecord } from './record';
 
@@ -66,7 +67,7 @@ export type ProcedureImportRow = { record: ProcedureRecord; effectiveFrom: strin
 export type ProcedureTable = { header: string[]; rows: { line: number; cells: string[] }[] };
 
 export type TableImport =
-  { ok: true; rows: ProcedureImportRow[] } | { ok: false; message: string; rowErrors: RowError[] };
+  Ok<{ rows: ProcedureImportRow[] }> | (Failure<'invalid_procedure_file'> & { rowErrors: RowError[] });
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -84,7 +85,10 @@ const orNull = (cell: string) => (cell.trim() === '' ? null : cell.trim().replac
  * `today` (YYYY-MM-DD, local) is the effective date of a row that states none.
  */
 export function parseProcedureTable({ header, rows }: ProcedureTable, today: string): TableImport {
-  const fail = (message: string, rowErrors: RowError[] = []): TableImport => ({ ok: false, message, rowErrors });
+  const fail = (message: string, rowErrors: RowError[] = []): TableImport => ({
+    ...failure('invalid_procedure_file', message),
+    rowErrors,
+  });
   const columns = header.map((h) => keyOfHeader.get(normalizeHeader(h)) ?? null);
   const missing = (['code', 'name'] as const).filter((k) => !columns.some((c) => c?.key === k));
   if (missing.length > 0) {
@@ -170,8 +174,8 @@ function issueMessage(key: PropertyKey | undefined, message: string): string {
 }
 
 /** Reads a CSV (UTF-8, BOM or not, comma or semicolon) into a table whose lines are the file's. */
-export function readProcedureCsv(text: string): { ok: true; table: ProcedureTable } | { ok: false; message: string } {
-  if (text.trim() === '') return { ok: false, message: 'Tệp CSV trống. / The CSV file is empty.' };
+export function readProcedureCsv(text: string): Result<{ table: ProcedureTable }, 'unreadable_csv'> {
+  if (text.trim() === '') return failure('unreadable_csv', 'Tệp CSV trống. / The CSV file is empty.');
   const delimiter = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
   let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
@@ -184,7 +188,7 @@ export function readProcedureCsv(text: string): { ok: true; table: ProcedureTabl
       raw: true,
     }) as unknown as typeof records; // the typings ignore `info` and `raw`
   } catch (err) {
-    return { ok: false, message: `Không đọc được CSV / unreadable CSV: ${(err as Error).message}` };
+    return failure('unreadable_csv', `Không đọc được CSV / unreadable CSV: ${(err as Error).message}`);
   }
   const [head, ...body] = records;
   // info.lines is the line a record ends on; a quoted cell may span lines, so count back.
@@ -206,7 +210,7 @@ export function readProcedureCsv(text: string): { ok: true; table: ProcedureTabl
 /** Reads a procedures CSV and checks every row (see parseProcedureTable). */
 export function parseProcedureCsv(text: string, today: string = localDay(Date.now())): TableImport {
   const read = readProcedureCsv(text);
-  if (!read.ok) return { ok: false, message: read.message, rowErrors: [] };
+  if (!read.ok) return { ...failure('invalid_procedure_file', read.message), rowErrors: [] };
   return parseProcedureTable(read.table, today);
 }
 

@@ -1,6 +1,7 @@
 import type { Model } from 'survey-core';
 
 import { createConditionLogic, unmodelledFeatures } from './condition-logic';
+import { fail } from '../result';
 import type { SurveyDefinition } from './definition-schema';
 import { createModelLogic } from './model-logic';
 import { extractScoring, scoredAnswersOf } from './scoring';
@@ -48,7 +49,14 @@ interface AnswerRule {
 
 type Answers = Map<string, unknown>;
 
-const failed = (issues: AnswerIssue[]): ValidationResult => ({ ok: false, issues });
+// One code for the whole refusal: nothing answered at all, or something answered wrongly.
+const failed = (issues: AnswerIssue[]): ValidationResult => ({
+  ...fail(
+    issues.every((i) => i.code === 'no_answer') ? 'no_answer' : 'invalid_answers',
+    issues.map((i) => i.message).join('; '),
+  ),
+  issues,
+});
 const noAnswer = (): ValidationResult => failed([{ code: 'no_answer', message: 'answers: no question is answered' }]);
 
 /** One rule per accepted top-level answer key, in survey order, from survey-core's model. */

@@ -1,3 +1,5 @@
+import type { Failure } from '../result';
+
 import type { LocalizedText } from './localized-text';
 
 export interface ScoringDimension {
@@ -52,4 +54,4 @@ export type ValidationResult =
       /** The numeric answers to scored questions (see extractScoring), in survey order. */
       scored: ScoredAnswer[];
     }
-  | { ok: false; issues: AnswerIssue[] };
+  | (Failure<'no_answer' | 'invalid_answers'> & { issues: AnswerIssue[] });

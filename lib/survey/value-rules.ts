@@ -1,6 +1,7 @@
 import type { ItemValue, Question } from 'survey-core';
 
 import { COMMENT_SUFFIX } from './survey-model';
+import type { Result } from '../result';
 import type { AnswerIssueCode } from './types';
 
 /**
@@ -17,7 +18,7 @@ export const DEFAULT_MAX_TEXT_LENGTH = 2000;
 
 export type CheckResult =
   /** `value` undefined: not answered (an empty text or selection), left out of the data. */
-  { ok: true; value: unknown } | { ok: false; code: AnswerIssueCode; message: string };
+  Result<{ value: unknown }, AnswerIssueCode>;
 
 /** Checks one value; `at` names it in messages (`q_staff.polite`, `rooms[2].size`). */
 export type Checker = (value: unknown, at: string) => CheckResult;

@@ -26,10 +26,7 @@ export const deviceCommands: Command[] = [
         name: typeof values.name === 'string' ? values.name : undefined,
         pin: values.pin,
       });
-      if ('error' in made)
-        throw new Error(
-          made.error === 'point' ? `no active service point ${values.point}` : '--pin must be 4 to 8 digits',
-        );
+      if (!made.ok) throw new Error(`${values.point}: ${made.message}`);
       console.log(
         `Device ${made.id} "${made.name}" for ${values.point}.${made.pinGenerated ? ` Staff PIN (shown once): ${made.pin}` : ''}`,
       );

@@ -63,10 +63,7 @@ export const surveyCommands: Command[] = [
         },
         { userId: null, label: 'cli' },
       );
-      if (!result.ok)
-        throw new Error(
-          `${result.field}: ${result.reason === 'survey_missing' ? 'no such survey' : result.reason === 'survey_unpublished' ? 'the survey has no published version' : result.reason}`,
-        );
+      if (!result.ok) throw new Error(`${result.field}: ${result.message}`);
       console.log(`${code}: ${result.point.offeredSurveys ?? '(every survey that ships)'}`);
     },
   },

@@ -8,7 +8,7 @@ import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
 import type { Principal } from '@/lib/auth/permissions';
 
 import { provisionDevice, relinkDevice } from '../devices';
-import { actorOf } from './actor';
+import { actorOf, refused } from './actor';
 
 type Input = Record<string, unknown>;
 
@@ -18,23 +18,8 @@ export async function createDeviceCore(db: Db, principal: Principal, input: Inpu
   const form = parseForm(deviceCreateSchema, input);
   if (!form.ok) return form.state;
   const made = await provisionDevice(db, form.data);
-  if ('error' in made)
-    return fieldError(
-      made.error === 'point' ? 'pointCode' : 'pin',
-      made.error === 'point'
-        ? 'Không có quầy đang hoạt động với mã này / no active desk with this code'
-        : 'Mã PIN gồm 4–8 chữ số / the PIN is 4–8 digits',
-      input,
-    );
-  const actor = await actorOf(db, principal);
-  await appendAudit(db, {
-    actorUserId: actor.userId,
-    actor: actor.label,
-    action: 'device.create',
-    entity: 'device',
-    entityId: made.id,
-    after: { point: form.data.pointCode, name: made.name },
-  });
+  if (!made.ok) return refused(made, input);
+  await auditDevice(db, principal, 'device.create', made.id, { point: form.data.pointCode, name: made.name });
   return {
     status: 'ok',
     message: `Đã tạo máy #${made.id} “${made.name}”. Mở liên kết (hoặc quét mã QR) trên máy tính bảng trong 24 giờ. Mã PIN nhân viên: ${made.pin} (chỉ hiện một lần). / Device created: open the link on the tablet within 24 h; staff PIN shown once.`,
@@ -47,15 +32,7 @@ export async function renameDeviceCore(db: Db, principal: Principal, input: Inpu
   const form = parseForm(deviceRenameSchema, input);
   if (!form.ok) return form.state;
   if (!(await renameDevice(db, form.data))) return fieldError('id', 'Không tìm thấy máy / device not found', input);
-  const actor = await actorOf(db, principal);
-  await appendAudit(db, {
-    actorUserId: actor.userId,
-    actor: actor.label,
-    action: 'device.rename',
-    entity: 'device',
-    entityId: form.data.id,
-    after: { name: form.data.name },
-  });
+  await auditDevice(db, principal, 'device.rename', form.data.id, { name: form.data.name });
   return { status: 'ok', message: 'Đã đổi tên máy. / Device renamed.' };
 }
 
@@ -64,14 +41,7 @@ export async function revokeDeviceCore(db: Db, principal: Principal, input: Inpu
   if (!form.ok) return form.state;
   if (!(await revokeDevice(db, { id: form.data.id, now: Date.now() })))
     return fieldError('id', 'Máy không tồn tại hoặc đã bị thu hồi / unknown or already revoked', input);
-  const actor = await actorOf(db, principal);
-  await appendAudit(db, {
-    actorUserId: actor.userId,
-    actor: actor.label,
-    action: 'device.revoke',
-    entity: 'device',
-    entityId: form.data.id,
-  });
+  await auditDevice(db, principal, 'device.revoke', form.data.id);
   return { status: 'ok', message: 'Đã thu hồi máy: máy tính bảng sẽ báo “máy chưa được kết nối”. / Device revoked.' };
 }
 
@@ -80,18 +50,24 @@ export async function relinkDeviceCore(db: Db, principal: Principal, input: Inpu
   if (!form.ok) return form.state;
   const link = await relinkDevice(db, form.data.id);
   if (!link) return fieldError('id', 'Máy không tồn tại hoặc đã bị thu hồi / unknown or already revoked', input);
-  const actor = await actorOf(db, principal);
-  await appendAudit(db, {
-    actorUserId: actor.userId,
-    actor: actor.label,
-    action: 'device.relink',
-    entity: 'device',
-    entityId: form.data.id,
-  });
+  await auditDevice(db, principal, 'device.relink', form.data.id);
   return {
     status: 'ok',
     message: 'Liên kết kết nối mới (24 giờ); máy cũ mất quyền khi liên kết được dùng. / New pairing link.',
     secret: link,
     qr: await qrOf(link),
   };
+}
+
+/** One entry in the audit log for a change to a kiosk device, by the person who made it. */
+async function auditDevice(db: Db, principal: Principal, action: string, id: number, after?: object): Promise<void> {
+  const actor = await actorOf(db, principal);
+  await appendAudit(db, {
+    actorUserId: actor.userId,
+    actor: actor.label,
+    action,
+    entity: 'device',
+    entityId: id,
+    after,
+  });
 }

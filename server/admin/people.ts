@@ -18,6 +18,7 @@ import {
 import type { Principal } from '@/lib/auth/permissions';
 import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 
+import { refuse } from '@/lib/result';
 import { actorOf, refused } from './actor';
 
 type Input = Record<string, unknown>;
@@ -98,7 +99,7 @@ export async function revokeTokenCore(
   const form = parseForm(tokenRevokeSchema, input);
   if (!form.ok) return form.state;
   if (!(await revokeApiToken(db, { id: form.data.id, now }, await actorOf(db, principal))))
-    return refused({ field: 'id', reason: 'not_found' }, input);
+    return refused(refuse('not_found', 'id'), input);
   return { status: 'ok', message: 'Đã thu hồi khóa. / Token revoked.' };
 }
 
@@ -132,6 +133,6 @@ export async function publishSurveyCore(db: Db, principal: Principal, input: Inp
   const form = parseForm(surveyPublishSchema, input);
   if (!form.ok) return form.state;
   const result = await publishSurveyVersion(db, form.data, await actorOf(db, principal));
-  if (!result.ok) return refused({ field: 'version', reason: 'not_found' }, input);
+  if (!result.ok) return refused(refuse('not_found', 'version'), input);
   return { status: 'ok', message: `Đã xuất bản ${form.data.slug} phiên bản ${form.data.version}. / Published.` };
 }

@@ -6,7 +6,7 @@ import { createPoint, updatePoint } from '@/db/queries/points';
 import { replaceCatalogue, setPointProcedures } from '@/db/queries/procedure-versions';
 import { createProcedure, updateProcedure } from '@/db/queries/procedures';
 import { createUnit, updateUnit } from '@/db/queries/units';
-import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
+import { parseForm, type ActionState } from '@/lib/admin/form';
 import { pointCreateSchema, pointUpdateSchema } from '@/lib/admin/points';
 import { pointProceduresSchema, procedureCreateSchema, procedureUpdateSchema } from '@/lib/admin/procedures';
 import { parseProcedureCsv, type TableImport } from '@/lib/procedures/columns';
@@ -131,9 +131,11 @@ export async function setPointProceduresCore(db: Db, principal: Principal, input
   const result = await setPointProcedures(db, form.data, await actorOf(db, principal));
   if (!result.ok) {
     if (result.unknown)
-      return fieldError(
-        'codes',
-        `Không có trong danh mục (hoặc đã ngừng): ${result.unknown.join(', ')} / not in the catalogue`,
+      return refused(
+        {
+          ...result,
+          message: `Không có trong danh mục (hoặc đã ngừng): ${result.unknown.join(', ')} / not in the catalogue`,
+        },
         input,
       );
     return refused(result, input);

@@ -5,6 +5,7 @@ import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
 import { summaryRecipientSchema, summaryRemoveSchema } from '@/lib/admin/summary';
 import type { Principal } from '@/lib/auth/permissions';
 
+import { refuse } from '@/lib/result';
 import { actorOf, refused } from './actor';
 
 type Input = Record<string, unknown>;
@@ -22,6 +23,6 @@ export async function removeSummaryRecipientCore(db: Db, principal: Principal, i
   const form = parseForm(summaryRemoveSchema, input);
   if (!form.ok) return form.state;
   if (!(await removeSummaryRecipient(db, form.data.id, await actorOf(db, principal))))
-    return refused({ field: 'id', reason: 'not_found' }, input);
+    return refused(refuse('not_found', 'id'), input);
   return { status: 'ok', message: 'Đã ngừng gửi. / Recipient removed.' };
 }

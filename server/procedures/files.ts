@@ -12,6 +12,7 @@ import {
   type TableImport,
 } from '@/lib/procedures/columns';
 import { localDay } from '@/lib/time/local';
+import { fail, type Result } from '@/lib/result';
 
 // The catalogue's files: CSV and XLSX with the columns of lib/procedures/columns.ts, read for an
 // import and written for an export.
@@ -41,15 +42,15 @@ function cellText(cell: ExcelJS.Cell): string {
 /** The first sheet of a workbook as a table whose lines are the sheet's row numbers. */
 export async function readProcedureXlsx(
   bytes: Uint8Array,
-): Promise<{ ok: true; table: ProcedureTable } | { ok: false; message: string }> {
+): Promise<Result<{ table: ProcedureTable }, 'unreadable_xlsx'>> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    return { ok: false, message: `Không đọc được tệp Excel / unreadable XLSX: ${(err as Error).message}` };
+    return fail('unreadable_xlsx', `Không đọc được tệp Excel / unreadable XLSX: ${(err as Error).message}`);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) return { ok: false, message: 'Tệp Excel trống. / The workbook is empty.' };
+  if (!sheet || sheet.rowCount === 0) return fail('unreadable_xlsx', 'Tệp Excel trống. / The workbook is empty.');
   const header: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = cellText(cell).trim()));
   while (header.length > 0 && header.at(-1) === '') header.pop();
@@ -72,7 +73,9 @@ export async function parseProcedureFile(
 ): Promise<TableImport> {
   if (isXlsx(bytes)) {
     const read = await readProcedureXlsx(bytes);
-    return read.ok ? parseProcedureTable(read.table, today) : { ok: false, message: read.message, rowErrors: [] };
+    return read.ok
+      ? parseProcedureTable(read.table, today)
+      : { ...fail('invalid_procedure_file', read.message), rowErrors: [] };
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   return parseProcedureCsv(text, today);

@@ -65,8 +65,8 @@ describe('login', () => {
       now: NOW,
       client: 'test',
     });
-    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
-    expect(unknown).toEqual({ ok: false, reason: 'invalid' });
+    expect(wrong).toMatchObject({ ok: false, code: 'invalid' });
+    expect(unknown).toMatchObject({ ok: false, code: 'invalid' });
   });
 
   test('failures throttle the (name, client) pair: an existing and a missing name answer alike, and nobody else is locked out', async () => {
@@ -76,16 +76,16 @@ describe('login', () => {
     const tryAs = (username: string, password: string, client: string, now = NOW) =>
       attemptLogin(t.db, { username, password, now, client });
     for (let i = 0; i < LOGIN_THROTTLE.pair.limit; i++) {
-      expect(await tryAs('hoa', 'wrong', attacker)).toEqual({ ok: false, reason: 'invalid' });
-      expect(await tryAs('ghost', 'wrong', attacker)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await tryAs('hoa', 'wrong', attacker)).toMatchObject({ ok: false, code: 'invalid' });
+      expect(await tryAs('ghost', 'wrong', attacker)).toMatchObject({ ok: false, code: 'invalid' });
     }
     // The next try of either name from that client: one answer, whether the name exists or not,
     // and even with the right password (the pair is throttled, not the account).
     const existing = await tryAs('hoa', 'wrong', attacker);
     const missing = await tryAs('ghost', 'wrong', attacker);
     expect(existing).toEqual(missing);
-    expect(existing).toEqual({ ok: false, reason: 'throttled' });
-    expect(await tryAs('hoa', 'another long password', attacker)).toEqual({ ok: false, reason: 'throttled' });
+    expect(existing).toMatchObject({ ok: false, code: 'throttled' });
+    expect(await tryAs('hoa', 'another long password', attacker)).toMatchObject({ ok: false, code: 'throttled' });
 
     // The owner, from their own client, signs in at once: failing on purpose locks nobody out.
     expect((await tryAs('hoa', 'another long password', 'client-owner')).ok).toBe(true);
@@ -103,11 +103,11 @@ describe('login', () => {
     for (let i = 0; i < LOGIN_THROTTLE.client.limit; i++) {
       expect(
         await attemptLogin(t.db, { username: `name${i}`, password: 'Password2026', now: NOW, client: sprayer }),
-      ).toEqual({ ok: false, reason: 'invalid' });
+      ).toMatchObject({ ok: false, code: 'invalid' });
     }
     expect(
       await attemptLogin(t.db, { username: 'lan', password: 'correct horse battery', now: NOW, client: sprayer }),
-    ).toEqual({ ok: false, reason: 'throttled' });
+    ).toMatchObject({ ok: false, code: 'throttled' });
     expect(
       (
         await attemptLogin(t.db, {

@@ -41,7 +41,7 @@ const lastAudit = async () => (await listAudit(t.db, { limit: 1 }))[0]!;
 const unit = async (code: string) => String(await findUnitIdByCode(t.db, { code }));
 const login = async (username: string, password = PASSWORD) => {
   const o = await attemptLogin(t.db, { username, password, now: Date.now(), client: 'test' });
-  if (!o.ok) throw new Error(`login failed: ${o.reason}`);
+  if (!o.ok) throw new Error(`login failed: ${o.code}`);
   return o.token;
 };
 

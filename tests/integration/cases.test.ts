@@ -91,7 +91,8 @@ describe('due dates count working days only', () => {
     });
     const envelope = envelopeSchema.parse(raw);
     const outcome = await ingestResponse(t.db, { envelope, bodyHash: bodyHash(raw), receivedAt, clientKey: null });
-    if (outcome.kind !== 'accepted' || !outcome.caseCode) throw new Error(`no case: ${JSON.stringify(outcome)}`);
+    if (!outcome.ok || outcome.stored !== 'accepted' || !outcome.caseCode)
+      throw new Error(`no case: ${JSON.stringify(outcome)}`);
     return (await findCase(t.db, outcome.caseCode))!;
   };
 

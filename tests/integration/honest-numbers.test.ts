@@ -1,12 +1,10 @@
 // Judging units by people and by evidence, on generated SIPAS data: a unit of two respondents is
 // suppressed everywhere; two units drawn from one distribution are "within" the benchmark; a unit
 // drawn clearly worse is "below"; a ranking row equals /api/indices for the same scope.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { GET as getIndices } from '@/app/api/indices/route';
 import { GET as getRankings } from '@/app/api/rankings/route';
-import { POST } from '@/app/api/responses/route';
 import { seededRandom } from '@/lib/demo/random';
 import { localDay, quarterOf } from '@/lib/time/local';
 import { loadDashboard } from '@/server/dashboard';
@@ -14,32 +12,7 @@ import { publicResults } from '@/server/public-results';
 import { isViewError, resolveView } from '@/server/view';
 import { bearer } from '@/tests/helpers/auth';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
-import { jsonRequest } from '@/tests/helpers/http';
-
-const CRITERIA = [
-  'q_access_seats',
-  'q_access_equipment_sufficient',
-  'q_access_equipment_modern',
-  'q_access_equipment_easy',
-  'q_procedure_posted_full',
-  'q_procedure_posted_accurate',
-  'q_procedure_documents',
-  'q_procedure_fees',
-  'q_procedure_time',
-  'q_staff_polite',
-  'q_staff_listened',
-  'q_staff_explained',
-  'q_staff_guided',
-  'q_staff_understandable',
-  'q_staff_rules',
-  'q_result_as_regulated',
-  'q_result_complete',
-  'q_result_accurate',
-  'q_feedback_channel',
-  'q_feedback_easy',
-  'q_feedback_handled',
-  'q_feedback_reported',
-];
+import { SIPAS_CRITERIA, postSipas } from '@/tests/helpers/sipas';
 
 let t: TestDb;
 let leader: { authorization: string };
@@ -56,22 +29,13 @@ const random = seededRandom(2026);
  */
 function person(content: number): Record<string, number> {
   const p = random() < content ? 0.95 : 0.3;
-  return Object.fromEntries(CRITERIA.map((q) => [q, random() < p ? (random() < 0.5 ? 4 : 5) : random() < 0.5 ? 2 : 3]));
+  return Object.fromEntries(
+    SIPAS_CRITERIA.map((q) => [q, random() < p ? (random() < 0.5 ? 4 : 5) : random() < 0.5 ? 2 : 3]),
+  );
 }
 
-async function post(point: string, answers: Record<string, number>) {
-  const res = await POST(
-    jsonRequest({
-      id: randomUUID(),
-      survey: 'sipas',
-      point,
-      channel: 'qr',
-      answers: { ...answers, overall: 4 },
-      completedAt: new Date(now - 60_000).toISOString(),
-    }),
-  );
-  expect(res.status).toBe(201);
-}
+const post = (point: string, answers: Record<string, number>) =>
+  postSipas(point, { ...answers, overall: 4 }, { completedAt: now - 60_000 });
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -82,7 +46,7 @@ beforeAll(async () => {
   // Clearly worse: 0.3·0.95 + 0.7·0.3 = 49.5 %.
   for (let i = 0; i < 80; i++) await post('TTHCC-Q03', person(0.3)); // SXD-NHA
   // Two delighted respondents: 44 answers, 2 people.
-  for (let i = 0; i < 2; i++) await post('TTHCC-Q05', Object.fromEntries(CRITERIA.map((q) => [q, 5]))); // SXD-CLCT
+  for (let i = 0; i < 2; i++) await post('TTHCC-Q05', Object.fromEntries(SIPAS_CRITERIA.map((q) => [q, 5]))); // SXD-CLCT
 }, 120_000);
 afterAll(() => t.close());
 

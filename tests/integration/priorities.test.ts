@@ -8,6 +8,7 @@ import { localDay } from '@/lib/time/local';
 import { bearer } from '@/tests/helpers/auth';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest } from '@/tests/helpers/http';
+import { SIPAS_CRITERIA, SIPAS_STAFF_CRITERIA, postSipas } from '@/tests/helpers/sipas';
 import { reasonsFor } from '@/server/reasons';
 import { isViewError, resolveView } from '@/server/view';
 
@@ -18,46 +19,11 @@ const now = Date.now();
 const from = localDay(now - 10 * DAY_MS);
 const to = localDay(now);
 
-const STAFF = [
-  'q_staff_polite',
-  'q_staff_listened',
-  'q_staff_explained',
-  'q_staff_guided',
-  'q_staff_understandable',
-  'q_staff_rules',
-];
-const OTHERS = [
-  'q_access_seats',
-  'q_access_equipment_sufficient',
-  'q_access_equipment_modern',
-  'q_access_equipment_easy',
-  'q_procedure_posted_full',
-  'q_procedure_posted_accurate',
-  'q_procedure_documents',
-  'q_procedure_fees',
-  'q_procedure_time',
-  'q_result_as_regulated',
-  'q_result_complete',
-  'q_result_accurate',
-  'q_feedback_channel',
-  'q_feedback_easy',
-  'q_feedback_handled',
-  'q_feedback_reported',
-];
+const STAFF = SIPAS_STAFF_CRITERIA;
+const OTHERS = SIPAS_CRITERIA.filter((q) => !q.startsWith('q_staff_'));
 
-async function post(point: string, answers: Record<string, number>) {
-  const res = await POST(
-    jsonRequest({
-      id: randomUUID(),
-      survey: 'sipas',
-      point,
-      channel: 'web',
-      answers,
-      completedAt: new Date(now - 2 * DAY_MS).toISOString(),
-    }),
-  );
-  expect(res.status).toBe(201);
-}
+const post = (point: string, answers: Record<string, number>) =>
+  postSipas(point, answers, { channel: 'web', completedAt: now - 2 * DAY_MS });
 
 /**
  * Generated data: the six staff criteria are weak (2–4, so about a third satisfied) and the overall
@@ -117,7 +83,7 @@ beforeAll(async () => {
     );
     expect(res.status).toBe(201);
   }
-});
+}, 120_000);
 afterAll(() => t.close());
 
 function priorities(query: string, headers: Record<string, string> = leader) {

@@ -132,7 +132,7 @@ describe('rollups', () => {
     expect(await rollupsMissing(t.db)).toBe(true);
     await rebuildRollups(t.db);
     expect(await snapshot()).toEqual(incremental);
-  });
+  }, 120_000);
 
   const sorted = <T extends { question: string; value: number }>(rows: T[]) =>
     [...rows].sort((a, b) => (a.question < b.question ? -1 : a.question > b.question ? 1 : a.value - b.value));

@@ -3,7 +3,6 @@ import { ingestResponse } from '@/server/ingest';
 import { getConfig } from '@/lib/config';
 import {
   badRequest,
-  conflict,
   errorResponse,
   forbidden,
   internalError,
@@ -84,22 +83,11 @@ export async function POST(request: Request): Promise<Response> {
       burst:
         envelope.channel === 'qr' || envelope.channel === 'web' ? { clientKey: client, rule: burstRule } : undefined,
     });
-    switch (outcome.kind) {
-      // `case`: the code of the case a negative answer or complaint opened, for the thank-you screen.
-      case 'accepted':
-        return Response.json(accepted(envelope.id, outcome.caseCode), { status: 201 });
-      case 'replayed':
-        return Response.json(accepted(envelope.id, outcome.caseCode), { status: 200 });
-      case 'dossier_taken':
-        return conflict(
-          'dossier_already_rated',
-          `Dossier ${envelope.dossier} has already been rated; a dossier is rated once.`,
-        );
-      case 'conflict':
-        return conflict('id_conflict', `Response ${envelope.id} was already stored with a different body.`);
-      case 'rejected':
-        return errorResponse(outcome.status, outcome.code, outcome.message);
-    }
+    if (!outcome.ok) return errorResponse(outcome.status, outcome.code, outcome.message);
+    // `case`: the code of the case a negative answer or complaint opened, for the thank-you screen.
+    return Response.json(accepted(envelope.id, outcome.caseCode), {
+      status: outcome.stored === 'accepted' ? 201 : 200,
+    });
   } catch (err) {
     return internalError(err, 'POST /api/responses');
   }

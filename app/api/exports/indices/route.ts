@@ -4,7 +4,7 @@ import { paramsFromSearch } from '@/lib/dashboard/params';
 import { exportFileName } from '@/lib/exports/cells';
 import { indexTableRows, rankingTableRows, INDEX_TABLE_HEADER, RANKING_TABLE_HEADER } from '@/lib/exports/tables';
 import { badRequest, errorResponse, internalError, methodNotAllowed } from '@/lib/http/errors';
-import { CONTENT_TYPES, csvStream, xlsxStream } from '@/server/export-stream';
+import { csvStream, downloadResponse, xlsxStream } from '@/server/export-stream';
 import { authorizeRequest } from '@/server/guard';
 import { indicesFor } from '@/server/indices';
 import { rankingFor } from '@/server/rankings';
@@ -53,13 +53,7 @@ export async function GET(request: Request): Promise<Response> {
       view.period.to,
       format,
     );
-    return new Response(body, {
-      headers: {
-        'content-type': CONTENT_TYPES[format],
-        'content-disposition': `attachment; filename="${name}"`,
-        'cache-control': 'private, no-store',
-      },
-    });
+    return downloadResponse(body, format, name);
   } catch (cause) {
     return internalError(cause, 'GET /api/exports/indices');
   }

@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { listCatalogueForExport } from '@/db/queries/procedure-versions';
 import { badRequest, internalError } from '@/lib/http/errors';
 import { localDay } from '@/lib/time/local';
-import { CONTENT_TYPES } from '@/server/export-stream';
+import { downloadResponse } from '@/server/export-stream';
 import { authorizeRequest } from '@/server/guard';
 import { procedureCsv, procedureXlsx } from '@/server/procedures/files';
 
@@ -17,13 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const rows = await listCatalogueForExport(getDb());
     const body = format === 'xlsx' ? await procedureXlsx(rows) : procedureCsv(rows);
-    return new Response(body as BodyInit, {
-      headers: {
-        'content-type': CONTENT_TYPES[format],
-        'content-disposition': `attachment; filename="thu-tuc-${localDay(Date.now())}.${format}"`,
-        'cache-control': 'private, no-store',
-      },
-    });
+    return downloadResponse(body as BodyInit, format, `thu-tuc-${localDay(Date.now())}.${format}`);
   } catch (cause) {
     return internalError(cause, 'GET /api/exports/procedures');
   }

@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { paramsFromSearch } from '@/lib/dashboard/params';
 import { exportFileName } from '@/lib/exports/cells';
 import { badRequest, errorResponse, internalError, methodNotAllowed } from '@/lib/http/errors';
-import { CONTENT_TYPES, csvStream, xlsxStream } from '@/server/export-stream';
+import { csvStream, downloadResponse, xlsxStream } from '@/server/export-stream';
 import { responseBatches, responseColumns } from '@/server/exports';
 import { authorizeRequest } from '@/server/guard';
 import { isViewError, resolveView } from '@/server/view';
@@ -24,13 +24,7 @@ export async function GET(request: Request): Promise<Response> {
     const batches = responseBatches(db, view, questions);
     const body = format === 'csv' ? csvStream(header, batches) : xlsxStream([{ name: 'Phiếu', header, batches }]);
     const name = exportFileName('phieu', view.survey.slug, view.period.from, view.period.to, format);
-    return new Response(body, {
-      headers: {
-        'content-type': CONTENT_TYPES[format],
-        'content-disposition': `attachment; filename="${name}"`,
-        'cache-control': 'private, no-store',
-      },
-    });
+    return downloadResponse(body, format, name);
   } catch (cause) {
     return internalError(cause, 'GET /api/exports/responses');
   }

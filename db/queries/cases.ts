@@ -67,18 +67,23 @@ function whereOf(f: CaseFilter): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
+// What the queue and a case's page both show of a case.
+const caseColumns = {
+  code: cases.code,
+  status: cases.status,
+  reasons: cases.reasons,
+  openedAt: cases.openedAt,
+  dueAt: cases.dueAt,
+  closedAt: cases.closedAt,
+  unitName: units.name,
+};
+
 /** The queue: open cases first, soonest due first; then the closed ones, latest first. */
 export async function listCases(db: Queryable, f: CaseFilter) {
   const where = whereOf(f);
   const rows = await db
     .select({
-      code: cases.code,
-      status: cases.status,
-      reasons: cases.reasons,
-      openedAt: cases.openedAt,
-      dueAt: cases.dueAt,
-      closedAt: cases.closedAt,
-      unitName: units.name,
+      ...caseColumns,
       pointName: servicePoints.name,
       assignee: users.displayName,
       assigneeUsername: users.username,
@@ -104,16 +109,10 @@ export async function findCase(db: Queryable, code: string) {
     await db
       .select({
         id: cases.id,
-        code: cases.code,
-        status: cases.status,
-        reasons: cases.reasons,
-        openedAt: cases.openedAt,
-        dueAt: cases.dueAt,
-        closedAt: cases.closedAt,
+        ...caseColumns,
         publicReply: cases.publicReply,
         assigneeId: cases.assigneeId,
         unitId: cases.unitId,
-        unitName: units.name,
         pointCode: servicePoints.code,
         pointName: servicePoints.name,
         answers: responses.answers,

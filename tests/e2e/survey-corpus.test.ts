@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,22 +8,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { launchBrowser, openPage, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
+import { SURVEY_CORPUS } from '@/tests/fixtures/survey-corpus';
 
 // A province imports each survey of the corpus (tests/fixtures/surveys) with the admin command;
 // a citizen's phone opens it at desk 1 (/s/TTHCC-Q01?survey=…), the real SurveyJS renderer takes
 // the answers and completes, and what it sent is exactly what the server stored.
 
-type CorpusFile = { survey: unknown; valid: Array<{ name: string; answers: Record<string, unknown> }> };
-
-const dir = join(import.meta.dirname, '../fixtures/surveys');
-const corpus = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((file) => ({
-    slug: `corpus-${file.slice(0, 2)}`,
-    file,
-    ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CorpusFile),
-  }));
+const corpus = SURVEY_CORPUS;
 
 let server: TestServer;
 let browser: Browser;

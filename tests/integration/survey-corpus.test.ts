@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,23 +8,13 @@ import { servicePoints } from '@/db/schema';
 import { importSurvey } from '@/server/seed';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest } from '@/tests/helpers/http';
+import { SURVEY_CORPUS } from '@/tests/fixtures/survey-corpus';
 
 // The SurveyJS corpus (tests/fixtures/surveys): every survey imports, each valid answer set is
 // accepted and stored exactly (hidden answers dropped where a set says so), each invalid set is
 // a 422 that stores nothing.
 
-type AnswerSet = { name: string; answers: Record<string, unknown>; stored?: Record<string, unknown>; scored?: number };
-type CorpusFile = { survey: unknown; valid: AnswerSet[]; invalid: AnswerSet[] };
-
-const dir = join(import.meta.dirname, '../fixtures/surveys');
-const corpus = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((file) => ({
-    slug: `corpus-${file.slice(0, 2)}`,
-    file,
-    ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CorpusFile),
-  }));
+const corpus = SURVEY_CORPUS;
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
@@ -9,6 +7,7 @@ import { insertResponse } from '@/db/queries/insert-response';
 import type { RollupFilter } from '@/db/queries/rollup-reads';
 import { localDay } from '@/lib/time/local';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
+import { responseRow } from '@/tests/helpers/responses';
 
 // The dashboard's latest comments: newest first, one desk's only when a desk is chosen, paged,
 // and read through the partial indexes of commented responses rather than every response of the
@@ -38,25 +37,15 @@ beforeAll(async () => {
       const at = now - DAY_MS + i * 60_000;
       await insertResponse(
         tx,
-        {
-          id: randomUUID(),
+        responseRow({
           surveyVersionId: version!.id,
           pointId: point.id,
           unitId: point.unitId,
-          procedureId: null,
           channel: 'qr',
-          dossier: null,
           locale: 'vi',
-          startedAt: null,
           completedAt: at,
-          receivedAt: at,
-          deviceId: null,
-          operatorId: null,
-          clientKey: null,
-          bodyHash: 'x',
-          answers: JSON.stringify(answers),
-          flags: 0,
-        },
+          answers,
+        }),
         [{ question: 'satisfaction', value: answers.satisfaction }],
         { answers: 1, satisfied: answers.satisfaction >= 2 ? 1 : 0 },
       );
@@ -146,25 +135,15 @@ test('search ignores case and Vietnamese diacritics; each comment carries its ra
       const satisfaction = i < 2 ? 1 : 3;
       await insertResponse(
         tx,
-        {
-          id: randomUUID(),
+        responseRow({
           surveyVersionId: version!.id,
           pointId: point!.id,
           unitId: point!.unitId,
-          procedureId: null,
           channel: 'kiosk',
-          dossier: null,
           locale: 'vi',
-          startedAt: null,
           completedAt: at,
-          receivedAt: at,
-          deviceId: null,
-          operatorId: null,
-          clientKey: null,
-          bodyHash: 'x',
-          answers: JSON.stringify({ satisfaction, comment }),
-          flags: 0,
-        },
+          answers: { satisfaction, comment },
+        }),
         [{ question: 'satisfaction', value: satisfaction }],
         { answers: 1, satisfied: satisfaction >= 2 ? 1 : 0 },
       );

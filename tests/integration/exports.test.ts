@@ -12,6 +12,7 @@ import { localDay } from '@/lib/time/local';
 import { bearer } from '@/tests/helpers/auth';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { dossierSignature, jsonRequest } from '@/tests/helpers/http';
+import { responseRow } from '@/tests/helpers/responses';
 
 let t: TestDb;
 let leader: { authorization: string };
@@ -51,25 +52,14 @@ beforeAll(async () => {
       const at = now - DAY_MS - (i % 7) * 1000;
       await insertResponse(
         tx,
-        {
-          id: randomUUID(),
+        responseRow({
           surveyVersionId: versionId,
           pointId,
           unitId,
-          procedureId: null,
           channel: 'kiosk',
-          dossier: null,
-          locale: null,
-          startedAt: null,
           completedAt: at,
-          receivedAt: at,
-          deviceId: null,
-          operatorId: null,
-          clientKey: null,
-          bodyHash: 'x',
-          answers: '{"satisfaction":2}',
-          flags: 0,
-        },
+          answers: { satisfaction: 2 },
+        }),
         [{ question: 'satisfaction', value: 2 }],
         { answers: 1, satisfied: 1 },
       );

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
@@ -18,6 +17,7 @@ import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 import { startOfLocalDayMs } from '@/lib/time/local';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
+import { responseRow } from '@/tests/helpers/responses';
 
 let t: TestDb;
 
@@ -87,25 +87,16 @@ beforeAll(async () => {
         .map((q) => ({ question: q.name, value: pick(q.values) }));
       await insertResponse(
         tx,
-        {
-          id: randomUUID(),
+        responseRow({
           surveyVersionId: v.id,
           pointId: point.id,
           unitId: point.unitId,
           procedureId: random() < 0.3 ? null : pick(procedures),
           channel: pick(['kiosk', 'qr', 'web', 'hotline']),
-          dossier: null,
-          locale: null,
-          startedAt: null,
           completedAt,
-          receivedAt: completedAt,
-          deviceId: null,
-          operatorId: null,
-          clientKey: null,
-          bodyHash: 'x',
-          answers: JSON.stringify(Object.fromEntries(scored.map((a) => [a.question, a.value]))),
+          answers: Object.fromEntries(scored.map((a) => [a.question, a.value])),
           flags: random() < 0.1 ? 1 : 0,
-        },
+        }),
         scored,
         activityOf(v.thresholds, scored),
       );

@@ -8,6 +8,7 @@ import { requirePage } from '@/server/guard';
 import { safeDecode } from '@/lib/http/decode';
 
 import { moveUnitAction, renameUnitAction, setUnitActiveAction } from '../../actions';
+import { ActiveSwitch } from '../../_components/ActiveSwitch';
 import { AdminForm } from '../../_components/AdminForm';
 import { ActiveBadge, unitOptions } from '../../_components/bits';
 
@@ -66,20 +67,18 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
             ]}
           />
         </section>
-        <section className="card" aria-labelledby="state">
-          <h2 id="state">Trạng thái</h2>
-          <p>
-            {unit.active
-              ? 'Đơn vị ngừng hoạt động sẽ không hiện cho người dân; dữ liệu cũ được giữ nguyên.'
-              : 'Đơn vị đang ngừng hoạt động.'}
-          </p>
-          <AdminForm
-            action={setUnitActiveAction}
-            submitLabel={unit.active ? 'Ngừng hoạt động' : 'Kích hoạt lại'}
-            variant={unit.active ? 'danger' : 'primary'}
-            fields={[id, { name: 'active', label: '', type: 'hidden', defaultValue: String(!unit.active) }]}
-          />
-        </section>
+        <ActiveSwitch
+          id={unit.id}
+          active={unit.active}
+          action={setUnitActiveAction}
+          title={{ active: 'Trạng thái', inactive: 'Trạng thái' }}
+          explain={{
+            active: 'Đơn vị ngừng hoạt động sẽ không hiện cho người dân; dữ liệu cũ được giữ nguyên.',
+            inactive: 'Đơn vị đang ngừng hoạt động.',
+          }}
+          offLabel="Ngừng hoạt động"
+          onLabel="Kích hoạt lại"
+        />
       </div>
       <section className="card" aria-labelledby="desks">
         <h2 id="desks">Quầy của đơn vị</h2>

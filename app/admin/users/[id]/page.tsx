@@ -8,6 +8,7 @@ import { formatLocalDateTime } from '@/lib/admin/format';
 import { requirePage } from '@/server/guard';
 
 import { resetPasswordAction, setUserActiveAction, updateUserAction } from '../../actions';
+import { ActiveSwitch } from '../../_components/ActiveSwitch';
 import { AdminForm } from '../../_components/AdminForm';
 import { ActiveBadge, roleOptions, unitOptions } from '../../_components/bits';
 
@@ -66,20 +67,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             ]}
           />
         </section>
-        <section className="card" aria-labelledby="state">
-          <h2 id="state">{user.active ? 'Khóa tài khoản' : 'Mở lại tài khoản'}</h2>
-          <p>
-            {user.active
-              ? 'Khóa tài khoản sẽ đăng xuất người dùng khỏi mọi thiết bị ngay lập tức.'
-              : 'Tài khoản đang bị khóa.'}
-          </p>
-          <AdminForm
-            action={setUserActiveAction}
-            submitLabel={user.active ? 'Khóa tài khoản' : 'Mở lại tài khoản'}
-            variant={user.active ? 'danger' : 'primary'}
-            fields={[hiddenId, { name: 'active', label: '', type: 'hidden', defaultValue: String(!user.active) }]}
-          />
-        </section>
+        <ActiveSwitch
+          id={user.id}
+          active={user.active}
+          action={setUserActiveAction}
+          title={{ active: 'Khóa tài khoản', inactive: 'Mở lại tài khoản' }}
+          explain={{
+            active: 'Khóa tài khoản sẽ đăng xuất người dùng khỏi mọi thiết bị ngay lập tức.',
+            inactive: 'Tài khoản đang bị khóa.',
+          }}
+          offLabel="Khóa tài khoản"
+          onLabel="Mở lại tài khoản"
+        />
       </div>
     </>
   );

@@ -1,6 +1,8 @@
 import { formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
 import type { Verdict } from '@/lib/indices';
 import type { RankingResult } from '@/server/rankings';
+import './charts.css';
+import './rankings.css';
 
 const SHOWN = 5;
 

@@ -138,6 +138,10 @@ describe('readable dashboard charts', () => {
         label: [...g.querySelectorAll('tspan')].map((t) => t.textContent).join(' '),
         value: g.getAttribute('data-bar'),
         whisker: g.querySelector('path') !== null,
+        // The label's left edge inside the drawing: a line too long would be cut at the page's edge.
+        inside: [...g.querySelectorAll('tspan')].every(
+          (t) => (t as SVGTextContentElement).getStartPositionOfChar(0).x >= 0,
+        ),
       })),
     );
     // The table beside lists the same rows in the same order: each element, then its criteria, strongest first.
@@ -149,6 +153,7 @@ describe('readable dashboard charts', () => {
     expect(drawn.map((d) => d.label)).toEqual(rows.map((r) => r[0]));
     expect(drawn.map((d) => d.value)).toEqual(rows.map((r) => (r[1] === 'chưa đủ dữ liệu' ? '' : r[1])));
     expect(drawn.length).toBe(27);
+    expect(drawn.filter((d) => !d.inside).map((d) => d.label)).toEqual([]);
     expect(drawn.filter((d) => d.whisker).length).toBeGreaterThanOrEqual(22);
     // The benchmark and the department's target as labelled dashed lines.
     expect(await bars.locator('text', { hasText: 'Mục tiêu của Sở: 90,00 %' }).count()).toBe(1);

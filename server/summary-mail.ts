@@ -13,7 +13,9 @@ import {
 import { unitSubtreeIds } from '@/db/queries/units';
 import type { Principal } from '@/lib/auth/permissions';
 import { formatPercent } from '@/lib/dashboard/format';
+import { standouts } from '@/lib/report/recommendations';
 import { composeSummary, type SummaryKind, type SummarySection } from '@/lib/summary/compose';
+import { composeSummaryHtml } from '@/lib/summary/compose-html';
 import { monthOf, periodPreset, quarterOf, type DayPeriod } from '@/lib/time/local';
 
 import { loadDashboard } from './dashboard';
@@ -22,7 +24,7 @@ import { isViewError, resolveView } from './view';
 
 /** What sends a message: nodemailer's transporter in production, anything alike in a test. */
 export type MailTransport = {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown>;
 };
 
 // The summary reads as a leader would; a unit recipient's view is narrowed to that unit below.
@@ -92,7 +94,7 @@ async function summaryFor(
   unit: { id: number; code: string; name: string } | null,
   due: { kind: SummaryKind; period: string; days: DayPeriod },
   { now, baseUrl, minResponses }: { now: number; baseUrl: string; minResponses: number },
-): Promise<{ subject: string; text: string }> {
+): Promise<{ subject: string; text: string; html: string }> {
   const sections: SummarySection[] = [];
   for (const survey of await listSurveys(db)) {
     const params = { survey: survey.slug, from: due.days.from, to: due.days.to, ...(unit ? { unit: unit.code } : {}) };
@@ -109,8 +111,12 @@ async function summaryFor(
         ? [...doc.reasons.total.choices].filter((c) => c.count > 0).sort((a, b) => b.count - a.count)
         : [];
     const query = new URLSearchParams(params).toString();
+    const units = standouts(data.rankings.units.ranked);
+    const desks = standouts(data.rankings.points.ranked);
     sections.push({
       survey: view.survey.title,
+      headline: { index: data.indices.index, ci95: data.indices.ci95, responses: data.indices.responses },
+      verdicts: { above: [...units.above, ...desks.above], below: [...units.below, ...desks.below] },
       conclusions: doc.conclusions,
       priorities: [
         ...fixFirst.slice(0, 3).map((c) => `${c.title} (hài lòng ${formatPercent(c.index)})`),
@@ -127,11 +133,12 @@ async function summaryFor(
   }
   const scopeIds = unit ? await unitSubtreeIds(db, unit.id) : null;
   const overdue = await listCases(db, { unitIds: scopeIds, overdueAt: now, limit: 100 });
-  return composeSummary({
+  const mail = {
     kind: due.kind,
     period: due.period,
     scope: unit?.name ?? 'toàn Sở',
     sections,
     overdueCases: overdue.rows.map((c) => ({ code: c.code, unit: c.unitName })),
-  });
+  };
+  return { ...composeSummary(mail), html: composeSummaryHtml(mail) };
 }

@@ -24,7 +24,8 @@ import { Comments, COMMENTS_FROM, isCommentTone, type CommentTone } from './_com
 import { FilterForm } from './_components/FilterForm';
 import { Headline } from './_components/Headline';
 import { Heatmap } from './_components/Heatmap';
-import { Answers, cachedReasons } from './_components/Answers';
+import { Answers } from './_components/Answers';
+import { cachedReasons } from './_components/improvement-data';
 import { LowestProcedures } from './_components/LowestProcedures';
 import { Improvement, ImprovementSkeleton } from './_components/Improvement';
 import { Ranking } from './_components/Rankings';

@@ -9,6 +9,8 @@ import { previousQuarters } from '@/lib/time/local';
 import { cachedPublicResults, type PublicPage } from '@/server/public-results';
 import { localDay, quarterOf } from '@/lib/time/local';
 
+import { VerdictList } from './VerdictList';
+
 export const metadata: Metadata = { title: 'Kết quả đánh giá sự hài lòng' };
 
 const T = {
@@ -198,38 +200,18 @@ export default async function PublicResultsPage({
               {data.units.length > 0 &&
                 (data.units.some((u) => u.verdict !== 'within') ? (
                   <div className="results-columns" data-testid="verdicts">
-                    {data.units.some((u) => u.verdict === 'above') && (
-                      <div>
-                        <h3>
-                          {t.good} <span className="muted">({t.goodNote})</span>
-                        </h3>
-                        <ul className="results-rank">
-                          {data.units
-                            .filter((u) => u.verdict === 'above')
-                            .map((u) => (
-                              <li key={u.code}>
-                                {u.name}: <strong>{pct(u.index, locale)}</strong>
-                              </li>
-                            ))}
-                        </ul>
-                      </div>
-                    )}
-                    {data.units.some((u) => u.verdict === 'below') && (
-                      <div>
-                        <h3>
-                          {t.improve} <span className="muted">({t.improveNote})</span>
-                        </h3>
-                        <ul className="results-rank">
-                          {data.units
-                            .filter((u) => u.verdict === 'below')
-                            .map((u) => (
-                              <li key={u.code}>
-                                {u.name}: <strong>{pct(u.index, locale)}</strong>
-                              </li>
-                            ))}
-                        </ul>
-                      </div>
-                    )}
+                    <VerdictList
+                      units={data.units.filter((u) => u.verdict === 'above')}
+                      title={t.good}
+                      note={t.goodNote}
+                      format={(n) => pct(n, locale)}
+                    />
+                    <VerdictList
+                      units={data.units.filter((u) => u.verdict === 'below')}
+                      title={t.improve}
+                      note={t.improveNote}
+                      format={(n) => pct(n, locale)}
+                    />
                   </div>
                 ) : (
                   <p data-testid="no-difference">

@@ -23,6 +23,9 @@ export async function readRespondentValues(
     WHERE ${and(...responseConditions(f), sql`(${responses.flags} & 1) = 0`)}
       AND EXISTS (SELECT 1 FROM ${answers} o WHERE o.response_id = ${responses.id} AND o.question = ${outcome})
     ORDER BY ${responses.id} LIMIT ${cap}`;
+  // No `question IN (…)` on the join: each response's answers are one range of the answers key,
+  // read whole, and the CASEs pick the columns; a lookup per (response, question) pair cost about
+  // 1.2× more on the demo year, a quarter × all desks (docs/priorities.md).
   const columns = [outcome, ...criteria].map(
     (q, i) => sql`MAX(CASE WHEN a.question = ${q} THEN a.value END) AS ${sql.raw(`c${i}`)}`,
   );
@@ -30,10 +33,6 @@ export async function readRespondentValues(
     db,
     sql`SELECT s.id, ${sql.join(columns, sql`, `)}
       FROM (${sample}) s JOIN ${answers} a ON a.response_id = s.id
-      WHERE a.question IN (${sql.join(
-        [outcome, ...criteria].map((q) => sql`${q}`),
-        sql`, `,
-      )})
       GROUP BY s.id ORDER BY s.id`,
   );
   // PostgreSQL may hand integers of an aggregate back as strings.

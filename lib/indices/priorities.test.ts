@@ -1,8 +1,15 @@
 import { describe, expect, it, test } from 'vitest';
 
 import { seededRandom } from '../demo/random';
-import { computePriorities, median, percentileInterval, quadrantOf, type RespondentRow } from './priorities';
-import { relativeWeights, symmetricEigen } from './relative-weights';
+import {
+  compactRows,
+  computePriorities,
+  median,
+  percentileInterval,
+  quadrantOf,
+  type RespondentRow,
+} from './priorities';
+import { centredRows, correlations, relativeWeights, symmetricEigen } from './relative-weights';
 
 describe('relativeWeights', () => {
   test.each([
@@ -40,6 +47,39 @@ describe('relativeWeights', () => {
     }
     // The trace is kept: 4 + 3 + 5.
     expect(values.reduce((s, v) => s + v, 0)).toBeCloseTo(12, 9);
+  });
+
+  test.each([
+    ['a 22 × 22 correlation matrix of random data', 22, 'random'],
+    ['the identity (every eigenvalue repeated)', 5, 'identity'],
+    ['a 1 × 1 matrix', 1, 'random'],
+  ] as const)('eigen-decomposes %s: A·v = λ·v, the vectors orthonormal', (_, p, kind) => {
+    const random = seededRandom(9);
+    const rows = Array.from({ length: 200 }, () => {
+      const common = random();
+      return Array.from({ length: p }, () => common + random());
+    });
+    const mean = (j: number) => rows.reduce((s, r) => s + r[j]!, 0) / rows.length;
+    const cov = (j: number, k: number) =>
+      rows.reduce((s, r) => s + (r[j]! - mean(j)) * (r[k]! - mean(k)), 0) / rows.length;
+    const a = Array.from({ length: p }, (_, j) =>
+      Array.from({ length: p }, (_, k) =>
+        kind === 'identity' ? (j === k ? 1 : 0) : cov(j, k) / Math.sqrt(cov(j, j) * cov(k, k)),
+      ),
+    );
+    const { values, vectors } = symmetricEigen(a);
+    for (let k = 0; k < p; k++) {
+      for (let i = 0; i < p; i++) {
+        const av = a[i]!.reduce((s, x, j) => s + x * vectors[j]![k]!, 0);
+        expect(av).toBeCloseTo(values[k]! * vectors[i]![k]!, 9);
+      }
+      for (let l = 0; l < p; l++) {
+        const dot = vectors.reduce((s, row) => s + row[k]! * row[l]!, 0);
+        expect(dot).toBeCloseTo(k === l ? 1 : 0, 9);
+      }
+    }
+    // A correlation matrix's trace is its size.
+    expect(values.reduce((s, v) => s + v, 0)).toBeCloseTo(p, 9);
   });
 });
 
@@ -173,5 +213,33 @@ describe('computePriorities', () => {
     expect(result.responses).toBe(100);
     expect(result.criteria[0]!.importance).not.toBeNull();
     expect(result.criteria[0]!.quadrant).toBeNull();
+  });
+});
+
+describe('compactRows', () => {
+  it('keeps one row per answer pattern, counted, and gives the same correlations as every respondent', () => {
+    // Respondents 1, 2 and 4 answered alike (1, 4 → 5); respondent 3 did not.
+    const x = [Float64Array.from([1, 1, 2, 1]), Float64Array.from([4, 4, 3, 4])];
+    const y = Float64Array.from([5, 5, 3, 5]);
+    const { rows, patternOf, counts } = compactRows(x, y);
+    expect(rows.n).toBe(2);
+    expect([...patternOf]).toEqual([0, 0, 1, 0]);
+    expect([...counts]).toEqual([3, 1]);
+    const whole = correlations(centredRows(x, y));
+    const compact = correlations(rows, counts);
+    compact.rxy.forEach((r, j) => expect(r).toBeCloseTo(whole.rxy[j]!, 12));
+    compact.rxx.flat().forEach((r, j) => expect(r).toBeCloseTo(whole.rxx.flat()[j]!, 12));
+  });
+
+  it('a sample of each respondent twice gives the same importances', () => {
+    const { criteria, respondents } = generated(300, 4);
+    const once = computePriorities({ criteria, respondents, minResponses: 30, bootstrap: { resamples: 5, seed: 1 } });
+    const twice = computePriorities({
+      criteria,
+      respondents: [...respondents, ...respondents],
+      minResponses: 30,
+      bootstrap: { resamples: 5, seed: 1 },
+    });
+    expect(twice.criteria.map((c) => c.importance)).toEqual(once.criteria.map((c) => c.importance));
   });
 });

@@ -50,10 +50,11 @@ export interface PrioritiesResult {
   criteria: PriorityCriterion[];
 }
 
-// 100 resamples place the 2.5th and 97.5th percentiles well enough for a chart. Each costs a
-// correlation pass over the respondents and a 22 × 22 eigen-decomposition: about 20 ms at 3,000
-// respondents on this 2-core machine under a load of 15 (docs/priorities.md).
-export const DEFAULT_BOOTSTRAP = { resamples: 100, seed: 2026 };
+// 50 resamples: at the 2,000-respondent cap the interval's ends move about 0.2 points between
+// seeds (0.19 with 100, 0.14 with 200) against an interval about 1.2 points wide, and no quadrant
+// depends on the interval. Each resample is one correlation pass over the distinct answer patterns
+// and one 22 × 22 eigen-decomposition (bench/priorities.ts; docs/priorities.md).
+export const DEFAULT_BOOTSTRAP = { resamples: 50, seed: 2026 };
 
 /**
  * Derived importance (Johnson's relative weights, as a share of R²) with a 95 % percentile
@@ -78,16 +79,17 @@ export function computePriorities({
   if (criteria.length === 0 || isSuppressed(n, minResponses) || n < 3) return empty();
 
   const { x, y } = imputedColumns(criteria.length, usable);
-  const rows = centredRows(x, y);
-  const point = shares(rows);
+  // Respondents who gave the same answers are one row of the matrix, counted as often as they occur.
+  const { rows, patternOf, counts } = compactRows(x, y);
+  const point = shares(rows, counts);
   if (point === null) return empty();
 
   const samples: number[][] = criteria.map(() => []);
   const random = seededRandom(bootstrap.seed);
-  const weight = new Uint16Array(n);
+  const weight = new Uint32Array(rows.n);
   for (let b = 0; b < bootstrap.resamples; b++) {
     weight.fill(0);
-    for (let i = 0; i < n; i++) weight[Math.floor(random() * n)]!++;
+    for (let i = 0; i < n; i++) weight[patternOf[Math.floor(random() * n)]!]!++;
     const s = shares(rows, weight);
     if (s === null) continue;
     s.shares.forEach((v, j) => samples[j]!.push(v));
@@ -144,8 +146,44 @@ function imputedColumns(p: number, rows: readonly RespondentRow[]): { x: Float64
   return { x, y };
 }
 
+/**
+ * The respondents' distinct answer patterns as one centred matrix (centred on the respondents'
+ * means), each respondent's pattern, and how many respondents share each. Answers are a few
+ * integers per criterion, so straight-liners and common profiles collapse into one row each, and a
+ * bootstrap pass costs the patterns, not the respondents.
+ */
+export function compactRows(
+  x: readonly Float64Array[],
+  y: Float64Array,
+): { rows: CentredRows; patternOf: Uint32Array; counts: Uint32Array } {
+  const n = y.length;
+  const width = x.length + 1;
+  const index = new Map<string, number>();
+  const patternOf = new Uint32Array(n);
+  const first: number[] = [];
+  const row = new Array<number>(width);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < width - 1; j++) row[j] = x[j]![i]!;
+    row[width - 1] = y[i]!;
+    const key = row.join(',');
+    let p = index.get(key);
+    if (p === undefined) {
+      p = first.length;
+      index.set(key, p);
+      first.push(i);
+    }
+    patternOf[i] = p;
+  }
+  const counts = new Uint32Array(first.length);
+  for (let i = 0; i < n; i++) counts[patternOf[i]!]!++;
+  const all = centredRows(x, y);
+  const data = new Float64Array(first.length * width);
+  first.forEach((i, p) => data.set(all.data.subarray(i * width, i * width + width), p * width));
+  return { rows: { n: first.length, width, data }, patternOf, counts };
+}
+
 /** Each criterion's relative weight as a percent of R²; null when the outcome has no variance. */
-function shares(rows: CentredRows, weight?: Uint16Array): { r2: number; shares: number[] } | null {
+function shares(rows: CentredRows, weight?: Uint32Array): { r2: number; shares: number[] } | null {
   const { rxx, rxy } = correlations(rows, weight);
   const { weights, r2 } = relativeWeights(rxx, rxy);
   if (!(r2 > 1e-12)) return null;

@@ -18,6 +18,8 @@ test('the summary: headline and verdicts, priorities, overdue cases and links', 
     sections: [
       {
         survey: 'Đánh giá sự hài lòng',
+        headline: { index: 82.5, ci95: [80.1, 84.7], responses: 1200 },
+        verdicts: { above: [], below: ['Quầy số 3'] },
         conclusions: ['Chỉ số hài lòng chung đạt 82,50 % trên 1.200 người trả lời.'],
         priorities: ['Công chức hướng dẫn tận tình (71,40 %)'],
         dashboardUrl: 'https://hailong.example/dashboard?survey=sipas',

@@ -1,11 +1,16 @@
 // The monthly and quarterly summary e-mail, as plain text: short enough to read on a phone, with
 // the figures, the verdicts, what to fix first, overdue cases and the links to read more.
 import { formatInt } from '../dashboard/format';
+import type { Interval } from '../indices/types';
 
 export type SummaryKind = 'monthly' | 'quarterly';
 
 export type SummarySection = {
   survey: string;
+  /** The overall index (null when suppressed), its 95 % interval and n in respondents. */
+  headline: { index: number | null; ci95: Interval | null; responses: number };
+  /** Units and desks clearly above or below the benchmark (a Holm-corrected test), by name. */
+  verdicts: { above: string[]; below: string[] };
   /** Sentences from lib/report/recommendations.ts reportConclusions. */
   conclusions: string[];
   /** The criteria (or reasons) to fix first, in words. */

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
-
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { createLeader, signInLeader } from './helpers/leader';
 import { startServer, type TestServer } from './helpers/server';
 import { addThinUnit } from './helpers/thin-unit';
 
@@ -11,42 +10,17 @@ import { addThinUnit } from './helpers/thin-unit';
 
 let server: TestServer;
 let browser: Browser;
-const PASSWORD = 'lanh-dao-mat-khau-2026';
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ DEMO_RESPONSES: '4000', DEMO_USERS: '0' }), launchBrowser()]);
-  const r = spawnSync(
-    process.execPath,
-    [
-      'node_modules/.bin/tsx',
-      'scripts/admin.ts',
-      'user',
-      'create',
-      '--username',
-      'lanhdao',
-      '--role',
-      'leader',
-      '--password',
-      PASSWORD,
-    ],
-    {
-      env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, APP_SECRET: 'e2e-secret-0123456789abcdef' },
-      encoding: 'utf8',
-    },
-  );
-  if (r.status !== 0) throw new Error(`user create failed: ${r.stderr}`);
+  createLeader(server);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function signIn(page: Page, next: string) {
-  await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('input[name=username]', 'lanhdao');
-  await page.fill('input[name=password]', PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
-}
+const signIn = (page: Page, next: string) => signInLeader(page, server, next);
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 

@@ -78,19 +78,39 @@ afterAll(async () => {
   t.close();
 });
 
-/** The message's text part, decoded (nodemailer sends UTF-8 as quoted-printable or base64). */
-function textOf(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/content-transfer-encoding: base64/i.test(head!))
+/** A MIME body decoded by its transfer encoding (nodemailer sends UTF-8 as quoted-printable or base64). */
+function decode(head: string, body: string): string {
+  if (/content-transfer-encoding: base64/i.test(head))
     return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/content-transfer-encoding: quoted-printable/i.test(head!)) {
+  if (/content-transfer-encoding: quoted-printable/i.test(head)) {
     const bytes = body
       .replace(/=\r?\n/g, '')
       .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return body;
+}
+
+/** The parts of a multipart/alternative message by content type, each decoded. */
+function partsOf(raw: string): Record<string, string> {
+  const [head] = raw.split(/\r?\n\r?\n/);
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head!)?.[1];
+  if (!boundary) throw new Error('not a multipart message');
+  const parts: Record<string, string> = {};
+  for (const part of raw.split(`--${boundary}`).slice(1, -1)) {
+    const [partHead, ...rest] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+    const type = /content-type:\s*([^;\r\n]+)/i.exec(partHead!)?.[1]!.toLowerCase() ?? 'text/plain';
+    parts[type] = decode(partHead!, rest.join('\n\n'));
+  }
+  return parts;
+}
+
+const textOf = (raw: string) => partsOf(raw)['text/plain']!;
+
+/** The HTML part's figures: the text of each element marked `data-figure` (lib/summary/compose-html.ts). */
+function figuresOf(raw: string): Record<string, string> {
+  const html = partsOf(raw)['text/html']!;
+  return Object.fromEntries([...html.matchAll(/data-figure="([a-z0-9]+)"[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]]));
 }
 
 test('the summaries that are due go out once, with the right figures, and are audited', async () => {
@@ -120,10 +140,31 @@ test('the summaries that are due go out once, with the right figures, and are au
   expect(text).toContain('Bảng điều khiển: https://hailong.example/dashboard?survey=quick');
   expect(text).toMatch(/Phản ánh, kiến nghị đang quá hạn \(\d+\)|Không có phản ánh, kiến nghị nào đang quá hạn\./);
 
+  // The HTML part carries the same figures: the headline with its interval and n, the verdicts,
+  // what to fix first, the overdue cases and both links; every style inline.
+  const html = partsOf(department.raw)['text/html']!;
+  const figures = figuresOf(department.raw);
+  expect(figures.index).toBe('50,00 %');
+  expect(figures.n).toBe('80');
+  expect(figures.ci95).toMatch(/^\d{2},\d{2} % – \d{2},\d{2} %$/);
+  const [low, high] = figures.ci95!.split(' – ').map((x) => Number(x.replace(' %', '').replace(',', '.')));
+  expect(low).toBeLessThan(50);
+  expect(high).toBeGreaterThan(50);
+  expect(figures.below).toContain('Phòng Quản lý nhà');
+  expect(html).toContain('<li>Thái độ công chức (75,00 % người chưa hài lòng chọn)</li>');
+  expect(html).toContain('href="https://hailong.example/dashboard?survey=quick');
+  expect(html).toContain('href="https://hailong.example/dashboard/report?survey=quick');
+  expect(html).toMatch(/Phản ánh, kiến nghị đang quá hạn|Không có phản ánh, kiến nghị nào đang quá hạn\./);
+  expect(html).not.toMatch(/<style|class=/i);
+
   // The unit's manager reads their subtree only: desk 3, 10 of 40 = 25 %.
   const unit = textOf(received.find((r) => r.to === 'truongphong.nha@so.example')!.raw);
   expect(unit).toContain('Chỉ số hài lòng chung đạt 25,00 % trên 40 người trả lời');
   expect(unit).toContain('unit=SXD-NHA');
+  expect(figuresOf(received.find((r) => r.to === 'truongphong.nha@so.example')!.raw)).toMatchObject({
+    index: '25,00 %',
+    n: '40',
+  });
 
   // Sent once: a second run (another instance, a restart) sends nothing.
   expect(await sendDueSummaries(t.db, options)).toBe(0);

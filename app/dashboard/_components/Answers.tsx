@@ -1,38 +1,16 @@
-import { cache } from 'react';
-
-import { getDb } from '@/db';
 import { formatInt, formatPercent, formatSigned } from '@/lib/dashboard/format';
 import { standouts } from '@/lib/report/recommendations';
-import type { DashboardData } from '@/server/dashboard';
-import { prioritiesFor } from '@/server/priorities';
-import { reasonsFor } from '@/server/reasons';
-import type { ResolvedView } from '@/server/view';
 
-/** One computation per request, shared by the first screen and the priorities section. */
-export const cachedPriorities = cache((view: ResolvedView, minResponses: number, data: DashboardData) =>
-  prioritiesFor(getDb(), view, minResponses, data.indices),
-);
-export const cachedReasons = cache((view: ResolvedView, minResponses: number) =>
-  reasonsFor(getDb(), view, minResponses),
-);
+import { improvementOf, type ImprovementProps } from './improvement-data';
+import './first-screen.css';
 
 /**
  * The director's three questions, answered in words above everything else: how satisfied are
  * citizens, which units and desks are clearly above or below, what to fix first.
  */
-export async function Answers({
-  view,
-  data,
-  minResponses,
-}: {
-  view: ResolvedView;
-  data: DashboardData;
-  minResponses: number;
-}) {
-  const [priorities, reasons] = await Promise.all([
-    cachedPriorities(view, minResponses, data),
-    cachedReasons(view, minResponses),
-  ]);
+export async function Answers(props: ImprovementProps) {
+  const { priorities, reasons } = await improvementOf(props);
+  const { data } = props;
   const { indices, indexDelta, change, trend } = data;
   const overallCi = indices.ci95;
   const units = standouts(data.rankings.units.ranked);

@@ -2,6 +2,8 @@ import type { CommentRow } from '@/db/queries/comments';
 import { formatInstant } from '@/lib/dashboard/format';
 import { CHANNEL_LABELS } from '@/lib/dashboard/labels';
 import type { Channel } from '@/lib/ingest/channels';
+import './charts.css';
+import './comments.css';
 
 /** The minimum responses of a scope before its free text is shown (docs/domain.md, statistics). */
 export const COMMENTS_FROM = 5;

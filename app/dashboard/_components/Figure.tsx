@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './charts.css';
 
 /**
  * A chart with its caption, an empty state and the same numbers as a table. The table is in the

@@ -2,6 +2,7 @@ import type { PointRef, SurveyRow, UnitRef } from '@/db/queries/catalog';
 import type { ProcedureRef } from '@/db/queries/procedures';
 import { CHANNEL_LABELS } from '@/lib/dashboard/labels';
 import { CHANNELS } from '@/lib/ingest/channels';
+import './first-screen.css';
 
 const PERIODS = [
   ['thisMonth', 'Tháng này'],

@@ -1,5 +1,6 @@
 import { formatDay, formatInt, formatPercent, formatSigned, notEnough } from '@/lib/dashboard/format';
 import type { DashboardData } from '@/server/dashboard';
+import './first-screen.css';
 
 /** The four numbers a leader reads first. */
 export function Headline({ data }: { data: DashboardData }) {

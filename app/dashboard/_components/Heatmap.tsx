@@ -1,6 +1,7 @@
 import type { HourCell } from '@/db/queries/rollup-reads';
 import { formatInt, formatPercent } from '@/lib/dashboard/format';
 import { WEEKDAY_LABELS } from '@/lib/dashboard/labels';
+import './charts.css';
 
 /**
  * Hour × weekday as a table: the cell's shade is the volume, its text the count and the pooled

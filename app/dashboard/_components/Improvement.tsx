@@ -1,28 +1,15 @@
-import type { DashboardData } from '@/server/dashboard';
-import type { ResolvedView } from '@/server/view';
-
-import { cachedPriorities, cachedReasons } from './Answers';
-
+import { improvementOf, type ImprovementProps } from './improvement-data';
 import { PrioritySection } from './Priorities';
 import { ReasonSection } from './Reasons';
+import './improvement.css';
 
 /**
  * What to fix first: the priorities of a survey with an outcome question, and the reasons the
  * dissatisfied chose where the survey asks for them. Async, so the page streams it.
  */
-export async function Improvement({
-  view,
-  data,
-  minResponses,
-}: {
-  view: ResolvedView;
-  data: DashboardData;
-  minResponses: number;
-}) {
-  const [priorities, reasons] = await Promise.all([
-    cachedPriorities(view, minResponses, data),
-    cachedReasons(view, minResponses),
-  ]);
+export async function Improvement(props: ImprovementProps) {
+  const { priorities, reasons } = await improvementOf(props);
+  const { minResponses } = props;
   if (!priorities && !reasons) return null;
   return (
     <div className="dash-grid dash-grid--even">

@@ -2,6 +2,8 @@ import { formatInt, formatPercent } from '@/lib/dashboard/format';
 import type { RankingResult } from '@/server/rankings';
 
 import { SuppressedList, VERDICT_WORDS } from './Rankings';
+import './charts.css';
+import './rankings.css';
 
 const SHOWN = 10;
 

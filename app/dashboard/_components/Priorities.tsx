@@ -4,6 +4,7 @@ import type { Priorities } from '@/server/priorities';
 
 import { Figure } from './Figure';
 import { PriorityChart } from './PriorityChart';
+import './improvement.css';
 
 export const QUADRANT_LABELS: Record<Quadrant, string> = {
   fix_first: 'Cần cải thiện trước',

@@ -1,6 +1,12 @@
 import { formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
 import type { Verdict } from '@/lib/indices';
 import type { RankingResult } from '@/server/rankings';
+import { wrapLabel } from '@/lib/dashboard/chart-text';
+
+import { IndexBars } from './Charts';
+import { referenceLines, VERDICT_COLOURS } from './reference-lines';
+import './charts.css';
+import './rankings.css';
 
 const SHOWN = 5;
 
@@ -99,6 +105,22 @@ export function Ranking({
                   )}
                 </>
               )}
+            </div>
+          )}
+          {ranked.length > 0 && (
+            <div data-testid={`${id}-chart`}>
+              <IndexBars
+                labels={[...best, ...worst].map((r) => wrapLabel(`${r.rank}. ${r.label}`, 36))}
+                values={[...best, ...worst].map((r) => r.index)}
+                texts={[...best, ...worst].map((r) => formatPercent(r.index))}
+                intervals={[...best, ...worst].map((r) => r.ci95)}
+                lines={referenceLines(benchmark, target)}
+                colours={[...best, ...worst].map((r) => VERDICT_COLOURS[r.verdict])}
+              />
+              <p className="muted dash-legend">
+                Thanh: chỉ số; vạch đen: khoảng tin cậy 95 %; nét đứt: mốc so sánh. Màu: xanh lá làm tốt, đỏ chưa tốt,
+                xanh nhạt chưa khác biệt rõ.
+              </p>
             </div>
           )}
           {ranked.length > 0 && (

@@ -3,6 +3,7 @@ import type { ReasonGroup, Reasons } from '@/server/reasons';
 
 import { Figure } from './Figure';
 import { ReasonChart } from './ReasonChart';
+import './improvement.css';
 
 function cell(choice: ReasonGroup['choices'][number]) {
   if (choice.share === null) return formatInt(choice.count);

@@ -1,8 +1,11 @@
 import { formatBucket, formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
 import type { DashboardData } from '@/server/dashboard';
 
+import { byIndexDescending, wrapLabel } from '@/lib/dashboard/chart-text';
+
 import { ChannelChart, DistributionBars, IndexBars, TrendChart, VolumeChart } from './Charts';
 import { Figure } from './Figure';
+import { referenceLines } from './reference-lines';
 
 const FIVE_POINT = ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'];
 const THREE_LEVEL = ['Không hài lòng', 'Hài lòng', 'Rất hài lòng'];
@@ -61,19 +64,35 @@ export function TrendSection({ data }: { data: DashboardData }) {
   );
 }
 
+const ciText = (ci: readonly [number, number] | null) =>
+  ci ? `${formatPercent(ci[0])} – ${formatPercent(ci[1])}` : '–';
+
 export function ElementSection({ data }: { data: DashboardData }) {
   const dims = data.indices.dimensions;
-  const criteria = dims.flatMap((d) => d.criteria.map((c) => ({ ...c, element: d.title })));
+  // Within each element, the strongest criterion first; the elements keep the survey's order.
+  const groups = dims.map((d) => ({ ...d, criteria: byIndexDescending(d.criteria) }));
+  const criteria = groups.flatMap((d) => d.criteria.map((c) => ({ ...c, element: d.title })));
   const values = Object.keys(criteria[0]?.distribution ?? {});
   const labelsOfValues = valueLabels(values);
+  const { benchmark, target } = data.rankings.units;
+  const share = (c: { n: number; distribution: Record<string, number> }, v: string) =>
+    c.n === 0 ? 0 : Math.round(((c.distribution[v] ?? 0) / c.n) * 1000) / 10;
   return (
     <>
       <Figure
         id="elements"
         title="Chỉ số theo yếu tố"
-        subtitle="Trung bình các tiêu chí của yếu tố; tiêu chí chưa đủ dữ liệu không tính."
+        subtitle="Trung bình các tiêu chí của yếu tố; tiêu chí chưa đủ dữ liệu không tính. Vạch đen: khoảng tin cậy 95 %; nét đứt: mốc so sánh."
         empty={data.indices.responses === 0}
-        chart={<IndexBars labels={dims.map((d) => d.title)} values={dims.map((d) => d.index)} />}
+        chart={
+          <IndexBars
+            labels={dims.map((d) => wrapLabel(d.title))}
+            values={dims.map((d) => d.index)}
+            texts={dims.map((d) => (d.suppressed ? null : formatPercent(d.index)))}
+            intervals={dims.map((d) => d.ci95)}
+            lines={referenceLines(benchmark, target)}
+          />
+        }
         table={
           <table className="dash-table">
             <thead>
@@ -89,7 +108,7 @@ export function ElementSection({ data }: { data: DashboardData }) {
                 <tr key={d.name}>
                   <th scope="row">{d.title}</th>
                   <td className="num">{d.suppressed ? 'chưa đủ dữ liệu' : formatPercent(d.index)}</td>
-                  <td className="num">{d.ci95 ? `${formatPercent(d.ci95[0])} – ${formatPercent(d.ci95[1])}` : '–'}</td>
+                  <td className="num">{ciText(d.ci95)}</td>
                   <td className="num">{d.criteria.length}</td>
                 </tr>
               ))}
@@ -100,18 +119,25 @@ export function ElementSection({ data }: { data: DashboardData }) {
       <Figure
         id="criteria"
         title="Tiêu chí: chỉ số và phân bố câu trả lời"
-        subtitle="Mỗi thanh là 100 % câu trả lời của tiêu chí, chia theo mức đánh giá."
+        subtitle="Theo từng yếu tố, tiêu chí có chỉ số cao nhất trước. Mỗi thanh là 100 % câu trả lời của tiêu chí, chia theo mức đánh giá (số trong thanh: %); bên phải: chỉ số của tiêu chí."
         empty={criteria.every((c) => c.n === 0)}
-        chart={
-          <DistributionBars
-            labels={criteria.map((c) => (c.title.length > 60 ? `${c.title.slice(0, 60)}…` : c.title))}
-            values={values}
-            valueLabels={labelsOfValues}
-            shares={criteria.map((c) =>
-              values.map((v) => (c.n === 0 ? 0 : Math.round(((c.distribution[v] ?? 0) / c.n) * 1000) / 10)),
-            )}
-          />
-        }
+        chart={groups
+          .filter((d) => d.criteria.length > 0)
+          .map((d, g) => (
+            <div key={d.name} className="dash-chart-group" data-testid={`criteria-${d.name}`}>
+              <h3>
+                {d.title}: {d.suppressed ? 'chưa đủ dữ liệu' : formatPercent(d.index)}
+              </h3>
+              <DistributionBars
+                labels={d.criteria.map((c) => wrapLabel(c.title, 48))}
+                legend={g === 0}
+                values={values}
+                valueLabels={labelsOfValues}
+                shares={d.criteria.map((c) => values.map((v) => share(c, v)))}
+                totals={d.criteria.map((c) => (c.suppressed ? notEnough(c.n) : formatPercent(c.index)))}
+              />
+            </div>
+          ))}
         table={
           <table className="dash-table">
             <thead>
@@ -132,7 +158,7 @@ export function ElementSection({ data }: { data: DashboardData }) {
                 <tr key={c.question}>
                   <th scope="row">{c.title}</th>
                   <td className="num">{c.suppressed ? notEnough(c.n) : formatPercent(c.index)}</td>
-                  <td className="num">{c.ci95 ? `${formatPercent(c.ci95[0])} – ${formatPercent(c.ci95[1])}` : '–'}</td>
+                  <td className="num">{ciText(c.ci95)}</td>
                   <td className="num">{formatInt(c.n)}</td>
                   {values.map((v) => (
                     <td key={v} className="num">
@@ -151,13 +177,20 @@ export function ElementSection({ data }: { data: DashboardData }) {
 
 export function ChannelSection({ data }: { data: DashboardData }) {
   const total = data.channels.reduce((s, c) => s + c.responses, 0);
+  const shares = data.channels.map((c) => (total === 0 ? 0 : Math.round((c.responses / total) * 1000) / 10));
+  const shareTexts = shares.map((s) => (total === 0 ? '–' : formatPercent(s)));
   return (
     <Figure
       id="channels"
       title="Kênh đánh giá"
       empty={total === 0}
       chart={
-        <ChannelChart labels={data.channels.map((c) => c.label)} responses={data.channels.map((c) => c.responses)} />
+        <ChannelChart
+          labels={data.channels.map((c) => c.label)}
+          responses={data.channels.map((c) => c.responses)}
+          shares={shares}
+          shareTexts={shareTexts}
+        />
       }
       table={
         <table className="dash-table">
@@ -170,13 +203,11 @@ export function ChannelSection({ data }: { data: DashboardData }) {
             </tr>
           </thead>
           <tbody>
-            {data.channels.map((c) => (
+            {data.channels.map((c, i) => (
               <tr key={c.channel}>
                 <th scope="row">{c.label}</th>
                 <td className="num">{formatInt(c.responses)}</td>
-                <td className="num">
-                  {total === 0 ? '–' : formatPercent(Math.round((c.responses / total) * 1000) / 10)}
-                </td>
+                <td className="num">{shareTexts[i]}</td>
                 <td className="num">
                   {c.index === null ? (c.responses === 0 ? '–' : notEnough(c.responses)) : formatPercent(c.index)}
                 </td>

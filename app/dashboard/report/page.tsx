@@ -3,12 +3,12 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { latestComments, type CommentRow } from '@/db/queries/comments';
 import { getConfig } from '@/lib/config';
+import { byIndexDescending } from '@/lib/dashboard/chart-text';
 import { formatBucket, formatDay, formatInt, formatPercent, formatSigned, notEnough } from '@/lib/dashboard/format';
 import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
 import { linePath } from '@/lib/dashboard/sparkline';
 import { loadDashboard } from '@/server/dashboard';
 import { requirePage } from '@/server/guard';
-import type { RankingResult } from '@/server/rankings';
 import { interruptViewError, isViewError, resolveView } from '@/server/view';
 import { quarterBounds, quarterOf, localDay } from '@/lib/time/local';
 
@@ -17,6 +17,9 @@ import { loadReportDocument } from '@/server/report';
 import { COMMENTS_FROM } from '../_components/Comments';
 import { DocumentHead, SignatureBlock } from './_components/DocumentFrame';
 import { CasesSection, ConclusionsSection, PrioritiesSection } from './_components/ReportSections';
+import { referenceLines } from '../_components/reference-lines';
+import { RankingTable } from './_components/RankingTable';
+import { ReportBars } from './_components/ReportBars';
 import { PrintButton } from './PrintButton';
 import './report.css';
 
@@ -62,6 +65,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
     target: SATISFACTION_TARGET,
   });
   const { indices } = data;
+  // Within each element, the strongest criterion first, in the chart and its table alike.
+  const dimensions = indices.dimensions.map((d) => ({ ...d, criteria: byIndexDescending(d.criteria) }));
   const rating =
     view.survey.scoring.questions.find((q) => q.name === 'overall') ??
     view.survey.scoring.questions.find((q) => q.dimension !== null);
@@ -147,6 +152,31 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
 
       <section className="report__section">
         <h2>2. Chỉ số theo yếu tố và tiêu chí</h2>
+        <ReportBars
+          title="Chỉ số theo yếu tố và tiêu chí"
+          lines={referenceLines(data.rankings.units.benchmark, data.rankings.units.target)}
+          rows={dimensions.flatMap((d) => [
+            {
+              key: d.name,
+              label: d.title,
+              index: d.index,
+              ci95: d.ci95,
+              text: d.suppressed ? null : formatPercent(d.index),
+              heading: true,
+            },
+            ...d.criteria.map((c) => ({
+              key: c.question,
+              label: c.title,
+              index: c.index,
+              ci95: c.ci95,
+              text: c.suppressed ? null : formatPercent(c.index),
+            })),
+          ])}
+        />
+        <p className="report__note">
+          Yếu tố in đậm, dưới mỗi yếu tố là các tiêu chí của nó, cao nhất trước; vạch đen: khoảng tin cậy 95 %; nét đứt:
+          mốc so sánh.
+        </p>
         <table className="report__table report__table--grid">
           <thead>
             <tr>
@@ -157,7 +187,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
             </tr>
           </thead>
           <tbody>
-            {indices.dimensions.map((d) => [
+            {dimensions.map((d) => [
               <tr key={d.name} className="report__element">
                 <th scope="row">{d.title}</th>
                 <td className="num">{d.suppressed ? 'chưa đủ dữ liệu' : formatPercent(d.index)}</td>
@@ -302,64 +332,5 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
       </p>
       <SignatureBlock />
     </main>
-  );
-}
-
-const VERDICT_WORDS = { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' } as const;
-
-function RankingTable({ title, ranking }: { title: string; ranking: RankingResult }) {
-  const named = ranking.ranked.some((r) => r.verdict !== 'within');
-  return (
-    <section className="report__section report__keep">
-      <h2>{title}</h2>
-      {ranking.ranked.length === 0 && ranking.suppressed.length === 0 ? (
-        <p>Chưa có dữ liệu.</p>
-      ) : (
-        <>
-          {ranking.benchmark && (
-            <p>
-              Mốc so sánh: {ranking.benchmark.label} {formatPercent(ranking.benchmark.index)}
-              {ranking.target ? `; ${ranking.target.label} ${formatPercent(ranking.target.index)}` : ''}.
-              {!named && ranking.ranked.length > 0 && ' Không có trường hợp nào khác biệt rõ so với mốc so sánh.'}
-            </p>
-          )}
-          <table className="report__table report__table--grid">
-            <thead>
-              <tr>
-                <th scope="col">Hạng</th>
-                <th scope="col">Tên</th>
-                <th scope="col">Chỉ số</th>
-                <th scope="col">KTC 95 %</th>
-                <th scope="col">Người trả lời</th>
-                <th scope="col">Kết luận</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.ranked.map((r) => (
-                <tr key={r.key}>
-                  <td className="num">{r.rank}</td>
-                  <th scope="row">{r.label}</th>
-                  <td className="num">{formatPercent(r.index)}</td>
-                  <td className="num">
-                    {formatPercent(r.ci95[0])} – {formatPercent(r.ci95[1])}
-                  </td>
-                  <td className="num">{formatInt(r.responses)}</td>
-                  <td>{VERDICT_WORDS[r.verdict]}</td>
-                </tr>
-              ))}
-              {ranking.suppressed.map((r) => (
-                <tr key={r.key} className="report__muted">
-                  <td>–</td>
-                  <th scope="row">{r.label}</th>
-                  <td colSpan={2}>{notEnough(r.responses)}</td>
-                  <td className="num">{formatInt(r.responses)}</td>
-                  <td>–</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </section>
   );
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { PAGE_LANG_HEADER } from '@/lib/http/security-headers';
 
 import './globals.css';
+import './accessibility.css';
 
 export const metadata: Metadata = {
   title: { default: 'Hài Lòng – Đánh giá sự hài lòng', template: '%s · Hài Lòng' },

@@ -1,3 +1,5 @@
+import './citizen-header.css';
+
 import { messages, type Locale } from '@/lib/i18n';
 
 /** The blue band on every citizen page: brand, language switch, and where the person is. */

@@ -1,3 +1,5 @@
+import './desk-list.css';
+
 import type { Metadata } from 'next';
 import Link from 'next/link';
 

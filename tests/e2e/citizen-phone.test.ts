@@ -183,13 +183,15 @@ describe('a citizen rates a desk on their phone', () => {
       await page.goto(`${server.url}/s/TTHCC-Q05`);
       await surveyJs(page);
       await page.getByRole('link', { name: 'Switch to English' }).click();
+      await page.waitForURL(/lang=en/);
+      await surveyJs(page);
       await page.getByText('How satisfied are you with how your dossier was handled?').waitFor();
       expect(page.url()).toContain('lang=en');
       expect(await page.getByRole('button', { name: 'Submit' }).isVisible()).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'phone-quick-english');
       await page.getByRole('link', { name: 'Chuyển sang tiếng Việt' }).click();
-      await page.getByText('Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?').waitFor();
+      await page.getByText('Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?').first().waitFor();
     });
   });
 
@@ -298,6 +300,20 @@ describe('the first paint is the survey, with or without JavaScript', () => {
       expect(await page.getByText('đóng trang này', { exact: false }).count()).toBe(0);
       expect(await addressesAsOngBa(page)).toBe(true);
       await screenshot(page, 'phone-nojs-case-code');
+
+      // The call-back offer opens and posts without JavaScript; consent is a box left unticked.
+      await page.getByText('Để lại số điện thoại hoặc email (không bắt buộc)').click();
+      await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 678');
+      const consent = page.getByRole('checkbox', { name: /Tôi đồng ý/ });
+      expect(await consent.isChecked()).toBe(false);
+      await page.getByRole('button', { name: 'Gửi thông tin liên hệ' }).click();
+      expect(await consent.evaluate((e) => (e as HTMLInputElement).validity.valueMissing)).toBe(true);
+      await consent.check();
+      await page.getByRole('button', { name: 'Gửi thông tin liên hệ' }).click();
+      await page.getByText('Đã nhận thông tin liên hệ. Cán bộ sẽ liên hệ với Ông/Bà.').waitFor();
+      expect(page.url()).toContain('lienhe=da-luu');
+      expect(await page.locator('.case-code').textContent()).toBe(code);
+      await screenshot(page, 'phone-nojs-contact-saved');
     } finally {
       await context.close();
     }
@@ -308,6 +324,11 @@ describe('the first paint is the survey, with or without JavaScript', () => {
       comment: 'Cán bộ không hướng dẫn.',
       complaint: true,
     });
+    const saved = server.query<{ phone: string }>(
+      `SELECT c.phone FROM case_contacts c JOIN cases k ON k.id = c.case_id JOIN responses r ON r.id = k.response_id
+       JOIN service_points p ON p.id = r.point_id WHERE p.code = 'TTKD-01'`,
+    );
+    expect(saved).toEqual([{ phone: '0912345678' }]);
   });
 
   test('a choice made on the server-rendered page is kept when SurveyJS takes over', async () => {
@@ -327,6 +348,102 @@ describe('the first paint is the survey, with or without JavaScript', () => {
       release();
       await surveyJs(page);
       expect(await question(page, 'satisfaction').locator('.sd-item--checked').textContent()).toBe('Rất hài lòng');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the hand-over from the server form to SurveyJS', () => {
+  /** Chromium's CPU slowed down, as on a cheap phone (the bench's profile). */
+  const slowCpu = async (page: Page) =>
+    (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+
+  test('a rating and a submit tapped before SurveyJS is there are carried over and sent exactly once', async () => {
+    const url = `${server.url}/s/TTHCC-Q05?survey=quick`;
+    // The page's own scripts load; SurveyJS (a chunk the HTML does not name) is held back.
+    const html = await (await fetch(url)).text();
+    const initial = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!));
+    const before = responsesOf('TTHCC-Q05').length;
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
+    try {
+      const { page, errors } = await openPage(context);
+      await slowCpu(page);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/_next/static/**', async (route) => {
+        const path = new URL(route.request().url()).pathname;
+        if (route.request().resourceType() === 'script' && !initial.has(path)) await held;
+        await route.continue();
+      });
+      await page.goto(url);
+      await page.locator('[data-hydrated]').waitFor({ state: 'attached' });
+      await page.locator('.hl-form').getByText('Hài lòng', { exact: true }).click();
+      await page.locator('.hl-form').getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.getByRole('status').getByText('Đang gửi đánh giá…').waitFor();
+      release();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor({ timeout: 30_000 });
+      // SurveyJS sent it (no plain post, which would have gone to the thank-you page's address).
+      expect(page.url()).toBe(url);
+      await page.waitForTimeout(1_000);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const rows = responsesOf('TTHCC-Q05');
+    expect(rows).toHaveLength(before + 1);
+    expect(JSON.parse(rows.at(-1)!.answers)).toEqual({ satisfaction: 2 });
+  });
+
+  test('tapped the moment the question shows on a slow phone, the answer arrives exactly once', async () => {
+    const before = responsesOf('TTHCC-Q03').length;
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
+    try {
+      const { page, errors } = await openPage(context);
+      await slowCpu(page);
+      // Every script a little late, as on a slow line, so the taps fall somewhere in the hand-over.
+      await page.route('**/_next/static/**', async (route) => {
+        if (route.request().resourceType() === 'script') await new Promise((r) => setTimeout(r, 400));
+        await route.continue();
+      });
+      await page.goto(`${server.url}/s/TTHCC-Q03?survey=quick`, { waitUntil: 'commit' });
+      await page.getByText('Rất hài lòng', { exact: true }).first().click();
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).first().click();
+      await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1_500);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const rows = responsesOf('TTHCC-Q03');
+    expect(rows).toHaveLength(before + 1);
+    expect(JSON.parse(rows.at(-1)!.answers)).toEqual({ satisfaction: 3 });
+  });
+
+  test.each([
+    ['phone', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+    ['tablet', { viewport: { width: 800, height: 1280 }, hasTouch: true }],
+    ['desktop', { viewport: { width: 1366, height: 900 } }],
+  ] as const)('at %s size nothing jumps when SurveyJS takes over (CLS under 0.1)', async (_name, device) => {
+    const context = await browser.newContext({ ...device, locale: 'vi-VN' });
+    try {
+      const { page, errors } = await openPage(context);
+      await page.addInitScript(() => {
+        const w = window as unknown as { __cls: number };
+        w.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+            if (!e.hadRecentInput) w.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${server.url}/s/TTHCC-Q01`);
+      await surveyJs(page);
+      await page.locator('.hl-form').waitFor({ state: 'detached' });
+      await page.waitForTimeout(1_000);
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      console.log(`CLS at hand-over (${_name}): ${cls.toFixed(4)}`);
+      expect(cls).toBeLessThan(0.1);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -436,6 +553,15 @@ describe('words, case code and the desk list', () => {
       await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
       const code = page.locator('.case-code');
       expect(await code.evaluate((e) => e.getClientRects().length)).toBe(1);
+      // …and it stays inside the card's content box on a 360 px phone.
+      const overflow = await code.evaluate((e) => {
+        const card = e.closest('.card')!;
+        return (
+          e.getBoundingClientRect().right -
+          (card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight))
+        );
+      });
+      expect(overflow).toBeLessThanOrEqual(0.5);
       const sizes = await code.evaluate((e) => [
         parseFloat(getComputedStyle(e).fontSize),
         parseFloat(getComputedStyle(document.body).fontSize),

@@ -1,10 +1,27 @@
 'use client';
 
+import './thanks.css';
+
 import { useEffect, useState, type FormEvent } from 'react';
 
-import { messages, type Locale } from '@/lib/i18n';
+import { messages, type Locale, type Messages } from '@/lib/i18n';
 
 type State = { name: 'idle' } | { name: 'sending' } | { name: 'saved' } | { name: 'failed'; message: string };
+
+/** What app/s/[point]/lien-he/route.ts answered a form sent without JavaScript (`?lienhe=`). */
+function stateAfterPost(result: string | undefined, t: Messages): State {
+  if (result === undefined) return { name: 'idle' };
+  if (result === 'da-luu') return { name: 'saved' };
+  const message =
+    result === 'thieu'
+      ? t.contactPhoneOrEmail
+      : result === 'dong-y'
+        ? t.contactNeedsConsent
+        : result === 'da-dong'
+          ? t.contactClosed
+          : t.contactInvalid;
+  return { name: 'failed', message };
+}
 
 /**
  * Under the thank-you message after a negative answer or a complaint: the case code to follow it
@@ -17,15 +34,20 @@ export function CaseFollowUp({
   responseId,
   locale,
   kiosk,
+  post,
 }: {
   code: string;
   responseId: string;
   locale: Locale;
   /** On a kiosk nothing may lead a citizen away: the lookup address is shown as a QR code to carry. */
   kiosk?: { lookupBase: string };
+  /** Where the contact form posts without JavaScript, and what that post answered. */
+  post?: { action: string; result?: string };
 }) {
   const t = messages[locale];
-  const [state, setState] = useState<State>({ name: 'idle' });
+  const [state, setState] = useState<State>(() => stateAfterPost(post?.result, t));
+  // Opened once, for a refused post to show its reason; after that the citizen opens and closes it.
+  const [openAtFirst] = useState(state.name === 'failed');
   const lookup = `/tra-cuu?ma=${encodeURIComponent(code)}${locale === 'en' ? '&lang=en' : ''}`;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -83,9 +105,11 @@ export function CaseFollowUp({
           <p>{t.contactPrivacy}</p>
         </div>
       ) : (
-        <details className="contact-step">
+        <details className="contact-step" id="lien-he" open={openAtFirst || undefined}>
           <summary className="button button--ghost">{t.contactOpen}</summary>
-          <form className="form" onSubmit={submit}>
+          <form className="form" onSubmit={submit} method={post ? 'post' : undefined} action={post?.action}>
+            <input type="hidden" name="responseId" value={responseId} />
+            <input type="hidden" name="locale" value={locale} />
             <p className="case-follow-up__offer">{t.contactOffer}</p>
             <label className="field">
               <span>{t.contactName}</span>

@@ -1,3 +1,5 @@
+import './first-page-form.css';
+
 import { messages, type Locale } from '@/lib/i18n';
 import { conditionalCss, isText, type FirstPage, type FormQuestion } from '@/lib/survey/first-page';
 

@@ -1,5 +1,6 @@
 'use client';
 
+import './survey.css';
 import 'survey-core/survey-core.fontless.min.css';
 import 'survey-core/i18n/vietnamese';
 
@@ -39,6 +40,8 @@ export type SurveyRunnerProps = {
   afterDone?: ReactNode;
   /** What the citizen chose on the server-rendered first page before SurveyJS loaded. */
   initialAnswers?: Record<string, unknown>;
+  /** Called once SurveyJS has rendered, with its model (SurveyLoader hands the form over then). */
+  onModel?: (model: Model) => void;
 };
 
 type Phase =
@@ -56,6 +59,7 @@ export default function SurveyRunner({
   keepDraft = true,
   afterDone,
   initialAnswers,
+  onModel,
 }: SurveyRunnerProps) {
   const t = messages[locale];
   const draftId = draftKey(context.point, survey.slug, survey.version);
@@ -92,6 +96,13 @@ export default function SurveyRunner({
     },
     [pendingId],
   );
+
+  const announced = useRef(false);
+  useEffect(() => {
+    if (announced.current || !onModel) return;
+    announced.current = true;
+    onModel(model);
+  }, [model, onModel]);
 
   // A response finished before a reload or a lost connection is sent first.
   useEffect(() => {
@@ -160,6 +171,9 @@ export default function SurveyRunner({
           responseId={phase.responseId}
           after={afterDone}
           procedure={context.channel !== 'hotline' ? { code: context.procedure } : undefined}
+          contactPost={
+            context.channel !== 'hotline' ? { action: `/s/${encodeURIComponent(context.point)}/lien-he` } : undefined
+          }
         />
       )}
       {phase.name === 'dossierRated' && (

@@ -1,3 +1,5 @@
+import './thanks.css';
+
 import type { ReactNode } from 'react';
 
 import { messages, type Locale } from '@/lib/i18n';
@@ -16,6 +18,7 @@ export function Thanks({
   responseId,
   after,
   procedure,
+  contactPost,
 }: {
   locale: Locale;
   caseCode: string | null;
@@ -23,6 +26,8 @@ export function Thanks({
   after?: ReactNode;
   /** Link to the procedure lookup (its detail, when the response named one); not for the hotline. */
   procedure?: { code?: string };
+  /** The plain form route of the call-back offer, for a phone without JavaScript. */
+  contactPost?: { action: string; result?: string };
 }) {
   const t = messages[locale];
   return (
@@ -32,7 +37,7 @@ export function Thanks({
       </div>
       <h1 tabIndex={-1}>{t.thanksTitle}</h1>
       {after ?? <p>{caseCode ? t.thanksBody : `${t.thanksBody} ${t.thanksClose}`}</p>}
-      {caseCode && <CaseFollowUp code={caseCode} responseId={responseId} locale={locale} />}
+      {caseCode && <CaseFollowUp code={caseCode} responseId={responseId} locale={locale} post={contactPost} />}
       {procedure && (
         <p>
           <a

@@ -1,5 +1,6 @@
 'use client';
 
+import '@/app/_components/survey/survey.css';
 import 'survey-core/survey-core.fontless.min.css';
 import 'survey-core/i18n/vietnamese';
 

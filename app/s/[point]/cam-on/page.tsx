@@ -9,7 +9,7 @@ import { findResponseBodyHash } from '@/db/queries/insert-response';
 import { findPointByCode } from '@/db/queries/points';
 import { messages, parseLocale } from '@/lib/i18n';
 
-type Search = { r?: string; lang?: string };
+type Search = { r?: string; lang?: string; lienhe?: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<Search> }): Promise<Metadata> {
@@ -45,7 +45,16 @@ export default async function FormThanksPage({
       />
       <main className="citizen-main" id="main" lang={locale}>
         <div className="card">
-          <Thanks locale={locale} caseCode={caseCode} responseId={id} procedure={{}} />
+          <Thanks
+            locale={locale}
+            caseCode={caseCode}
+            responseId={id}
+            procedure={{}}
+            contactPost={{
+              action: `/s/${encodeURIComponent(point.code)}/lien-he`,
+              result: typeof search.lienhe === 'string' ? search.lienhe : undefined,
+            }}
+          />
         </div>
       </main>
     </>

@@ -65,6 +65,7 @@ beforeAll(async () => {
           receivedAt: at,
           deviceId: null,
           operatorId: null,
+          officerId: null,
           clientKey: null,
           bodyHash: 'x',
           answers: '{"satisfaction":2}',

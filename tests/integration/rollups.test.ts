@@ -101,6 +101,7 @@ beforeAll(async () => {
           receivedAt: completedAt,
           deviceId: null,
           operatorId: null,
+          officerId: null,
           clientKey: null,
           bodyHash: 'x',
           answers: JSON.stringify(Object.fromEntries(scored.map((a) => [a.question, a.value]))),

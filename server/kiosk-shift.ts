@@ -6,18 +6,19 @@ import { findOfficer, findShiftOfficer, listOfficers, setDeviceShift, type Offic
 import { findPointByCode } from '@/db/queries/points';
 import { shiftBounds } from '@/lib/officers/shift';
 
-export type ShiftOfficer = { id: number; name: string; title: string | null; photo: string | null };
+export type OfficerCard = { id: number; name: string; title: string | null; photo: string | null };
+export type ShiftOfficer = OfficerCard & { until: number };
 
-const card = (o: OfficerRow): ShiftOfficer => ({ id: o.id, name: o.name, title: o.title, photo: o.photo });
+const card = (o: OfficerRow): OfficerCard => ({ id: o.id, name: o.name, title: o.title, photo: o.photo });
 
 /** The officer on shift at a device now, as the attract screen shows them, or null. */
 export async function currentShift(db: Db, deviceId: number, now = Date.now()): Promise<ShiftOfficer | null> {
   const o = await findShiftOfficer(db, { deviceId, now });
-  return o ? card(o) : null;
+  return o ? { ...card(o), until: o.shiftUntil } : null;
 }
 
 /** The active officers of the desk's unit: whom the staff panel offers. */
-export async function officersForDesk(db: Db, pointCode: string): Promise<ShiftOfficer[]> {
+export async function officersForDesk(db: Db, pointCode: string): Promise<OfficerCard[]> {
   const point = await findPointByCode(db, { code: pointCode });
   if (!point) return [];
   return (await listOfficers(db, { unitIds: [point.unit.id], activeOnly: true })).map(card);
@@ -60,5 +61,5 @@ export async function changeShift(
       now,
     );
   });
-  return { ok: true, officer: officer ? card(officer) : null };
+  return { ok: true, officer: officer ? { ...card(officer), until: bounds!.until } : null };
 }

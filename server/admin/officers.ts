@@ -5,6 +5,12 @@ import { appendAudit, type AuditActor } from '@/db/queries/audit';
 import { findOfficer, insertOfficer, updateOfficer, type OfficerFields } from '@/db/queries/officers';
 import { findUnitById } from '@/db/queries/units';
 import { findUserById } from '@/db/queries/users';
+import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
+import type { Principal } from '@/lib/auth/permissions';
+import { getConfig } from '@/lib/config';
+import { officerActiveSchema, officerCreateSchema, officerUpdateSchema } from '@/lib/officers/record';
+
+import { actorOf } from './actor';
 
 export type OfficerChange = { ok: true; id: number } | { ok: false; code: string; message: string };
 
@@ -90,4 +96,55 @@ export async function setOfficerActive(
     });
     return { ok: true as const, id };
   });
+}
+
+// ── The admin page's server actions (app/admin/actions.ts) ─────────────────────────────────────
+
+type Input = Record<string, unknown>;
+
+const FIELD_OF: Record<string, string> = { unit_missing: 'unitId', user_not_officer: 'userId', user_taken: 'userId' };
+
+function answered(result: OfficerChange, input: Input, ok: string): ActionState {
+  if (result.ok) return { status: 'ok', message: ok };
+  return FIELD_OF[result.code]
+    ? fieldError(FIELD_OF[result.code]!, result.message, input)
+    : { status: 'error', message: result.message };
+}
+
+/** Refused with the setting off: the admin page is not shown then, and a stale form must not write. */
+const disabled = (): ActionState => ({
+  status: 'error',
+  message: 'Chức năng đánh giá cán bộ đang tắt (OFFICER_RATINGS). / Officer ratings are off.',
+});
+
+export async function createOfficerCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
+  if (!getConfig().OFFICER_RATINGS) return disabled();
+  const form = parseForm(officerCreateSchema, input);
+  if (!form.ok) return form.state;
+  const result = await createOfficer(db, form.data, await actorOf(db, principal));
+  return answered(result, input, `Đã thêm cán bộ ${form.data.name}. / Officer added.`);
+}
+
+export async function updateOfficerCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
+  if (!getConfig().OFFICER_RATINGS) return disabled();
+  const form = parseForm(officerUpdateSchema, input);
+  if (!form.ok) return form.state;
+  // An edit without a new photo keeps the old one.
+  const photo = form.data.photo ?? (await findOfficer(db, form.data.id))?.photo ?? null;
+  const result = await editOfficer(db, { ...form.data, photo }, await actorOf(db, principal));
+  return answered(result, input, 'Đã lưu cán bộ. / Officer saved.');
+}
+
+export async function setOfficerActiveCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
+  if (!getConfig().OFFICER_RATINGS) return disabled();
+  const form = parseForm(officerActiveSchema, input);
+  if (!form.ok) return form.state;
+  const result = await setOfficerActive(db, form.data, await actorOf(db, principal));
+  return answered(
+    result,
+    input,
+    form.data.active
+      ? 'Đã mở lại cán bộ. / Officer enabled.'
+      : 'Đã ngừng cán bộ; các đánh giá cũ vẫn giữ. / Officer disabled; their history stays.',
+  );
 }

@@ -70,7 +70,7 @@ beforeAll(async () => {
   await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now });
   await setDeviceShift(t.db, { deviceId, officerId, from: now - 60_000, until: now + 3_600_000 });
   leader = await bearer(t.db, 'leader');
-});
+}, 60_000); // two argon2 hashes and a login: slow on a loaded machine
 afterAll(() => t.close());
 
 const get = (handler: (r: Request) => Promise<Response>, path: string, headers: Record<string, string> = {}) =>

@@ -15,7 +15,13 @@ import { consumePairing, createDevice } from '@/db/queries/devices';
 import { findPointByCode } from '@/db/queries/points';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
 import { localDay } from '@/lib/time/local';
-import { createOfficer, setOfficerActive } from '@/server/admin/officers';
+import {
+  createOfficer,
+  createOfficerCore,
+  setOfficerActive,
+  setOfficerActiveCore,
+  updateOfficerCore,
+} from '@/server/admin/officers';
 import { attemptLogin } from '@/server/auth';
 import { DEVICE_COOKIE } from '@/server/device';
 import { eraseExpiredOfficerLinks } from '@/server/officer-retention';
@@ -296,5 +302,47 @@ describe('history and retention', () => {
     expect(await eraseExpiredOfficerLinks(t.db, { now: Date.now() + 366 * 86_400_000, retentionDays: 365 })).toBe(n);
     expect(await linked()).toBe(0);
     expect(await t.count('responses')).toBe(responses);
+  });
+});
+
+describe('administration', () => {
+  test('the admin page’s actions create, edit and disable an officer, each audited; a bad photo is refused by its field', async () => {
+    const admin = { kind: 'user' as const, id: 1, label: 'admin', role: 'admin' as const, unitId: null };
+    const unitId = String((await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }))!);
+    const png = `data:image/png;base64,${'A'.repeat(64)}`;
+    const made = await createOfficerCore(t.db, admin, {
+      unitId,
+      name: 'Đỗ Thị Dung',
+      title: '',
+      photo: png,
+      userId: '',
+    });
+    expect(made).toMatchObject({ status: 'ok' });
+    const [row] = await t.all<{ id: number; photo: string; title: string | null }>(
+      sql`SELECT id, photo, title FROM officers WHERE name = 'Đỗ Thị Dung'`,
+    );
+    expect(row).toMatchObject({ photo: png, title: null });
+
+    const bad = await createOfficerCore(t.db, admin, { unitId, name: 'X', photo: 'data:text/html;base64,PHA+' });
+    expect(bad).toMatchObject({ status: 'error', fieldErrors: { photo: [expect.any(String)] } });
+    // A login that is not an officer's cannot be linked.
+    const notOfficer = await createOfficerCore(t.db, admin, { unitId, name: 'Y', userId: '1' });
+    expect(notOfficer).toMatchObject({ status: 'error', fieldErrors: { userId: [expect.any(String)] } });
+
+    const id = String(row!.id);
+    expect(await updateOfficerCore(t.db, admin, { id, unitId, name: 'Đỗ Thị Dung', title: 'Phó phòng' })).toMatchObject(
+      { status: 'ok' },
+    );
+    expect(await setOfficerActiveCore(t.db, admin, { id, active: 'false' })).toMatchObject({ status: 'ok' });
+    const [after] = await t.all<{ photo: string; title: string; active: number | boolean }>(
+      sql`SELECT photo, title, active FROM officers WHERE id = ${row!.id}`,
+    );
+    // An edit without a new photo keeps the old one.
+    expect(after).toMatchObject({ photo: png, title: 'Phó phòng' });
+    expect(Boolean(after!.active)).toBe(false);
+    const actions = await t.all<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity = 'officer' AND entity_id = ${id} ORDER BY id`,
+    );
+    expect(actions.map((a) => a.action)).toEqual(['officer.create', 'officer.update', 'officer.disable']);
   });
 });

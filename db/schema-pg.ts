@@ -34,6 +34,7 @@ export const {
   surveyVersions,
   responses,
   answers,
+  officers,
   users,
   sessions,
   apiTokens,

@@ -14,6 +14,7 @@ export const {
   surveyVersions,
   responses,
   answers,
+  officers,
   users,
   sessions,
   apiTokens,
@@ -46,3 +47,4 @@ export type NewResponse = typeof responses.$inferInsert;
 export type CaseRow = typeof cases.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Device = typeof devices.$inferSelect;
+export type Officer = typeof officers.$inferSelect;

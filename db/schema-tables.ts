@@ -199,6 +199,10 @@ export function defineTables(k: SchemaKit) {
       deviceId: k.integer('device_id'),
       // The hotline operator who entered a caller's answers (channel hotline); null otherwise.
       operatorId: k.integer('operator_id'),
+      // The officer who served, set only from a trusted path (the kiosk's shift, a signed dossier
+      // link, the hotline operator), never from the citizen's body; nulled after
+      // OFFICER_LINK_RETENTION_DAYS (server/officer-retention.ts).
+      officerId: k.integer('officer_id'),
       // Salted, daily-rotated hash of the client's address: enough to spot abuse, never the IP.
       clientKey: k.text('client_key'),
       // sha256 of the canonical request body: tells a harmless replay from a conflicting reuse.
@@ -212,6 +216,12 @@ export function defineTables(k: SchemaKit) {
       k.index('responses_completed_idx').on(t.completedAt),
       k.index('responses_point_completed_idx').on(t.pointId, t.completedAt),
       k.index('responses_dossier_idx').on(t.dossier),
+      // Per-officer figures read raw responses of one officer (or a unit's officers) in a period;
+      // partial, so the many responses without an officer pay no index write.
+      k
+        .index('responses_officer_completed_idx')
+        .on(t.officerId, t.completedAt)
+        .where(sql`${t.officerId} IS NOT NULL`),
       // Partial: phones and the hotline (most rows) pay no index write for a device they lack.
       k
         .index('responses_device_completed_idx')
@@ -238,6 +248,30 @@ export function defineTables(k: SchemaKit) {
       value: k.integer('value').notNull(),
     },
     (t) => [k.primaryKey({ columns: [t.responseId, t.question] })],
+  );
+
+  // Officers: the staff who serve at a unit's desks (a staff record, not necessarily a login).
+  // Disabling one keeps its history; `user_id` lets an officer who signs in see their own figures.
+  const officers = k.table(
+    'officers',
+    {
+      id: k.id(),
+      unitId: k
+        .integer('unit_id')
+        .notNull()
+        .references(() => units.id),
+      name: k.text('name').notNull(),
+      title: k.text('title'),
+      // A small data: URL (lib/officers/record.ts caps it) or null.
+      photo: k.text('photo'),
+      active: k.flag('active').notNull().default(true),
+      userId: k
+        .integer('user_id')
+        .unique()
+        .references((): AnySQLiteColumn => users.id),
+      createdAt: k.time('created_at').notNull().default(k.now()),
+    },
+    (t) => [k.index('officers_unit_idx').on(t.unitId)],
   );
 
   const users = k.table('users', {
@@ -439,6 +473,11 @@ export function defineTables(k: SchemaKit) {
       appVersion: k.text('app_version'),
       queueLength: k.integer('queue_length'),
       lastError: k.text('last_error'),
+      // The officer now at the desk, chosen in the staff panel, until the end of that local day.
+      // A queued answer synced later gets the officer only if it was completed within the shift.
+      shiftOfficerId: k.integer('shift_officer_id').references(() => officers.id),
+      shiftFrom: k.time('shift_from'),
+      shiftUntil: k.time('shift_until'),
       createdAt: k.time('created_at').notNull().default(k.now()),
     },
     (t) => [k.index('devices_point_idx').on(t.pointId)],
@@ -643,6 +682,7 @@ export function defineTables(k: SchemaKit) {
     surveyVersions,
     responses,
     answers,
+    officers,
     users,
     sessions,
     apiTokens,

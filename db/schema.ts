@@ -18,6 +18,7 @@ export const surveys = active.surveys;
 export const surveyVersions = active.surveyVersions;
 export const responses = active.responses;
 export const answers = active.answers;
+export const officers = active.officers;
 export const users = active.users;
 export const sessions = active.sessions;
 export const apiTokens = active.apiTokens;
@@ -51,4 +52,5 @@ export type {
   CaseRow,
   User,
   Device,
+  Officer,
 } from './schema-sqlite';

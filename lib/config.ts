@@ -87,6 +87,11 @@ const envSchema = z
     DEMO_RESPONSES: intFrom(3000),
     // `0` stops the first start of an empty database from creating the public demo accounts.
     DEMO_USERS: flag(true),
+    // Ratings of the officer who served (server/officers.ts): off unless set to 1. With it off no
+    // page, API or kiosk panel mentions officers, and no response is linked to one.
+    OFFICER_RATINGS: flag(false),
+    // Days after which a response's link to its officer is erased (the answers stay).
+    OFFICER_LINK_RETENTION_DAYS: intFrom(365, 1),
     // Behind a reverse proxy: take the client address from the X-Forwarded-For hop it appended.
     TRUST_PROXY: flag(false),
   })

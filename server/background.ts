@@ -5,11 +5,12 @@ import { pruneRateLimits } from '@/db/queries/rate-limits';
 import { getConfig } from '@/lib/config';
 
 import { LOGIN_THROTTLE } from './auth';
+import { eraseExpiredOfficerLinks } from './officer-retention';
 import { sendDueSummaries } from './summary-mail';
 import { sendDueWebhooks } from './webhook-sender';
 
 /**
- * The server's periodic duties: erase expired call-back contacts (hourly), raise alerts
+ * The server's periodic duties: erase expired call-back contacts and officer links (hourly), raise alerts
  * (every minute), send queued webhooks (every 10 s) and drop stale rate-limit counters. Timers are
  * unref'd so they never keep a stopping process alive; a failing job logs and tries again next time.
  */
@@ -37,6 +38,10 @@ export function startBackgroundJobs(db: Db): void {
   every(60 * 60_000, 'contact purge', async () => {
     const n = await eraseExpiredContacts(db, { now: Date.now(), retentionDays: cfg.CONTACT_RETENTION_DAYS });
     if (n) console.log(`Hài Lòng: erased ${n} expired call-back contact(s).`);
+  });
+  every(60 * 60_000, 'officer link purge', async () => {
+    const n = await eraseExpiredOfficerLinks(db, { now: Date.now(), retentionDays: cfg.OFFICER_LINK_RETENTION_DAYS });
+    if (n) console.log(`Hài Lòng: erased the officer link of ${n} response(s).`);
   });
   every(60_000, 'alerts', () =>
     raiseDueAlerts(db, {

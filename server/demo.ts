@@ -101,6 +101,7 @@ export async function seedDemoResponses(
         receivedAt: r.completedAt,
         deviceId: null,
         operatorId: null,
+        officerId: null,
         clientKey: null,
         bodyHash: 'demo',
         answers: JSON.stringify(checked.data),

@@ -18,6 +18,7 @@ import { enqueueWebhook } from '@/db/queries/webhooks';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { findSurveyVersionRef } from '@/db/queries/surveys';
+import { findShiftOfficer } from '@/db/queries/officers';
 
 import { cachedLookup } from './catalog-cache';
 import { compiledVersion } from './survey-versions';
@@ -133,6 +134,15 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     if (!seen.allowed) flags |= RESPONSE_FLAGS.burst;
   }
 
+  // The officer who served comes only from a trusted path: the kiosk's shift, set in its staff
+  // panel behind the PIN (the body cannot name one: lib/ingest/envelope.ts is strict). An answer
+  // queued before the shift began is not credited to whoever is at the desk when it syncs.
+  let officerId: number | null = null;
+  if (input.device && getConfig().OFFICER_RATINGS) {
+    const shift = await findShiftOfficer(db, { deviceId: input.device.id, now: input.receivedAt });
+    if (shift && timing.completedAt >= shift.shiftFrom && timing.completedAt < shift.shiftUntil) officerId = shift.id;
+  }
+
   const reasons = hasCaseRules(compiled.caseRules) ? caseReasons(compiled.caseRules, checked.data) : [];
   const row = {
     id: env.id,
@@ -148,6 +158,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     receivedAt: input.receivedAt,
     deviceId: input.device?.id ?? null,
     operatorId: input.operatorId ?? null,
+    officerId,
     clientKey: input.clientKey,
     bodyHash: input.bodyHash,
     answers: JSON.stringify(checked.data),

@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import { logoutAction } from '@/app/login/actions';
 import { can, type Principal } from '@/lib/auth/permissions';
+import { getConfig } from '@/lib/config';
 
 /** The bar on every staff page: what this role may open, who is signed in, and sign-out. */
 export function StaffHeader({ principal }: { principal: Principal }) {
@@ -10,6 +11,12 @@ export function StaffHeader({ principal }: { principal: Principal }) {
     can(principal, 'cases.view') && { href: '/cases', label: 'Phản ánh' },
     can(principal, 'admin.manage') && { href: '/admin', label: 'Quản trị' },
     can(principal, 'hotline.enter') && { href: '/operator', label: 'Tổng đài 1022' },
+    // Officer figures exist only with OFFICER_RATINGS; an officer's one page is their own.
+    getConfig().OFFICER_RATINGS &&
+      can(principal, 'officers.view') && {
+        href: '/dashboard/officers',
+        label: principal.role === 'officer' ? 'Đánh giá của tôi' : 'Cán bộ',
+      },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (
     <header className="staff-header">

@@ -8,6 +8,7 @@ import { getDb, type Db } from '@/db';
 import type { ActionState } from '@/lib/admin/form';
 import type { Principal } from '@/lib/auth/permissions';
 import * as devices from '@/server/admin/devices';
+import * as officers from '@/server/admin/officers';
 import * as people from '@/server/admin/people';
 import * as structure from '@/server/admin/structure';
 import * as summary from '@/server/admin/summary';
@@ -83,3 +84,19 @@ export const addSummaryRecipientAction = async (p: ActionState, f: FormData) =>
   action(summary.addSummaryRecipientCore)(p, f);
 export const removeSummaryRecipientAction = async (p: ActionState, f: FormData) =>
   action(summary.removeSummaryRecipientCore)(p, f);
+
+/** The officer forms: the text fields, and the photo file (if one was chosen) as a data: URL. */
+const officerAction = (core: Core) => async (_prev: ActionState, formData: FormData) => {
+  const input: Record<string, unknown> = textFields(formData);
+  const upload = formData.get('photo');
+  if (upload instanceof File && upload.size > 0) {
+    input.photo = `data:${upload.type};base64,${Buffer.from(await upload.arrayBuffer()).toString('base64')}`;
+  }
+  return run(core, input);
+};
+export const createOfficerAction = async (p: ActionState, f: FormData) =>
+  officerAction(officers.createOfficerCore)(p, f);
+export const updateOfficerAction = async (p: ActionState, f: FormData) =>
+  officerAction(officers.updateOfficerCore)(p, f);
+export const setOfficerActiveAction = async (p: ActionState, f: FormData) =>
+  action(officers.setOfficerActiveCore)(p, f);

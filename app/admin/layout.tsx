@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
 import { StaffHeader } from '@/app/_components/StaffHeader';
+import { getConfig } from '@/lib/config';
 import { currentPrincipal } from '@/server/session';
 
 import { AdminNav } from './_components/AdminNav';
@@ -21,7 +22,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         Bỏ qua menu
       </a>
       {principal && <StaffHeader principal={principal} />}
-      <AdminNav />
+      <AdminNav officers={getConfig().OFFICER_RATINGS} />
       <main className="admin-main" id="main">
         {children}
       </main>

@@ -4,6 +4,7 @@ import { findSurveyVersion } from '@/db/queries/surveys';
 import { getConfig } from '@/lib/config';
 import { kioskMessages } from '@/lib/i18n';
 import { currentDevice } from '@/server/device-page';
+import { currentShift } from '@/server/kiosk-shift';
 import { catalogueForDesk } from '@/server/procedures/catalogue';
 import pkg from '@/package.json';
 
@@ -21,7 +22,10 @@ export default async function KioskPage() {
   if (!device || !point || !survey) return <NotConnected />;
 
   const cfg = getConfig();
-  const catalogue = await catalogueForDesk(db, point.code);
+  const [catalogue, officer] = await Promise.all([
+    catalogueForDesk(db, point.code),
+    cfg.OFFICER_RATINGS ? currentShift(db, device.id) : null,
+  ]);
   return (
     <KioskLoader
       config={{
@@ -43,6 +47,8 @@ export default async function KioskPage() {
           points: p.points.includes(point.code) ? [point.code] : [],
         })),
         lookupBase: cfg.publicBaseUrl,
+        officers: cfg.OFFICER_RATINGS,
+        officer,
       }}
     />
   );

@@ -20,6 +20,7 @@ export type ResponseInsert = {
   receivedAt: number;
   deviceId: number | null;
   operatorId: number | null;
+  officerId: number | null;
   clientKey: string | null;
   bodyHash: string;
   answers: string;
@@ -61,6 +62,7 @@ const insertRow = reusable<{ id: string }>((q) =>
       receivedAt: p('receivedAt'),
       deviceId: p('deviceId'),
       operatorId: p('operatorId'),
+      officerId: p('officerId'),
       clientKey: p('clientKey'),
       bodyHash: p('bodyHash'),
       answers: p('answers'),

@@ -23,11 +23,15 @@ describe('can', () => {
         'hotline.enter',
         'cases.view',
         'cases.handle',
+        'officers.view',
+        'officers.export',
       ],
     ],
-    ['leader', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view']],
-    ['manager', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'cases.handle']],
+    ['leader', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'officers.view']],
+    ['manager', ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'cases.handle', 'officers.view']],
     ['operator', ['hotline.enter']],
+    // An officer sees only their own figures (server/officer-scope.ts narrows it to themself).
+    ['officer', ['officers.view']],
   ] as const)('%s may %j and nothing else', (role, allowed) => {
     for (const c of CAPABILITIES) expect(can(who(role), c)).toBe((allowed as readonly string[]).includes(c));
   });
@@ -58,4 +62,5 @@ test.each([
   ['leader', '/dashboard'],
   ['manager', '/dashboard'],
   ['operator', '/operator'],
+  ['officer', '/dashboard/officers'],
 ] as const)('%s lands on %s', (role, path) => expect(homePath(role)).toBe(path));

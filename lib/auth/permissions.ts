@@ -1,7 +1,9 @@
 // Who may do what. Pure: callers pass the principal and, for unit checks, the set of
 // unit ids the principal's scope covers (read from the unit tree by db/queries/units.ts).
 
-export const ROLES = ['admin', 'leader', 'manager', 'operator'] as const;
+// `officer`: a staff member who signs in only to see their own ratings (OFFICER_RATINGS); their
+// unit is that of the officer record linked to them.
+export const ROLES = ['admin', 'leader', 'manager', 'operator', 'officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Principal = {
@@ -21,14 +23,17 @@ export const CAPABILITIES = [
   'hotline.enter',
   'cases.view', // the case queue and its details (read-only for leaders)
   'cases.handle', // assign, note, change status, reply
+  'officers.view', // figures of officers: all (admin, leader), a unit's subtree (manager), oneself (officer)
+  'officers.export', // exports of officer figures: apart from exports.download, personal data
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const GRANTS: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  leader: ['dashboard.view', 'comments.view', 'exports.download', 'cases.view'],
-  manager: ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'cases.handle'],
+  leader: ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'officers.view'],
+  manager: ['dashboard.view', 'comments.view', 'exports.download', 'cases.view', 'cases.handle', 'officers.view'],
   operator: ['hotline.enter'],
+  officer: ['officers.view'],
 };
 
 export function can(principal: Principal | null, capability: Capability): boolean {
@@ -47,5 +52,6 @@ export function canViewUnit(principal: Principal | null, unitId: number, manager
 
 /** Where a role lands after login. */
 export function homePath(role: Role): string {
+  if (role === 'officer') return '/dashboard/officers';
   return role === 'operator' ? '/operator' : role === 'admin' ? '/admin' : '/dashboard';
 }

@@ -25,7 +25,15 @@ export {
 } from './rate';
 export { indexChange, proportionChange, type PeriodCount, type ProportionChange } from './change';
 export { rankByIndex, type Ranking, type RankedRow, type RankingRow, type SuppressedRow } from './ranking';
-export { benchmarkZ, holmAdjust, twoSidedP, verdicts, type Benchmark, type Verdict } from './verdict';
+export {
+  benchmarkZ,
+  holmAdjust,
+  twoSidedP,
+  verdicts,
+  verdictsAgainstOwn,
+  type Benchmark,
+  type Verdict,
+} from './verdict';
 export { respondentInterval, scoreMoments, type RespondentInterval, type ScoreMoments } from './respondent-interval';
 export { indexCriteria, isScoreQuestion, respondentScoreRows, type IndexCriteria } from './respondent';
 export { isSuppressed } from './suppression';

@@ -1,11 +1,13 @@
 import type { IndicesResult, Interval } from './types';
-import { verdicts, type Verdict } from './verdict';
+import { verdicts, verdictsAgainstOwn, type Verdict } from './verdict';
 
 /** One unit, desk, procedure or channel with its index computed by the survey's one method. */
 export interface RankingRow {
   key: string;
   label: string;
   result: IndicesResult;
+  /** This row's own benchmark (an officer's unit), tested instead of the ranking's. */
+  benchmark?: number | null;
 }
 
 export interface RankedRow {
@@ -19,8 +21,10 @@ export interface RankedRow {
   n: number;
   index: number;
   ci95: Interval;
-  /** Against the ranking's benchmark, Holm-corrected across its rows. */
+  /** Against the ranking's benchmark (or the row's own), Holm-corrected across its rows. */
   verdict: Verdict;
+  /** The row's own benchmark, when it has one (an officer's unit index). */
+  benchmark?: number | null;
   /** Against the department's target (SATISFACTION_TARGET), when one is set. */
   targetVerdict?: Verdict;
 }
@@ -61,7 +65,12 @@ export function rankByIndex(args: {
     (a, b) => b.result.index! - a.result.index! || b.result.responses - a.result.responses || compareLabels(a, b),
   );
   const tests = sorted.map((row) => ({ index: row.result.index!, effectiveN: row.result.effectiveN! }));
-  const byBenchmark = benchmark === null ? null : verdicts(tests, benchmark);
+  const ownBenchmarks = sorted.some((row) => row.benchmark !== undefined);
+  const byBenchmark = ownBenchmarks
+    ? verdictsAgainstOwn(sorted.map((row, i) => ({ ...tests[i]!, benchmark: row.benchmark ?? null })))
+    : benchmark === null
+      ? null
+      : verdicts(tests, benchmark);
   const byTarget = target === null ? null : verdicts(tests, target);
   const ranked: RankedRow[] = [];
   sorted.forEach((row, i) => {
@@ -76,6 +85,7 @@ export function rankByIndex(args: {
       index: row.result.index!,
       ci95: row.result.ci95!,
       verdict: byBenchmark?.[i]?.verdict ?? 'within',
+      ...(ownBenchmarks ? { benchmark: row.benchmark ?? null } : {}),
       ...(byTarget ? { targetVerdict: byTarget[i]!.verdict } : {}),
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { benchmarkZ, holmAdjust, twoSidedP, verdicts } from './verdict';
+import { benchmarkZ, holmAdjust, twoSidedP, verdicts, verdictsAgainstOwn } from './verdict';
 
 describe('twoSidedP', () => {
   test.each([
@@ -53,5 +53,27 @@ describe('verdicts', () => {
     expect(verdicts([row], 80)[0]!.verdict).toBe('below');
     const many = [row, ...Array.from({ length: 4 }, () => ({ index: 80, effectiveN: 400 }))];
     expect(verdicts(many, 80)[0]!.verdict).toBe('within');
+  });
+});
+
+describe('verdictsAgainstOwn', () => {
+  test('each row against its own benchmark, Holm across those tested; a row without one stays out', () => {
+    // √(0.8·0.2/400) = 0.02: 86 vs 80 is z = 3 (p 0.0027); 86 vs 90 (√(0.09/400) = 0.015) is z = −2.67
+    // (p 0.0077). Holm over two: 0.0054 and 0.0077, both below 0.05.
+    const out = verdictsAgainstOwn([
+      { index: 86, effectiveN: 400, benchmark: 80 },
+      { index: 86, effectiveN: 400, benchmark: 90 },
+      { index: 50, effectiveN: 400, benchmark: null },
+    ]);
+    expect(out.map((v) => v.verdict)).toEqual(['above', 'below', 'within']);
+    expect(out[2]!.p).toBe(1);
+  });
+
+  test('the same as verdicts when every row has the one benchmark', () => {
+    const rows = [
+      { index: 85, effectiveN: 400 },
+      { index: 79, effectiveN: 100 },
+    ];
+    expect(verdictsAgainstOwn(rows.map((r) => ({ ...r, benchmark: 80 })))).toEqual(verdicts(rows, 80));
   });
 });

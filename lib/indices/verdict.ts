@@ -8,8 +8,11 @@ export type Verdict = 'above' | 'below' | 'within';
 
 /** What a view compares its rows with, named so the page can say it. */
 export interface Benchmark {
-  /** `national`: the national SIPAS figure; `view`: the index of the whole view; `target`: SATISFACTION_TARGET. */
-  kind: 'national' | 'view' | 'target';
+  /**
+   * `national`: the national SIPAS figure; `view`: the index of the whole view; `target`:
+   * SATISFACTION_TARGET; `unit`: each officer's own unit (a ranking of officers).
+   */
+  kind: 'national' | 'view' | 'target' | 'unit';
   label: string;
   index: number;
 }
@@ -77,10 +80,24 @@ export function verdicts(
   rows: readonly { index: number; effectiveN: number }[],
   benchmark: number,
 ): { verdict: Verdict; p: number }[] {
-  const zs = rows.map((r) => benchmarkZ(r.index, r.effectiveN, benchmark));
-  const adjusted = holmAdjust(zs.map(twoSidedP));
-  return zs.map((z, i) => ({
-    verdict: adjusted[i]! < ALPHA ? (z > 0 ? 'above' : 'below') : 'within',
-    p: adjusted[i]!,
-  }));
+  return verdictsAgainstOwn(rows.map((r) => ({ ...r, benchmark })));
+}
+
+/**
+ * Verdicts of rows that each have their own benchmark (an officer against their own unit), still
+ * Holm-corrected across the rows tested together. A row without a benchmark is `within` and
+ * stays out of the family.
+ */
+export function verdictsAgainstOwn(
+  rows: readonly { index: number; effectiveN: number; benchmark: number | null }[],
+): { verdict: Verdict; p: number }[] {
+  const tested = rows.flatMap((r, i) =>
+    r.benchmark === null ? [] : [{ i, z: benchmarkZ(r.index, r.effectiveN, r.benchmark) }],
+  );
+  const adjusted = holmAdjust(tested.map((t) => twoSidedP(t.z)));
+  const out = rows.map(() => ({ verdict: 'within' as Verdict, p: 1 }));
+  tested.forEach(({ i, z }, k) => {
+    out[i] = { verdict: adjusted[k]! < ALPHA ? (z > 0 ? 'above' : 'below') : 'within', p: adjusted[k]! };
+  });
+  return out;
 }

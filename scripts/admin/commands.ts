@@ -4,6 +4,7 @@ import { accountCommands } from './accounts';
 import { backupCommands } from './backup';
 import { caseCommands } from './cases';
 import { deviceCommands } from './devices';
+import { officerCommands } from './officers';
 import { procedureCommands } from './procedures';
 import { rollupCommands } from './rollups';
 import { summaryCommands } from './summary';
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   ...surveyCommands,
   ...backupCommands,
   ...deviceCommands,
+  ...officerCommands,
   ...caseCommands,
   ...rollupCommands,
   ...procedureCommands,

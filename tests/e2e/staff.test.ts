@@ -71,6 +71,7 @@ describe('signing in', () => {
           leader: ['Bảng điều khiển', 'Phản ánh'],
           manager: ['Bảng điều khiển', 'Phản ánh'],
           operator: ['Tổng đài 1022'],
+          officer: ['Đánh giá của tôi'],
         }[role];
         expect(links).toEqual(expected);
 

@@ -19,6 +19,7 @@ export function responseRow({ answers, ...given }: Given & Partial<Omit<Response
     receivedAt: given.completedAt,
     deviceId: null,
     operatorId: null,
+    officerId: null,
     clientKey: null,
     bodyHash: 'x',
     flags: 0,

@@ -16,13 +16,17 @@ const LINKS = [
   ['/admin/audit', 'Nhật ký'],
 ] as const;
 
-/** The section links; the current section is marked for screen readers too (aria-current). */
-export function AdminNav() {
+/**
+ * The section links; the current section is marked for screen readers too (aria-current).
+ * `officers`: OFFICER_RATINGS is on, so the officers section exists.
+ */
+export function AdminNav({ officers = false }: { officers?: boolean }) {
   const path = usePathname();
+  const links = officers ? [...LINKS.slice(0, 6), ['/admin/officers', 'Cán bộ'] as const, ...LINKS.slice(6)] : LINKS;
   return (
     <nav className="admin-nav" aria-label="Quản trị">
       <ul>
-        {LINKS.map(([href, label]) => {
+        {links.map(([href, label]) => {
           const current = href === '/admin' ? path === href : path === href || path.startsWith(`${href}/`);
           return (
             <li key={href}>

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 
 import { kioskMessages, type Locale } from '@/lib/i18n';
 
+import type { ShiftOfficer } from './config';
+
 export type ElderlyMode = { largeText: boolean; readAloud: boolean };
 
 /**
@@ -21,6 +23,7 @@ export function AttractScreen({
   onLocale,
   onElderly,
   actions,
+  officer = null,
 }: {
   locale: Locale;
   unitName: string;
@@ -31,6 +34,8 @@ export function AttractScreen({
   onLocale: (locale: Locale) => void;
   onElderly: (mode: ElderlyMode) => void;
   actions?: ReactNode;
+  /** The officer on shift (OFFICER_RATINGS), shown under the desk until their shift ends. */
+  officer?: ShiftOfficer | null;
 }) {
   const t = kioskMessages[locale];
   const other = locale === 'vi' ? 'en' : 'vi';
@@ -39,6 +44,17 @@ export function AttractScreen({
       <div className="kiosk-place">
         <p className="kiosk-place__unit">{unitName}</p>
         <h1 className="kiosk-place__desk">{deskName}</h1>
+        {officer && Date.now() < officer.until && (
+          <div className="kiosk-officer" data-testid="kiosk-officer">
+            {/* A small data: URL the admin stored (lib/officers/record.ts). */}
+            {officer.photo && <img className="kiosk-officer__photo" src={officer.photo} alt="" />}
+            <p className="kiosk-officer__text">
+              <span className="kiosk-officer__label">{t.servedBy}</span>
+              <strong className="kiosk-officer__name">{officer.name}</strong>
+              {officer.title && <span className="kiosk-officer__title">{officer.title}</span>}
+            </p>
+          </div>
+        )}
       </div>
       <div className="kiosk-actions" onClick={(e) => e.stopPropagation()}>
         <button type="button" className="kiosk-cta" onClick={onStart}>

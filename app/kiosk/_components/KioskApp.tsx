@@ -13,7 +13,7 @@ import { kioskMessages, type Locale } from '@/lib/i18n';
 import { registerScoringProperties } from '@/lib/survey/properties';
 
 import { AttractScreen, type ElderlyMode } from './AttractScreen';
-import type { KioskConfig } from './config';
+import type { KioskConfig, ShiftOfficer } from './config';
 import { KioskThanks } from './KioskThanks';
 import { LookupButton, ProcedureLookup } from './lookup/LookupMode';
 import { buildKioskModel } from './model';
@@ -36,6 +36,7 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
   const [locale, setLocale] = useState<Locale>('vi');
   const [elderly, setElderly] = useState<ElderlyMode>(PLAIN);
   const [staffOpen, setStaffOpen] = useState(false);
+  const [officer, setOfficer] = useState<ShiftOfficer | null>(config.officer);
   const [session, setSession] = useState<{ model: Model; startedAt: string; procedure?: string } | null>(null);
   const hasVoice = useVietnameseVoice();
   const unpair = useCallback(() => setPhase('unpaired'), []);
@@ -125,6 +126,8 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
       onSyncNow={() => void syncNow()}
       onClose={() => setStaffOpen(false)}
       onRevoked={unpair}
+      officers={config.officers}
+      onShift={setOfficer}
     />
   );
 
@@ -155,6 +158,7 @@ export default function KioskApp({ config }: { config: KioskConfig }) {
           onLocale={setLocale}
           onElderly={setElderly}
           actions={<LookupButton locale={locale} onOpen={() => setPhase('lookup')} />}
+          officer={config.officers ? officer : null}
         />
       )}
       {phase === 'survey' && session && (

@@ -5,6 +5,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatLocalTime } from '@/lib/admin/format';
 import { kioskMessages } from '@/lib/i18n';
 
+import type { ShiftOfficer } from './config';
+import { ShiftChooser } from './ShiftChooser';
 import type { QueueStatus } from './useQueueSync';
 
 export const LONG_PRESS_MS = 3_000;
@@ -45,6 +47,8 @@ export function StaffPanel({
   onSyncNow,
   onClose,
   onRevoked,
+  officers = false,
+  onShift,
 }: {
   deviceName: string;
   deskName: string;
@@ -53,8 +57,13 @@ export function StaffPanel({
   onSyncNow: () => void;
   onClose: () => void;
   onRevoked: () => void;
+  /** OFFICER_RATINGS: offer the shift once the PIN is right. */
+  officers?: boolean;
+  onShift?: (officer: ShiftOfficer | null) => void;
 }) {
   const [unlocked, setUnlocked] = useState(false);
+  // The PIN that opened the panel, kept while it is open for the shift's calls (never stored).
+  const verifiedPin = useRef('');
   const [pin, setPin] = useState('');
   const [state, setState] = useState<PinState>({ name: 'idle' });
   const input = useRef<HTMLInputElement>(null);
@@ -74,7 +83,10 @@ export function StaffPanel({
       return setState({ name: 'error', message: t.pinOffline });
     }
     setPin('');
-    if (res.ok) return setUnlocked(true);
+    if (res.ok) {
+      verifiedPin.current = pin;
+      return setUnlocked(true);
+    }
     if (res.status === 401) return onRevoked();
     setState({ name: 'error', message: res.status === 429 ? t.pinTooMany : t.pinWrong });
   }
@@ -131,6 +143,7 @@ export function StaffPanel({
               <dt>{t.staffVersion}</dt>
               <dd>{appVersion}</dd>
             </dl>
+            {officers && onShift && <ShiftChooser pin={verifiedPin.current} onShift={onShift} />}
             <div className="kiosk-staff__actions">
               <button type="button" className="button" onClick={onSyncNow}>
                 {t.syncNow}

@@ -11,4 +11,10 @@ export type KioskConfig = {
   procedures: KioskProcedure[];
   /** PUBLIC_BASE_URL: the case lookup QR code on the thank-you screen points there. */
   lookupBase: string;
+  /** OFFICER_RATINGS: the staff panel offers the shift, and the attract screen shows the officer. */
+  officers: boolean;
+  /** The officer on shift when the page was served (the server decides; this is for display). */
+  officer: ShiftOfficer | null;
 };
+
+export type ShiftOfficer = { id: number; name: string; title: string | null; photo: string | null; until: number };

@@ -1,0 +1,150 @@
+// Cores of the officer admin actions and of `npm run admin -- officer …`: every change audited in
+// its own transaction. Disabling keeps the officer and every response linked to them (history).
+import { withTransaction, type Db } from '@/db';
+import { appendAudit, type AuditActor } from '@/db/queries/audit';
+import { findOfficer, insertOfficer, updateOfficer, type OfficerFields } from '@/db/queries/officers';
+import { findUnitById } from '@/db/queries/units';
+import { findUserById } from '@/db/queries/users';
+import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
+import type { Principal } from '@/lib/auth/permissions';
+import { getConfig } from '@/lib/config';
+import { officerActiveSchema, officerCreateSchema, officerUpdateSchema } from '@/lib/officers/record';
+
+import { actorOf } from './actor';
+
+export type OfficerChange = { ok: true; id: number } | { ok: false; code: string; message: string };
+
+async function checkLinks(db: Db, input: OfficerFields): Promise<OfficerChange | null> {
+  if (!(await findUnitById(db, input.unitId)))
+    return { ok: false, code: 'unit_missing', message: 'Đơn vị không tồn tại / unit not found' };
+  if (input.userId !== null) {
+    const user = await findUserById(db, input.userId);
+    if (!user || user.role !== 'officer')
+      return {
+        ok: false,
+        code: 'user_not_officer',
+        message: 'Tài khoản liên kết phải có vai trò officer / the linked login must have the officer role',
+      };
+  }
+  return null;
+}
+
+export async function createOfficer(db: Db, input: OfficerFields, actor: AuditActor): Promise<OfficerChange> {
+  const refused = await checkLinks(db, input);
+  if (refused) return refused;
+  try {
+    return await withTransaction(db, async (tx) => {
+      const { id } = await insertOfficer(tx, { ...input, now: Date.now() });
+      await appendAudit(tx, {
+        actorUserId: actor.userId,
+        actor: actor.label,
+        action: 'officer.create',
+        entity: 'officer',
+        entityId: id,
+        after: { ...input, photo: input.photo ? 'set' : null },
+      });
+      return { ok: true as const, id };
+    });
+  } catch (err) {
+    if (/unique/i.test(String((err as Error).message)))
+      return { ok: false, code: 'user_taken', message: 'Tài khoản đã liên kết với cán bộ khác / login already linked' };
+    throw err;
+  }
+}
+
+export async function editOfficer(
+  db: Db,
+  input: OfficerFields & { id: number },
+  actor: AuditActor,
+): Promise<OfficerChange> {
+  const before = await findOfficer(db, input.id);
+  if (!before) return { ok: false, code: 'not_found', message: 'Không tìm thấy cán bộ / officer not found' };
+  const refused = await checkLinks(db, input);
+  if (refused) return refused;
+  return withTransaction(db, async (tx) => {
+    await updateOfficer(tx, input);
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      actor: actor.label,
+      action: 'officer.update',
+      entity: 'officer',
+      entityId: input.id,
+      before: { unitId: before.unitId, name: before.name, title: before.title, userId: before.userId },
+      after: { unitId: input.unitId, name: input.name, title: input.title, userId: input.userId },
+    });
+    return { ok: true as const, id: input.id };
+  });
+}
+
+export async function setOfficerActive(
+  db: Db,
+  { id, active }: { id: number; active: boolean },
+  actor: AuditActor,
+): Promise<OfficerChange> {
+  const before = await findOfficer(db, id);
+  if (!before) return { ok: false, code: 'not_found', message: 'Không tìm thấy cán bộ / officer not found' };
+  return withTransaction(db, async (tx) => {
+    await updateOfficer(tx, { id, active });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      actor: actor.label,
+      action: active ? 'officer.enable' : 'officer.disable',
+      entity: 'officer',
+      entityId: id,
+      before: { active: before.active },
+      after: { active },
+    });
+    return { ok: true as const, id };
+  });
+}
+
+// ── The admin page's server actions (app/admin/actions.ts) ─────────────────────────────────────
+
+type Input = Record<string, unknown>;
+
+const FIELD_OF: Record<string, string> = { unit_missing: 'unitId', user_not_officer: 'userId', user_taken: 'userId' };
+
+function answered(result: OfficerChange, input: Input, ok: string): ActionState {
+  if (result.ok) return { status: 'ok', message: ok };
+  return FIELD_OF[result.code]
+    ? fieldError(FIELD_OF[result.code]!, result.message, input)
+    : { status: 'error', message: result.message };
+}
+
+/** Refused with the setting off: the admin page is not shown then, and a stale form must not write. */
+const disabled = (): ActionState => ({
+  status: 'error',
+  message: 'Chức năng đánh giá cán bộ đang tắt (OFFICER_RATINGS). / Officer ratings are off.',
+});
+
+export async function createOfficerCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
+  if (!getConfig().OFFICER_RATINGS) return disabled();
+  const form = parseForm(officerCreateSchema, input);
+  if (!form.ok) return form.state;
+  const result = await createOfficer(db, form.data, await actorOf(db, principal));
+  return answered(result, input, `Đã thêm cán bộ ${form.data.name}. / Officer added.`);
+}
+
+export async function updateOfficerCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
+  if (!getConfig().OFFICER_RATINGS) return disabled();
+  const form = parseForm(officerUpdateSchema, input);
+  if (!form.ok) return form.state;
+  // An edit without a new photo keeps the old one.
+  const photo = form.data.photo ?? (await findOfficer(db, form.data.id))?.photo ?? null;
+  const result = await editOfficer(db, { ...form.data, photo }, await actorOf(db, principal));
+  return answered(result, input, 'Đã lưu cán bộ. / Officer saved.');
+}
+
+export async function setOfficerActiveCore(db: Db, principal: Principal, input: Input): Promise<ActionState> {
+  if (!getConfig().OFFICER_RATINGS) return disabled();
+  const form = parseForm(officerActiveSchema, input);
+  if (!form.ok) return form.state;
+  const result = await setOfficerActive(db, form.data, await actorOf(db, principal));
+  return answered(
+    result,
+    input,
+    form.data.active
+      ? 'Đã mở lại cán bộ. / Officer enabled.'
+      : 'Đã ngừng cán bộ; các đánh giá cũ vẫn giữ. / Officer disabled; their history stays.',
+  );
+}

@@ -1,0 +1,122 @@
+// OFFICER_RATINGS unset (the default): nothing about officers appears, even with officers and a
+// shift already in the database (a deployment that turned the setting off again).
+import { randomUUID } from 'node:crypto';
+
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { GET as getIndices } from '@/app/api/indices/route';
+import { GET as getRankings } from '@/app/api/rankings/route';
+import { POST as shift } from '@/app/api/kiosk/shift/route';
+import { POST } from '@/app/api/responses/route';
+import { consumePairing, createDevice } from '@/db/queries/devices';
+import { setDeviceShift } from '@/db/queries/officers';
+import { findPointByCode } from '@/db/queries/points';
+import { createUser, findUnitIdByCode } from '@/db/queries/users';
+import { localDay } from '@/lib/time/local';
+import { createOfficer } from '@/server/admin/officers';
+import { attemptLogin } from '@/server/auth';
+import { DEVICE_COOKIE } from '@/server/device';
+import { currentShift } from '@/server/kiosk-shift';
+import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
+import { bearer } from '@/tests/helpers/auth';
+import { createTestDb, type TestDb } from '@/tests/helpers/db';
+import { jsonRequest, quickResponse } from '@/tests/helpers/http';
+
+const CLI = { userId: null, label: 'test' };
+let t: TestDb;
+let officerId = 0;
+let deviceId = 0;
+let credential = '';
+let leader: { authorization: string };
+let officerLogin: { cookie: string };
+const today = localDay(Date.now());
+const view = `survey=quick&from=${today}&to=${today}`;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const password = 'officer password 1';
+  const user = await createUser(
+    t.db,
+    { username: 'canbo', role: 'officer', unitId: null, passwordHash: await hashPassword(password) },
+    CLI,
+  );
+  const login = await attemptLogin(t.db, { username: 'canbo', password, now: Date.now(), client: 'test' });
+  if (!login.ok) throw new Error('login failed');
+  officerLogin = { cookie: `hl_session=${login.token}` };
+  const made = await createOfficer(
+    t.db,
+    {
+      unitId: (await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }))!,
+      name: 'Nguyễn Văn An',
+      title: null,
+      photo: null,
+      userId: user.id,
+    },
+    CLI,
+  );
+  if (!made.ok) throw new Error(made.message);
+  officerId = made.id;
+  const token = newSecretToken();
+  const now = Date.now();
+  ({ id: deviceId } = await createDevice(t.db, {
+    pointId: (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!.id,
+    name: 'Tablet',
+    pairingTokenHash: hashToken(token),
+    pinHash: await hashPassword('2468'),
+    now,
+  }));
+  credential = newSecretToken('hld_');
+  await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now });
+  await setDeviceShift(t.db, { deviceId, officerId, from: now - 60_000, until: now + 3_600_000 });
+  leader = await bearer(t.db, 'leader');
+}, 60_000); // two argon2 hashes and a login: slow on a loaded machine
+afterAll(() => t.close());
+
+const get = (handler: (r: Request) => Promise<Response>, path: string, headers: Record<string, string> = {}) =>
+  handler(new Request(`http://localhost${path}`, { headers }));
+
+describe('with OFFICER_RATINGS off', () => {
+  test('the kiosk shift address does not exist', async () => {
+    const res = await shift(
+      new Request('http://localhost/api/kiosk/shift', {
+        method: 'POST',
+        headers: { cookie: `${DEVICE_COOKIE}=${credential}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ pin: '2468', officer: officerId }),
+      }),
+    );
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('unknown_path');
+  });
+
+  test('a kiosk response is not linked to the officer of a shift left in the table', async () => {
+    const id = randomUUID();
+    const res = await POST(
+      jsonRequest(quickResponse({ id, channel: 'kiosk' }), { headers: { cookie: `${DEVICE_COOKIE}=${credential}` } }),
+    );
+    expect(res.status).toBe(201);
+    const [row] = await t.all<{ officer: number | null }>(
+      sql`SELECT officer_id AS officer FROM responses WHERE id = ${id}`,
+    );
+    expect(row!.officer).toBeNull();
+    // The kiosk page reads the shift through the same switch (app/kiosk/page.tsx).
+    expect(await currentShift(t.db, deviceId)).not.toBeNull();
+  });
+
+  test('the rankings know no officer group, and officer= is no filter', async () => {
+    const res = await get(getRankings, `/api/rankings?${view}&by=officer`, leader);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('invalid_query');
+    expect(body.error.message).not.toContain('officer');
+    const indices = await (await get(getIndices, `/api/indices?${view}&officer=${officerId}`, leader)).json();
+    expect(indices).not.toHaveProperty('officer');
+    expect(JSON.stringify(indices)).not.toContain('Nguyễn Văn An');
+  });
+
+  test('an officer login sees nothing, and nothing is audited as an officer view', async () => {
+    expect((await get(getRankings, `/api/rankings?${view}&by=officer`, officerLogin)).status).toBe(403);
+    expect((await get(getIndices, `/api/indices?${view}&officer=${officerId}`, officerLogin)).status).toBe(403);
+    expect(await t.all(sql`SELECT id FROM audit_log WHERE action = 'officer.view'`)).toEqual([]);
+  });
+});

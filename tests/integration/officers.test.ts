@@ -1,0 +1,348 @@
+// Officer ratings with OFFICER_RATINGS=1: the kiosk shift is the only way an officer reaches a
+// response; figures follow the honest-number rules; each caller sees only whom they may; every
+// view is audited. (tests/integration/officers-off.test.ts: the same with the setting off.)
+import { randomUUID } from 'node:crypto';
+
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+
+import { GET as getIndices } from '@/app/api/indices/route';
+import { GET as getPublicResults } from '@/app/api/public-results/route';
+import { GET as getRankings } from '@/app/api/rankings/route';
+import { POST as shift } from '@/app/api/kiosk/shift/route';
+import { POST } from '@/app/api/responses/route';
+import { consumePairing, createDevice } from '@/db/queries/devices';
+import { findPointByCode } from '@/db/queries/points';
+import { createUser, findUnitIdByCode } from '@/db/queries/users';
+import { localDay } from '@/lib/time/local';
+import {
+  createOfficer,
+  createOfficerCore,
+  setOfficerActive,
+  setOfficerActiveCore,
+  updateOfficerCore,
+} from '@/server/admin/officers';
+import { attemptLogin } from '@/server/auth';
+import { DEVICE_COOKIE } from '@/server/device';
+import { eraseExpiredOfficerLinks } from '@/server/officer-retention';
+import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
+import { bearer } from '@/tests/helpers/auth';
+import { createTestDb, type TestDb } from '@/tests/helpers/db';
+import { jsonRequest, quickResponse } from '@/tests/helpers/http';
+
+// Before any module reads the settings (they are read once); undone after the file.
+vi.hoisted(() => {
+  vi.stubEnv('OFFICER_RATINGS', '1');
+  // Identical quick answers from one tablet would otherwise be repeat presses, left out of figures.
+  vi.stubEnv('KIOSK_REPEAT_SECONDS', '0');
+});
+
+const CLI = { userId: null, label: 'test' };
+const PIN = '2468';
+let t: TestDb;
+const officer = { a: 0, b: 0, c: 0 };
+const tablet = { q01: '', q03: '' };
+let leader: { authorization: string };
+let manager: { authorization: string };
+let operator: { authorization: string };
+let officerA: { cookie: string };
+let officerUnlinked: { cookie: string };
+const today = localDay(Date.now());
+const view = `survey=quick&from=${today}&to=${today}`;
+
+async function pairedDevice(point: string): Promise<string> {
+  const token = newSecretToken();
+  const now = Date.now();
+  await createDevice(t.db, {
+    pointId: (await findPointByCode(t.db, { code: point }))!.id,
+    name: `Tablet ${point}`,
+    pairingTokenHash: hashToken(token),
+    pinHash: await hashPassword(PIN),
+    now,
+  });
+  const credential = newSecretToken('hld_');
+  await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now });
+  return credential;
+}
+
+async function officerLogin(username: string): Promise<{ cookie: string; id: number }> {
+  const password = 'officer password 1';
+  const user = await createUser(
+    t.db,
+    { username, role: 'officer', unitId: null, passwordHash: await hashPassword(password) },
+    CLI,
+  );
+  const login = await attemptLogin(t.db, { username, password, now: Date.now(), client: 'test' });
+  if (!login.ok) throw new Error('login failed');
+  return { cookie: `hl_session=${login.token}`, id: user.id };
+}
+
+const kioskHeaders = (credential: string) => ({
+  cookie: `${DEVICE_COOKIE}=${credential}`,
+  'content-type': 'application/json',
+});
+
+async function setShift(credential: string, body: Record<string, unknown>): Promise<Response> {
+  return shift(
+    new Request('http://localhost/api/kiosk/shift', {
+      method: 'POST',
+      headers: kioskHeaders(credential),
+      body: JSON.stringify({ pin: PIN, ...body }),
+    }),
+  );
+}
+
+async function rate(credential: string, satisfaction: number, over: Record<string, unknown> = {}): Promise<Response> {
+  return POST(
+    jsonRequest(quickResponse({ channel: 'kiosk', answers: { satisfaction }, ...over }), {
+      headers: { cookie: `${DEVICE_COOKIE}=${credential}` },
+    }),
+  );
+}
+
+const officerOf = async (id: string) =>
+  (await t.all<{ officer: number | null }>(sql`SELECT officer_id AS officer FROM responses WHERE id = ${id}`))[0]
+    ?.officer ?? null;
+
+const get = (handler: (r: Request) => Promise<Response>, path: string, headers: Record<string, string> = {}) =>
+  handler(new Request(`http://localhost${path}`, { headers }));
+
+const auditViews = async () =>
+  t.all<{ actor: string; entityId: string | null; after: string }>(
+    sql`SELECT actor, entity_id AS "entityId", after FROM audit_log WHERE action = 'officer.view' ORDER BY id`,
+  );
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const qlxd = (await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }))!;
+  const nha = (await findUnitIdByCode(t.db, { code: 'SXD-NHA' }))!;
+  const loginA = await officerLogin('canbo.a');
+  officerA = { cookie: loginA.cookie };
+  officerUnlinked = { cookie: (await officerLogin('canbo.x')).cookie };
+  const made = async (unitId: number, name: string, userId: number | null = null) => {
+    const r = await createOfficer(t.db, { unitId, name, title: 'Chuyên viên', photo: null, userId }, CLI);
+    if (!r.ok) throw new Error(r.message);
+    return r.id;
+  };
+  officer.a = await made(qlxd, 'Nguyễn Văn An', loginA.id);
+  officer.b = await made(qlxd, 'Trần Thị Bình');
+  officer.c = await made(nha, 'Lê Văn Cường');
+  tablet.q01 = await pairedDevice('TTHCC-Q01');
+  tablet.q03 = await pairedDevice('TTHCC-Q03');
+  leader = await bearer(t.db, 'leader');
+  manager = await bearer(t.db, 'manager', 'SXD-QLXD');
+  operator = await bearer(t.db, 'operator');
+
+  // Officer A: 36 people at Q01, 30 satisfied (3) and 6 not (1). Officer B: 3 people. C: 32 at Q03.
+  expect((await setShift(tablet.q01, { officer: officer.a })).status).toBe(200);
+  for (let i = 0; i < 36; i++) expect((await rate(tablet.q01, i < 30 ? 3 : 1)).status).toBe(201);
+  expect((await setShift(tablet.q01, { officer: officer.b })).status).toBe(200);
+  for (let i = 0; i < 3; i++) expect((await rate(tablet.q01, 3)).status).toBe(201);
+  expect((await setShift(tablet.q03, { officer: officer.c })).status).toBe(200);
+  for (let i = 0; i < 32; i++) expect((await rate(tablet.q03, i < 16 ? 3 : 1)).status).toBe(201);
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+  vi.unstubAllEnvs();
+});
+
+describe('who served: only the kiosk shift names the officer', () => {
+  test('the staff panel lists the desk unit’s officers after the PIN, and a wrong PIN changes nothing', async () => {
+    const listed = await setShift(tablet.q01, {});
+    expect(listed.status).toBe(200);
+    const body = await listed.json();
+    expect(body.current).toMatchObject({ id: officer.b, name: 'Trần Thị Bình', title: 'Chuyên viên' });
+    expect(body.officers.map((o: { id: number }) => o.id).sort()).toEqual([officer.a, officer.b].sort());
+
+    const wrong = await shift(
+      new Request('http://localhost/api/kiosk/shift', {
+        method: 'POST',
+        headers: kioskHeaders(tablet.q01),
+        body: JSON.stringify({ pin: '0000', officer: officer.a }),
+      }),
+    );
+    expect(wrong.status).toBe(403);
+    // An officer of another unit cannot be put on this desk.
+    expect((await setShift(tablet.q01, { officer: officer.c })).status).toBe(422);
+    // (Five PIN tries a minute per tablet: the shift is read from the table, not asked again.)
+    const [device] = await t.all<{ officer: number }>(
+      sql`SELECT shift_officer_id AS officer FROM devices WHERE point_id = (SELECT id FROM service_points WHERE code = 'TTHCC-Q01')`,
+    );
+    expect(device!.officer).toBe(officer.b);
+  });
+
+  test('a kiosk response gets the officer on shift; one completed before the shift began does not', async () => {
+    const id = randomUUID();
+    expect((await rate(tablet.q01, 3, { id })).status).toBe(201);
+    expect(await officerOf(id)).toBe(officer.b);
+
+    const queued = randomUUID();
+    const before = new Date(Date.now() - 3 * 60 * 60_000).toISOString();
+    expect((await rate(tablet.q01, 3, { id: queued, completedAt: before })).status).toBe(201);
+    expect(await officerOf(queued)).toBeNull();
+    await t.run(sql`DELETE FROM answers WHERE response_id IN (${id}, ${queued})`);
+  });
+
+  test.each([
+    ['officer', 'qr'],
+    ['officerId', 'qr'],
+    ['officer', 'kiosk'],
+  ])('a body naming an officer (%s, channel %s) is refused and nothing is stored', async (field, channel) => {
+    const before = await t.count('responses');
+    const id = randomUUID();
+    const res = await POST(
+      jsonRequest(quickResponse({ id, channel, [field]: officer.a }), {
+        headers: channel === 'kiosk' ? { cookie: `${DEVICE_COOKIE}=${tablet.q01}` } : {},
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('invalid_body');
+    expect(await t.count('responses')).toBe(before);
+  });
+
+  test('a phone answer never carries an officer, even at a desk whose tablet has a shift', async () => {
+    const id = randomUUID();
+    expect((await POST(jsonRequest(quickResponse({ id, point: 'TTHCC-Q01' })))).status).toBe(201);
+    expect(await officerOf(id)).toBeNull();
+  });
+});
+
+describe('fair figures', () => {
+  test('a leader ranks every officer against their own unit; fewer than MIN_RESPONSES people are not ranked', async () => {
+    const res = await get(getRankings, `/api/rankings?${view}&by=officer`, leader);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.by).toBe('officer');
+    expect(body.ranked.map((r: { key: string }) => Number(r.key)).sort()).toEqual([officer.a, officer.c].sort());
+    const a = body.ranked.find((r: { key: string }) => Number(r.key) === officer.a);
+    // 30 of 36 people satisfied: 83.33 %.
+    expect(a).toMatchObject({ responses: 36, index: 83.33 });
+    expect(typeof a.benchmark).toBe('number');
+    expect(['above', 'below', 'within']).toContain(a.verdict);
+    // Officer B has 3 respondents (plus one above): listed apart with their n, never an index.
+    expect(body.suppressed).toEqual([expect.objectContaining({ key: String(officer.b), responses: 4 })]);
+    expect(body.suppressed[0]).not.toHaveProperty('index');
+  });
+
+  test('one officer’s figures carry their procedure mix and the unit benchmark; a thin one is suppressed', async () => {
+    const res = await get(getIndices, `/api/indices?${view}&officer=${officer.a}`, leader);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      officer: { id: officer.a, name: 'Nguyễn Văn An', unit: 'SXD-QLXD' },
+      responses: 36,
+      index: 83.33,
+      benchmark: { kind: 'unit' },
+    });
+    expect(body.procedures).toEqual([expect.objectContaining({ procedure: '', responses: 36 })]);
+    const thin = await (await get(getIndices, `/api/indices?${view}&officer=${officer.b}`, leader)).json();
+    expect(thin).toMatchObject({ responses: 4, index: null, verdict: null });
+  });
+});
+
+describe('private to those who may see', () => {
+  test('a unit manager sees only the unit’s officers', async () => {
+    const body = await (await get(getRankings, `/api/rankings?${view}&by=officer`, manager)).json();
+    const keys = [...body.ranked, ...body.suppressed].map((r: { key: string }) => Number(r.key)).sort();
+    expect(keys).toEqual([officer.a, officer.b].sort());
+    const other = await get(getIndices, `/api/indices?${view}&officer=${officer.c}`, manager);
+    expect(other.status).toBe(404);
+    expect((await other.json()).error.code).toBe('unknown_officer');
+  });
+
+  test('an officer sees only themself, and no other figures', async () => {
+    const body = await (await get(getRankings, `/api/rankings?${view}&by=officer`, officerA)).json();
+    expect([...body.ranked, ...body.suppressed].map((r: { key: string }) => Number(r.key))).toEqual([officer.a]);
+    expect((await get(getIndices, `/api/indices?${view}&officer=${officer.a}`, officerA)).status).toBe(200);
+    expect((await get(getIndices, `/api/indices?${view}&officer=${officer.b}`, officerA)).status).toBe(404);
+    expect((await get(getIndices, `/api/indices?${view}`, officerA)).status).toBe(403);
+    expect((await get(getRankings, `/api/rankings?${view}&by=point`, officerA)).status).toBe(403);
+    // A login with the officer role but no officer record sees nobody.
+    expect((await get(getRankings, `/api/rankings?${view}&by=officer`, officerUnlinked)).status).toBe(403);
+  });
+
+  test('anonymous callers, operators and the public results see nobody', async () => {
+    expect((await get(getRankings, `/api/rankings?${view}&by=officer`)).status).toBe(401);
+    expect((await get(getIndices, `/api/indices?${view}&officer=${officer.a}`)).status).toBe(401);
+    expect((await get(getRankings, `/api/rankings?${view}&by=officer`, operator)).status).toBe(403);
+    const published = await (await get(getPublicResults, `/api/public-results?survey=quick`)).text();
+    for (const name of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'officer'])
+      expect(published).not.toContain(name);
+  });
+
+  test('every view of officer figures is in the audit log, with who and whom', async () => {
+    const before = (await auditViews()).length;
+    await get(getIndices, `/api/indices?${view}&officer=${officer.a}`, officerA);
+    await get(getRankings, `/api/rankings?${view}&by=officer`, manager);
+    await get(getIndices, `/api/indices?${view}&officer=${officer.c}`, manager); // refused: not a view
+    const views = (await auditViews()).slice(before);
+    expect(views).toHaveLength(2);
+    expect(views[0]).toMatchObject({ actor: 'canbo.a', entityId: String(officer.a) });
+    expect(JSON.parse(views[1]!.after).officers.sort()).toEqual([officer.a, officer.b].sort());
+  });
+});
+
+describe('history and retention', () => {
+  test('disabling an officer keeps their figures; the tablet no longer credits them', async () => {
+    expect((await setOfficerActive(t.db, { id: officer.c, active: false }, CLI)).ok).toBe(true);
+    const body = await (await get(getRankings, `/api/rankings?${view}&by=officer`, leader)).json();
+    expect(body.ranked.map((r: { key: string }) => Number(r.key))).toContain(officer.c);
+    const id = randomUUID();
+    expect((await rate(tablet.q03, 3, { id })).status).toBe(201);
+    expect(await officerOf(id)).toBeNull();
+  });
+
+  test('links older than OFFICER_LINK_RETENTION_DAYS are erased, the responses stay', async () => {
+    const responses = await t.count('responses');
+    const linked = async () =>
+      Number((await t.all<{ n: number }>(sql`SELECT count(*) AS n FROM responses WHERE officer_id IS NOT NULL`))[0]!.n);
+    expect(await eraseExpiredOfficerLinks(t.db, { now: Date.now(), retentionDays: 365 })).toBe(0);
+    const n = await linked();
+    expect(n).toBeGreaterThan(70);
+    expect(await eraseExpiredOfficerLinks(t.db, { now: Date.now() + 366 * 86_400_000, retentionDays: 365 })).toBe(n);
+    expect(await linked()).toBe(0);
+    expect(await t.count('responses')).toBe(responses);
+  });
+});
+
+describe('administration', () => {
+  test('the admin page’s actions create, edit and disable an officer, each audited; a bad photo is refused by its field', async () => {
+    const admin = { kind: 'user' as const, id: 1, label: 'admin', role: 'admin' as const, unitId: null };
+    const unitId = String((await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }))!);
+    const png = `data:image/png;base64,${'A'.repeat(64)}`;
+    const made = await createOfficerCore(t.db, admin, {
+      unitId,
+      name: 'Đỗ Thị Dung',
+      title: '',
+      photo: png,
+      userId: '',
+    });
+    expect(made).toMatchObject({ status: 'ok' });
+    const [row] = await t.all<{ id: number; photo: string; title: string | null }>(
+      sql`SELECT id, photo, title FROM officers WHERE name = 'Đỗ Thị Dung'`,
+    );
+    expect(row).toMatchObject({ photo: png, title: null });
+
+    const bad = await createOfficerCore(t.db, admin, { unitId, name: 'X', photo: 'data:text/html;base64,PHA+' });
+    expect(bad).toMatchObject({ status: 'error', fieldErrors: { photo: [expect.any(String)] } });
+    // A login that is not an officer's cannot be linked.
+    const notOfficer = await createOfficerCore(t.db, admin, { unitId, name: 'Y', userId: '1' });
+    expect(notOfficer).toMatchObject({ status: 'error', fieldErrors: { userId: [expect.any(String)] } });
+
+    const id = String(row!.id);
+    expect(await updateOfficerCore(t.db, admin, { id, unitId, name: 'Đỗ Thị Dung', title: 'Phó phòng' })).toMatchObject(
+      { status: 'ok' },
+    );
+    expect(await setOfficerActiveCore(t.db, admin, { id, active: 'false' })).toMatchObject({ status: 'ok' });
+    const [after] = await t.all<{ photo: string; title: string; active: number | boolean }>(
+      sql`SELECT photo, title, active FROM officers WHERE id = ${row!.id}`,
+    );
+    // An edit without a new photo keeps the old one.
+    expect(after).toMatchObject({ photo: png, title: 'Phó phòng' });
+    expect(Boolean(after!.active)).toBe(false);
+    const actions = await t.all<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity = 'officer' AND entity_id = ${id} ORDER BY id`,
+    );
+    expect(actions.map((a) => a.action)).toEqual(['officer.create', 'officer.update', 'officer.disable']);
+  });
+});

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { adminCli } from './helpers/admin-cli';
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
-import { createDevice as newDevice, pairedTablet as pair, TABLET, type Tablet } from './helpers/kiosk';
+import { createDevice as newDevice, pairedTablet as pair, TABLET, readyForOffline, type Tablet } from './helpers/kiosk';
 import { startServer, type TestServer } from './helpers/server';
 
 // User stories of the tablet on a stand at a reception desk, at 800×1280.
@@ -155,10 +155,7 @@ describe('the kiosk tablet at a desk', () => {
     const { page, context } = tablet;
     page.setDefaultTimeout(20_000);
     // Once the service worker controls the page, everything the shell needs is in its cache.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await readyForOffline(page);
 
     await context.setOffline(true);
     const labels = ['Rất hài lòng', 'Hài lòng', 'Không hài lòng'];

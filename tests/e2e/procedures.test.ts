@@ -6,7 +6,7 @@ import { procedureHeaders, readProcedureCsv } from '@/lib/procedures/columns';
 import { foldVietnamese } from '@/lib/text/fold';
 
 import { axeViolations, launchBrowser, openPage, screenshot, signIn as signInAt } from './helpers/browser';
-import { pairedTablet as pair } from './helpers/kiosk';
+import { pairedTablet as pair, readyForOffline } from './helpers/kiosk';
 import { decodeQrDataUrl } from './helpers/qr';
 import { startServer, type TestServer } from './helpers/server';
 
@@ -131,31 +131,8 @@ describe('looking a procedure up', () => {
     const { context, page, errors } = await pairedTablet('TTHCC-Q03', OFFLINE);
     page.setDefaultTimeout(20_000);
     // The service worker takes control; the attract screen then fetches the lookup's chunk a few
-    // seconds later and keeps its files (app/kiosk/_components/lookup/LookupMode.tsx).
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const cache = await caches.open('hailong-kiosk-v1');
-            const kept = await cache.keys();
-            const loaded = performance
-              .getEntriesByType('resource')
-              .map((e) => e.name.split('#')[0]!)
-              .filter((u) => u.includes('/_next/static/'));
-            const keptUrls = new Set(kept.map((r) => r.url));
-            let lookupStyles = false;
-            for (const r of kept)
-              if (r.url.endsWith('.css') && (await (await cache.match(r))!.text()).includes('.kiosk-lookup__list'))
-                lookupStyles = true;
-            return { lookupStyles, missing: loaded.filter((u) => !keptUrls.has(u)) };
-          }),
-        { timeout: 30_000, interval: 500 },
-      )
-      .toEqual({ lookupStyles: true, missing: [] });
+    // seconds later and keeps its files.
+    await readyForOffline(page);
 
     await context.setOffline(true);
     const lookUp = async (words: string) => {

@@ -39,3 +39,36 @@ export async function pairedTablet(
   await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
   return { context, page, errors, deviceId: id };
 }
+
+/**
+ * Brings a freshly paired tablet to where a cut network loses nothing: its service worker controls
+ * the page (after a reload), and its cache keeps all the page loaded, the lookup mode's files
+ * included (fetched a few seconds after the attract screen shows;
+ * app/kiosk/_components/lookup/LookupMode.tsx).
+ */
+export async function readyForOffline(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const cache = await caches.open('hailong-kiosk-v1');
+          const kept = await cache.keys();
+          const loaded = performance
+            .getEntriesByType('resource')
+            .map((e) => e.name.split('#')[0]!)
+            .filter((u) => u.includes('/_next/static/'));
+          const keptUrls = new Set(kept.map((r) => r.url));
+          let lookupStyles = false;
+          for (const r of kept)
+            if (r.url.endsWith('.css') && (await (await cache.match(r))!.text()).includes('.kiosk-lookup__list'))
+              lookupStyles = true;
+          return { lookupStyles, missing: loaded.filter((u) => !keptUrls.has(u)) };
+        }),
+      { timeout: 30_000, interval: 500 },
+    )
+    .toEqual({ lookupStyles: true, missing: [] });
+}

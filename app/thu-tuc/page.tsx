@@ -78,7 +78,7 @@ export default async function ProceduresPage({ searchParams }: { searchParams: P
               {items.map((p) => (
                 <li key={p.record.code}>
                   <Link href={withLocale(`/thu-tuc/${encodeURIComponent(p.record.code)}`, {}, locale)}>
-                    {p.record.name}
+                    {locale === 'en' && p.record.en?.name ? p.record.en.name : <span lang="vi">{p.record.name}</span>}
                   </Link>
                   <span className="procedure-list__meta">
                     {p.record.code}

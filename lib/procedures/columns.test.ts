@@ -102,6 +102,41 @@ describe('parseProcedureCsv', () => {
   });
 });
 
+describe('English columns', () => {
+  test('the optional "(tiếng Anh)" columns fill the record\'s English; empty cells and files without them leave none', () => {
+    const csv = [
+      'Mã thủ tục,Tên thủ tục,Thành phần hồ sơ,Trình tự thực hiện,Tên thủ tục (tiếng Anh),Phí, lệ phí (tiếng Anh),Thành phần hồ sơ (tiếng Anh),Steps (English)',
+      '1.1,Cấp phép,"Đơn (Bản chính: 1, Bản sao: 0)\nBản vẽ","Nộp\nNhận",Permit,,"Application\nDrawings","File\nCollect"',
+      '1.2,Không dịch,,,,,,',
+    ]
+      .join('\n')
+      .replace('Phí, lệ phí (tiếng Anh)', '"Phí, lệ phí (tiếng Anh)"');
+    const r = parseProcedureCsv(csv, TODAY);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.rows[0]!.record.en).toEqual({
+      name: 'Permit',
+      documents: ['Application', 'Drawings'],
+      steps: ['File', 'Collect'],
+    });
+    expect(r.rows[1]!.record.en).toBeNull();
+    expect(parseProcedureCsv('code,name\n1.1,Tên', TODAY)).toMatchObject({
+      ok: true,
+      rows: [{ record: { en: null } }],
+    });
+  });
+
+  test('English documents must name each Vietnamese document, in order', () => {
+    const csv = ['code,name,documents,documents (english)', '1.1,Tên,"A\nB",Only one'].join('\n');
+    const r = parseProcedureCsv(csv, TODAY);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.rowErrors).toEqual([
+      { line: 2, messages: [expect.stringMatching(/^Thành phần hồ sơ \(tiếng Anh\): cần đúng số giấy tờ/)] },
+    ]);
+  });
+});
+
 describe('export cells', () => {
   test('a row exported and read back is the same row', () => {
     const row = {
@@ -111,6 +146,7 @@ describe('export cells', () => {
         documents: [{ name: 'Đơn, tờ khai', originals: 1, copies: 0 }],
         steps: ['Nộp', 'Nhận'],
         onlineUrl: 'https://dichvucong.gov.vn/p',
+        en: { name: 'Permit', fees: 'Fee: 75,000 VND', documents: ['Application, form'], steps: ['File', 'Collect'] },
       },
       effectiveFrom: '2026-01-01',
       illustrative: true,

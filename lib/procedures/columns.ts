@@ -3,16 +3,23 @@ import { parse } from 'csv-parse/sync';
 import type { RowError } from '../admin/form';
 import { fail as failure, type Failure, type Ok, type Result } from '../result';
 import { isLocalDay, localDay } from '../time/local';
-import { formatDocumentLine, parseDocumentLine, procedureRecordSchema, type ProcedureRecord } from './record';
+import {
+  formatDocumentLine,
+  parseDocumentLine,
+  procedureRecordSchema,
+  type ProcedureEnglish,
+  type ProcedureRecord,
+} from './record';
 
 // The columns of a procedures file (CSV or XLSX, one row per procedure), named as the national
 // database of administrative procedures exports them. A multi-line cell (documents, steps, ways to
 // file, legal basis, forms) holds one item a line. The export writes the same columns, so a file
-// exported here imports back unchanged.
+// exported here imports back unchanged. The English columns ("… (tiếng Anh)") are this
+// application's own, optional, after the national ones: a file without them imports as before.
 
 type Kind = 'text' | 'lines' | 'documents';
 type Column = {
-  key: keyof ProcedureRecord | 'effectiveFrom' | 'illustrative';
+  key: Exclude<keyof ProcedureRecord, 'en'> | 'effectiveFrom' | 'illustrative' | `en.${keyof ProcedureEnglish}`;
   header: string;
   aliases: string[];
   kind: Kind;
@@ -47,6 +54,24 @@ export const PROCEDURE_COLUMNS: readonly Column[] = [
   { key: 'forms', header: 'Mẫu đơn, mẫu tờ khai', aliases: ['biểu mẫu', 'mẫu đơn, tờ khai', 'forms'], kind: 'lines' },
   { key: 'effectiveFrom', header: 'Ngày có hiệu lực', aliases: ['ngày hiệu lực', 'effective from'], kind: 'text' },
   { key: 'illustrative', header: 'Dữ liệu minh họa', aliases: ['illustrative'], kind: 'text' },
+  ...(
+    [
+      ['name', 'Tên thủ tục', 'name', 'text'],
+      ['agency', 'Cơ quan thực hiện', 'agency', 'text'],
+      ['processingTime', 'Thời hạn giải quyết', 'processing time', 'text'],
+      ['fees', 'Phí, lệ phí', 'fees', 'text'],
+      // Names only, one a line in the order of the Vietnamese list; the counts are that list's.
+      ['documents', 'Thành phần hồ sơ', 'documents', 'lines'],
+      ['steps', 'Trình tự thực hiện', 'steps', 'lines'],
+      ['ways', 'Cách thức thực hiện', 'ways', 'lines'],
+      ['result', 'Kết quả thực hiện', 'result', 'text'],
+    ] as const
+  ).map(([key, vi, en, kind]): Column => ({
+    key: `en.${key}`,
+    header: `${vi} (tiếng Anh)`,
+    aliases: [`${en} (english)`, `${en} (en)`],
+    kind,
+  })),
 ];
 
 const keyOfHeader = new Map<string, Column>();
@@ -109,6 +134,7 @@ export function parseProcedureTable({ header, rows }: ProcedureTable, today: str
         `có ${cells.length} cột, tiêu đề có ${header.length} / ${cells.length} columns, header has ${header.length}`,
       );
     const record: Record<string, unknown> = {};
+    const english: Record<string, unknown> = {};
     let effectiveFrom = today;
     let illustrative = false;
     columns.forEach((column, i) => {
@@ -121,17 +147,21 @@ export function parseProcedureTable({ header, rows }: ProcedureTable, today: str
         if (day) effectiveFrom = day;
         else messages.push(`${column.header}: "${cell}" không phải ngày (YYYY-MM-DD hoặc DD/MM/YYYY) / not a date`);
       } else if (column.key === 'illustrative') illustrative = YES.has(cell.trim().toLowerCase());
-      else if (column.kind === 'lines') record[column.key] = splitLines(cell);
+      else if (column.key.startsWith('en.')) {
+        // An empty English cell is no English: the page shows the Vietnamese, marked so.
+        const value = column.kind === 'lines' ? splitLines(cell) : orNull(cell);
+        if (value !== null && value.length > 0) english[column.key.slice(3)] = value;
+      } else if (column.kind === 'lines') record[column.key] = splitLines(cell);
       else if (column.kind === 'documents') record[column.key] = splitLines(cell).map(parseDocumentLine);
       else record[column.key] = orNull(cell);
     });
-    const parsed = procedureRecordSchema.safeParse({ ...emptyDetails, ...record });
+    const en = Object.keys(english).length > 0 ? english : null;
+    const parsed = procedureRecordSchema.safeParse({ ...emptyDetails, ...record, en });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const column = PROCEDURE_COLUMNS.find((c) => c.key === issue.path[0]);
-        messages.push(
-          `${column?.header ?? String(issue.path[0] ?? '')}: ${issueMessage(issue.path[0], issue.message)}`,
-        );
+        const key = issue.path[0] === 'en' ? `en.${String(issue.path[1])}` : issue.path[0];
+        const column = PROCEDURE_COLUMNS.find((c) => c.key === key);
+        messages.push(`${column?.header ?? String(key ?? '')}: ${issueMessage(key, issue.message)}`);
       }
     } else {
       const earlier = firstLineOf.get(parsed.data.code);
@@ -170,6 +200,7 @@ const emptyDetails = {
 function issueMessage(key: PropertyKey | undefined, message: string): string {
   if (key === 'name') return 'cần nhập tên thủ tục (tối đa 500 ký tự) / name required, at most 500 characters';
   if (key === 'onlineUrl') return 'phải là địa chỉ http(s):// / must be an http(s) address';
+  if (key === 'en.name') return 'tối đa 500 ký tự / at most 500 characters';
   return message;
 }
 
@@ -219,7 +250,11 @@ export function procedureCells(row: ProcedureImportRow): string[] {
   return PROCEDURE_COLUMNS.map((c) => {
     if (c.key === 'effectiveFrom') return row.effectiveFrom;
     if (c.key === 'illustrative') return row.illustrative ? 'x' : '';
-    const v = row.record[c.key];
+    if (c.key.startsWith('en.')) {
+      const v = row.record.en?.[c.key.slice(3) as keyof ProcedureEnglish];
+      return Array.isArray(v) ? v.join('\n') : (v ?? '');
+    }
+    const v = row.record[c.key as Exclude<keyof ProcedureRecord, 'en'>];
     if (c.kind === 'documents') return (v as ProcedureRecord['documents']).map(formatDocumentLine).join('\n');
     if (Array.isArray(v)) return v.join('\n');
     return (v as string | null) ?? '';

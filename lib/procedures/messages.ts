@@ -1,7 +1,8 @@
 import type { Locale } from '../i18n';
 
 // What the procedure pages, the API's consumers and the kiosk's lookup mode say, Vietnamese
-// first (the citizen is "Ông/Bà"). Field values come from the catalogue, in Vietnamese only.
+// first (the citizen is "Ông/Bà"). Field values come from the catalogue, in Vietnamese, and in
+// English where it has a translation (lib/procedures/record.ts, localizeRecord).
 
 const vi = {
   lookupButton: 'Tra cứu thủ tục',
@@ -48,6 +49,8 @@ const vi = {
   home: 'Về màn hình chính',
   lookupLink: 'Tra cứu thủ tục hành chính',
   notFoundTitle: 'Không tìm thấy thủ tục',
+  vietnameseOnly: 'tiếng Việt',
+  vietnameseOnlyNote: 'Nội dung thủ tục này chỉ có bằng tiếng Việt.',
 };
 
 const en: typeof vi = {
@@ -95,6 +98,8 @@ const en: typeof vi = {
   home: 'Back to start',
   lookupLink: 'Administrative procedures',
   notFoundTitle: 'Procedure not found',
+  vietnameseOnly: 'Vietnamese only',
+  vietnameseOnlyNote: 'The details of this procedure are in Vietnamese only.',
 };
 
 export const procedureMessages: Record<Locale, typeof vi> = { vi, en };

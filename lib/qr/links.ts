@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-// What the QR codes encode: a desk's link, and a per-dossier link printed on the
+// What the QR codes encode: a desk's link, its procedure list, and a per-dossier link printed on the
 // receipt, signed so that nobody can rate (and so use up) a dossier that is not theirs.
 
 export type DossierRef = { point: string; dossier: string; procedure?: string };
@@ -41,6 +41,11 @@ export function verifyDossier(secret: string, ref: DossierRef, signature: string
 /** The phone page of a desk: what the poster's QR code opens. */
 export function pointUrl(baseUrl: string, point: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/s/${encodeURIComponent(point)}`;
+}
+
+/** The desk's own procedure list: what the poster's second QR code opens. */
+export function procedureListUrl(baseUrl: string, point: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/thu-tuc?point=${encodeURIComponent(point)}`;
 }
 
 /** The phone page for one dossier, signed: what the receipt's QR code opens. */

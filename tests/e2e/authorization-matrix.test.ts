@@ -147,6 +147,8 @@ const APIS: Array<[string, string, Record<Who, Expect>]> = [
   ['GET', `/api/rankings?${indicesQuery}`, API_READ()],
   ['GET', `/api/exports/responses?format=csv&${indicesQuery}`, API_READ()],
   ['GET', `/api/exports/indices?format=csv&${indicesQuery}`, API_READ()],
+  // The catalogue in the import's format: administrators only.
+  ['GET', '/api/exports/procedures?format=csv', { ...API_READ(), manager: 403, otherManager: 403, leader: 403 }],
   [
     'GET',
     '/api/qr/TTHCC-Q01.svg?dossier=H19.20-250310-0042&procedure=1.013236',
@@ -159,6 +161,11 @@ const APIS: Array<[string, string, Record<Who, Expect>]> = [
   ],
 ];
 
+/** The status, with the start of the body to read when it is not the one expected. */
+async function expectStatus(res: Response, want: Expect) {
+  expect(res.status, (await res.clone().text()).slice(0, 300)).toBe(want);
+}
+
 describe.each(APIS)('%s %s', (method, path, expected) => {
   test.each(WHO)('as %s, by session cookie', async (who) => {
     const res = await call(
@@ -166,25 +173,13 @@ describe.each(APIS)('%s %s', (method, path, expected) => {
       path,
       cookies[who] ? { cookie: cookies[who]!, origin: server.url } : { origin: server.url },
     );
-    expect(
-      res.status,
-      await res
-        .clone()
-        .text()
-        .then((t) => t.slice(0, 300)),
-    ).toBe(expected[who]);
+    await expectStatus(res, expected[who]);
   });
   test.each(WHO.filter((w) => w !== 'anonymous'))('as %s, by API token', async (who) => {
     const res = await call(method, path, { authorization: `Bearer ${bearer[who]}` });
     // A hotline entry records an operator: it needs a person signed in, never a token.
     const want = path.endsWith('#hotline') && expected[who] === 201 ? 403 : expected[who];
-    expect(
-      res.status,
-      await res
-        .clone()
-        .text()
-        .then((t) => t.slice(0, 300)),
-    ).toBe(want);
+    await expectStatus(res, want);
   });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { DEMO_USERS } from '@/server/seed-users';
 
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { axeViolations, launchBrowser, openPage, screenshot, signIn as signInAt } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
 // The case story: a citizen's negative rating opens a case; the right manager, and no other,
@@ -61,13 +61,8 @@ async function withContext(
   }
 }
 
-async function signIn(page: Page, username: string, password: string, next: string) {
-  await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Tên đăng nhập / Username').fill(username);
-  await page.getByLabel('Mật khẩu / Password').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+const signIn = (page: Page, username: string, password: string, next: string) =>
+  signInAt(page, server.url, username, password, next);
 
 const TABLET = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 1, hasTouch: true };
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
+import { adminCli } from './helpers/admin-cli';
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { createDevice as newDevice, pairedTablet as pair, TABLET, readyForOffline, type Tablet } from './helpers/kiosk';
 import { startServer, type TestServer } from './helpers/server';
 
 // User stories of the tablet on a stand at a reception desk, at 800×1280.
@@ -26,50 +26,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const TABLET = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 1, hasTouch: true, locale: 'vi-VN' };
-
-/** `npm run admin -- …` against the test server's database; resolves with what it printed. */
-function admin(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/admin.ts', ...args], {
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${server.dbPath}`,
-        PUBLIC_BASE_URL: server.url,
-        APP_SECRET: 'e2e-secret-0123456789abcdef',
-      },
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`admin ${args.join(' ')} failed:\n${out}`)),
-    );
-  });
-}
-
-async function createDevice(point: string): Promise<{ id: number; link: string }> {
-  const out = await admin('device', 'create', '--point', point, '--pin', '2468');
-  const id = Number(/Device (\d+)/.exec(out)?.[1]);
-  const link = out.trim().split('\n').at(-1)!;
-  expect(link).toMatch(new RegExp(`^${server.url}/pair/[A-Za-z0-9_-]{40,}$`));
-  return { id, link };
-}
-
-type Tablet = { context: BrowserContext; page: Page; errors: string[]; deviceId: number };
-
-/** A tablet paired through the admin's one-time link, showing the attract screen. */
-async function pairedTablet(point: string, allow: RegExp[] = [], init?: () => void): Promise<Tablet> {
-  const { id, link } = await createDevice(point);
-  const context = await browser.newContext(TABLET);
-  if (init) await context.addInitScript(init);
-  const { page, errors } = await openPage(context, { allow });
-  await page.goto(link);
-  await page.getByRole('button', { name: 'Kết nối máy này' }).click();
-  await page.waitForURL(`${server.url}/kiosk`);
-  await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
-  return { context, page, errors, deviceId: id };
-}
+const admin = (...args: string[]) => adminCli(server, ...args);
+const createDevice = (point: string) => newDevice(server, point);
+const pairedTablet = (point: string, allow: RegExp[] = [], init?: () => void) =>
+  pair(server, browser, point, { allow, init });
 
 async function done(tablet: Tablet) {
   await tablet.context.close();
@@ -196,10 +156,7 @@ describe('the kiosk tablet at a desk', () => {
     const { page, context } = tablet;
     page.setDefaultTimeout(20_000);
     // Once the service worker controls the page, everything the shell needs is in its cache.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await readyForOffline(page);
 
     await context.setOffline(true);
     const labels = ['Rất hài lòng', 'Hài lòng', 'Không hài lòng'];

@@ -1,10 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
+import { adminCli } from './helpers/admin-cli';
 import { launchBrowser, openPage, screenshot, SCREENSHOTS } from './helpers/browser';
+import { decodeQrPng } from './helpers/qr';
 import { startServer, type TestServer } from './helpers/server';
 
 // An administrator prints the QR posters for the desks.
@@ -15,27 +17,7 @@ const PASSWORD = 'poster-admin-password-1';
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      'npx',
-      [
-        'tsx',
-        'scripts/admin.ts',
-        'user',
-        'create',
-        '--username',
-        'vanphong',
-        '--role',
-        'admin',
-        '--password',
-        PASSWORD,
-      ],
-      {
-        env: { ...process.env, DATABASE_URL: `file:${server.dbPath}`, APP_SECRET: 'e2e-secret-0123456789abcdef' },
-      },
-    );
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`user create exited ${code}`))));
-  });
+  await adminCli(server, 'user', 'create', '--username', 'vanphong', '--role', 'admin', '--password', PASSWORD);
 });
 afterAll(async () => {
   await browser?.close();
@@ -59,7 +41,18 @@ describe('QR posters', () => {
     expect(await poster.getByText('Phòng Quản lý xây dựng').isVisible()).toBe(true);
     // The short address under the code: PUBLIC_BASE_URL (here the default, localhost:PORT) without the scheme.
     expect(await poster.locator('.poster__url').textContent()).toMatch(/^localhost:\d+\/s\/TTHCC-Q01$/);
-    expect(await poster.locator('svg').count()).toBe(1);
+    expect(await poster.locator('svg').count()).toBe(2);
+    // Both codes decode from the page as printed: the rating, and the desk's procedure lookup.
+    const base = `http://localhost:${new URL(server.url).port}`;
+    expect(decodeQrPng(await poster.locator('.poster__qr').screenshot())).toBe(`${base}/s/TTHCC-Q01`);
+    const lookup = decodeQrPng(await poster.locator('.poster__lookup-qr').screenshot());
+    expect(lookup).toBe(`${base}/thu-tuc?point=TTHCC-Q01`);
+    expect(await poster.locator('.poster__lookup-url').textContent()).toBe(lookup!.replace(/^https?:\/\//, ''));
+    // …which opens the desk's own procedures.
+    const listed = await (await fetch(lookup!.replace(base, server.url))).text();
+    expect(listed).toContain('Thủ tục tại Quầy số 1 – Giấy phép xây dựng');
+    expect(listed).toContain('Cấp giấy phép xây dựng mới đối với công trình cấp đặc biệt, cấp I, cấp II');
+    expect(listed).not.toContain('Cấp mới chứng chỉ hành nghề môi giới bất động sản');
     await screenshot(page, 'poster-screen');
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });

@@ -7,15 +7,19 @@ export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker
     .register('/kiosk-sw.js', { scope: '/kiosk' })
-    .then(() => cacheLoadedAssets())
+    .then(() => cacheLoadedAssets({ prune: false }))
     .catch(() => undefined);
 }
 
 /**
  * Everything this page loaded from /_next/static (hashed, immutable) goes into the worker's
- * cache, including what was fetched before the worker took control; files of older builds go.
+ * cache, including what was fetched before the worker took control. With `prune`, files this
+ * page did not load go: those of older builds. Only once the page has loaded all it can show
+ * offline (the lookup mode's chunk, fetched after the attract screen; lookup/LookupMode.tsx):
+ * pruned at start, the lookup's files of the last page would be gone until then, and a tablet
+ * restarted offline in between could not open it.
  */
-async function cacheLoadedAssets(): Promise<void> {
+export async function cacheLoadedAssets({ prune }: { prune: boolean }): Promise<void> {
   if (!('caches' in window)) return;
   const wanted = new Set(
     performance
@@ -25,6 +29,7 @@ async function cacheLoadedAssets(): Promise<void> {
   );
   const cache = await caches.open(SW_CACHE);
   for (const url of wanted) if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
+  if (!prune) return;
   for (const req of await cache.keys()) {
     if (req.url.startsWith(`${location.origin}/_next/static/`) && !wanted.has(req.url)) await cache.delete(req);
   }

@@ -70,3 +70,12 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
 }
+
+/** Signs in through the login page of the server at `baseUrl`, which then opens `next`. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string, next: string) {
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Tên đăng nhập / Username').fill(username);
+  await page.getByLabel('Mật khẩu / Password').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}

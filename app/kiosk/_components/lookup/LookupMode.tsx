@@ -8,22 +8,32 @@ import { useEffect } from 'react';
 import type { Locale } from '@/lib/i18n';
 import { procedureMessages } from '@/lib/procedures/messages';
 
+import { cacheLoadedAssets } from '../service-worker';
+
 // The lookup mode is its own chunk (it brings the QR encoder), so the attract screen loads no
 // more than before. The attract screen's button fetches that chunk a few seconds after it shows
-// and puts its files in the service worker's cache, so the mode also opens offline.
+// and puts its files in the service worker's cache (dropping older builds' files then, when the
+// page has loaded all it needs), so the mode also opens offline.
 
-export const ProcedureLookup = dynamic(() => import('./ProcedureLookup'), { ssr: false });
+// One import site for both the component and the preload: the bundler gives each import() its
+// own loader chunk, so a second site would fetch a chunk the preload never cached (offline, the
+// mode would not open).
+const loadLookup = () => import('./ProcedureLookup');
+
+export const ProcedureLookup = dynamic(loadLookup, { ssr: false });
 
 const PRELOAD_AFTER_MS = 3_000;
-// Must match CACHE in public/kiosk-sw.js.
-const SW_CACHE = 'hailong-kiosk-v1';
 
 export function LookupButton({ locale, onOpen }: { locale: Locale; onOpen: () => void }) {
   useEffect(() => {
     // Not while offline (the fetch would fail and be retried on every return to this screen);
     // as soon as the network is back instead.
     const preload = () => {
-      if (navigator.onLine) void import('./ProcedureLookup').then(cacheStaticFiles, () => undefined);
+      if (navigator.onLine)
+        void loadLookup().then(
+          () => cacheLoadedAssets({ prune: true }),
+          () => undefined,
+        );
     };
     const timer = setTimeout(preload, PRELOAD_AFTER_MS);
     window.addEventListener('online', preload);
@@ -37,15 +47,4 @@ export function LookupButton({ locale, onOpen }: { locale: Locale; onOpen: () =>
       {procedureMessages[locale].lookupButton}
     </button>
   );
-}
-
-/** Adds the hashed /_next/static files loaded so far to the worker's cache (never removes). */
-async function cacheStaticFiles(): Promise<void> {
-  if (!('caches' in window)) return;
-  const cache = await caches.open(SW_CACHE);
-  const urls = performance
-    .getEntriesByType('resource')
-    .map((e) => e.name.split('#')[0]!)
-    .filter((u) => u.startsWith(`${location.origin}/_next/static/`));
-  for (const url of new Set(urls)) if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
 }

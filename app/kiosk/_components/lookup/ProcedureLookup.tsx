@@ -6,9 +6,15 @@ import './lookup.css';
 import QRCode from 'qrcode';
 import { useEffect, useMemo, useState } from 'react';
 
-import { IllustrativeNote, ProcedureFacts } from '@/app/_components/procedures/ProcedureFacts';
+import {
+  IllustrativeNote,
+  ProcedureFacts,
+  VietnameseOnly,
+  VietnameseOnlyNote,
+} from '@/app/_components/procedures/ProcedureFacts';
 import type { Locale } from '@/lib/i18n';
 import { procedureMessages } from '@/lib/procedures/messages';
+import { localizeRecord } from '@/lib/procedures/record';
 import { filterCatalogue, sectorsOf } from '@/lib/procedures/search';
 
 import type { KioskProcedure } from './types';
@@ -102,7 +108,13 @@ export default function ProcedureLookup({
         {matches.slice(0, SHOWN).map((p) => (
           <li key={p.record.code}>
             <button type="button" onClick={() => setSelected(p)}>
-              <span className="kiosk-lookup__name">{p.record.name}</span>
+              {locale === 'en' && p.record.en?.name ? (
+                <span className="kiosk-lookup__name">{p.record.en.name}</span>
+              ) : (
+                <span className="kiosk-lookup__name" lang="vi">
+                  {p.record.name}
+                </span>
+              )}
               <span className="kiosk-lookup__meta">
                 {p.record.code}
                 {p.record.sector && ` · ${p.record.sector}`}
@@ -130,7 +142,7 @@ function Detail({
   onExit: () => void;
 }) {
   const t = procedureMessages[locale];
-  const { record } = procedure;
+  const { record, vietnamese, all } = localizeRecord(procedure.record, locale);
   const qr = useQr(record.onlineUrl);
   return (
     <main className="kiosk-lookup kiosk-lookup--detail" id="main">
@@ -146,9 +158,13 @@ function Detail({
         {t.code}: {record.code}
         {record.level && ` · ${t.level}: ${record.level}`}
       </p>
-      <h1>{record.name}</h1>
+      <h1>
+        <span {...(vietnamese.has('name') ? { lang: 'vi' } : {})}>{record.name}</span>
+        {vietnamese.has('name') && !all && <VietnameseOnly t={t} />}
+      </h1>
       {procedure.illustrative && <IllustrativeNote t={t} />}
-      <ProcedureFacts record={record} t={t} />
+      {all && <VietnameseOnlyNote t={t} />}
+      <ProcedureFacts record={record} t={t} vietnamese={vietnamese} allVietnamese={all} />
       {record.onlineUrl && (
         <section className="kiosk-lookup__online">
           {qr && (

@@ -10,7 +10,7 @@ import type { ResolvedView } from '@/server/view';
 
 /** One computation per request, shared by the first screen and the priorities section. */
 export const cachedPriorities = cache((view: ResolvedView, minResponses: number, data: DashboardData) =>
-  prioritiesFor(getDb(), view, minResponses, data.indices),
+  prioritiesFor(getDb(), view, minResponses, data),
 );
 export const cachedReasons = cache((view: ResolvedView, minResponses: number) =>
   reasonsFor(getDb(), view, minResponses),

@@ -17,7 +17,8 @@ import type { ViewsResult } from './indices-views';
 
 const DAY_MS = 86_400_000;
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-const PG_DATABASE = 'hl_bench_indices';
+// Its own database on a shared server: BENCH_PG_DATABASE names another when several people bench there.
+const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'hl_bench_indices';
 const APP_SECRET = 'bench-secret-0123456789';
 type Engine = 'sqlite' | 'postgres';
 const VIEWS = ['a', 'b', 'c'] as const;
@@ -92,6 +93,11 @@ export async function benchIndices() {
         results[engine][size] = r;
         console.log(
           `\n${engine}: ${size.toLocaleString('en')} responses generated in ${r.seconds.toFixed(0)} s; database ${(r.bytes / 1e9).toFixed(2)} GB; ${r.rollupRows.toLocaleString('en')} answer rollup rows (day + month)`,
+        );
+        console.log(
+          `answer tier rows: ${Object.entries(r.tiers)
+            .map(([name, n]) => `${name.replace('rollup_answers_', '')} ${n.toLocaleString('en')}`)
+            .join(' · ')}`,
         );
       }
     }

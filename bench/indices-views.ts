@@ -70,7 +70,8 @@ function views(deskCode: string): Record<'a' | 'b' | 'c', string> {
 async function startApp(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['scripts/server.mjs'], {
     env: { ...process.env, PORT: String(port), DEMO_RESPONSES: '0' },
-    stdio: 'ignore',
+    // The app's errors show in the bench's output: a page that fails says why.
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null)

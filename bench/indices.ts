@@ -17,8 +17,11 @@ import type { ViewsResult } from './indices-views';
 
 const DAY_MS = 86_400_000;
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-const PG_DATABASE = 'hl_bench_indices';
+// Its own database on a shared server: BENCH_PG_DATABASE names another when several people bench there.
+const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'hl_bench_indices';
 const APP_SECRET = 'bench-secret-0123456789';
+// Responses a day in the insert-throughput rounds (BENCH_INSERT_PER_DAY for a quicker run).
+const PER_DAY = Number(process.env.BENCH_INSERT_PER_DAY ?? 20_000);
 type Engine = 'sqlite' | 'postgres';
 const VIEWS = ['a', 'b', 'c'] as const;
 const LABELS = { a: '(a) quarter × one desk', b: '(b) quarter × all desks', c: '(c) all time × everything' };
@@ -67,13 +70,13 @@ export async function benchIndices() {
     // Insert throughput on SQLite, responses + 23 answers, with and without the six rollup tiers.
     const plain = await prepare(openSqlite(join(dir, 'plain.db')));
     const kept = await prepare(openSqlite(join(dir, 'kept.db')));
-    // 20,000 responses a day for four days: the rollups' day rows fill up as they do in production.
+    // PER_DAY responses a day for four days: the rollups' day rows fill up as they do in production.
     const day = (k: number) => ({ startMs: nowMs - (5 - k) * DAY_MS, endMs: nowMs - (4 - k) * DAY_MS });
     await generate(plain.db, plain.fx, 0, 5_000, day(0), false); // warm-up
     await generate(kept.db, kept.fx, 0, 5_000, day(0), true);
     const rates = async (p: typeof plain, rollups: boolean) => {
       const out: number[] = [];
-      for (const k of [1, 2, 3]) out.push(await generate(p.db, p.fx, k * 20_000, (k + 1) * 20_000, day(k), rollups));
+      for (const k of [1, 2, 3]) out.push(await generate(p.db, p.fx, k * PER_DAY, (k + 1) * PER_DAY, day(k), rollups));
       return out;
     };
     const without = median(await rates(plain, false));
@@ -92,6 +95,11 @@ export async function benchIndices() {
         results[engine][size] = r;
         console.log(
           `\n${engine}: ${size.toLocaleString('en')} responses generated in ${r.seconds.toFixed(0)} s; database ${(r.bytes / 1e9).toFixed(2)} GB; ${r.rollupRows.toLocaleString('en')} answer rollup rows (day + month)`,
+        );
+        console.log(
+          `answer tier rows: ${Object.entries(r.tiers)
+            .map(([name, n]) => `${name.replace('rollup_answers_', '')} ${n.toLocaleString('en')}`)
+            .join(' · ')}`,
         );
       }
     }

@@ -11,6 +11,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   type AnySQLiteColumn,
+  type SQLiteColumnBuilderBase,
   index,
   integer,
   primaryKey,
@@ -503,133 +504,159 @@ export function defineTables(k: SchemaKit) {
     procedureId: k.integer('procedure_id').notNull(),
     repeat: k.integer('repeat').notNull(),
   };
+  const byUnit = {
+    surveyVersionId: k.integer('survey_version_id').notNull(),
+    unitId: k.integer('unit_id').notNull(),
+  };
+  const repeat = { repeat: k.integer('repeat').notNull() };
+  const day = { day: k.text('day').notNull() };
+  const month = { month: k.text('month').notNull() };
+  type Columns = Record<string, SQLiteColumnBuilderBase>;
+
+  /**
+   * An answer tier: counts per scope (`columns`), question and value; the primary key is `key`
+   * (column names of `columns`, in order) followed by question and value.
+   */
+  const answerTier = <N extends string, C extends Columns>(name: N, columns: C, key: readonly (keyof C & string)[]) =>
+    k.table(
+      name,
+      {
+        ...columns,
+        question: k.text('question').notNull(),
+        value: k.integer('value').notNull(),
+        count: k.integer('count').notNull(),
+      },
+      (t) => {
+        const cols = t as unknown as Record<string, AnySQLiteColumn>;
+        const [first, ...rest] = [...key.map((c) => cols[c]!), cols.question!, cols.value!];
+        return [k.primaryKey({ columns: [first!, ...rest] })];
+      },
+    );
 
   /** Day tier of answer counts: any filter, edge days of a period. */
-  const rollupAnswersDay = k.table(
-    'rollup_answers_day',
-    {
-      ...rollupKey,
-      day: k.text('day').notNull(),
-      question: k.text('question').notNull(),
-      value: k.integer('value').notNull(),
-      count: k.integer('count').notNull(),
-    },
-    (t) => [
-      k.primaryKey({
-        columns: [
-          t.surveyVersionId,
-          t.unitId,
-          t.pointId,
-          t.day,
-          t.channel,
-          t.procedureId,
-          t.repeat,
-          t.question,
-          t.value,
-        ],
-      }),
-    ],
-  );
-
+  const rollupAnswersDay = answerTier('rollup_answers_day', { ...rollupKey, ...day }, [
+    'surveyVersionId',
+    'unitId',
+    'pointId',
+    'day',
+    'channel',
+    'procedureId',
+    'repeat',
+  ]);
   /** Month tier of answer counts with every scope column: whole months of a filtered view. */
-  const rollupAnswersMonth = k.table(
-    'rollup_answers_month',
-    {
-      ...rollupKey,
-      month: k.text('month').notNull(),
-      question: k.text('question').notNull(),
-      value: k.integer('value').notNull(),
-      count: k.integer('count').notNull(),
-    },
-    (t) => [
-      k.primaryKey({
-        columns: [
-          t.surveyVersionId,
-          t.unitId,
-          t.pointId,
-          t.month,
-          t.channel,
-          t.procedureId,
-          t.repeat,
-          t.question,
-          t.value,
-        ],
-      }),
-    ],
-  );
-
+  const rollupAnswersMonth = answerTier('rollup_answers_month', { ...rollupKey, ...month }, [
+    'surveyVersionId',
+    'unitId',
+    'pointId',
+    'month',
+    'channel',
+    'procedureId',
+    'repeat',
+  ]);
   /** Day tier by unit only: edge days of a view filtered by unit (or not at all). */
-  const rollupAnswersUnitDay = k.table(
-    'rollup_answers_unit_day',
-    {
-      surveyVersionId: k.integer('survey_version_id').notNull(),
-      unitId: k.integer('unit_id').notNull(),
-      day: k.text('day').notNull(),
-      repeat: k.integer('repeat').notNull(),
-      question: k.text('question').notNull(),
-      value: k.integer('value').notNull(),
-      count: k.integer('count').notNull(),
-    },
-    (t) => [k.primaryKey({ columns: [t.surveyVersionId, t.unitId, t.day, t.repeat, t.question, t.value] })],
-  );
-
+  const rollupAnswersUnitDay = answerTier('rollup_answers_unit_day', { ...byUnit, ...day, ...repeat }, [
+    'surveyVersionId',
+    'unitId',
+    'day',
+    'repeat',
+  ]);
   /** Month tier by unit only: whole months of a view filtered by unit (or not at all). */
-  const rollupAnswersUnitMonth = k.table(
-    'rollup_answers_unit_month',
-    {
-      surveyVersionId: k.integer('survey_version_id').notNull(),
-      unitId: k.integer('unit_id').notNull(),
-      month: k.text('month').notNull(),
-      repeat: k.integer('repeat').notNull(),
-      question: k.text('question').notNull(),
-      value: k.integer('value').notNull(),
-      count: k.integer('count').notNull(),
-    },
-    (t) => [k.primaryKey({ columns: [t.surveyVersionId, t.unitId, t.month, t.repeat, t.question, t.value] })],
+  const rollupAnswersUnitMonth = answerTier('rollup_answers_unit_month', { ...byUnit, ...month, ...repeat }, [
+    'surveyVersionId',
+    'unitId',
+    'month',
+    'repeat',
+  ]);
+  // By one scope column each: what a view filtered or grouped by desk, channel or procedure alone
+  // reads (rankings, the channel mix), a fraction of the rows of the tiers with every column.
+  const pointId = { pointId: k.integer('point_id').notNull() };
+  const channel = { channel: k.text('channel').notNull() };
+  const procedureId = { procedureId: k.integer('procedure_id').notNull() };
+  /** Day and month tiers by desk. */
+  const rollupAnswersPointDay = answerTier('rollup_answers_point_day', { ...byUnit, ...pointId, ...day, ...repeat }, [
+    'surveyVersionId',
+    'unitId',
+    'pointId',
+    'day',
+    'repeat',
+  ]);
+  const rollupAnswersPointMonth = answerTier(
+    'rollup_answers_point_month',
+    { ...byUnit, ...pointId, ...month, ...repeat },
+    ['surveyVersionId', 'unitId', 'pointId', 'month', 'repeat'],
+  );
+  /** Day and month tiers by channel. */
+  const rollupAnswersChannelDay = answerTier(
+    'rollup_answers_channel_day',
+    { ...byUnit, ...channel, ...day, ...repeat },
+    ['surveyVersionId', 'unitId', 'channel', 'day', 'repeat'],
+  );
+  const rollupAnswersChannelMonth = answerTier(
+    'rollup_answers_channel_month',
+    { ...byUnit, ...channel, ...month, ...repeat },
+    ['surveyVersionId', 'unitId', 'channel', 'month', 'repeat'],
+  );
+  /** Day and month tiers by procedure. */
+  const rollupAnswersProcedureDay = answerTier(
+    'rollup_answers_procedure_day',
+    { ...byUnit, ...procedureId, ...day, ...repeat },
+    ['surveyVersionId', 'unitId', 'procedureId', 'day', 'repeat'],
+  );
+  const rollupAnswersProcedureMonth = answerTier(
+    'rollup_answers_procedure_month',
+    { ...byUnit, ...procedureId, ...month, ...repeat },
+    ['surveyVersionId', 'unitId', 'procedureId', 'month', 'repeat'],
   );
 
   // Activity: per response, not per answer. `answers` and `satisfied` count the answers to the
   // questions that enter the index (those with a declared dimension); their ratio is the pooled
   // satisfaction rate that trends, rankings and the heatmap use.
-  const activityCounts = {
-    responses: k.integer('responses').notNull(),
-    answers: k.integer('answers').notNull(),
-    satisfied: k.integer('satisfied').notNull(),
-  };
+  /** An activity tier: responses, index answers and satisfied answers per `columns`, keyed by `key`. */
+  const activityTier = <N extends string, C extends Columns>(name: N, columns: C, key: readonly (keyof C & string)[]) =>
+    k.table(
+      name,
+      {
+        ...columns,
+        responses: k.integer('responses').notNull(),
+        answers: k.integer('answers').notNull(),
+        satisfied: k.integer('satisfied').notNull(),
+      },
+      (t) => {
+        const cols = t as unknown as Record<string, AnySQLiteColumn>;
+        const [first, ...rest] = key.map((c) => cols[c]!);
+        return [k.primaryKey({ columns: [first!, ...rest] })];
+      },
+    );
 
   /** Day × hour tier of activity: trends by day or week, heatmaps of filtered views. */
-  const rollupActivityDay = k.table(
+  const rollupActivityDay = activityTier(
     'rollup_activity_day',
-    { ...rollupKey, day: k.text('day').notNull(), hour: k.integer('hour').notNull(), ...activityCounts },
-    (t) => [
-      k.primaryKey({
-        columns: [t.surveyVersionId, t.unitId, t.pointId, t.day, t.hour, t.channel, t.procedureId, t.repeat],
-      }),
-    ],
+    { ...rollupKey, ...day, hour: k.integer('hour').notNull() },
+    ['surveyVersionId', 'unitId', 'pointId', 'day', 'hour', 'channel', 'procedureId', 'repeat'],
   );
 
   /** Month tier of activity with every scope column: rankings, channel mix and monthly trends. */
-  const rollupActivityMonth = k.table(
-    'rollup_activity_month',
-    { ...rollupKey, month: k.text('month').notNull(), ...activityCounts },
-    (t) => [
-      k.primaryKey({ columns: [t.surveyVersionId, t.unitId, t.pointId, t.month, t.channel, t.procedureId, t.repeat] }),
-    ],
-  );
+  const rollupActivityMonth = activityTier('rollup_activity_month', { ...rollupKey, ...month }, [
+    'surveyVersionId',
+    'unitId',
+    'pointId',
+    'month',
+    'channel',
+    'procedureId',
+    'repeat',
+  ]);
 
   /** Month × weekday × hour by unit only: the heatmap of long unfiltered periods. */
-  const rollupHoursMonth = k.table(
+  const rollupHoursMonth = activityTier(
     'rollup_hours_month',
     {
-      surveyVersionId: k.integer('survey_version_id').notNull(),
-      unitId: k.integer('unit_id').notNull(),
-      month: k.text('month').notNull(),
+      ...byUnit,
+      ...month,
       weekday: k.integer('weekday').notNull(),
       hour: k.integer('hour').notNull(),
-      repeat: k.integer('repeat').notNull(),
-      ...activityCounts,
+      ...repeat,
     },
-    (t) => [k.primaryKey({ columns: [t.surveyVersionId, t.unitId, t.month, t.weekday, t.hour, t.repeat] })],
+    ['surveyVersionId', 'unitId', 'month', 'weekday', 'hour', 'repeat'],
   );
 
   // Request counters shared by every instance (rate limits on answers, sign-in and kiosk PINs):
@@ -697,6 +724,12 @@ export function defineTables(k: SchemaKit) {
     rollupAnswersMonth,
     rollupAnswersUnitDay,
     rollupAnswersUnitMonth,
+    rollupAnswersPointDay,
+    rollupAnswersPointMonth,
+    rollupAnswersChannelDay,
+    rollupAnswersChannelMonth,
+    rollupAnswersProcedureDay,
+    rollupAnswersProcedureMonth,
     rollupActivityDay,
     rollupActivityMonth,
     rollupHoursMonth,

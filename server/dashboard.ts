@@ -41,6 +41,8 @@ export type DashboardData = {
   channels: { channel: string; label: string; responses: number; index: number | null; ci95: Interval | null }[];
   /** Responses of the view stored but left out: repeat presses and bursts (RESPONSE_FLAGS). */
   flagged: number;
+  /** Every response stored in the view's scope, flagged ones included: its data version (server/priorities.ts). */
+  stored: number;
 };
 
 /** A preset "so far" period compares with the same days of the previous one of its kind. */
@@ -118,6 +120,7 @@ export async function loadDashboard(
     rankings: { points, units, procedures },
     heatmap,
     flagged: responsesOf(all) - responsesOf(counted),
+    stored: responsesOf(all),
     channels: CHANNELS.map((channel) => {
       const r = byChannel.get(channel);
       return {

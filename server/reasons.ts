@@ -39,9 +39,8 @@ export async function reasonsFor(
       : { value: String(c), label: String(c) },
   );
   const values = choices.map((c) => c.value);
-  const [rows, commented, units, points] = await Promise.all([
+  const [rows, units, points] = await Promise.all([
     readChoiceCounts(db, view.filter, question.name),
-    readChoiceCounts(db, view.filter, question.name, { withComment: true }),
     listActiveUnits(db),
     listActivePoints(db),
   ]);
@@ -62,7 +61,7 @@ export async function reasonsFor(
     choices,
     comments: choices.map((c) => ({
       ...c,
-      count: commented.filter((r) => r.choice === c.value).reduce((sum, r) => sum + r.count, 0),
+      count: rows.filter((r) => r.choice === c.value).reduce((sum, r) => sum + r.commented, 0),
     })),
     total: { ...total, label: 'Tất cả' },
     units: choiceShares(

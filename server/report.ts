@@ -34,7 +34,7 @@ export async function loadReportDocument(
 ): Promise<ReportDocument> {
   const today = localDay(nowMs);
   const [priorities, reasons, units, caseRows] = await Promise.all([
-    prioritiesFor(db, view, minResponses, data.indices),
+    prioritiesFor(db, view, minResponses, data),
     reasonsFor(db, view, minResponses),
     listActiveUnits(db),
     caseStatsByUnit(db, {

@@ -4,6 +4,7 @@ import { OVERALL_SCORE_QUESTION } from '@/lib/indices/respondent';
 import { LOCAL_OFFSET_MS } from '@/lib/time/local';
 
 import { dialectOf, first, rawAll, rawRun, withTransaction, type Queryable } from '@/db/index';
+import { ANSWER_TIERS } from '@/db/queries/rollup-tiers';
 import {
   EXCLUDED_FLAGS,
   responses,
@@ -139,37 +140,23 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
     else for (const table of ROLLUP_TABLES) await run(`DELETE FROM ${table}`);
 
     const facts = `${tmp}rollup_facts`;
+    // Every answer tier: each response's answers, its scores and its pseudo-row, counted per key.
+    for (const tier of ANSWER_TIERS) {
+      const key = ['survey_version_id', 'unit_id', ...tier.key, 'repeat'];
+      const groupBy = (n: number) => `GROUP BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`;
+      const fromFacts = key.map((c) => `f.${c}`).join(', ');
+      await run(`INSERT INTO ${tier.name} (${key.join(', ')}, question, value, count)
+        SELECT ${fromFacts}, a.question, a.value, count(*)
+        FROM ${facts} f JOIN answers a ON a.response_id = f.id ${groupBy(key.length + 2)}
+        UNION ALL
+        SELECT ${fromFacts}, s.question, s.value, count(*)
+        FROM ${facts} f JOIN ${tmp}rollup_scores s ON s.id = f.id ${groupBy(key.length + 2)}
+        UNION ALL
+        SELECT ${key.join(', ')}, '', 0, count(*) FROM ${facts} ${groupBy(key.length)}
+        ${inKeyOrder(key.length + 2)}`);
+    }
     const scope = 'survey_version_id, unit_id, point_id';
     const tail = 'channel, procedure_id, repeat';
-    for (const [table, column] of [
-      ['rollup_answers_day', 'day'],
-      ['rollup_answers_month', 'month'],
-    ] as const) {
-      await run(`INSERT INTO ${table} (${scope}, ${column}, ${tail}, question, value, count)
-        SELECT f.survey_version_id, f.unit_id, f.point_id, f.${column}, f.channel, f.procedure_id, f.repeat,
-          a.question, a.value, count(*)
-        FROM ${facts} f JOIN answers a ON a.response_id = f.id
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-        UNION ALL
-        SELECT f.survey_version_id, f.unit_id, f.point_id, f.${column}, f.channel, f.procedure_id, f.repeat,
-          s.question, s.value, count(*)
-        FROM ${facts} f JOIN ${tmp}rollup_scores s ON s.id = f.id
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-        UNION ALL
-        SELECT ${scope}, ${column}, ${tail}, '', 0, count(*) FROM ${facts} GROUP BY 1, 2, 3, 4, 5, 6, 7
-        ${inKeyOrder(9)}`);
-    }
-    for (const column of ['day', 'month'] as const) {
-      await run(`INSERT INTO rollup_answers_unit_${column} (survey_version_id, unit_id, ${column}, repeat, question, value, count)
-        SELECT f.survey_version_id, f.unit_id, f.${column}, f.repeat, a.question, a.value, count(*)
-        FROM ${facts} f JOIN answers a ON a.response_id = f.id GROUP BY 1, 2, 3, 4, 5, 6
-        UNION ALL
-        SELECT f.survey_version_id, f.unit_id, f.${column}, f.repeat, s.question, s.value, count(*)
-        FROM ${facts} f JOIN ${tmp}rollup_scores s ON s.id = f.id GROUP BY 1, 2, 3, 4, 5, 6
-        UNION ALL
-        SELECT survey_version_id, unit_id, ${column}, repeat, '', 0, count(*) FROM ${facts} GROUP BY 1, 2, 3, 4
-        ${inKeyOrder(6)}`);
-    }
     const sums = 'count(*), sum(answers), sum(satisfied)';
     await run(`INSERT INTO rollup_activity_day (${scope}, day, hour, ${tail}, responses, answers, satisfied)
       SELECT ${scope}, day, hour, ${tail}, ${sums} FROM ${facts} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
@@ -186,8 +173,9 @@ export async function rebuildRollups(db: Queryable): Promise<{ responses: number
 }
 
 /**
- * True when responses exist but no rollups do (a database from before rollups, or a restore), or
- * when index answers exist but no respondent scores (rollups written before they were kept).
+ * True when responses exist but a rollup tier holds nothing (a database from before rollups or
+ * from before that tier, a restore), or when index answers exist but no respondent scores (rollups
+ * written before they were kept).
  */
 export async function rollupsMissing(db: Queryable): Promise<boolean> {
   const hasResponses =
@@ -198,15 +186,12 @@ export async function rollupsMissing(db: Queryable): Promise<boolean> {
         .limit(1),
     ) !== null;
   if (!hasResponses) return false;
-  if (
-    first(
-      await db
-        .select({ one: sql`1` })
-        .from(rollupActivityMonth)
-        .limit(1),
-    ) === null
-  )
-    return true;
+  // Every response adds a row to every tier, so an empty one was never filled: a database from
+  // before rollups, a restore, or a tier added since (db/queries/rollup-tiers.ts).
+  for (const table of ROLLUP_TABLES) {
+    const [row] = await rawAll(db, sql`SELECT 1 AS one FROM ${sql.identifier(table)} LIMIT 1`);
+    if (!row) return true;
+  }
   const indexed =
     first(
       await db

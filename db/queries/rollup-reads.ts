@@ -3,7 +3,10 @@ import { asc, sql, type SQL } from 'drizzle-orm';
 import { planTiers } from '@/lib/time/tiers';
 
 import { dialectOf, rawAll, type Queryable } from '../index';
-import { servicePoints, units } from '../schema';
+import { CHANNELS } from '@/lib/ingest/channels';
+
+import { procedures, servicePoints, units } from '../schema';
+import { answerTierFor, type ScopeColumn } from './rollup-tiers';
 import { RESPONSES_QUESTION } from './rollup-writes';
 
 /** One dashboard scope: a survey's versions over local days, narrowed by unit, desk, procedure, channel. */
@@ -23,21 +26,31 @@ export type RollupFilter = {
   keys?: RollupKeys;
 };
 
-export type RollupKeys = { unitIds: readonly number[]; pointIds: readonly number[] };
+export type RollupKeys = {
+  unitIds: readonly number[];
+  pointIds: readonly number[];
+  /** Every procedure id and 0, which the rollups store for a response that named none. */
+  procedureIds: readonly number[];
+};
 type Keys = RollupKeys;
 
 /**
- * Every unit and desk id. A read that does not filter by unit (or desk) still names them all:
- * the rollup keys start with unit and desk, and an IN list lets the database seek each
- * (unit, desk) and range over the days inside it, where an unconstrained column would make it
- * scan every row of the survey version.
+ * Every unit, desk and procedure id. A read that does not filter by one of them still names them
+ * all: the rollup keys start with unit and then desk, channel or procedure, and an IN list lets
+ * the database seek each and range over the days inside it, where an unconstrained column would
+ * make it scan every row of the survey version.
  */
 export async function readRollupKeys(db: Queryable): Promise<RollupKeys> {
-  const [unitRows, pointRows] = await Promise.all([
+  const [unitRows, pointRows, procedureRows] = await Promise.all([
     db.select({ id: units.id }).from(units).orderBy(asc(units.id)),
     db.select({ id: servicePoints.id }).from(servicePoints).orderBy(asc(servicePoints.id)),
+    db.select({ id: procedures.id }).from(procedures).orderBy(asc(procedures.id)),
   ]);
-  return { unitIds: unitRows.map((r) => r.id), pointIds: pointRows.map((r) => r.id) };
+  return {
+    unitIds: unitRows.map((r) => r.id),
+    pointIds: pointRows.map((r) => r.id),
+    procedureIds: [0, ...procedureRows.map((r) => r.id)],
+  };
 }
 
 async function allKeys(db: Queryable, f: RollupFilter): Promise<Keys> {
@@ -53,25 +66,51 @@ function inList(column: string, values: readonly unknown[]): SQL {
   )})`;
 }
 
-function isNarrow(f: RollupFilter): boolean {
-  return (f.pointId ?? null) !== null || (f.procedureId ?? null) !== null || (f.channel ?? null) !== null;
+const ALL_SCOPE: readonly ScopeColumn[] = ['point_id', 'channel', 'procedure_id'];
+
+/** The scope columns a view filters by: a tier it reads must keep them. */
+function filtered(f: RollupFilter): ScopeColumn[] {
+  const columns: ScopeColumn[] = [];
+  if ((f.pointId ?? null) !== null) columns.push('point_id');
+  if ((f.channel ?? null) !== null) columns.push('channel');
+  if ((f.procedureId ?? null) !== null) columns.push('procedure_id');
+  return columns;
 }
 
+/** A table as `where` sees it: the scope columns it keeps and its key between unit and repeat. */
+type Shape = { scope: readonly ScopeColumn[]; key: readonly string[] };
+
+const ACTIVITY_DAY: Shape = { scope: ALL_SCOPE, key: ['point_id', 'day', 'hour', 'channel', 'procedure_id'] };
+const ACTIVITY_MONTH: Shape = { scope: ALL_SCOPE, key: ['point_id', 'month', 'channel', 'procedure_id'] };
+const HOURS_MONTH: Shape = { scope: [], key: ['month', 'weekday', 'hour'] };
+
 /**
- * The WHERE clause of one tier. `scoped` tables carry desk, channel and procedure; the by-unit
- * month tiers do not and are only read when no such filter is set.
+ * The WHERE clause of one table. A scope column the view filters by is matched; one it does not,
+ * that comes before the time column in the key, is given every value (see readRollupKeys).
  */
 function where(
   f: RollupFilter,
   keys: Keys,
+  shape: Shape,
   time: { column: 'day' | 'month'; from: string; to: string },
-  scoped: boolean,
 ): SQL {
   const parts = [inList('survey_version_id', f.versionIds), inList('unit_id', f.unitIds ?? keys.unitIds)];
-  if (scoped) parts.push(inList('point_id', (f.pointId ?? null) !== null ? [f.pointId] : keys.pointIds));
+  const leading = shape.key.slice(0, shape.key.indexOf(time.column));
+  const all: Record<ScopeColumn, readonly unknown[]> = {
+    point_id: keys.pointIds,
+    channel: CHANNELS,
+    procedure_id: keys.procedureIds,
+  };
+  const value: Record<ScopeColumn, unknown> = {
+    point_id: f.pointId ?? null,
+    channel: f.channel ?? null,
+    procedure_id: f.procedureId ?? null,
+  };
+  for (const column of shape.scope) {
+    if (value[column] !== null) parts.push(inList(column, [value[column]]));
+    else if (leading.includes(column)) parts.push(inList(column, all[column]));
+  }
   parts.push(sql`${sql.identifier(time.column)} BETWEEN ${time.from} AND ${time.to}`);
-  if (scoped && (f.channel ?? null) !== null) parts.push(sql`channel = ${f.channel}`);
-  if (scoped && (f.procedureId ?? null) !== null) parts.push(sql`procedure_id = ${f.procedureId}`);
   if (!f.includeRepeats) parts.push(sql`repeat = 0`);
   return sql.join(parts, sql` AND `);
 }
@@ -86,8 +125,8 @@ export type AnswerCountRow = { question: string; value: number; count: number };
 
 /**
  * Answers per question and value in the scope, and the number of responses. Whole months come
- * from a month tier, edge days from a day tier, each by unit when no desk, channel or procedure
- * filter is set: the cost follows months and days × scopes, not responses.
+ * from a month tier, edge days from a day tier, each the smallest that keeps the view's filters
+ * (rollup-tiers.ts): the cost follows months and days × scopes, not responses.
  */
 export async function readAnswerCounts(
   db: Queryable,
@@ -96,17 +135,17 @@ export async function readAnswerCounts(
   if (empty(f)) return { responses: 0, rows: [] };
   const keys = await allKeys(db, f);
   const plan = planTiers(f.from, f.to);
-  const narrow = isNarrow(f);
+  const needs = filtered(f);
   const parts: SQL[] = [];
   if (plan.months) {
-    const w = where(f, keys, { column: 'month', ...plan.months }, narrow);
-    const table = narrow ? 'rollup_answers_month' : 'rollup_answers_unit_month';
-    parts.push(sql`SELECT question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
+    const tier = answerTierFor('month', needs);
+    const w = where(f, keys, tier, { column: 'month', ...plan.months });
+    parts.push(sql`SELECT question, value, count FROM ${sql.identifier(tier.name)} WHERE ${w}`);
   }
   for (const days of plan.days) {
-    const w = where(f, keys, { column: 'day', ...days }, narrow);
-    const table = narrow ? 'rollup_answers_day' : 'rollup_answers_unit_day';
-    parts.push(sql`SELECT question, value, count FROM ${sql.identifier(table)} WHERE ${w}`);
+    const tier = answerTierFor('day', needs);
+    const w = where(f, keys, tier, { column: 'day', ...days });
+    parts.push(sql`SELECT question, value, count FROM ${sql.identifier(tier.name)} WHERE ${w}`);
   }
   const all = await rawAll<AnswerCountRow>(
     db,
@@ -129,9 +168,10 @@ export type AnswerGroup = (typeof ANSWER_GROUPS)[number];
 
 /**
  * Answers per group, question and value (the response pseudo-rows and respondent scores
- * included), so that every group's index is computed by the survey's one method. The tiers are
- * those `readAnswerCounts` reads: by unit when no desk, channel or procedure is filtered or
- * grouped by, whole months from a month tier and edge days from a day tier (by day: days only).
+ * included), so that every group's index is computed by the survey's one method. Each part is
+ * read from the smallest tier that keeps the view's filters and the grouped column (a ranking of
+ * desks reads the desk tiers), whole months from a month tier and edge days from a day tier (by
+ * day: days only).
  */
 export async function readAnswerCountsBy(
   db: Queryable,
@@ -140,26 +180,28 @@ export async function readAnswerCountsBy(
 ): Promise<GroupedAnswerCountRow[]> {
   if (empty(f)) return [];
   const keys = await allKeys(db, f);
-  const scoped = isNarrow(f) || group === 'point' || group === 'channel' || group === 'procedure';
+  const grouped = ACTIVITY_GROUPS[group];
+  const needs = filtered(f);
+  if (grouped !== null && grouped !== 'unit_id' && !needs.includes(grouped)) needs.push(grouped);
   const plan = group === 'day' ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
   const column = (time: 'day' | 'month'): string => {
     if (group === 'day') return 'day';
     if (group === 'month') return time === 'month' ? 'month' : 'substr(day, 1, 7)';
-    return ACTIVITY_GROUPS[group];
+    return grouped!;
   };
   const parts: SQL[] = [];
   if (plan.months) {
-    const w = where(f, keys, { column: 'month', ...plan.months }, scoped);
-    const table = scoped ? 'rollup_answers_month' : 'rollup_answers_unit_month';
+    const tier = answerTierFor('month', needs);
+    const w = where(f, keys, tier, { column: 'month', ...plan.months });
     parts.push(
-      sql`SELECT ${sql.raw(column('month'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`,
+      sql`SELECT ${sql.raw(column('month'))} AS key, question, value, count FROM ${sql.identifier(tier.name)} WHERE ${w}`,
     );
   }
   for (const days of plan.days) {
-    const w = where(f, keys, { column: 'day', ...days }, scoped);
-    const table = scoped ? 'rollup_answers_day' : 'rollup_answers_unit_day';
+    const tier = answerTierFor('day', needs);
+    const w = where(f, keys, tier, { column: 'day', ...days });
     parts.push(
-      sql`SELECT ${sql.raw(column('day'))} AS key, question, value, count FROM ${sql.identifier(table)} WHERE ${w}`,
+      sql`SELECT ${sql.raw(column('day'))} AS key, question, value, count FROM ${sql.identifier(tier.name)} WHERE ${w}`,
     );
   }
   return rawAll<GroupedAnswerCountRow>(
@@ -195,11 +237,11 @@ export async function readActivity(db: Queryable, f: RollupFilter, group: Activi
   const monthKey = group === 'month' ? 'month' : ACTIVITY_GROUPS[group];
   const plan = group === 'day' ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
   if (plan.months && monthKey !== null) {
-    const w = where(f, keys, { column: 'month', ...plan.months }, true);
+    const w = where(f, keys, ACTIVITY_MONTH, { column: 'month', ...plan.months });
     parts.push(sql`SELECT ${sql.raw(monthKey)} AS key, ${SUMS} FROM rollup_activity_month WHERE ${w} GROUP BY 1`);
   }
   for (const days of plan.days) {
-    const w = where(f, keys, { column: 'day', ...days }, true);
+    const w = where(f, keys, ACTIVITY_DAY, { column: 'day', ...days });
     parts.push(sql`SELECT ${sql.raw(dayKey)} AS key, ${SUMS} FROM rollup_activity_day WHERE ${w} GROUP BY 1`);
   }
   return rawAll<ActivityRow>(
@@ -221,15 +263,15 @@ const WEEKDAY_OF_DAY = {
 export async function readHourCells(db: Queryable, f: RollupFilter): Promise<HourCell[]> {
   if (empty(f)) return [];
   const keys = await allKeys(db, f);
-  const narrow = isNarrow(f);
+  const narrow = filtered(f).length > 0;
   const plan = narrow ? { months: null, days: [{ from: f.from, to: f.to }] } : planTiers(f.from, f.to);
   const parts: SQL[] = [];
   if (plan.months) {
-    const w = where(f, keys, { column: 'month', ...plan.months }, false);
+    const w = where(f, keys, HOURS_MONTH, { column: 'month', ...plan.months });
     parts.push(sql`SELECT weekday, hour, ${SUMS} FROM rollup_hours_month WHERE ${w} GROUP BY 1, 2`);
   }
   for (const days of plan.days) {
-    const w = where(f, keys, { column: 'day', ...days }, true);
+    const w = where(f, keys, ACTIVITY_DAY, { column: 'day', ...days });
     parts.push(
       sql`SELECT ${WEEKDAY_OF_DAY[dialectOf(db)]} AS weekday, hour, ${SUMS} FROM rollup_activity_day WHERE ${w} GROUP BY 1, 2`,
     );

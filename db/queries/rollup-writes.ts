@@ -6,16 +6,8 @@ import { localDay, localHour, localWeekday } from '@/lib/time/local';
 import { dialectOf, type Queryable } from '../index';
 import { jsonRowsParam, selectJsonRowsOf } from './json-rows';
 import { reusable } from './reusable';
-import {
-  EXCLUDED_FLAGS,
-  rollupActivityDay,
-  rollupActivityMonth,
-  rollupAnswersDay,
-  rollupAnswersMonth,
-  rollupAnswersUnitDay,
-  rollupAnswersUnitMonth,
-  rollupHoursMonth,
-} from '../schema';
+import { EXCLUDED_FLAGS, rollupActivityDay, rollupActivityMonth, rollupHoursMonth } from '../schema';
+import { ANSWER_TIERS, type AnswerTable } from './rollup-tiers';
 
 /** What the rollups need from one stored response. */
 export type RollupFact = {
@@ -37,8 +29,6 @@ export type Activity = { answers: number; satisfied: number; scores?: readonly {
 /** The pseudo-question whose single row per response counts responses in the answer tiers. */
 export const RESPONSES_QUESTION = '';
 
-type AnswerTable =
-  typeof rollupAnswersDay | typeof rollupAnswersMonth | typeof rollupAnswersUnitDay | typeof rollupAnswersUnitMonth;
 type ActivityTable = typeof rollupActivityDay | typeof rollupActivityMonth | typeof rollupHoursMonth;
 
 /** Every placeholder value one response's statements take, named after the table columns. */
@@ -109,10 +99,7 @@ function activityUpsert(q: Queryable, table: ActivityTable) {
 
 // Built once, not on every response (see reusable).
 const statements = [
-  reusable((q) => answerUpsert(q, rollupAnswersDay)),
-  reusable((q) => answerUpsert(q, rollupAnswersMonth)),
-  reusable((q) => answerUpsert(q, rollupAnswersUnitDay)),
-  reusable((q) => answerUpsert(q, rollupAnswersUnitMonth)),
+  ...ANSWER_TIERS.map(({ table }) => reusable((q) => answerUpsert(q, table))),
   reusable((q) => activityUpsert(q, rollupActivityDay)),
   reusable((q) => activityUpsert(q, rollupActivityMonth)),
   reusable((q) => activityUpsert(q, rollupHoursMonth)),
@@ -190,7 +177,7 @@ export async function writeRollupsBatch(q: Queryable, items: readonly RollupItem
 export async function writeRollupsMerged(q: Queryable, items: readonly RollupItem[]): Promise<void> {
   if (items.length === 0) return;
   const params = items.map((item) => paramsOf(item.fact, item.activity) as Record<string, unknown>);
-  for (const table of [rollupAnswersDay, rollupAnswersMonth, rollupAnswersUnitDay, rollupAnswersUnitMonth]) {
+  for (const { table } of ANSWER_TIERS) {
     const keys = columnsOf(table)
       .map(([key]) => key)
       .filter((key) => !['question', 'value', 'count'].includes(key));

@@ -9,6 +9,7 @@ import { bearer } from '@/tests/helpers/auth';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest } from '@/tests/helpers/http';
 import { SIPAS_CRITERIA, SIPAS_STAFF_CRITERIA, postSipas } from '@/tests/helpers/sipas';
+import { PRIORITY_CACHE_SIZE, prioritiesFor } from '@/server/priorities';
 import { reasonsFor } from '@/server/reasons';
 import { isViewError, resolveView } from '@/server/view';
 
@@ -83,6 +84,7 @@ beforeAll(async () => {
     );
     expect(res.status).toBe(201);
   }
+  // 275 answers through the route: seconds, more on a busy machine.
 }, 120_000);
 afterAll(() => t.close());
 
@@ -214,5 +216,34 @@ describe('reasons of the dissatisfied (quick survey)', () => {
       share: null,
       ci95: null,
     });
+  });
+});
+
+describe('priorities kept per scope and data version', () => {
+  test('the same view is answered from memory until a response is stored in its scope; at most PRIORITY_CACHE_SIZE views are kept', async () => {
+    const principal = { kind: 'token' as const, id: 0, label: 'test', role: 'leader' as const, unitId: null };
+    const viewOf = async (raw: Record<string, string>) => {
+      const view = await resolveView(t.db, principal, { survey: 'sipas', ...raw }, Date.now());
+      if (isViewError(view)) throw new Error(view.message);
+      return view;
+    };
+    const view = await viewOf({ from, to, point: 'TTHCC-Q04' });
+    const first = await prioritiesFor(t.db, view, 30);
+    expect(first!.responses).toBe(10);
+    // The same object: not recomputed.
+    expect(await prioritiesFor(t.db, view, 30)).toBe(first);
+    // A response elsewhere leaves this scope's version as it was.
+    await post('TTHCC-Q05', respondent(seededRandom(5)));
+    expect(await prioritiesFor(t.db, await viewOf({ from, to, point: 'TTHCC-Q04' }), 30)).toBe(first);
+    // One in the scope is a new version.
+    await post('TTHCC-Q04', respondent(seededRandom(7)));
+    const after = await prioritiesFor(t.db, view, 30);
+    expect(after).not.toBe(first);
+    expect(after!.responses).toBe(11);
+    expect(await prioritiesFor(t.db, view, 30)).toBe(after);
+    // Other views push the least recently used one out.
+    for (let i = 1; i <= PRIORITY_CACHE_SIZE; i++)
+      await prioritiesFor(t.db, await viewOf({ from: localDay(now - (10 + i) * DAY_MS), to, point: 'TTHCC-Q04' }), 30);
+    expect(await prioritiesFor(t.db, view, 30)).not.toBe(after);
   });
 });

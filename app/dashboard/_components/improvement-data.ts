@@ -15,7 +15,7 @@ export interface ImprovementProps {
 
 /** One computation per request, shared by the first screen and the priorities section. */
 export const cachedPriorities = cache((view: ResolvedView, minResponses: number, data: DashboardData) =>
-  prioritiesFor(getDb(), view, minResponses, data.indices),
+  prioritiesFor(getDb(), view, minResponses, data),
 );
 export const cachedReasons = cache((view: ResolvedView, minResponses: number) =>
   reasonsFor(getDb(), view, minResponses),

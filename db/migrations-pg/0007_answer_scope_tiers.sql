@@ -1,0 +1,71 @@
+CREATE TABLE "rollup_answers_channel_day" (
+	"survey_version_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"channel" text NOT NULL,
+	"day" text NOT NULL,
+	"repeat" integer NOT NULL,
+	"question" text NOT NULL,
+	"value" integer NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "rollup_answers_channel_day_survey_version_id_unit_id_channel_day_repeat_question_value_pk" PRIMARY KEY("survey_version_id","unit_id","channel","day","repeat","question","value")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_answers_channel_month" (
+	"survey_version_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"channel" text NOT NULL,
+	"month" text NOT NULL,
+	"repeat" integer NOT NULL,
+	"question" text NOT NULL,
+	"value" integer NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "rollup_answers_channel_month_survey_version_id_unit_id_channel_month_repeat_question_value_pk" PRIMARY KEY("survey_version_id","unit_id","channel","month","repeat","question","value")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_answers_point_day" (
+	"survey_version_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"point_id" integer NOT NULL,
+	"day" text NOT NULL,
+	"repeat" integer NOT NULL,
+	"question" text NOT NULL,
+	"value" integer NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "rollup_answers_point_day_survey_version_id_unit_id_point_id_day_repeat_question_value_pk" PRIMARY KEY("survey_version_id","unit_id","point_id","day","repeat","question","value")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_answers_point_month" (
+	"survey_version_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"point_id" integer NOT NULL,
+	"month" text NOT NULL,
+	"repeat" integer NOT NULL,
+	"question" text NOT NULL,
+	"value" integer NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "rollup_answers_point_month_survey_version_id_unit_id_point_id_month_repeat_question_value_pk" PRIMARY KEY("survey_version_id","unit_id","point_id","month","repeat","question","value")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_answers_procedure_day" (
+	"survey_version_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"procedure_id" integer NOT NULL,
+	"day" text NOT NULL,
+	"repeat" integer NOT NULL,
+	"question" text NOT NULL,
+	"value" integer NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "rollup_answers_procedure_day_survey_version_id_unit_id_procedure_id_day_repeat_question_value_pk" PRIMARY KEY("survey_version_id","unit_id","procedure_id","day","repeat","question","value")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_answers_procedure_month" (
+	"survey_version_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"procedure_id" integer NOT NULL,
+	"month" text NOT NULL,
+	"repeat" integer NOT NULL,
+	"question" text NOT NULL,
+	"value" integer NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "rollup_answers_procedure_month_survey_version_id_unit_id_procedure_id_month_repeat_question_value_pk" PRIMARY KEY("survey_version_id","unit_id","procedure_id","month","repeat","question","value")
+);

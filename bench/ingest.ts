@@ -155,7 +155,7 @@ async function measure(dir: string, stored: number, withPg: boolean): Promise<{ 
   const children: Partial<Record<Server, ChildProcess>> = {
     app: spawn(process.execPath, ['scripts/server.mjs'], {
       env: { ...env, PORT: String(SERVERS.app), DATABASE_URL: `file:${appDb}` },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     }),
     tiers: bare(`tiers-${stored}.db`, 'tiers'),
     plain: bare(`plain-${stored}.db`, 'plain'),
@@ -164,8 +164,12 @@ async function measure(dir: string, stored: number, withPg: boolean): Promise<{ 
   if (withPg)
     children.pg = spawn(process.execPath, ['scripts/server.mjs'], {
       env: { ...env, PORT: String(SERVERS.pg), DATABASE_URL: urlOf(PG_DATABASE) },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
+  // The servers say on stopping how many answers their group commits carried.
+  const said: Partial<Record<Server, string>> = {};
+  for (const s of ['app', 'pg'] as const)
+    children[s]?.stdout!.on('data', (chunk: Buffer) => (said[s] = (said[s] ?? '') + chunk.toString()));
   const processes = Object.keys(children) as Exclude<Server, 'next'>[];
   const names: Server[] = [...processes, 'next'];
   const url = (s: Server) =>
@@ -199,6 +203,10 @@ async function measure(dir: string, stored: number, withPg: boolean): Promise<{ 
   } finally {
     for (const s of processes) children[s]!.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));
+    for (const s of ['app', 'pg'] as const) {
+      const line = said[s]?.split('\n').find((l) => l.includes('group commits'));
+      if (line) console.log(`  ${LABELS[s]}: ${line.replace(/^Hài Lòng: /, '')}`);
+    }
     if (withPg)
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`)).catch(() => undefined);
   }

@@ -30,7 +30,8 @@ const { getConfig } = await import('../lib/config.ts');
 const { PORT: port, TRUST_PROXY: trustProxy } = getConfig();
 const { handleIngest } = await import('../server/ingest-route.ts');
 const { STATIC_SECURITY_HEADERS, strictTransportSecurity } = await import('../lib/http/security-headers.ts');
-const { assertWritable, closeProcessDb, readyDb } = await import('../db/index.ts');
+const { assertWritable, closeProcessDb, getDb, readyDb } = await import('../db/index.ts');
+const { ingestBatcher } = await import('../server/ingest-batcher.ts');
 
 // Fail fast: a database that cannot be opened, migrated or written stops the start here, with
 // the setting named, instead of a server that says "serving" and answers 500 to everything.
@@ -159,6 +160,12 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    // How many answers each commit carried (docs/decisions/0006-group-commit.md): one line, once.
+    const { stats } = ingestBatcher(getDb());
+    if (stats.batches > 0)
+      console.log(
+        `Hài Lòng: ${stats.responses} responses written in ${stats.batches} group commits (${(stats.responses / stats.batches).toFixed(1)} on average, largest ${stats.largest}).`,
+      );
     const closeDb = () =>
       closeProcessDb().then(
         () => process.exit(0),

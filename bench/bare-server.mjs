@@ -1,13 +1,15 @@
 // The raw limit: a bare Node http server doing the same insert as POST /api/responses
 // (response row + scored answers + the same rollup tiers, in one transaction, WAL,
 // synchronous=NORMAL), with none of the validation, framework or idempotency work.
-// Usage: node bench/bare-server.mjs PORT DB SURVEY_VERSION_ID POINT_ID UNIT_ID [plain]
+// Usage: node bench/bare-server.mjs PORT DB SURVEY_VERSION_ID POINT_ID UNIT_ID [plain|floor]
 // `plain`: the response row and its answers only, no rollups (the plain-insert baseline).
+// `floor`: the body parsed and answered, nothing stored (what Node's http costs alone).
 import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
 
 const [port, path, versionId, pointId, unitId, mode] = process.argv.slice(2);
 const plain = mode === 'plain';
+const floor = mode === 'floor';
 const db = new Database(path);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
@@ -94,7 +96,7 @@ createServer((req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    insert(body, Date.now());
+    if (!floor) insert(body, Date.now());
     res.writeHead(201, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: body.id, status: 'accepted' }));
   });

@@ -1,4 +1,5 @@
--- wrk script: POST a full SIPAS response (22 criteria + overall) with a fresh UUID each time.
+-- wrk script: POST a full SIPAS response (22 criteria + overall) with a fresh UUID each time, to
+-- the URL's path, or to /api/responses when the URL names none.
 local counter = 0
 local names = {
   "q_access_seats", "q_access_equipment_sufficient", "q_access_equipment_modern", "q_access_equipment_easy",
@@ -22,11 +23,13 @@ local function hex(n)
   return table.concat(s)
 end
 
+local path = (wrk.path == nil or wrk.path == "/") and "/api/responses" or wrk.path
+
 request = function()
   local id = hex(8) .. "-" .. hex(4) .. "-4" .. hex(3) .. "-a" .. hex(3) .. "-" .. hex(12)
   local parts = {}
   for i, name in ipairs(names) do parts[i] = '"' .. name .. '":' .. math.random(3, 5) end
   local body = '{"id":"' .. id .. '","survey":"sipas","point":"TTHCC-Q01","channel":"qr","answers":{'
     .. table.concat(parts, ",") .. ',"overall":4}}'
-  return wrk.format("POST", "/api/responses", { ["Content-Type"] = "application/json" }, body)
+  return wrk.format("POST", path, { ["Content-Type"] = "application/json" }, body)
 end

@@ -33,3 +33,23 @@ const idle = ['(idle)', '(program)', '(garbage collector)'].map((k) => `${k} ${p
 console.log(idle);
 console.log('\ntop 25 frames by self time:');
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(v)}  ${k}`);
+
+// Total time (self and callees) of the project's own functions, each sample counted once per
+// function however deep its recursion: where the hot path's time goes, by step.
+const parent = new Map();
+for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const total_ = new Map();
+for (const id of samples) {
+  const seen = new Set();
+  for (let n = id; n !== undefined; n = parent.get(n)) {
+    const node = byId.get(n);
+    const url = node.callFrame.url;
+    if (!url.startsWith(`file://${process.cwd()}/`) || url.includes('node_modules')) continue;
+    const k = name(node);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    total_.set(k, (total_.get(k) ?? 0) + 1);
+  }
+}
+console.log("\ntop 25 of the project's functions by total time:");
+for (const [k, v] of [...total_].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(v)}  ${k}`);

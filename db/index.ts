@@ -34,7 +34,13 @@ export type Queryable = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 export const MIGRATIONS_FOLDER = join(process.cwd(), 'db', 'migrations');
 export const PG_MIGRATIONS_FOLDER = join(process.cwd(), 'db', 'migrations-pg');
 
-const isPg = (db: Queryable): boolean => is(db, PgDatabase);
+// Asked several times per statement on the ingest path; drizzle's `is` walks the prototype chain.
+const dialects = new WeakMap<Queryable, boolean>();
+function isPg(db: Queryable): boolean {
+  let pg = dialects.get(db);
+  if (pg === undefined) dialects.set(db, (pg = is(db, PgDatabase)));
+  return pg;
+}
 
 export function dialectOf(db: Queryable): Dialect {
   return isPg(db) ? 'postgres' : 'sqlite';

@@ -1,7 +1,6 @@
 // Production server: Next's request handler behind a plain Node http server, so the client's
 // address comes from the socket and not from a header that any client can forge.
 import { createServer } from 'node:http';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { register } from 'tsx/esm/api';
@@ -22,15 +21,17 @@ function clientAddress(req) {
 
 // POST /api/responses is the one hot path (every tablet and phone, bursts when kiosks come back
 // online). Measured here, Next's router alone caps a trivial route at about a quarter of a bare
-// Node server, so this route's handler (the same module Next serves in dev) is called directly.
+// Node server, so this route's handler (server/ingest-route.ts, which Next serves in dev through
+// app/api/responses/route.ts) is called directly, on the Node request and response as they are.
 // See docs/decisions/0002-direct-ingest-route.md.
 register();
 // Settings come through lib/config.ts like everywhere else: a bad PORT or TRUST_PROXY stops here.
 const { getConfig } = await import('../lib/config.ts');
 const { PORT: port, TRUST_PROXY: trustProxy } = getConfig();
-const { POST: ingest } = await import('../app/api/responses/route.ts');
+const { handleIngest } = await import('../server/ingest-route.ts');
 const { STATIC_SECURITY_HEADERS, strictTransportSecurity } = await import('../lib/http/security-headers.ts');
-const { assertWritable, closeProcessDb, readyDb } = await import('../db/index.ts');
+const { assertWritable, closeProcessDb, getDb, readyDb } = await import('../db/index.ts');
+const { ingestBatcher } = await import('../server/ingest-batcher.ts');
 
 // Fail fast: a database that cannot be opened, migrated or written stops the start here, with
 // the setting named, instead of a server that says "serving" and answers 500 to everything.
@@ -53,21 +54,55 @@ try {
 }
 const hsts = strictTransportSecurity(process.env.PUBLIC_BASE_URL);
 
+/** The Node request as server/ingest-route.ts reads it: no web Request unless a channel needs cookies. */
+function ingestRequest(req) {
+  let web;
+  return {
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    readBody(maxBytes) {
+      return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        const onData = (chunk) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            // The rest is not read: the connection closes once the 413 is sent.
+            req.off('data', onData).off('end', onEnd).pause();
+            req.tooLarge = true;
+            resolve({ tooLarge: true });
+          } else chunks.push(chunk);
+        };
+        const onEnd = () => resolve({ bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+        req.on('data', onData).on('end', onEnd).on('error', reject);
+      });
+    },
+    webRequest() {
+      web ??= new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
+        method: 'POST',
+        headers: req.headers,
+      });
+      return web;
+    },
+  };
+}
+
 async function ingestDirect(req, res) {
   try {
-    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
-      method: 'POST',
-      headers: req.headers,
-      body: Readable.toWeb(req),
-      duplex: 'half',
-    });
-    const response = await ingest(request);
-    res.writeHead(response.status, {
-      ...Object.fromEntries(STATIC_SECURITY_HEADERS),
-      ...(hsts ? { [hsts[0]]: hsts[1] } : {}),
-      ...Object.fromEntries(response.headers),
-    });
-    res.end(await response.text());
+    const reply = await handleIngest(ingestRequest(req));
+    const headers = { ...Object.fromEntries(STATIC_SECURITY_HEADERS), ...(hsts ? { [hsts[0]]: hsts[1] } : {}) };
+    if (req.tooLarge) headers.connection = 'close';
+    if (reply instanceof Response) {
+      res.writeHead(reply.status, { ...headers, ...Object.fromEntries(reply.headers) });
+      res.end(await reply.text());
+    } else {
+      res.writeHead(reply.status, { ...headers, ...reply.headers, 'content-type': 'application/json' });
+      res.end(JSON.stringify(reply.body));
+    }
   } catch (err) {
     console.error('[direct POST /api/responses]', err);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -125,6 +160,12 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    // How many answers each commit carried (docs/decisions/0006-group-commit.md): one line, once.
+    const { stats } = ingestBatcher(getDb());
+    if (stats.batches > 0)
+      console.log(
+        `Hài Lòng: ${stats.responses} responses written in ${stats.batches} group commits (${(stats.responses / stats.batches).toFixed(1)} on average, largest ${stats.largest}).`,
+      );
     const closeDb = () =>
       closeProcessDb().then(
         () => process.exit(0),

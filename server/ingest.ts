@@ -13,7 +13,6 @@ import { fail, type Failure, type Ok } from '@/lib/result';
 import type { Db } from '@/db/index';
 import { EXCLUDED_FLAGS, RESPONSE_FLAGS } from '@/db/schema';
 import { caseCodeOfResponse, insertCase } from '@/db/queries/cases';
-import { findResponseBodyHash } from '@/db/queries/insert-response';
 import { enqueueWebhook } from '@/db/queries/webhooks';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureAtPoint } from '@/db/queries/procedures';
@@ -25,6 +24,7 @@ import { compiledVersion } from './survey-versions';
 import { isDossierLinkSigned } from './dossier-link';
 import { ingestBatcher, type AfterInsert } from './ingest-batcher';
 import { sharedRateLimiter } from './rate-limiter';
+import { storedHashes } from './stored-hashes';
 
 export type IngestInput = {
   envelope: Envelope;
@@ -67,7 +67,7 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
 
   // A retry of a stored response is answered from the stored hash, even if the survey or
   // desk changed since: the client must be able to clear its queue.
-  const storedHash = await findResponseBodyHash(db, env.id);
+  const storedHash = await storedHashes(db).find(env.id);
   if (storedHash !== null) return replayOrConflict(db, env.id, storedHash === input.bodyHash);
 
   const survey = await cachedLookup(db, findSurveyVersionRef, { slug: env.survey, version: env.surveyVersion });

@@ -130,6 +130,16 @@ export async function findResponseBodyHash(db: Queryable, id: string): Promise<s
   return bodyHashOf(db, id);
 }
 
+/** The stored body hash of each of these response ids that is stored. */
+export async function findResponseBodyHashes(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: responses.id, hash: responses.bodyHash })
+    .from(responses)
+    .where(inArray(responses.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.hash]));
+}
+
 export async function isDossierRated(db: Queryable, dossier: string): Promise<boolean> {
   return (await selectDossier(db, { dossier })).length > 0;
 }
@@ -206,12 +216,7 @@ export async function insertResponseBatch(tx: Queryable, items: readonly BatchIt
       sql`SELECT pg_advisory_xact_lock(${DOSSIER_LOCK}, hashtext(d)) FROM (SELECT DISTINCT d FROM jsonb_array_elements_text(${JSON.stringify(dossiers)}::jsonb) AS d ORDER BY d) AS s`,
     );
   }
-  const ids = [...new Set(items.map((i) => i.row.id))];
-  const stored = new Map(
-    (
-      await tx.select({ id: responses.id, hash: responses.bodyHash }).from(responses).where(inArray(responses.id, ids))
-    ).map((r) => [r.id, r.hash]),
-  );
+  const stored = await findResponseBodyHashes(tx, [...new Set(items.map((i) => i.row.id))]);
   const rated = new Set(
     dossiers.length === 0
       ? []

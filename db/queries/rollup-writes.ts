@@ -1,7 +1,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-import { localDay, localHour, localWeekday } from '@/lib/time/local';
+import { LOCAL_OFFSET_MS, localDay, localHour, localWeekday } from '@/lib/time/local';
 
 import { dialectOf, type Queryable } from '../index';
 import { jsonRowsParam, selectJsonRowsOf } from './json-rows';
@@ -107,7 +107,7 @@ const statements = [
 
 /** The placeholder values of one response, shared by every tier's statement. */
 function paramsOf(fact: RollupFact, activity: Activity): Omit<Params, 'json'> {
-  const day = localDay(fact.completedAt);
+  const { day, hour, weekday } = localTimeOf(fact.completedAt);
   return {
     surveyVersionId: fact.surveyVersionId,
     unitId: fact.unitId,
@@ -117,11 +117,21 @@ function paramsOf(fact: RollupFact, activity: Activity): Omit<Params, 'json'> {
     repeat: fact.flags & EXCLUDED_FLAGS ? 1 : 0,
     day,
     month: day.slice(0, 7),
-    hour: localHour(fact.completedAt),
-    weekday: localWeekday(fact.completedAt),
+    hour,
+    weekday,
     answers: activity.answers,
     satisfied: activity.satisfied,
   };
+}
+
+// The responses of a group commit mostly share their local hour: its day and weekday are worked out once.
+let lastHour: { number: number; day: string; hour: number; weekday: number } | undefined;
+
+function localTimeOf(ms: number): { day: string; hour: number; weekday: number } {
+  const number = Math.floor((ms + LOCAL_OFFSET_MS) / 3_600_000);
+  if (lastHour?.number !== number)
+    lastHour = { number, day: localDay(ms), hour: localHour(ms), weekday: localWeekday(ms) };
+  return lastHour;
 }
 
 /**
@@ -177,32 +187,54 @@ export async function writeRollupsBatch(q: Queryable, items: readonly RollupItem
 export async function writeRollupsMerged(q: Queryable, items: readonly RollupItem[]): Promise<void> {
   if (items.length === 0) return;
   const params = items.map((item) => paramsOf(item.fact, item.activity) as Record<string, unknown>);
-  for (const { table } of ANSWER_TIERS) {
-    const keys = columnsOf(table)
-      .map(([key]) => key)
-      .filter((key) => !['question', 'value', 'count'].includes(key));
-    const rows = new Map<string, Record<string, unknown> & { count: number }>();
-    items.forEach((item, i) => {
-      const p = params[i]!;
-      const scope = keys.map((key) => p[key]).join('\u0000');
-      const add = (question: string, value: number) => {
-        const id = `${scope}\u0000${question}\u0000${value}`;
-        const row = rows.get(id);
-        if (row) row.count += 1;
-        else rows.set(id, { ...Object.fromEntries(keys.map((key) => [key, p[key]])), question, value, count: 1 });
-      };
-      add(RESPONSES_QUESTION, 0);
-      for (const a of item.scored) add(a.question, a.value);
-      for (const a of item.activity.scores ?? []) add(a.question, a.value);
-    });
-    await addRows(q, table, inKeyOrder(rows), ['count']);
+  const answerTiers = ANSWER_TIERS.map(({ table }) => table);
+  // A response's answers are the same rows in every answer tier: they are counted once, per group
+  // of the batch's responses that every answer tier keys alike (usually one desk on one day), and
+  // each tier adds up its groups. Counting them per tier and response was the largest frame of
+  // our own in the ingest profile (docs/profiles/).
+  const groupKeys = [...new Set(answerTiers.flatMap((table) => scopeKeysOf(table, ANSWER_SUMS)))];
+  const groups = new Map<string, { p: Record<string, unknown>; counts: Counts }>();
+  items.forEach((item, i) => {
+    const p = params[i]!;
+    const id = groupKeys.map((key) => p[key]).join('\u0000');
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { p, counts: new Map() }));
+    addCount(group.counts, RESPONSES_QUESTION, 0, 1);
+    for (const a of item.scored) addCount(group.counts, a.question, a.value, 1);
+    for (const a of item.activity.scores ?? []) addCount(group.counts, a.question, a.value, 1);
+  });
+  for (const table of answerTiers) {
+    const keys = scopeKeysOf(table, ANSWER_SUMS);
+    const scopes = new Map<string, { p: Record<string, unknown>; counts: Counts; shared: boolean }>();
+    for (const group of groups.values()) {
+      const id = keys.map((key) => group.p[key]).join('\u0000');
+      const scope = scopes.get(id);
+      // A scope of one group uses that group's counts; adding a second one to them copies them first,
+      // so the group's own stay as they are for the next tier.
+      if (!scope) scopes.set(id, { p: group.p, counts: group.counts, shared: true });
+      else {
+        if (scope.shared) {
+          scope.counts = new Map([...scope.counts].map(([question, values]) => [question, new Map(values)]));
+          scope.shared = false;
+        }
+        for (const [question, values] of group.counts)
+          for (const [v, n] of values) addCount(scope.counts, question, v, n);
+      }
+    }
+    const rows: Record<string, unknown>[] = [];
+    for (const { p, counts } of inKeyOrder(scopes)) {
+      const scope = Object.fromEntries(keys.map((key) => [key, p[key]]));
+      for (const question of [...counts.keys()].sort()) {
+        const values = counts.get(question)!;
+        for (const value of [...values.keys()].sort((a, b) => a - b))
+          rows.push({ ...scope, question, value, count: values.get(value)! });
+      }
+    }
+    await addRows(q, table, rows, ['count']);
   }
-  const sums = ['responses', 'answers', 'satisfied'] as const;
   for (const table of [rollupActivityDay, rollupActivityMonth, rollupHoursMonth]) {
-    const keys = columnsOf(table)
-      .map(([key]) => key)
-      .filter((key) => !(sums as readonly string[]).includes(key));
-    const rows = new Map<string, Record<string, unknown> & Record<(typeof sums)[number], number>>();
+    const keys = scopeKeysOf(table, ACTIVITY_SUMS);
+    const rows = new Map<string, Record<string, unknown> & Record<(typeof ACTIVITY_SUMS)[number], number>>();
     for (const p of params) {
       const id = keys.map((key) => p[key]).join('\u0000');
       let row = rows.get(id);
@@ -215,8 +247,36 @@ export async function writeRollupsMerged(q: Queryable, items: readonly RollupIte
       row.answers += p.answers as number;
       row.satisfied += p.satisfied as number;
     }
-    await addRows(q, table, inKeyOrder(rows), sums);
+    await addRows(q, table, inKeyOrder(rows), ACTIVITY_SUMS);
   }
+}
+
+/** Answer counts: question → value → count. */
+type Counts = Map<string, Map<number, number>>;
+
+function addCount(counts: Counts, question: string, value: number, n: number): void {
+  let values = counts.get(question);
+  if (!values) counts.set(question, (values = new Map()));
+  values.set(value, (values.get(value) ?? 0) + n);
+}
+
+// The columns that are not a rollup row's key: what an answer tier and an activity tier count.
+const ANSWER_SUMS = ['question', 'value', 'count'] as const;
+const ACTIVITY_SUMS = ['responses', 'answers', 'satisfied'] as const;
+
+const scopeKeys = new Map<AnswerTable | ActivityTable, string[]>();
+
+/** The fields that key a tier's rows, apart from what it counts (`sums`). */
+function scopeKeysOf(table: AnswerTable | ActivityTable, sums: readonly string[]): string[] {
+  let keys = scopeKeys.get(table);
+  if (!keys)
+    scopeKeys.set(
+      table,
+      (keys = columnsOf(table)
+        .map(([key]) => key)
+        .filter((key) => !sums.includes(key))),
+    );
+  return keys;
 }
 
 function inKeyOrder<T>(rows: Map<string, T>): T[] {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { withTransaction } from '@/db';
 import { insertResponse } from '@/db/queries/insert-response';
+import { writeRollupsMerged, type RollupItem } from '@/db/queries/rollup-writes';
 import {
   readActivity,
   readAnswerCounts,
@@ -133,6 +134,45 @@ describe('rollups', () => {
     await rebuildRollups(t.db);
     expect(await snapshot()).toEqual(incremental);
   }, 120_000);
+
+  test('rollups summed in memory over batches (group commits) equal the counts kept one response at a time', async () => {
+    const incremental = await snapshot();
+    const thresholds = new Map((await versions()).map((v) => [v.id, v.thresholds]));
+    const facts = await t.all<{
+      id: string;
+      surveyVersionId: number;
+      unitId: number;
+      pointId: number;
+      procedureId: number | null;
+      channel: string;
+      completedAt: number;
+      flags: number;
+    }>(
+      sql`SELECT id, survey_version_id AS "surveyVersionId", unit_id AS "unitId", point_id AS "pointId", procedure_id AS "procedureId", channel, completed_at AS "completedAt", flags FROM responses ORDER BY completed_at, id`,
+    );
+    const answerRows = await t.all<{ id: string; question: string; value: number }>(
+      sql`SELECT response_id AS id, question, value FROM answers`,
+    );
+    const scoredOf = new Map<string, { question: string; value: number }[]>();
+    for (const a of answerRows) {
+      const list = scoredOf.get(a.id) ?? [];
+      list.push({ question: a.question, value: Number(a.value) });
+      scoredOf.set(a.id, list);
+    }
+    const items: RollupItem[] = facts.map((f) => {
+      const fact = { ...f, completedAt: Number(f.completedAt), flags: Number(f.flags) };
+      const scored = scoredOf.get(f.id) ?? [];
+      return { fact, scored, activity: activityOf(thresholds.get(f.surveyVersionId)!, scored) };
+    });
+    for (const table of ROLLUP_TABLES) await t.run(sql`DELETE FROM ${sql.identifier(table)}`);
+    // Batches of uneven sizes mixing desks, days, versions and flags, as group commits would.
+    await withTransaction(t.db, async (tx) => {
+      for (let i = 0, size = 1; i < items.length; i += size, size = (size * 7) % 97) {
+        await writeRollupsMerged(tx, items.slice(i, i + size));
+      }
+    });
+    expect(await snapshot()).toEqual(incremental);
+  });
 
   const sorted = <T extends { question: string; value: number }>(rows: T[]) =>
     [...rows].sort((a, b) => (a.question < b.question ? -1 : a.question > b.question ? 1 : a.value - b.value));

@@ -1,7 +1,7 @@
 import { and, sql } from 'drizzle-orm';
 
 import { dialectOf, rawAll, type Queryable } from '../index';
-import { responses } from '../schema';
+import { EXCLUDED_FLAGS, responses } from '../schema';
 import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
@@ -21,7 +21,7 @@ export type ChoiceCountRow = {
  * How often each choice of a multiple-choice question (a SurveyJS `checkbox`, stored as a JSON
  * array in the response) was picked, per unit and desk, counted in SQL. Rows with `choice: null`
  * give the respondents who answered the question at all, the denominator of each share. Repeat
- * presses are left out. One pass gives both the counts and those of the commented responses.
+ * presses and bursts (EXCLUDED_FLAGS) are left out. One pass gives both the counts and those of the commented responses.
  */
 export async function readChoiceCounts(db: Queryable, f: RollupFilter, question: string): Promise<ChoiceCountRow[]> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return [];
@@ -29,7 +29,7 @@ export async function readChoiceCounts(db: Queryable, f: RollupFilter, question:
   const commented = pg
     ? sql`(${responses.answers}::jsonb ->> 'comment') IS NOT NULL`
     : sql`json_extract(${responses.answers}, '$.comment') IS NOT NULL`;
-  const where = and(...responseConditions(f), sql`(${responses.flags} & 1) = 0`);
+  const where = and(...responseConditions(f), sql`(${responses.flags} & ${sql.raw(String(EXCLUDED_FLAGS))}) = 0`);
   const counts = sql`COUNT(*) AS n, SUM(CASE WHEN ${commented} THEN 1 ELSE 0 END) AS nc`;
   const path = `$.${JSON.stringify(question)}`;
   const picks = pg

@@ -1,7 +1,7 @@
 import { and, sql } from 'drizzle-orm';
 
 import { rawAll, type Queryable } from '../index';
-import { answers, responses } from '../schema';
+import { answers, EXCLUDED_FLAGS, responses } from '../schema';
 import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
@@ -11,7 +11,7 @@ export type RespondentValues = { outcome: number; values: (number | null)[] };
  * One row per respondent of the scope who answered `outcome`: that answer and the answers to
  * `criteria` (null where skipped), pivoted in SQL. A regression needs the respondents, not the
  * counts; at most `cap` of them are read: those with the smallest ids, which, ids being random
- * UUIDs, are a uniform sample that is the same on every read. Repeat presses are left out.
+ * UUIDs, are a uniform sample that is the same on every read. Repeat presses and bursts (EXCLUDED_FLAGS) are left out.
  */
 export async function readRespondentValues(
   db: Queryable,
@@ -20,7 +20,7 @@ export async function readRespondentValues(
 ): Promise<RespondentValues[]> {
   if (f.versionIds.length === 0 || (f.unitIds !== null && f.unitIds.length === 0)) return [];
   const sample = sql`SELECT ${responses.id} AS id FROM ${responses}
-    WHERE ${and(...responseConditions(f), sql`(${responses.flags} & 1) = 0`)}
+    WHERE ${and(...responseConditions(f), sql`(${responses.flags} & ${sql.raw(String(EXCLUDED_FLAGS))}) = 0`)}
       AND EXISTS (SELECT 1 FROM ${answers} o WHERE o.response_id = ${responses.id} AND o.question = ${outcome})
     ORDER BY ${responses.id} LIMIT ${cap}`;
   // No `question IN (…)` on the join: each response's answers are one range of the answers key,

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const from = (address: string) => ({ headers: { 'x-hailong-client-address': address } });
 async function send(point: string, address: string) {
-  const body = quickResponse({ point, answers: { satisfaction: 1 } });
+  const body = quickResponse({ point, answers: { satisfaction: 1, reasons: ['time'] } });
   const res = await POST(jsonRequest(body, from(address)));
   expect(res.status).toBe(201);
   const [row] = await t.all<{ flags: number }>(sql`SELECT flags FROM responses WHERE id = ${body.id}`);
@@ -74,5 +74,9 @@ describe('staff see how many answers were left out', () => {
     const data = await loadDashboard(t.db, view, { minResponses: 1 });
     expect(data.flagged).toBe(7);
     expect(data.indices.responses).toBe(5);
+    // "Điều gì chưa tốt?" counts the same five people, not the burst.
+    const { readChoiceCounts } = await import('@/db/queries/choice-counts');
+    const answered = (await readChoiceCounts(t.db, view.filter, 'reasons')).filter((r) => r.choice === null);
+    expect(answered.reduce((n, r) => n + r.count, 0)).toBe(5);
   });
 });

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { adminCli } from './helpers/admin-cli';
 import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
-import { createDevice as newDevice, pairedTablet as pair, TABLET, readyForOffline, type Tablet } from './helpers/kiosk';
+import {
+  createDevice as newDevice,
+  openStaff,
+  pairedTablet as pair,
+  TABLET,
+  readyForOffline,
+  type Tablet,
+} from './helpers/kiosk';
 import { startServer, type TestServer } from './helpers/server';
 
 // User stories of the tablet on a stand at a reception desk, at 800×1280.
@@ -370,14 +377,6 @@ async function expectButtonsApart(page: Page) {
     return out;
   });
   expect(tooClose).toEqual([]);
-}
-
-async function openStaff(page: Page) {
-  await page.mouse.move(20, 20);
-  await page.mouse.down();
-  await page.waitForTimeout(3_300);
-  await page.mouse.up();
-  await page.getByRole('dialog', { name: 'Dành cho cán bộ' }).waitFor();
 }
 
 const pendingOf = (page: Page) => page.locator('.kiosk').getAttribute('data-pending');

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { adminCli } from './helpers/admin-cli';
+import { axeViolations, launchBrowser, screenshot } from './helpers/browser';
+import { openStaff, pairedTablet } from './helpers/kiosk';
 import { startServer, type TestServer } from './helpers/server';
 
 // The officer at the desk (OFFICER_RATINGS=1): staff choose them in the kiosk's staff panel, the
@@ -20,38 +20,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const TABLET = { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 1, hasTouch: true, locale: 'vi-VN' };
-
-function admin(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/admin.ts', ...args], {
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${server.dbPath}`,
-        PUBLIC_BASE_URL: server.url,
-        APP_SECRET: 'e2e-secret-0123456789abcdef',
-      },
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`admin ${args.join(' ')} failed:\n${out}`)),
-    );
-  });
-}
-
-async function openStaff(page: Page) {
-  await page.mouse.move(20, 20);
-  await page.mouse.down();
-  await page.waitForTimeout(3_300);
-  await page.mouse.up();
-  await page.getByRole('dialog', { name: 'Dành cho cán bộ' }).waitFor();
-}
-
 describe('the officer at the desk', () => {
   test('staff choose the officer in the staff panel; the attract screen names them; an answer carries them', async () => {
-    const made = await admin(
+    const made = await adminCli(
+      server,
       'officer',
       'create',
       '--unit',
@@ -62,24 +34,19 @@ describe('the officer at the desk', () => {
       'Chuyên viên',
     );
     const officerId = Number(/Officer (\d+)/.exec(made)?.[1]);
-    await admin('officer', 'create', '--unit', 'SXD-QLXD', '--name', 'Trần Thị Bình');
-    await admin('officer', 'create', '--unit', 'SXD-NHA', '--name', 'Lê Văn Cường');
+    await adminCli(server, 'officer', 'create', '--unit', 'SXD-QLXD', '--name', 'Trần Thị Bình');
+    await adminCli(server, 'officer', 'create', '--unit', 'SXD-NHA', '--name', 'Lê Văn Cường');
     const gone = Number(
-      /Officer (\d+)/.exec(await admin('officer', 'create', '--unit', 'SXD-QLXD', '--name', 'Phạm Đã Nghỉ'))?.[1],
+      /Officer (\d+)/.exec(
+        await adminCli(server, 'officer', 'create', '--unit', 'SXD-QLXD', '--name', 'Phạm Đã Nghỉ'),
+      )?.[1],
     );
-    await admin('officer', 'disable', '--id', String(gone));
-    const list = await admin('officer', 'list', '--unit', 'SXD-QLXD');
+    await adminCli(server, 'officer', 'disable', '--id', String(gone));
+    const list = await adminCli(server, 'officer', 'list', '--unit', 'SXD-QLXD');
     expect(list).toMatch(/Nguyễn Văn An.*active/);
     expect(list).toMatch(/Phạm Đã Nghỉ.*disabled/);
 
-    const device = await admin('device', 'create', '--point', 'TTHCC-Q01', '--pin', '2468');
-    const link = device.trim().split('\n').at(-1)!;
-    const context = await browser.newContext(TABLET);
-    const { page, errors } = await openPage(context);
-    await page.goto(link);
-    await page.getByRole('button', { name: 'Kết nối máy này' }).click();
-    await page.waitForURL(`${server.url}/kiosk`);
-    await page.getByRole('button', { name: 'Chạm để đánh giá' }).waitFor();
+    const { context, page, errors } = await pairedTablet(server, browser, 'TTHCC-Q01');
     expect(await page.getByTestId('kiosk-officer').count()).toBe(0);
 
     await openStaff(page);

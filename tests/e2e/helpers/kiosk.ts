@@ -72,3 +72,12 @@ export async function readyForOffline(page: Page): Promise<void> {
     )
     .toEqual({ lookupStyles: true, missing: [] });
 }
+
+/** Staff open their panel the way they do at the desk: a long press (3 s) in the top-left corner. */
+export async function openStaff(page: Page): Promise<void> {
+  await page.mouse.move(20, 20);
+  await page.mouse.down();
+  await page.waitForTimeout(3_300);
+  await page.mouse.up();
+  await page.getByRole('dialog', { name: 'Dành cho cán bộ' }).waitFor();
+}

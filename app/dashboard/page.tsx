@@ -11,9 +11,6 @@ import { formatDay } from '@/lib/dashboard/format';
 import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
 import { loadDashboard } from '@/server/dashboard';
 import { requirePage } from '@/server/guard';
-import type { Principal } from '@/lib/auth/permissions';
-import { AlertBanner } from '@/app/_components/AlertBanner';
-import { StaffHeader } from '@/app/_components/StaffHeader';
 import { interruptViewError, isViewError, resolveView } from '@/server/view';
 import { quarterOf } from '@/lib/time/local';
 
@@ -31,6 +28,7 @@ import { Improvement, ImprovementSkeleton } from './_components/Improvement';
 import { Ranking } from './_components/Rankings';
 import { ChannelSection, ElementSection, TrendSection } from './_components/Sections';
 import './dashboard.css';
+import { DashboardShell } from './_components/DashboardShell';
 
 export const metadata: Metadata = { title: 'Bảng điều khiển' };
 export const dynamic = 'force-dynamic';
@@ -60,14 +58,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   if (isViewError(view)) {
     const refused = interruptViewError(view);
     return (
-      <Shell principal={principal}>
+      <DashboardShell principal={principal}>
         <div className="dash-card status status--error" role="alert">
           <h1>Không xem được bảng điều khiển</h1>
           <p>{viewErrorHintVi(refused.code)}</p>
           <p lang="en">{refused.message}</p>
           <a href="/dashboard">Về mặc định</a>
         </div>
-      </Shell>
+      </DashboardShell>
     );
   }
 
@@ -128,7 +126,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const scopeName = view.point?.name ?? view.unit?.name ?? 'Tất cả đơn vị';
 
   return (
-    <Shell principal={principal}>
+    <DashboardShell principal={principal}>
       <div className="dash-title">
         <h1>
           {view.survey.title}
@@ -208,21 +206,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         người trả lời không được tính (chưa đủ dữ liệu). Phiếu bấm lặp không được tính. &quot;Làm tốt&quot; / &quot;chưa
         tốt&quot; chỉ dựa trên kiểm định so với mốc so sánh, không dựa vào thứ hạng.
       </p>
-    </Shell>
-  );
-}
-
-function Shell({ children, principal }: { children: React.ReactNode; principal: Principal }) {
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        Bỏ qua đến nội dung chính
-      </a>
-      <StaffHeader principal={principal} />
-      <main id="main" className="dash-main">
-        <AlertBanner principal={principal} />
-        {children}
-      </main>
-    </>
+    </DashboardShell>
   );
 }

@@ -4,7 +4,8 @@ import { CHANNEL_LABELS } from '@/lib/dashboard/labels';
 import { CHANNELS } from '@/lib/ingest/channels';
 import './first-screen.css';
 
-const PERIODS = [
+/** The period presets of the filter forms, `custom` last (from–to days). */
+export const PERIODS = [
   ['thisMonth', 'Tháng này'],
   ['lastMonth', 'Tháng trước'],
   ['thisQuarter', 'Quý này'],

@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 
-import { AlertBanner } from '@/app/_components/AlertBanner';
-import { StaffHeader } from '@/app/_components/StaffHeader';
 import { getDb } from '@/db';
 import { listSurveys } from '@/db/queries/catalog';
-import type { Principal } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { formatDay, formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
 import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
@@ -16,18 +13,15 @@ import { interruptViewError, isViewError, resolveView } from '@/server/view';
 
 import { Ranking, VERDICT_WORDS } from '../_components/Rankings';
 import '../dashboard.css';
+import { DashboardShell } from '../_components/DashboardShell';
+import { PERIODS } from '../_components/FilterForm';
 
 export const metadata: Metadata = { title: 'Đánh giá cán bộ' };
 export const dynamic = 'force-dynamic';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const PERIODS = [
-  ['thisMonth', 'Tháng này'],
-  ['lastMonth', 'Tháng trước'],
-  ['thisQuarter', 'Quý này'],
-  ['lastQuarter', 'Quý trước'],
-  ['thisYear', 'Năm nay'],
-] as const;
+// The presets only: this page has no from–to fields.
+const PRESETS = PERIODS.filter(([key]) => key !== 'custom');
 
 /**
  * Officer figures (OFFICER_RATINGS): the officers the caller may see ranked against their own
@@ -51,13 +45,13 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
   if (isViewError(view)) {
     const refused = interruptViewError(view);
     return (
-      <Shell principal={principal}>
+      <DashboardShell principal={principal}>
         <div className="dash-card status status--error" role="alert">
           <h1>Không xem được đánh giá cán bộ</h1>
           <p>{viewErrorHintVi(refused.code)}</p>
           <p lang="en">{refused.message}</p>
         </div>
-      </Shell>
+      </DashboardShell>
     );
   }
   const route = 'page /dashboard/officers';
@@ -70,7 +64,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
     `/dashboard/officers?${new URLSearchParams({ survey: view.survey.slug, ...(raw.period ? { period: raw.period } : {}), ...extra })}`;
 
   return (
-    <Shell principal={principal}>
+    <DashboardShell principal={principal}>
       <div className="dash-title">
         <h1>
           {scope.kind === 'self' ? 'Đánh giá của tôi' : 'Đánh giá cán bộ'}
@@ -79,7 +73,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
           </span>
         </h1>
         <nav className="dash-actions" aria-label="Kỳ xem">
-          {PERIODS.map(([key, label]) => (
+          {PRESETS.map(([key, label]) => (
             <a
               key={key}
               className="button button--ghost"
@@ -155,21 +149,6 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
           </ul>
         </section>
       )}
-    </Shell>
-  );
-}
-
-function Shell({ children, principal }: { children: React.ReactNode; principal: Principal }) {
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        Bỏ qua đến nội dung chính
-      </a>
-      <StaffHeader principal={principal} />
-      <main id="main" className="dash-main">
-        <AlertBanner principal={principal} />
-        {children}
-      </main>
-    </>
+    </DashboardShell>
   );
 }

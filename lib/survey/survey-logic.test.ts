@@ -104,6 +104,8 @@ describe('which engine serves a survey', () => {
     ]);
     expect(createAnswerValidator(def).validate({ code: 'abc' })).toEqual({
       ok: false,
+      code: 'invalid_answers',
+      message: 'code: digits only',
       issues: [{ question: 'code', code: 'invalid_answer', message: 'code: digits only' }],
     });
     expect(createAnswerValidator(def).validate({ code: '123' })).toMatchObject({ ok: true });

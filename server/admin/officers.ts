@@ -2,29 +2,40 @@
 // its own transaction. Disabling keeps the officer and every response linked to them (history).
 import { withTransaction, type Db } from '@/db';
 import { appendAudit, type AuditActor } from '@/db/queries/audit';
-import { findOfficer, insertOfficer, updateOfficer, type OfficerFields } from '@/db/queries/officers';
+import {
+  findOfficer,
+  findOfficerByUser,
+  insertOfficer,
+  updateOfficer,
+  type OfficerFields,
+} from '@/db/queries/officers';
 import { findUnitById } from '@/db/queries/units';
 import { findUserById } from '@/db/queries/users';
-import { fieldError, parseForm, type ActionState } from '@/lib/admin/form';
+import { parseForm, type ActionState } from '@/lib/admin/form';
 import type { Principal } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { officerActiveSchema, officerCreateSchema, officerUpdateSchema } from '@/lib/officers/record';
+import { fail, refuse, type Result } from '@/lib/result';
 
-import { actorOf } from './actor';
+import { actorOf, refused } from './actor';
 
-export type OfficerChange = { ok: true; id: number } | { ok: false; code: string; message: string };
+export type OfficerChange = Result<{ id: number }>;
 
-async function checkLinks(db: Db, input: OfficerFields): Promise<OfficerChange | null> {
-  if (!(await findUnitById(db, input.unitId)))
-    return { ok: false, code: 'unit_missing', message: 'Đơn vị không tồn tại / unit not found' };
+const USER_TAKEN = 'Tài khoản đã liên kết với cán bộ khác / login already linked';
+
+/** The unit must exist; a linked login must have the officer role and belong to no other officer. */
+async function checkLinks(db: Db, input: OfficerFields, officerId?: number): Promise<OfficerChange | null> {
+  if (!(await findUnitById(db, input.unitId))) return refuse('unit_missing', 'unitId');
   if (input.userId !== null) {
     const user = await findUserById(db, input.userId);
     if (!user || user.role !== 'officer')
-      return {
-        ok: false,
-        code: 'user_not_officer',
-        message: 'Tài khoản liên kết phải có vai trò officer / the linked login must have the officer role',
-      };
+      return fail(
+        'user_not_officer',
+        'Tài khoản liên kết phải có vai trò officer / the linked login must have the officer role',
+        'userId',
+      );
+    const holder = await findOfficerByUser(db, input.userId);
+    if (holder && holder.id !== officerId) return fail('user_taken', USER_TAKEN, 'userId');
   }
   return null;
 }
@@ -46,8 +57,10 @@ export async function createOfficer(db: Db, input: OfficerFields, actor: AuditAc
       return { ok: true as const, id };
     });
   } catch (err) {
-    if (/unique/i.test(String((err as Error).message)))
-      return { ok: false, code: 'user_taken', message: 'Tài khoản đã liên kết với cán bộ khác / login already linked' };
+    // Two admins linking one login at once: the unique index decides (drizzle wraps the driver's error).
+    const cause = (err as { cause?: unknown }).cause;
+    if (/unique/i.test(`${(err as Error).message} ${cause instanceof Error ? cause.message : ''}`))
+      return fail('user_taken', USER_TAKEN, 'userId');
     throw err;
   }
 }
@@ -58,8 +71,8 @@ export async function editOfficer(
   actor: AuditActor,
 ): Promise<OfficerChange> {
   const before = await findOfficer(db, input.id);
-  if (!before) return { ok: false, code: 'not_found', message: 'Không tìm thấy cán bộ / officer not found' };
-  const refused = await checkLinks(db, input);
+  if (!before) return fail('not_found', 'Không tìm thấy cán bộ / officer not found', 'id');
+  const refused = await checkLinks(db, input, input.id);
   if (refused) return refused;
   return withTransaction(db, async (tx) => {
     await updateOfficer(tx, input);
@@ -82,7 +95,7 @@ export async function setOfficerActive(
   actor: AuditActor,
 ): Promise<OfficerChange> {
   const before = await findOfficer(db, id);
-  if (!before) return { ok: false, code: 'not_found', message: 'Không tìm thấy cán bộ / officer not found' };
+  if (!before) return fail('not_found', 'Không tìm thấy cán bộ / officer not found', 'id');
   return withTransaction(db, async (tx) => {
     await updateOfficer(tx, { id, active });
     await appendAudit(tx, {
@@ -102,13 +115,8 @@ export async function setOfficerActive(
 
 type Input = Record<string, unknown>;
 
-const FIELD_OF: Record<string, string> = { unit_missing: 'unitId', user_not_officer: 'userId', user_taken: 'userId' };
-
 function answered(result: OfficerChange, input: Input, ok: string): ActionState {
-  if (result.ok) return { status: 'ok', message: ok };
-  return FIELD_OF[result.code]
-    ? fieldError(FIELD_OF[result.code]!, result.message, input)
-    : { status: 'error', message: result.message };
+  return result.ok ? { status: 'ok', message: ok } : refused(result, input);
 }
 
 /** Refused with the setting off: the admin page is not shown then, and a stale form must not write. */

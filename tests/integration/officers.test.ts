@@ -326,7 +326,12 @@ describe('administration', () => {
     const bad = await createOfficerCore(t.db, admin, { unitId, name: 'X', photo: 'data:text/html;base64,PHA+' });
     expect(bad).toMatchObject({ status: 'error', fieldErrors: { photo: [expect.any(String)] } });
     // A login that is not an officer's cannot be linked.
-    const notOfficer = await createOfficerCore(t.db, admin, { unitId, name: 'Y', userId: '1' });
+    const leaderLogin = await createUser(
+      t.db,
+      { username: 'not-an-officer', role: 'leader', unitId: null, passwordHash: 'unused' },
+      CLI,
+    );
+    const notOfficer = await createOfficerCore(t.db, admin, { unitId, name: 'Y', userId: String(leaderLogin.id) });
     expect(notOfficer).toMatchObject({ status: 'error', fieldErrors: { userId: [expect.any(String)] } });
 
     const id = String(row!.id);

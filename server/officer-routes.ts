@@ -20,17 +20,23 @@ export async function officerRankingAnswer(
   view: ResolvedView,
   principal: Principal,
   route = 'GET /api/rankings?by=officer',
+  action: 'officer.view' | 'officer.export' = 'officer.view',
 ) {
   const scope = await officerScope(db, principal);
   const officers = await visibleOfficers(db, view, scope);
   const ranking = await officerRanking(db, view, officers, getConfig().MIN_RESPONSES);
-  await auditOfficerView(db, principal, {
-    route,
-    officerIds: [...ranking.ranked.map((r) => Number(r.key)), ...ranking.suppressed.map((r) => Number(r.key))],
-    survey: view.survey.slug,
-    from: view.period.from,
-    to: view.period.to,
-  });
+  await auditOfficerView(
+    db,
+    principal,
+    {
+      route,
+      officerIds: [...ranking.ranked.map((r) => Number(r.key)), ...ranking.suppressed.map((r) => Number(r.key))],
+      survey: view.survey.slug,
+      from: view.period.from,
+      to: view.period.to,
+    },
+    action,
+  );
   return { survey: view.survey.slug, by: 'officer', from: view.period.from, to: view.period.to, ...ranking };
 }
 

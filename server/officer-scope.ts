@@ -54,17 +54,21 @@ export function viewPrincipal(principal: Principal, scope: OfficerScope): Princi
   return scope.kind === 'self' ? { ...principal, role: 'manager', unitId: scope.officer.unitId } : principal;
 }
 
-/** Every view of officer figures is in the audit log: who saw which officers, over which view. */
+/**
+ * Every view of officer figures is in the audit log: who saw which officers, over which view. A
+ * download (app/api/exports/officers/route.ts) is recorded the same way as `officer.export`.
+ */
 export async function auditOfficerView(
   db: Db,
   principal: Principal,
   what: { route: string; officerIds: readonly number[]; survey: string; from: string; to: string },
+  action: 'officer.view' | 'officer.export' = 'officer.view',
 ): Promise<void> {
   const actor = await actorOf(db, principal);
   await appendAudit(db, {
     actorUserId: actor.userId,
     actor: actor.label,
-    action: 'officer.view',
+    action,
     entity: 'officer',
     entityId: what.officerIds.length === 1 ? what.officerIds[0] : undefined,
     after: { route: what.route, officers: what.officerIds, survey: what.survey, from: what.from, to: what.to },

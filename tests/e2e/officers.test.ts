@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { adminCli } from './helpers/admin-cli';
-import { axeViolations, launchBrowser, screenshot } from './helpers/browser';
+import { axeViolations, launchBrowser, screenshot, signIn } from './helpers/browser';
 import { openStaff, pairedTablet } from './helpers/kiosk';
 import { startServer, type TestServer } from './helpers/server';
 
@@ -91,5 +91,38 @@ describe('the officer at the desk', () => {
       .toEqual([{ officer: officerId }]);
     await context.close();
     expect(errors).toEqual([]);
+  }, 240_000);
+});
+
+describe('exports of officer figures', () => {
+  test('the officers page offers the downloads to an admin only; a leader, who may view, sees none', async () => {
+    const admin = { username: 'quantri.e2e', password: 'quan-tri-mat-khau-2026' };
+    const leader = { username: 'lanhdao.e2e', password: 'lanh-dao-mat-khau-2026' };
+    for (const [who, role] of [
+      [admin, 'admin'],
+      [leader, 'leader'],
+    ] as const)
+      await adminCli(server, 'user', 'create', '--username', who.username, '--role', role, '--password', who.password);
+
+    const adminContext = await browser.newContext();
+    const page = await adminContext.newPage();
+    await signIn(page, server.url, admin.username, admin.password, '/dashboard/officers');
+    const csv = page.getByRole('link', { name: 'Tải xếp hạng cán bộ (CSV)' });
+    await expect.poll(() => csv.count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Tải xếp hạng cán bộ (Excel)' }).count()).toBe(1);
+    await screenshot(page, 'officers-export-links');
+    const file = await page.request.get(`${server.url}${await csv.getAttribute('href')}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect((await file.text()).replace(/^\uFEFF/, '').startsWith('Hạng,Mã,Tên')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await adminContext.close();
+
+    const leaderContext = await browser.newContext();
+    const leaderPage = await leaderContext.newPage();
+    await signIn(leaderPage, server.url, leader.username, leader.password, '/dashboard/officers');
+    await leaderPage.getByRole('heading', { name: /Đánh giá cán bộ/ }).waitFor();
+    expect(await leaderPage.getByRole('link', { name: /Tải xếp hạng cán bộ/ }).count()).toBe(0);
+    await leaderContext.close();
   }, 240_000);
 });

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
+import { GET as exportOfficers } from '@/app/api/exports/officers/route';
 import { GET as getIndices } from '@/app/api/indices/route';
 import { GET as getRankings } from '@/app/api/rankings/route';
 import { POST as shift } from '@/app/api/kiosk/shift/route';
@@ -77,6 +78,15 @@ const get = (handler: (r: Request) => Promise<Response>, path: string, headers: 
   handler(new Request(`http://localhost${path}`, { headers }));
 
 describe('with OFFICER_RATINGS off', () => {
+  test('the officer export address does not exist, even for an admin', async () => {
+    const admin = await bearer(t.db, 'admin');
+    const res = await exportOfficers(new Request(`http://localhost/api/exports/officers?${view}`, { headers: admin }));
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('unknown_path');
+    const audited = await t.all(sql`SELECT id FROM audit_log WHERE action = 'officer.export'`);
+    expect(audited).toHaveLength(0);
+  });
+
   test('the kiosk shift address does not exist', async () => {
     const res = await shift(
       new Request('http://localhost/api/kiosk/shift', {

@@ -4,8 +4,10 @@
 import { randomUUID } from 'node:crypto';
 
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
+import { GET as exportOfficers } from '@/app/api/exports/officers/route';
 import { GET as getIndices } from '@/app/api/indices/route';
 import { GET as getPublicResults } from '@/app/api/public-results/route';
 import { GET as getRankings } from '@/app/api/rankings/route';
@@ -42,6 +44,7 @@ const PIN = '2468';
 let t: TestDb;
 const officer = { a: 0, b: 0, c: 0 };
 const tablet = { q01: '', q03: '' };
+let admin: { authorization: string };
 let leader: { authorization: string };
 let manager: { authorization: string };
 let operator: { authorization: string };
@@ -129,6 +132,7 @@ beforeAll(async () => {
   officer.c = await made(nha, 'Lê Văn Cường');
   tablet.q01 = await pairedDevice('TTHCC-Q01');
   tablet.q03 = await pairedDevice('TTHCC-Q03');
+  admin = await bearer(t.db, 'admin');
   leader = await bearer(t.db, 'leader');
   manager = await bearer(t.db, 'manager', 'SXD-QLXD');
   operator = await bearer(t.db, 'operator');
@@ -279,6 +283,71 @@ describe('private to those who may see', () => {
     expect(views).toHaveLength(2);
     expect(views[0]).toMatchObject({ actor: 'canbo.a', entityId: String(officer.a) });
     expect(JSON.parse(views[1]!.after).officers.sort()).toEqual([officer.a, officer.b].sort());
+  });
+});
+
+describe('exports of officer figures need officers.export', () => {
+  const path = `/api/exports/officers?${view}`;
+  const exportsAudited = async () =>
+    t.all<{ actor: string; after: string }>(
+      sql`SELECT actor, after FROM audit_log WHERE action = 'officer.export' ORDER BY id`,
+    );
+
+  test('anonymous 401; an operator 403; leader, manager and officer may view but not export: 403', async () => {
+    expect((await get(exportOfficers, path)).status).toBe(401);
+    for (const caller of [operator, leader, manager, officerA]) {
+      const res = await get(exportOfficers, path, caller);
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('forbidden');
+    }
+    // The same leader does see the figures: the export permission is the separate one.
+    expect((await get(getRankings, `/api/rankings?${view}&by=officer`, leader)).status).toBe(200);
+    expect(await exportsAudited()).toHaveLength(0);
+    expect((await get(exportOfficers, `${path}&format=pdf`, admin)).status).toBe(400);
+  });
+
+  test('an admin downloads the ranking as CSV: a thin officer is listed without figures, and it is audited', async () => {
+    const res = await get(exportOfficers, path, admin);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain(`danh-gia-can-bo-quick-${today}_${today}.csv`);
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]!.startsWith('Hạng,Mã,Tên,Chỉ số (%)')).toBe(true);
+    const row = (id: number) => lines.find((l) => l.split(',')[1] === String(id))!.split(',');
+    expect(row(officer.a).slice(2, 4)).toEqual(['Nguyễn Văn An (Chuyên viên)', '83.33']);
+    // Officer B: 4 people (3 answers: an earlier test removed one), with no index, interval or verdict.
+    expect(row(officer.b)).toEqual([
+      'chưa đủ dữ liệu',
+      String(officer.b),
+      'Trần Thị Bình (Chuyên viên)',
+      '',
+      '',
+      '',
+      '3',
+      '4',
+      '',
+      '',
+    ]);
+    expect(lines).toHaveLength(4);
+    const audited = (await exportsAudited()).at(-1)!;
+    expect(JSON.parse(audited.after)).toMatchObject({ route: 'GET /api/exports/officers', survey: 'quick' });
+    expect(JSON.parse(audited.after).officers.sort()).toEqual([officer.a, officer.b, officer.c].sort());
+  });
+
+  test('XLSX holds the same table, narrowed by the unit filter like the view', async () => {
+    const res = await get(exportOfficers, `${path}&format=xlsx&unit=SXD-QLXD`, admin);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Hạng');
+    const keys = [2, 3].map((r) => Number(sheet.getRow(r).getCell(2).value)).sort();
+    expect(keys).toEqual([officer.a, officer.b].sort());
+    expect(sheet.rowCount).toBe(3);
   });
 });
 

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 
 import { getDb } from '@/db';
 import { listSurveys } from '@/db/queries/catalog';
+import { can } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { formatDay, formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
 import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
@@ -62,6 +63,13 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
   if (detail && !detail.ok && detail.status === 404) notFound();
   const link = (extra: Record<string, string>) =>
     `/dashboard/officers?${new URLSearchParams({ survey: view.survey.slug, ...(raw.period ? { period: raw.period } : {}), ...extra })}`;
+  // The file holds the ranking shown here: the resolved period, so it matches what is on screen.
+  const exportQuery = new URLSearchParams({
+    survey: view.survey.slug,
+    from: view.period.from,
+    to: view.period.to,
+    ...(raw.unit ? { unit: raw.unit } : {}),
+  }).toString();
 
   return (
     <DashboardShell principal={principal}>
@@ -83,6 +91,16 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
             </a>
           ))}
         </nav>
+        {can(principal, 'officers.export') && (
+          <nav className="dash-actions" aria-label="Tải về">
+            <a className="button button--ghost" href={`/api/exports/officers?format=csv&${exportQuery}`}>
+              Tải xếp hạng cán bộ (CSV)
+            </a>
+            <a className="button button--ghost" href={`/api/exports/officers?format=xlsx&${exportQuery}`}>
+              Tải xếp hạng cán bộ (Excel)
+            </a>
+          </nav>
+        )}
       </div>
       <p className="muted">
         Chỉ số của mỗi cán bộ tính từ những người đã đánh giá khi cán bộ đó làm việc tại quầy (ca làm việc chọn trên máy

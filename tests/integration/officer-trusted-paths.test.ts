@@ -6,12 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
+import { GET as getQr } from '@/app/api/qr/[file]/route';
 import { POST } from '@/app/api/responses/route';
+import { POST as postForm } from '@/app/s/[point]/answer/route';
+import { createApiToken } from '@/db/queries/api-tokens';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
-import { signDossier } from '@/lib/qr/links';
+import { signDossier, verifyDossier } from '@/lib/qr/links';
 import { createOfficer, setOfficerActive } from '@/server/admin/officers';
 import { attemptLogin } from '@/server/auth';
-import { hashPassword } from '@/server/secrets';
+import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
 
@@ -21,6 +24,7 @@ const CLI = { userId: null, label: 'test' };
 let t: TestDb;
 const officer = { here: 0, other: 0, gone: 0 };
 let operatorCookie = '';
+let adminToken = '';
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -48,6 +52,8 @@ beforeAll(async () => {
   const login = await attemptLogin(t.db, { username: 'op', password, now: Date.now(), client: 'test' });
   if (!login.ok) throw new Error('login failed');
   operatorCookie = `hl_session=${login.token}`;
+  adminToken = newSecretToken('hl_');
+  await createApiToken(t.db, { name: 'receipts', tokenHash: hashToken(adminToken), role: 'admin', unitId: null }, CLI);
 }, 60_000);
 afterAll(async () => {
   await t.close();
@@ -113,6 +119,54 @@ describe('the signed receipt link names the officer who received the dossier', (
       422,
       'officer_not_at_desk',
     );
+  });
+});
+
+describe('the receipt printer asks for a link naming the officer (GET /api/qr)', () => {
+  const qr = (query: string) =>
+    getQr(
+      new Request(`http://localhost/api/qr/TTHCC-Q01.svg?${query}`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      }),
+      { params: Promise.resolve({ file: 'TTHCC-Q01.svg' }) },
+    );
+
+  test('the link carries officer=<id> under its signature, and the phone page’s form takes it', async () => {
+    const res = await qr(`dossier=H19-OFF-0010&officer=${officer.here}`);
+    expect(res.status).toBe(200);
+    const url = new URL(res.headers.get('x-qr-url')!);
+    expect(url.searchParams.get('officer')).toBe(String(officer.here));
+    const ref = { point: 'TTHCC-Q01', dossier: 'H19-OFF-0010', officer: officer.here };
+    expect(verifyDossier(process.env.APP_SECRET!, ref, url.searchParams.get('sig'))).toBe(true);
+
+    // The phone page without JavaScript posts its hidden fields (the link's query) with the answers.
+    const id = randomUUID();
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      id,
+      survey: 'quick',
+      surveyVersion: '1',
+      channel: 'qr',
+      'q:satisfaction': '3',
+    }))
+      form.set(k, v);
+    for (const k of ['dossier', 'sig', 'officer']) form.set(k, url.searchParams.get(k)!);
+    const posted = await postForm(new Request('http://localhost/s/TTHCC-Q01/answer', { method: 'POST', body: form }), {
+      params: Promise.resolve({ point: 'TTHCC-Q01' }),
+    });
+    expect(posted.status).toBe(303);
+    expect(decodeURIComponent(posted.headers.get('location')!)).toContain('/cam-on');
+    expect(await officerOf(id)).toBe(officer.here);
+  });
+
+  test.each([
+    [() => `dossier=H19-OFF-0011&officer=${officer.other}`, 'officer_not_at_desk'],
+    [() => `dossier=H19-OFF-0011&officer=abc`, 'invalid_query'],
+    [() => `officer=${officer.here}`, 'invalid_query'],
+  ])('%s is refused', async (query, code) => {
+    const res = await qr(query());
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe(code);
   });
 });
 

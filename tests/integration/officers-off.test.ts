@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { GET as getIndices } from '@/app/api/indices/route';
+import { GET as getQr } from '@/app/api/qr/[file]/route';
 import { GET as getRankings } from '@/app/api/rankings/route';
 import { POST as shift } from '@/app/api/kiosk/shift/route';
 import { POST } from '@/app/api/responses/route';
@@ -118,6 +119,15 @@ describe('with OFFICER_RATINGS off', () => {
     // The envelope's rule does not depend on the setting: a body naming one alone is still a 400.
     const bare = await POST(jsonRequest(quickResponse({ officer: officerId })));
     expect(bare.status).toBe(400);
+    // And no new receipt link names one.
+    const qr = await getQr(
+      new Request(`http://localhost/api/qr/TTHCC-Q01.svg?dossier=${dossier}&officer=${officerId}`, {
+        headers: { authorization: (await bearer(t.db, 'admin')).authorization },
+      }),
+      { params: Promise.resolve({ file: 'TTHCC-Q01.svg' }) },
+    );
+    expect(qr.status).toBe(400);
+    expect((await qr.json()).error.code).toBe('invalid_query');
   });
 
   test('the rankings know no officer group, and officer= is no filter', async () => {

@@ -41,6 +41,7 @@ export async function ingestFormResponse(
   // the same check as for the JSON API, on the normalised number.
   const dossier = one(fields, 'dossier');
   const procedure = one(fields, 'procedure');
+  const officer = one(fields, 'officer');
 
   const body = {
     id: one(fields, 'id'),
@@ -51,6 +52,9 @@ export async function ingestFormResponse(
     ...(procedure !== undefined && { procedure }),
     ...(dossier !== undefined && { dossier }),
     ...(dossier !== undefined && one(fields, 'sig') !== undefined && { dossierSignature: one(fields, 'sig') }),
+    // The receipt link's officer, under its signature; a number the envelope then checks.
+    ...(dossier !== undefined &&
+      officer !== undefined && { officer: /^[0-9]{1,10}$/.test(officer) ? Number(officer) : officer }),
     locale,
     ...(one(fields, 'startedAt') !== undefined && { startedAt: one(fields, 'startedAt') }),
     completedAt: new Date(input.receivedAt).toISOString(),

@@ -17,7 +17,7 @@ import { enqueueWebhook } from '@/db/queries/webhooks';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { findSurveyVersionRef } from '@/db/queries/surveys';
-import { findShiftOfficer } from '@/db/queries/officers';
+import { findOfficer, findShiftOfficer } from '@/db/queries/officers';
 
 import { cachedLookup } from './catalog-cache';
 import { compiledVersion } from './survey-versions';
@@ -86,12 +86,26 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
   // Only the receipt's signed link (or a signed-in hotline operator) may name a dossier: its one
   // rating must not be used up by someone who guessed the number.
   if (env.dossier !== undefined && input.operatorId === undefined) {
-    const ref = { point: point.code, dossier: env.dossier, procedure: env.procedure };
+    const ref = { point: point.code, dossier: env.dossier, procedure: env.procedure, officer: env.officer };
     if (!isDossierLinkSigned(ref, env.dossierSignature)) {
       return rejected(
         403,
         'dossier_signature_invalid',
         'A response naming a dossier needs the signature of its receipt link (dossierSignature).',
+      );
+    }
+  }
+
+  // The officer the signed link or the operator names (the envelope allows no other source). With
+  // OFFICER_RATINGS off it is ignored, so links printed while it was on still take ratings.
+  const namedOfficer = env.officer !== undefined && getConfig().OFFICER_RATINGS ? env.officer : null;
+  if (namedOfficer !== null) {
+    const officer = await findOfficer(db, namedOfficer);
+    if (!officer || !officer.active || officer.unitId !== point.unit.id) {
+      return rejected(
+        422,
+        'officer_not_at_desk',
+        `Officer ${namedOfficer} is not an active officer of the unit of desk "${point.code}".`,
       );
     }
   }
@@ -134,11 +148,11 @@ export async function ingestResponse(db: Db, input: IngestInput): Promise<Ingest
     if (!seen.allowed) flags |= RESPONSE_FLAGS.burst;
   }
 
-  // The officer who served comes only from a trusted path: the kiosk's shift, set in its staff
-  // panel behind the PIN (the body cannot name one: lib/ingest/envelope.ts is strict). An answer
-  // queued before the shift began is not credited to whoever is at the desk when it syncs.
-  let officerId: number | null = null;
-  if (input.device && getConfig().OFFICER_RATINGS) {
+  // The officer who served comes only from a trusted path: the signed receipt link or the hotline
+  // operator (checked above), else the kiosk's shift, set in its staff panel behind the PIN. An
+  // answer queued before the shift began is not credited to whoever is at the desk when it syncs.
+  let officerId: number | null = namedOfficer;
+  if (officerId === null && input.device && getConfig().OFFICER_RATINGS) {
     const shift = await findShiftOfficer(db, { deviceId: input.device.id, now: input.receivedAt });
     if (shift && timing.completedAt >= shift.shiftFrom && timing.completedAt < shift.shiftUntil) officerId = shift.id;
   }

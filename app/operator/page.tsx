@@ -6,8 +6,10 @@ import { getDb } from '@/db';
 import { findPointByCode, groupByUnit, listActivePoints } from '@/db/queries/points';
 import { listPointProcedures } from '@/db/queries/procedures';
 import { findSurveyVersion } from '@/db/queries/surveys';
+import { getConfig } from '@/lib/config';
 import { offersSurvey } from '@/lib/survey/offered';
 import { requirePage } from '@/server/guard';
+import { officersForDesk } from '@/server/kiosk-shift';
 
 export const metadata: Metadata = { title: 'Tổng đài 1022 – nhập đánh giá' };
 
@@ -21,7 +23,9 @@ const SURVEYS = [
 /**
  * The 1022 hotline operator records a caller's rating: choose the desk (grouped by
  * unit) and procedure the caller was served at, then fill the survey on their behalf. The
- * response is stored with channel `hotline` and the operator's account.
+ * response is stored with channel `hotline` and the operator's account. With OFFICER_RATINGS the
+ * operator may also name the officer who served, one of the desk unit's active officers (ingest
+ * checks it again: server/ingest.ts).
  */
 export default async function OperatorPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
@@ -35,6 +39,8 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
   const procedures = chosen ? await listPointProcedures(db, { pointId: chosen.id }) : [];
   const procedureCode = one(search.procedure);
   const procedure = procedures.find((p) => p.code === procedureCode) ?? null;
+  const officers = chosen && getConfig().OFFICER_RATINGS ? await officersForDesk(db, chosen.code) : [];
+  const officer = officers.find((o) => String(o.id) === one(search.officer)) ?? null;
   // Only the surveys the chosen desk offers: the server refuses answers to any other.
   const surveys = chosen ? SURVEYS.filter((s) => offersSurvey(chosen, s.slug)) : SURVEYS;
   const slug = surveys.some((s) => s.slug === one(search.survey)) ? one(search.survey)! : (surveys[0]?.slug ?? 'quick');
@@ -78,6 +84,20 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
               </select>
             </label>
           )}
+          {officers.length > 0 && (
+            <label className="field">
+              <span>Cán bộ đã phục vụ người gọi</span>
+              <select name="officer" defaultValue={officer ? String(officer.id) : ''}>
+                <option value="">Không rõ / không nêu</option>
+                {officers.map((o) => (
+                  <option key={o.id} value={String(o.id)}>
+                    {o.name}
+                    {o.title && ` · ${o.title}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="field">
             <span>Phiếu đánh giá</span>
             <select name="survey" defaultValue={slug}>
@@ -108,13 +128,14 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
             <h2 id="operator-survey-title">
               Người gọi đánh giá: {chosen.unit.name} · {chosen.name}
               {procedure && ` · ${procedure.code}`}
+              {officer && ` · ${officer.name}`}
             </h2>
             <p className="muted">Đọc từng câu hỏi cho người gọi và chọn đúng câu trả lời của họ.</p>
             <SurveyLoader
-              key={`${call}-${survey.slug}-${chosen.code}-${procedure?.code ?? ''}`}
+              key={`${call}-${survey.slug}-${chosen.code}-${procedure?.code ?? ''}-${officer?.id ?? ''}`}
               locale="vi"
               survey={{ slug: survey.slug, version: survey.version, definition: survey.definition }}
-              context={{ point: chosen.code, channel: 'hotline', procedure: procedure?.code }}
+              context={{ point: chosen.code, channel: 'hotline', procedure: procedure?.code, officer: officer?.id }}
               keepDraft={false}
               afterDone={
                 <a

@@ -18,46 +18,66 @@ const code = (what: string, max: number) =>
 const offsetDateTime = (what: string) =>
   z.iso.datetime({ offset: true, error: `${what} must be an ISO 8601 date-time with a time zone` });
 
-export const envelopeSchema = z.strictObject(
-  {
-    // Stored in lower case: a UUID is one value however a client spells its hex digits.
-    id: z.uuid({ error: 'id must be a UUID made by the client' }).transform((id) => id.toLowerCase()),
-    survey: z
-      .string({ error: 'survey must be a string' })
-      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'survey must be a survey slug (a-z, 0-9, -)'),
-    surveyVersion: z
-      .number({ error: 'surveyVersion must be a number' })
-      .int('surveyVersion must be a whole number')
-      .min(1, 'surveyVersion must be 1 or more')
-      // The largest version number a 32-bit integer column (PostgreSQL's integer) can hold.
-      .max(2_147_483_647, 'surveyVersion is too large')
-      .optional(),
-    point: code('point', 64),
-    channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(', ')}` }),
-    procedure: code('procedure', 64).optional(),
-    dossier: z
-      .string({ error: 'dossier must be a string' })
-      .transform(normalizeDossier)
-      .pipe(code('dossier', 64))
-      .optional(),
-    // The `sig` of the receipt's QR link (lib/qr/links.ts); required with a dossier, except from
-    // a signed-in hotline operator.
-    dossierSignature: z
-      .string({ error: 'dossierSignature must be a string' })
-      .max(64, 'dossierSignature must be at most 64 characters')
-      .optional(),
-    locale: z.enum(['vi', 'en'], { error: 'locale must be vi or en' }).optional(),
-    startedAt: offsetDateTime('startedAt').optional(),
-    completedAt: offsetDateTime('completedAt').optional(),
-    answers: z.unknown().refine((v) => v !== undefined, 'answers is required'),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-        : 'the body must be a JSON object',
-  },
-);
+export const envelopeSchema = z
+  .strictObject(
+    {
+      // Stored in lower case: a UUID is one value however a client spells its hex digits.
+      id: z.uuid({ error: 'id must be a UUID made by the client' }).transform((id) => id.toLowerCase()),
+      survey: z
+        .string({ error: 'survey must be a string' })
+        .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'survey must be a survey slug (a-z, 0-9, -)'),
+      surveyVersion: z
+        .number({ error: 'surveyVersion must be a number' })
+        .int('surveyVersion must be a whole number')
+        .min(1, 'surveyVersion must be 1 or more')
+        // The largest version number a 32-bit integer column (PostgreSQL's integer) can hold.
+        .max(2_147_483_647, 'surveyVersion is too large')
+        .optional(),
+      point: code('point', 64),
+      channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(', ')}` }),
+      procedure: code('procedure', 64).optional(),
+      dossier: z
+        .string({ error: 'dossier must be a string' })
+        .transform(normalizeDossier)
+        .pipe(code('dossier', 64))
+        .optional(),
+      // The `sig` of the receipt's QR link (lib/qr/links.ts); required with a dossier, except from
+      // a signed-in hotline operator.
+      dossierSignature: z
+        .string({ error: 'dossierSignature must be a string' })
+        .max(64, 'dossierSignature must be at most 64 characters')
+        .optional(),
+      // The officer who served (OFFICER_RATINGS): only under a receipt link's signature, which covers
+      // it, or from a signed-in hotline operator (channel hotline); see the refinement below.
+      officer: z
+        .number({ error: 'officer must be a number' })
+        .int('officer must be a whole number')
+        .min(1, 'officer must be 1 or more')
+        .max(2_147_483_647, 'officer is too large')
+        .optional(),
+      locale: z.enum(['vi', 'en'], { error: 'locale must be vi or en' }).optional(),
+      startedAt: offsetDateTime('startedAt').optional(),
+      completedAt: offsetDateTime('completedAt').optional(),
+      answers: z.unknown().refine((v) => v !== undefined, 'answers is required'),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+          : 'the body must be a JSON object',
+    },
+  )
+  .refine(
+    // A citizen's own body cannot name an officer: only the signed link carries one, or an operator.
+    (env) =>
+      env.officer === undefined ||
+      env.channel === 'hotline' ||
+      (env.dossier !== undefined && env.dossierSignature !== undefined),
+    {
+      path: ['officer'],
+      message: 'officer is accepted only with dossier and dossierSignature, or on channel hotline',
+    },
+  );
 
 export type Envelope = z.infer<typeof envelopeSchema>;
 

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import { describe, expect, test } from 'vitest';
 
 import { dossierUrl, normalizeDossier, pointUrl, shortUrl, signDossier, verifyDossier } from './links';
@@ -46,6 +48,36 @@ describe('per-dossier links', () => {
     expect(url.searchParams.get('procedure')).toBe(REF.procedure);
     expect(verifyDossier(SECRET, REF, url.searchParams.get('sig'))).toBe(true);
     expect(shortUrl('https://hailong.example.gov.vn/s/TTHCC-Q01')).toBe('hailong.example.gov.vn/s/TTHCC-Q01');
+  });
+});
+
+describe('the officer who received the dossier', () => {
+  const WITH = { ...REF, officer: 7 };
+
+  test('a link printed before officers existed keeps its signature', () => {
+    // The v1 bytes exactly as they were signed before the officer line was added.
+    const old = createHmac('sha256', SECRET)
+      .update(['hailong-dossier-v1', REF.point, REF.dossier, REF.procedure].join('\n'))
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
+    expect(signDossier(SECRET, REF)).toBe(old);
+    expect(verifyDossier(SECRET, REF, old)).toBe(true);
+  });
+
+  test.each([
+    ['added to a link signed without one', REF, WITH],
+    ['changed', WITH, { ...REF, officer: 8 }],
+    ['dropped', WITH, REF],
+  ])('the signature is refused when the officer is %s', (_what, signed, given) => {
+    expect(verifyDossier(SECRET, given, signDossier(SECRET, signed))).toBe(false);
+  });
+
+  test('the link carries officer=<id> under the signature', () => {
+    const url = new URL(dossierUrl('https://x.example', SECRET, WITH));
+    expect(url.searchParams.get('officer')).toBe('7');
+    expect(verifyDossier(SECRET, WITH, url.searchParams.get('sig'))).toBe(true);
+    expect(new URL(dossierUrl('https://x.example', SECRET, REF)).searchParams.has('officer')).toBe(false);
   });
 });
 

@@ -3,7 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 // What the QR codes encode: a desk's link, its procedure list, and a per-dossier link printed on the
 // receipt, signed so that nobody can rate (and so use up) a dossier that is not theirs.
 
-export type DossierRef = { point: string; dossier: string; procedure?: string };
+/** `officer`: the id of the officer who received the dossier (OFFICER_RATINGS), when the link names one. */
+export type DossierRef = { point: string; dossier: string; procedure?: string; officer?: number };
 
 /**
  * The one spelling of a dossier number: compatibility forms folded (NFKC, so a full-width
@@ -17,9 +18,15 @@ export function normalizeDossier(raw: string): string {
 // 128 bits of HMAC-SHA256: unforgeable, and short enough to keep the printed code coarse.
 const SIGNATURE_BYTES = 16;
 
-/** The exact bytes signed; a version prefix lets the format change without accepting old forgeries. */
-export function dossierPayload({ point, dossier, procedure }: DossierRef): string {
-  return ['hailong-dossier-v1', point, normalizeDossier(dossier), procedure ?? ''].join('\n');
+/**
+ * The exact bytes signed; a version prefix lets the format change without accepting old forgeries.
+ * The officer is a fifth line only when the link names one, so every link printed without one keeps
+ * its signature, and a signature made without an officer does not cover a link that adds one.
+ */
+export function dossierPayload({ point, dossier, procedure, officer }: DossierRef): string {
+  const lines = ['hailong-dossier-v1', point, normalizeDossier(dossier), procedure ?? ''];
+  if (officer !== undefined) lines.push(`officer:${officer}`);
+  return lines.join('\n');
 }
 
 export function signDossier(secret: string, ref: DossierRef): string {
@@ -30,7 +37,7 @@ export function signDossier(secret: string, ref: DossierRef): string {
     .toString('base64url');
 }
 
-/** True only for the signature this secret makes for exactly this desk, dossier and procedure. */
+/** True only for the signature this secret makes for exactly this desk, dossier, procedure and officer. */
 export function verifyDossier(secret: string, ref: DossierRef, signature: string | undefined | null): boolean {
   if (!signature || !/^[A-Za-z0-9_-]{1,64}$/.test(signature)) return false;
   const given = Buffer.from(signature, 'base64url');
@@ -52,6 +59,7 @@ export function procedureListUrl(baseUrl: string, point: string): string {
 export function dossierUrl(baseUrl: string, secret: string, ref: DossierRef): string {
   const q = new URLSearchParams({ dossier: normalizeDossier(ref.dossier) });
   if (ref.procedure) q.set('procedure', ref.procedure);
+  if (ref.officer !== undefined) q.set('officer', String(ref.officer));
   q.set('sig', signDossier(secret, ref));
   return `${pointUrl(baseUrl, ref.point)}?${q.toString()}`;
 }

@@ -2,7 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { adminCli } from './helpers/admin-cli';
-import { axeViolations, launchBrowser, screenshot, signIn } from './helpers/browser';
+import { dossierUrl } from '@/lib/qr/links';
+
+import { axeViolations, launchBrowser, openPage, screenshot, signIn } from './helpers/browser';
 import { openStaff, pairedTablet } from './helpers/kiosk';
 import { startServer, type TestServer } from './helpers/server';
 
@@ -89,6 +91,72 @@ describe('the officer at the desk', () => {
         ),
       )
       .toEqual([{ officer: officerId }]);
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  test('the receipt link names the officer who received the dossier; the hotline operator may name one', async () => {
+    const officerId = Number(
+      /Officer (\d+)/.exec(
+        await adminCli(server, 'officer', 'create', '--unit', 'SXD-QLXD', '--name', 'Đỗ Thị Hoa'),
+      )?.[1],
+    );
+    await adminCli(
+      server,
+      'user',
+      'create',
+      '--username',
+      'tongdai2',
+      '--role',
+      'operator',
+      '--password',
+      'tong-dai-mat-khau-2026',
+    );
+
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const { page, errors } = await openPage(context);
+    // The phone page of a receipt link that names the officer (signed with the server's APP_SECRET).
+    const dossier = 'H19.20-261203-0500';
+    await page.goto(
+      dossierUrl(server.url, 'e2e-secret-0123456789abcdef', { point: 'TTHCC-Q01', dossier, officer: officerId }),
+    );
+    await page
+      .locator('[data-name="satisfaction"] .sd-item')
+      .filter({ hasText: /^Hài lòng$/ })
+      .click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+    await expect
+      .poll(() =>
+        server.query<{ officer: number | null }>(
+          'SELECT officer_id AS officer FROM responses WHERE dossier = ?',
+          dossier,
+        ),
+      )
+      .toEqual([{ officer: officerId }]);
+
+    await signIn(page, server.url, 'tongdai2', 'tong-dai-mat-khau-2026', '/operator');
+    await page.getByLabel('Quầy đã phục vụ người gọi (theo đơn vị)').selectOption('TTHCC-Q01');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    const select = page.getByLabel('Cán bộ đã phục vụ người gọi');
+    await select.waitFor();
+    // Only the desk unit's active officers.
+    const offered = await select.locator('option').allInnerTexts();
+    expect(offered).toContain('Đỗ Thị Hoa');
+    expect(offered.join('|')).not.toMatch(/Lê Văn Cường|Phạm Đã Nghỉ/);
+    await select.selectOption(String(officerId));
+    await page.getByRole('button', { name: 'Bắt đầu nhập đánh giá' }).click();
+    await page.locator('[data-name="satisfaction"]').getByText('Hài lòng', { exact: true }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'operator-officer');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('link', { name: 'Nhập cuộc gọi tiếp theo' }).waitFor();
+    expect(
+      server.query<{ officer: number | null }>(
+        'SELECT officer_id AS officer FROM responses WHERE channel = ?',
+        'hotline',
+      ),
+    ).toEqual([{ officer: officerId }]);
     await context.close();
     expect(errors).toEqual([]);
   }, 240_000);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { GET as exportOfficers } from '@/app/api/exports/officers/route';
 import { GET as getIndices } from '@/app/api/indices/route';
+import { GET as getQr } from '@/app/api/qr/[file]/route';
 import { GET as getRankings } from '@/app/api/rankings/route';
 import { POST as shift } from '@/app/api/kiosk/shift/route';
 import { POST } from '@/app/api/responses/route';
@@ -14,6 +15,7 @@ import { consumePairing, createDevice } from '@/db/queries/devices';
 import { setDeviceShift } from '@/db/queries/officers';
 import { findPointByCode } from '@/db/queries/points';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
+import { signDossier } from '@/lib/qr/links';
 import { localDay } from '@/lib/time/local';
 import { createOfficer } from '@/server/admin/officers';
 import { attemptLogin } from '@/server/auth';
@@ -111,6 +113,31 @@ describe('with OFFICER_RATINGS off', () => {
     expect(row!.officer).toBeNull();
     // The kiosk page reads the shift through the same switch (app/kiosk/page.tsx).
     expect(await currentShift(t.db, deviceId)).not.toBeNull();
+  });
+
+  test('a receipt link naming an officer still takes its rating, with the officer ignored', async () => {
+    // Links printed while the setting was on stay valid: the signature covers the officer.
+    const id = randomUUID();
+    const dossier = 'H19-OFF-0100';
+    const dossierSignature = signDossier(process.env.APP_SECRET!, { point: 'TTHCC-Q01', dossier, officer: officerId });
+    const res = await POST(jsonRequest(quickResponse({ id, dossier, dossierSignature, officer: officerId })));
+    expect(res.status).toBe(201);
+    const [row] = await t.all<{ officer: number | null }>(
+      sql`SELECT officer_id AS officer FROM responses WHERE id = ${id}`,
+    );
+    expect(row!.officer).toBeNull();
+    // The envelope's rule does not depend on the setting: a body naming one alone is still a 400.
+    const bare = await POST(jsonRequest(quickResponse({ officer: officerId })));
+    expect(bare.status).toBe(400);
+    // And no new receipt link names one.
+    const qr = await getQr(
+      new Request(`http://localhost/api/qr/TTHCC-Q01.svg?dossier=${dossier}&officer=${officerId}`, {
+        headers: { authorization: (await bearer(t.db, 'admin')).authorization },
+      }),
+      { params: Promise.resolve({ file: 'TTHCC-Q01.svg' }) },
+    );
+    expect(qr.status).toBe(400);
+    expect((await qr.json()).error.code).toBe('invalid_query');
   });
 
   test('the rankings know no officer group, and officer= is no filter', async () => {

@@ -26,13 +26,17 @@ surveyLocalization.defaultLocale = 'vi';
 export type SurveyRunnerProps = {
   locale: Locale;
   survey: { slug: string; version: number; definition: string };
-  /** `dossierSignature`: the receipt link's `sig`, which the server asks for with a dossier. */
+  /**
+   * `dossierSignature`: the receipt link's `sig`, which the server asks for with a dossier.
+   * `officer`: the officer the receipt link names (under its signature) or the hotline operator chose.
+   */
   context: {
     point: string;
     channel: 'qr' | 'web' | 'hotline';
     procedure?: string;
     dossier?: string;
     dossierSignature?: string;
+    officer?: number;
   };
   /** False where one device serves many people in turn (the hotline operator): no draft is restored. */
   keepDraft?: boolean;
@@ -138,6 +142,7 @@ export default function SurveyRunner({
       if (context.procedure) body.procedure = context.procedure;
       if (context.dossier) body.dossier = context.dossier;
       if (context.dossier && context.dossierSignature) body.dossierSignature = context.dossierSignature;
+      if (context.officer !== undefined) body.officer = context.officer;
       const pending = { id: body.id as string, body };
       // Stored before the first attempt: from here on a reload or a dead battery cannot lose it.
       savePending(pendingId, pending);

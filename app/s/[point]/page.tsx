@@ -58,12 +58,18 @@ export default async function PointSurveyPage({
   const normalDossier = dossierParam === undefined ? undefined : normalizeDossier(dossierParam);
   const dossier = normalDossier && DOSSIER.test(normalDossier) ? normalDossier : undefined;
   const signature = one(search.sig);
-  // A dossier link is only trusted when the receipt's signature covers this desk, dossier and
-  // procedure: otherwise anyone could use up someone else's one rating.
+  // The officer who received the dossier, when the receipt names one: the signature covers it.
+  const officerParam = one(search.officer);
+  const officer =
+    officerParam !== undefined && /^[1-9][0-9]{0,9}$/.test(officerParam) ? Number(officerParam) : undefined;
+  // A dossier link is only trusted when the receipt's signature covers this desk, dossier,
+  // procedure and officer: otherwise anyone could use up someone else's one rating.
   const dossierProblem =
     dossierParam === undefined
       ? null
-      : !dossier || !isDossierLinkSigned({ point: point.code, dossier, procedure: procedureCode }, signature)
+      : !dossier ||
+          (officerParam !== undefined && officer === undefined) ||
+          !isDossierLinkSigned({ point: point.code, dossier, procedure: procedureCode, officer }, signature)
         ? 'forged'
         : (await isDossierRated(db, dossier))
           ? 'rated'
@@ -77,6 +83,7 @@ export default async function PointSurveyPage({
     procedure: procedure?.code,
     dossier,
     sig: dossier ? signature : undefined,
+    officer: dossier && officer !== undefined ? String(officer) : undefined,
     c: channel === 'web' ? 'web' : undefined,
   };
   const unitName = locale === 'en' ? (point.unit.nameEn ?? point.unit.name) : point.unit.name;
@@ -120,6 +127,7 @@ export default async function PointSurveyPage({
               procedure: procedure?.code,
               dossier,
               dossierSignature: dossier ? signature : undefined,
+              officer: dossier ? officer : undefined,
             }}
             formPage={formPage}
             firstPage={
@@ -137,6 +145,7 @@ export default async function PointSurveyPage({
                     procedure: procedure?.code,
                     dossier,
                     sig: kept.sig,
+                    officer: kept.officer,
                     lang: locale === 'en' ? 'en' : undefined,
                     startedAt: new Date().toISOString(),
                   }}

@@ -1,4 +1,5 @@
 import { getDb } from '@/db';
+import { findOfficer } from '@/db/queries/officers';
 import { findPointByCode } from '@/db/queries/points';
 import { findProcedureAtPoint } from '@/db/queries/procedures';
 import { getConfig } from '@/lib/config';
@@ -14,9 +15,10 @@ const CODE = /^[\p{L}\p{N}._\-/]{1,64}$/u;
 
 /**
  * GET /api/qr/{point}.svg|.png: the desk's QR code, encoding its phone page. With
- * `?dossier=…[&procedure=…]` the code encodes a signed per-dossier link instead; signing is
- * what makes a dossier link trustworthy, so only an administrator (or the receipt printer's
- * admin API token) may ask for one.
+ * `?dossier=…[&procedure=…][&officer=ID]` the code encodes a signed per-dossier link instead;
+ * signing is what makes a dossier link trustworthy, so only an administrator (or the receipt
+ * printer's admin API token) may ask for one. `officer` (OFFICER_RATINGS only): the officer who
+ * received the dossier, active in the desk's unit; the signature covers it.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
@@ -30,6 +32,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const procedure = search.get('procedure');
   if (procedure !== null && dossier === null)
     return badRequest('invalid_query', 'procedure is only meaningful with dossier.');
+  const officerParam = search.get('officer');
+  if (officerParam !== null && !getConfig().OFFICER_RATINGS)
+    return badRequest('invalid_query', 'officer is not a parameter here (OFFICER_RATINGS is off).');
+  if (officerParam !== null && dossier === null)
+    return badRequest('invalid_query', 'officer is only meaningful with dossier.');
+  if (officerParam !== null && !/^[1-9][0-9]{0,9}$/.test(officerParam))
+    return badRequest('invalid_query', 'officer must be the id of an officer.');
+  const officerId = officerParam === null ? undefined : Number(officerParam);
   if (dossier !== null && !CODE.test(dossier))
     return badRequest('invalid_query', 'dossier may hold only letters, digits and . _ - / (at most 64).');
   if (procedure !== null && !CODE.test(procedure))
@@ -54,10 +64,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
         if (!found.offered)
           return badRequest('procedure_not_offered', `Desk "${point.code}" does not handle procedure "${procedure}".`);
       }
+      if (officerId !== undefined) {
+        // The answers would be refused: only an active officer of the desk's unit is credited.
+        const officer = await findOfficer(db, officerId);
+        if (!officer || !officer.active || officer.unitId !== point.unit.id)
+          return badRequest(
+            'officer_not_at_desk',
+            `Officer ${officerId} is not an active officer of the unit of desk "${point.code}".`,
+          );
+      }
       url = dossierUrl(getConfig().publicBaseUrl, appSecret(), {
         point: point.code,
         dossier,
         procedure: procedure ?? undefined,
+        officer: officerId,
       });
     }
 

@@ -7,7 +7,7 @@ import { ingestFormResponse } from '@/server/form-response';
 import { appSecret } from '@/server/secret';
 
 const rateRule = { limit: getConfig().RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
-const KEPT = ['survey', 'procedure', 'dossier', 'sig', 'lang'] as const;
+const KEPT = ['survey', 'procedure', 'dossier', 'sig', 'officer', 'lang'] as const;
 
 /**
  * POST /s/{point}/answer: the survey page's plain form, for a phone without JavaScript. Answers

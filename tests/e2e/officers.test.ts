@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminCli } from './helpers/admin-cli';
 import { dossierUrl } from '@/lib/qr/links';
 
-import { axeViolations, launchBrowser, openPage, screenshot, signIn } from './helpers/browser';
+import { axeViolations, launchBrowser, openPage, rateSatisfied, screenshot, signIn } from './helpers/browser';
 import { openStaff, pairedTablet } from './helpers/kiosk';
 import { startServer, type TestServer } from './helpers/server';
 
@@ -77,12 +77,7 @@ describe('the officer at the desk', () => {
     await screenshot(page, 'kiosk-attract-officer');
 
     await page.getByRole('button', { name: 'Chạm để đánh giá' }).click();
-    await page
-      .locator('[data-name="satisfaction"] .sd-item')
-      .filter({ hasText: /^Hài lòng$/ })
-      .click();
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+    await rateSatisfied(page);
     await expect
       .poll(() =>
         server.query<{ officer: number | null }>(
@@ -120,12 +115,7 @@ describe('the officer at the desk', () => {
     await page.goto(
       dossierUrl(server.url, 'e2e-secret-0123456789abcdef', { point: 'TTHCC-Q01', dossier, officer: officerId }),
     );
-    await page
-      .locator('[data-name="satisfaction"] .sd-item')
-      .filter({ hasText: /^Hài lòng$/ })
-      .click();
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+    await rateSatisfied(page);
     await expect
       .poll(() =>
         server.query<{ officer: number | null }>(

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { procedureHeaders, readProcedureCsv } from '@/lib/procedures/columns';
 import { foldVietnamese } from '@/lib/text/fold';
 
-import { axeViolations, launchBrowser, openPage, screenshot, signIn as signInAt } from './helpers/browser';
+import {
+  axeViolations,
+  launchBrowser,
+  openPage,
+  rateSatisfied,
+  screenshot,
+  signIn as signInAt,
+} from './helpers/browser';
 import { pairedTablet as pair, readyForOffline } from './helpers/kiosk';
 import { decodeQrDataUrl } from './helpers/qr';
 import { startServer, type TestServer } from './helpers/server';
@@ -99,12 +106,7 @@ describe('looking a procedure up', () => {
     await screenshot(page, 'kiosk-lookup-detail');
 
     await page.getByRole('button', { name: 'Đánh giá thủ tục này' }).click();
-    await page
-      .locator('[data-name="satisfaction"] .sd-item')
-      .filter({ hasText: /^Hài lòng$/ })
-      .click();
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+    await rateSatisfied(page);
     await expect
       .poll(
         () =>

@@ -79,3 +79,13 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => url.pathname === next);
 }
+
+/** Rates the quick survey "Hài lòng" in the SurveyJS runner, sends it and waits for the thank-you. */
+export async function rateSatisfied(page: Page): Promise<void> {
+  await page
+    .locator('[data-name="satisfaction"] .sd-item')
+    .filter({ hasText: /^Hài lòng$/ })
+    .click();
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+}

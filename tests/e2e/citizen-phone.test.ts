@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { axeViolations, choose, launchBrowser, openPage, question, screenshot, surveyJs } from './helpers/browser';
 import { contrast } from './helpers/contrast';
 import { dossierUrl } from '@/lib/qr/links';
 
@@ -37,12 +37,6 @@ async function withPhone(
     await context.close();
   }
 }
-
-/** SurveyJS has taken over from the server-rendered first page. */
-const surveyJs = (page: Page) => page.locator('.sd-root-modern').first().waitFor();
-const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`);
-const choose = (page: Page, name: string, label: string) =>
-  question(page, name).getByText(label, { exact: true }).click();
 
 type Row = { channel: string; dossier: string | null; procedure: string | null; answers: string; point: string };
 const responsesOf = (point: string) =>

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { dossierUrl } from '@/lib/qr/links';
 
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { axeViolations, choose, launchBrowser, openPage, question, screenshot } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
 // A citizen scans the QR code printed on their dossier receipt: the link is signed, and
@@ -48,7 +48,7 @@ describe('per-dossier links on the receipt', () => {
     await page.goto(`${server.url}/s/TTHCC-Q01?dossier=H19.20-250310-0042`); // no signature at all
     await page.getByRole('heading', { name: 'Liên kết đánh giá không hợp lệ' }).waitFor();
     await page.getByRole('link', { name: 'Đánh giá chung cho quầy' }).click();
-    await page.locator('[data-name="satisfaction"]').waitFor();
+    await question(page, 'satisfaction').waitFor();
     expect(new URL(page.url()).search).toBe('');
     await context.close();
     expect(errors).toEqual([]);
@@ -65,12 +65,12 @@ describe('per-dossier links on the receipt', () => {
     // The page does not promise anonymity: it says the rating is linked to the dossier.
     expect(await first.page.locator('footer').innerText()).toContain('gắn với mã hồ sơ');
 
-    await first.page.locator('[data-name="satisfaction"]').getByText('Hài lòng', { exact: true }).click();
+    await choose(first.page, 'satisfaction', 'Hài lòng');
     await first.page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await first.page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
 
     // The tab opened before the first rating learns it at submit.
-    await second.page.locator('[data-name="satisfaction"]').getByText('Không hài lòng', { exact: true }).click();
+    await choose(second.page, 'satisfaction', 'Không hài lòng');
     await second.page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await second.page.getByRole('heading', { name: 'Hồ sơ này đã được đánh giá' }).waitFor();
     expect(await axeViolations(second.page)).toEqual([]);
@@ -111,9 +111,7 @@ describe('per-dossier links on the receipt', () => {
     const context = await browser.newContext(PHONE);
     const { page, errors } = await openPage(context);
     await page.goto(dossierUrl(server.url, E2E_SECRET, { point: 'TTHCC-Q03', dossier: 'h19.20-261203-0777' }));
-    // SurveyJS has taken over from the server-rendered first page (a tap during the hand-over is lost).
-    await page.locator('.sd-root-modern').first().waitFor();
-    await page.locator('[data-name="satisfaction"]').getByText('Hài lòng', { exact: true }).click();
+    await choose(page, 'satisfaction', 'Hài lòng');
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
     await context.close();

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { Model } from 'survey-core';
 
 import { messages, type Locale } from '@/lib/i18n';
@@ -93,7 +94,9 @@ export function SurveyLoader({
         for (const [name, value] of Object.entries(answers)) model.setValue(name, value);
         for (const name of touched.current) if (!(name in answers)) model.clearValue(name);
         const focused = (document.activeElement as HTMLInputElement | null)?.name;
-        setShown(true);
+        // The form leaves the page in this same task: a tap cannot land on it after its answers
+        // were read (a scheduled render would leave a few milliseconds in which a tap is lost).
+        flushSync(() => setShown(true));
         // Keyboard focus stays on the same question rather than falling back to the page.
         if (focused?.startsWith('q:'))
           requestAnimationFrame(() =>

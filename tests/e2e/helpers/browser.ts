@@ -80,6 +80,19 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.waitForURL((url) => url.pathname === next);
 }
 
+/** SurveyJS has taken over from the server-rendered first page of `/s/[point]`. */
+export const surveyJs = (page: Page) => page.locator('.sd-root-modern').first().waitFor();
+
+/**
+ * A question as the citizen sees it. While SurveyJS lays itself out, hidden, under the
+ * server-rendered first page, the page holds the question twice: this is the visible one.
+ */
+export const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`).filter({ visible: true });
+
+/** Taps the choice labelled `label` of question `name`, on whichever form is showing it. */
+export const choose = (page: Page, name: string, label: string) =>
+  question(page, name).getByText(label, { exact: true }).click();
+
 /** Rates the quick survey "Hài lòng" in the SurveyJS runner, sends it and waits for the thank-you. */
 export async function rateSatisfied(page: Page): Promise<void> {
   await page

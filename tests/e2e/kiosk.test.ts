@@ -329,12 +329,20 @@ describe('the kiosk tablet at a desk', () => {
       expect(await page.locator('a[href]').count()).toBe(0);
       expect(await page.getByText('đóng trang này', { exact: false }).count()).toBe(0);
       await expectButtonsApart(page);
-      // With "Chữ to" the screen is taller than the tablet: "done" stays on it all the same.
-      await expectOnScreen(page, page.getByRole('button', { name: 'Xong, trở về' }));
-      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `kiosk-${name}-case-code`, false);
+      // With "Chữ to" the code, its QR code, the contact offer and "done" fit one screen.
+      await page.getByRole('img', { name: 'Quét mã QR này bằng điện thoại để theo dõi phản ánh' }).waitFor();
+      for (const needed of [
+        page.locator('.case-code'),
+        page.getByRole('img', { name: 'Quét mã QR này bằng điện thoại để theo dõi phản ánh' }),
+        page.getByText('Để lại số điện thoại hoặc email (không bắt buộc)'),
+        page.getByRole('button', { name: 'Xong, trở về' }),
+      ])
+        await expectOnScreen(page, needed);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByText('Để lại số điện thoại hoặc email (không bắt buộc)').click();
       await page.getByLabel('Số điện thoại', { exact: true }).waitFor();
+      await expectOnScreen(page, page.getByLabel('Số điện thoại', { exact: true }));
       await expectButtonsApart(page);
       await expectOnScreen(page, page.getByRole('button', { name: 'Gửi thông tin liên hệ' }));
       await expectOnScreen(page, page.getByRole('button', { name: 'Xong, trở về' }));

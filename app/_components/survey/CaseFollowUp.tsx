@@ -105,7 +105,13 @@ export function CaseFollowUp({
           <p>{t.contactPrivacy}</p>
         </div>
       ) : (
-        <details className="contact-step" id="lien-he" open={openAtFirst || undefined}>
+        <details
+          className="contact-step"
+          id="lien-he"
+          open={openAtFirst || undefined}
+          // Opened at the foot of a full screen: bring its fields up, above the send bar.
+          onToggle={(e) => e.currentTarget.open && !openAtFirst && e.currentTarget.scrollIntoView({ block: 'start' })}
+        >
           <summary className="button button--ghost">{t.contactOpen}</summary>
           <form className="form" onSubmit={submit} method={post ? 'post' : undefined} action={post?.action}>
             <input type="hidden" name="responseId" value={responseId} />

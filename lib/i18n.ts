@@ -53,7 +53,8 @@ const vi = {
   contactInvalid: 'Số điện thoại hoặc email chưa đúng (ví dụ 0912 345 678).',
   contactClosed: 'Phản ánh này đã được xử lý xong nên không cần để lại thông tin liên hệ.',
   lookupTitle: 'Tra cứu phản ánh',
-  lookupIntro: 'Nhập mã phản ánh được hiển thị sau khi Ông/Bà đánh giá (ví dụ PA-7K3M9QX-4).',
+  // The example code is written with non-breaking hyphens (U+2011): a code never wraps.
+  lookupIntro: 'Nhập mã phản ánh được hiển thị sau khi Ông/Bà đánh giá (ví dụ PA‑7K3M9QX‑4).',
   lookupCode: 'Mã phản ánh',
   lookupSubmit: 'Tra cứu',
   lookupInvalid: 'Mã không hợp lệ. Vui lòng kiểm tra lại từng ký tự.',
@@ -136,7 +137,7 @@ const en: Messages = {
   contactInvalid: 'The phone number or email is not valid (for example 0912 345 678).',
   contactClosed: 'This case has already been handled, so no contact details are needed.',
   lookupTitle: 'Case lookup',
-  lookupIntro: 'Enter the case code shown after your rating (for example PA-7K3M9QX-4).',
+  lookupIntro: 'Enter the case code shown after your rating (for example PA‑7K3M9QX‑4).',
   lookupCode: 'Case code',
   lookupSubmit: 'Look up',
   lookupInvalid: 'This is not a valid code. Please check each character.',

@@ -1,3 +1,5 @@
+import '@/app/_components/procedures/procedures.css';
+
 import type { Metadata } from 'next';
 import Link from 'next/link';
 

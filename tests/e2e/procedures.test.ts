@@ -175,6 +175,14 @@ describe('looking a procedure up', () => {
     });
     await link.waitFor();
     expect(await page.getByRole('link', { name: /chứng chỉ hành nghề/ }).count()).toBe(0);
+    // Its own styles on a first visit: nothing wider than the phone, code and sector under the name.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await page
+        .locator('.procedure-list__meta')
+        .first()
+        .evaluate((e) => getComputedStyle(e).display),
+    ).toBe('block');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'thu-tuc-search');
     await link.click();

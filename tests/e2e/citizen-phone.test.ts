@@ -596,6 +596,36 @@ describe('words, case code and the desk list', () => {
   });
 });
 
+describe('nothing pushes a phone page sideways', () => {
+  const PAGES = [
+    '/',
+    '/s',
+    '/s/TTHCC-Q01',
+    '/s/TTHCC-Q03?survey=sipas',
+    '/tra-cuu',
+    '/thu-tuc',
+    '/thu-tuc/1.013225',
+    '/ket-qua',
+  ];
+  test.each([360, 390])('at %i px wide, in Vietnamese and in English', async (width) => {
+    const context = await browser.newContext({ ...PHONE, viewport: { width, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const path of PAGES)
+        for (const lang of ['vi', 'en']) {
+          await page.goto(`${server.url}${path}${lang === 'en' ? `${path.includes('?') ? '&' : '?'}lang=en` : ''}`);
+          await page.waitForLoadState('load');
+          const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scroll > width) wide.push(`${path} (${lang}): ${scroll} px`);
+        }
+      expect(wide).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('screenshots of every citizen state', () => {
   test.each(Object.entries(VIEWPORTS))('at %s size', async (name, device) => {
     const context = await browser.newContext({ ...device, locale: 'vi-VN' });

@@ -7,12 +7,13 @@ import { can } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { formatDay, formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
 import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
+import { VERDICT_WORDS } from '@/lib/indices';
 import { requirePage } from '@/server/guard';
 import { officerFigures, officerRankingAnswer } from '@/server/officer-routes';
 import { officerScope, viewPrincipal } from '@/server/officer-scope';
 import { interruptViewError, isViewError, resolveView } from '@/server/view';
 
-import { Ranking, VERDICT_WORDS } from '../_components/Rankings';
+import { Ranking } from '../_components/Rankings';
 import '../dashboard.css';
 import { DashboardShell } from '../_components/DashboardShell';
 import { PERIODS } from '../_components/FilterForm';
@@ -122,7 +123,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
               {formatPercent(detail.figures.ci95![0])} – {formatPercent(detail.figures.ci95![1])}),{' '}
               {formatInt(detail.figures.responses)} người đánh giá.
               {detail.figures.benchmark &&
-                ` So với ${detail.figures.benchmark.label} ${formatPercent(detail.figures.benchmark.index)}: ${VERDICT_WORDS[detail.figures.verdict ?? 'within']}.`}
+                ` So với ${detail.figures.benchmark.label} ${formatPercent(detail.figures.benchmark.index)}: ${VERDICT_WORDS.vi[detail.figures.verdict ?? 'within']}.`}
             </p>
           )}
           <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Cơ cấu thủ tục / Procedure mix">

@@ -8,7 +8,9 @@ import {
   listActivePoints,
   listActiveProcedures,
   listActiveUnits,
+  listSurveys,
   type PointRef,
+  type SurveyRow,
   type UnitRef,
 } from '@/db/queries/catalog';
 import type { ProcedureRef } from '@/db/queries/procedures';
@@ -149,4 +151,23 @@ export function interruptViewError(error: ViewError): ViewError & { status: 400 
   if (error.status === 403) redirect('/forbidden');
   if (error.status === 404) notFound();
   return error as ViewError & { status: 400 };
+}
+
+/**
+ * A dashboard page's view: its query over the `preferred` survey unless the query names one (the
+ * first survey when `preferred` is not in the catalogue; none at all is a 404), with its errors
+ * interrupted as `interruptViewError` does; with the surveys it chose from, for the page's picker.
+ */
+export async function resolvePageView(
+  db: Db,
+  principal: Principal,
+  raw: Record<string, string>,
+  preferred: string,
+): Promise<{ surveys: SurveyRow[]; view: ResolvedView | (ViewError & { status: 400 }) }> {
+  const surveys = await listSurveys(db);
+  if (surveys.length === 0) notFound();
+  const view = await resolveView(db, principal, raw, Date.now(), {
+    survey: surveys.some((s) => s.slug === preferred) ? preferred : surveys[0]!.slug,
+  });
+  return { surveys, view: isViewError(view) ? interruptViewError(view) : view };
 }

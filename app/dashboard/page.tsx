@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 
 import { getDb } from '@/db';
-import { listSurveys } from '@/db/queries/catalog';
 import { latestComments } from '@/db/queries/comments';
 import { can } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { formatDay } from '@/lib/dashboard/format';
-import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
+import { paramsFromSearch } from '@/lib/dashboard/params';
 import { loadDashboard } from '@/server/dashboard';
 import { requirePage } from '@/server/guard';
-import { interruptViewError, isViewError, resolveView } from '@/server/view';
+import { isViewError, resolvePageView } from '@/server/view';
 import { quarterOf } from '@/lib/time/local';
 
 import { commentRatingOf } from '@/lib/survey/scoring';
@@ -28,7 +26,7 @@ import { Improvement, ImprovementSkeleton } from './_components/Improvement';
 import { Ranking } from './_components/Rankings';
 import { ChannelSection, ElementSection, TrendSection } from './_components/Sections';
 import './dashboard.css';
-import { DashboardShell } from './_components/DashboardShell';
+import { DashboardShell, DashboardViewRefused } from './_components/DashboardShell';
 
 export const metadata: Metadata = { title: 'Bảng điều khiển' };
 export const dynamic = 'force-dynamic';
@@ -49,23 +47,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const principal = await requirePage('dashboard.view', `/dashboard${query ? `?${query}` : ''}`);
   const db = getDb();
   const { MIN_RESPONSES, SATISFACTION_TARGET } = getConfig();
-  const surveys = await listSurveys(db);
-  if (surveys.length === 0) notFound();
-  const view = await resolveView(db, principal, raw, Date.now(), {
-    survey: surveys.some((s) => s.slug === 'sipas') ? 'sipas' : surveys[0]!.slug,
-  });
-
+  const { surveys, view } = await resolvePageView(db, principal, raw, 'sipas');
   if (isViewError(view)) {
-    const refused = interruptViewError(view);
     return (
-      <DashboardShell principal={principal}>
-        <div className="dash-card status status--error" role="alert">
-          <h1>Không xem được bảng điều khiển</h1>
-          <p>{viewErrorHintVi(refused.code)}</p>
-          <p lang="en">{refused.message}</p>
-          <a href="/dashboard">Về mặc định</a>
-        </div>
-      </DashboardShell>
+      <DashboardViewRefused principal={principal} title="Không xem được bảng điều khiển" error={view}>
+        <a href="/dashboard">Về mặc định</a>
+      </DashboardViewRefused>
     );
   }
 

@@ -4,6 +4,7 @@ import { CitizenHeader, withLocale } from '@/app/_components/CitizenHeader';
 import { getDb } from '@/db';
 import { getConfig } from '@/lib/config';
 import { parseLocale, type Locale } from '@/lib/i18n';
+import { VERDICT_WORDS } from '@/lib/indices';
 import { procedureMessages } from '@/lib/procedures/messages';
 import { previousQuarters } from '@/lib/time/local';
 import { cachedPublicResults, type PublicPage } from '@/server/public-results';
@@ -37,7 +38,6 @@ const T = {
     benchmarkNote:
       'Kết luận theo kiểm định hai phía ở mức 95 %, có hiệu chỉnh Holm cho nhiều đơn vị; không dựa vào thứ hạng.',
     verdict: 'Kết luận',
-    verdicts: { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' },
     people: 'người đánh giá',
     provisional: 'Quý này chưa kết thúc: số liệu là tạm tính và sẽ còn thay đổi.',
     rank: 'Hạng',
@@ -75,7 +75,6 @@ const T = {
     benchmark: 'Benchmark',
     benchmarkNote: 'Verdicts come from a two-sided test at 95 %, Holm-corrected across units; never from the rank.',
     verdict: 'Verdict',
-    verdicts: { above: 'Doing well', below: 'Not yet well', within: 'No clear difference' },
     people: 'respondents',
     provisional: 'This quarter is still running: the figures are provisional and will change.',
     rank: 'Rank',
@@ -239,7 +238,7 @@ export default async function PublicResultsPage({
                         {pct(r.ci95[0], locale)} – {pct(r.ci95[1], locale)}
                       </td>
                       <td>{r.responses.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</td>
-                      <td>{t.verdicts[r.verdict]}</td>
+                      <td>{VERDICT_WORDS[locale][r.verdict]}</td>
                     </tr>
                   ))}
                   {data.suppressed.map((r) => (

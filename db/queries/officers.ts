@@ -5,18 +5,7 @@ import { answers, devices, EXCLUDED_FLAGS, officers, responses, units } from '..
 import { responseConditions } from './response-filter';
 import type { RollupFilter } from './rollup-reads';
 
-export type OfficerRow = {
-  id: number;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  name: string;
-  title: string | null;
-  photo: string | null;
-  active: boolean;
-  userId: number | null;
-};
-
+/** What every officer read returns: the officer, with its unit's code and name. */
 const officerColumns = {
   id: officers.id,
   unitId: officers.unitId,
@@ -29,13 +18,15 @@ const officerColumns = {
   userId: officers.userId,
 };
 
-export type OfficerFields = {
-  unitId: number;
-  name: string;
-  title: string | null;
-  photo: string | null;
-  userId: number | null;
-};
+/** Officers joined to their units; each read adds its own condition. */
+const selectOfficers = (db: Queryable) =>
+  db.select(officerColumns).from(officers).innerJoin(units, eq(units.id, officers.unitId));
+
+/** An officer as read: the type follows `officerColumns`, so the list is written once. */
+export type OfficerRow = Awaited<ReturnType<typeof selectOfficers>>[number];
+
+/** What an admin sets on an officer. */
+export type OfficerFields = Pick<OfficerRow, 'unitId' | 'name' | 'title' | 'photo' | 'userId'>;
 
 export async function insertOfficer(db: Queryable, input: OfficerFields & { now: number }): Promise<{ id: number }> {
   const [row] = await db
@@ -61,33 +52,18 @@ export async function listOfficers(
   const conds = [];
   if (unitIds !== null) conds.push(inArray(officers.unitId, [...unitIds]));
   if (activeOnly) conds.push(eq(officers.active, true));
-  return db
-    .select(officerColumns)
-    .from(officers)
-    .innerJoin(units, eq(units.id, officers.unitId))
+  return selectOfficers(db)
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc(units.code), asc(officers.name), asc(officers.id));
 }
 
 export async function findOfficer(db: Queryable, id: number): Promise<OfficerRow | null> {
-  return first(
-    await db
-      .select(officerColumns)
-      .from(officers)
-      .innerJoin(units, eq(units.id, officers.unitId))
-      .where(eq(officers.id, id)),
-  );
+  return first(await selectOfficers(db).where(eq(officers.id, id)));
 }
 
 /** The officer record a signed-in user is linked to, if any. */
 export async function findOfficerByUser(db: Queryable, userId: number): Promise<OfficerRow | null> {
-  return first(
-    await db
-      .select(officerColumns)
-      .from(officers)
-      .innerJoin(units, eq(units.id, officers.unitId))
-      .where(eq(officers.userId, userId)),
-  );
+  return first(await selectOfficers(db).where(eq(officers.userId, userId)));
 }
 
 /** Sets (or, with officerId null, ends) the shift of the officer at a device's desk. */

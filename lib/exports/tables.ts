@@ -1,4 +1,4 @@
-import type { Benchmark, IndicesResult, Verdict } from '@/lib/indices';
+import { VERDICT_WORDS, type Benchmark, type IndicesResult, type Verdict } from '@/lib/indices';
 
 type Cell = string | number | null;
 
@@ -82,12 +82,6 @@ export const RANKING_TABLE_HEADER = [
   'Mốc so sánh',
 ];
 
-const VERDICT_WORDS: Record<Verdict, string> = {
-  above: 'Làm tốt (cao hơn mốc)',
-  below: 'Chưa tốt (thấp hơn mốc)',
-  within: 'Chưa khác biệt rõ',
-};
-
 export function rankingTableRows(ranking: {
   ranked: {
     rank: number;
@@ -113,7 +107,7 @@ export function rankingTableRows(ranking: {
       r.ci95[1],
       r.n,
       r.responses,
-      VERDICT_WORDS[r.verdict],
+      VERDICT_WORDS.vi[r.verdict],
       mark,
     ]),
     ...ranking.suppressed.map((r) => [

@@ -31,6 +31,7 @@ export {
   twoSidedP,
   verdicts,
   verdictsAgainstOwn,
+  VERDICT_WORDS,
   type Benchmark,
   type Verdict,
 } from './verdict';

@@ -1,3 +1,5 @@
+import type { Locale } from '@/lib/i18n';
+
 /**
  * "Làm tốt" / "chưa tốt" by evidence: a two-sided test of each row's index against one stated
  * benchmark, with Holm's correction across the rows of one ranking
@@ -5,6 +7,15 @@
  */
 
 export type Verdict = 'above' | 'below' | 'within';
+
+/**
+ * The words for each verdict, the same on the public results, the dashboard, the printed report and
+ * the exports (the benchmark is always named beside them, so the words do not repeat it).
+ */
+export const VERDICT_WORDS: Record<Locale, Record<Verdict, string>> = {
+  vi: { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' },
+  en: { above: 'Doing well', below: 'Not yet well', within: 'No clear difference' },
+};
 
 /** What a view compares its rows with, named so the page can say it. */
 export interface Benchmark {

@@ -5,8 +5,8 @@ import { closeDatabase, openSqlite } from '@/db';
 import { createUser } from '@/db/queries/users';
 import { hashPassword } from '@/server/secrets';
 
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
-import { startServer, type TestServer } from './helpers/server';
+import { axeViolations, openPage, screenshot } from './helpers/browser';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // The department office's administrator runs the system from the browser: organisation,
 // catalogue, surveys, accounts, and a look at who changed what.
@@ -17,7 +17,7 @@ let context: BrowserContext;
 const PASSWORD = 'quan tri vien e2e 2026';
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DEMO_USERS: '0' }), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser({ DEMO_USERS: '0' });
   const db = openSqlite(server.dbPath);
   try {
     await createUser(
@@ -38,8 +38,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopServerAndBrowser(server, browser);
 });
 
 // The QR image route serves the desk's poster image.

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { DEMO_USERS } from '@/server/seed-users';
 
-import { axeViolations, launchBrowser, openPage, screenshot, signIn as signInAt } from './helpers/browser';
-import { startServer, type TestServer } from './helpers/server';
+import { axeViolations, openPage, screenshot, signIn as signInAt } from './helpers/browser';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // The case story: a citizen's negative rating opens a case; the right manager, and no other,
 // handles it with a public reply; the citizen follows it by its code.
@@ -16,7 +16,7 @@ let browser: Browser;
 const OTHER_MANAGER = { username: 'quanly.nha', password: 'other manager pass 1' };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser();
   // A manager of another unit (Phòng Quản lý nhà), made the way an operator would.
   execFileSync(
     process.execPath,
@@ -41,10 +41,7 @@ beforeAll(async () => {
     },
   );
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 async function withContext(
   options: Parameters<Browser['newContext']>[0],

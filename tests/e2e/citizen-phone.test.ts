@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { axeViolations, choose, launchBrowser, openPage, question, screenshot, surveyJs } from './helpers/browser';
+import { axeViolations, choose, openPage, question, screenshot, surveyJs } from './helpers/browser';
 import { contrast } from './helpers/contrast';
 import { dossierUrl } from '@/lib/qr/links';
 
-import { startServer, type TestServer } from './helpers/server';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 const E2E_SECRET = 'e2e-secret-0123456789abcdef';
 
@@ -15,12 +15,9 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 

@@ -3,9 +3,9 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { launchBrowser, openPage, SCREENSHOTS } from './helpers/browser';
+import { openPage, SCREENSHOTS } from './helpers/browser';
 import { createLeader, signInLeader } from './helpers/leader';
-import { startServer, type TestServer } from './helpers/server';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // A director reads the dashboard's charts without opening their data tables: every bar carries
 // its value, every label is whole, the channel doughnut its shares, the rankings their intervals
@@ -16,17 +16,15 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ DEMO_RESPONSES: '4000', DEMO_USERS: '0', SATISFACTION_TARGET: '90' }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await startServerAndBrowser({
+    DEMO_RESPONSES: '4000',
+    DEMO_USERS: '0',
+    SATISFACTION_TARGET: '90',
+  });
   createLeader(server);
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 const signIn = (page: Page, next: string) => signInLeader(page, server, next);
 

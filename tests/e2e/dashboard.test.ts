@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { axeViolations, openPage, screenshot } from './helpers/browser';
 import { createLeader, signInLeader } from './helpers/leader';
-import { startServer, type TestServer } from './helpers/server';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 import { addThinUnit } from './helpers/thin-unit';
 
 // A leader opens the dashboard of a database that `npm start` seeded with a demo year.
@@ -12,13 +12,10 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DEMO_RESPONSES: '4000', DEMO_USERS: '0' }), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser({ DEMO_RESPONSES: '4000', DEMO_USERS: '0' });
   createLeader(server);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 const signIn = (page: Page, next: string) => signInLeader(page, server, next);
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { dossierUrl } from '@/lib/qr/links';
 
-import { axeViolations, choose, launchBrowser, openPage, question, screenshot } from './helpers/browser';
-import { startServer, type TestServer } from './helpers/server';
+import { axeViolations, choose, openPage, question, screenshot } from './helpers/browser';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // A citizen scans the QR code printed on their dossier receipt: the link is signed, and
 // a dossier is rated once.
@@ -21,12 +21,9 @@ const PHONE = {
 let server: TestServer;
 let browser: Browser;
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 const rowsFor = (dossier: string) =>
   server.query<{ n: number }>('SELECT count(*) AS n FROM responses WHERE dossier = ?', dossier)[0]!.n;

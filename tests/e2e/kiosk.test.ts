@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { adminCli } from './helpers/admin-cli';
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
+import { axeViolations, openPage, screenshot } from './helpers/browser';
 import {
   createDevice as newDevice,
   openStaff,
@@ -11,7 +11,7 @@ import {
   readyForOffline,
   type Tablet,
 } from './helpers/kiosk';
-import { startServer, type TestServer } from './helpers/server';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // User stories of the tablet on a stand at a reception desk, at 800×1280.
 
@@ -23,15 +23,12 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ KIOSK_THANKS_SECONDS: String(THANKS_SECONDS), KIOSK_IDLE_SECONDS: String(IDLE_SECONDS) }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await startServerAndBrowser({
+    KIOSK_THANKS_SECONDS: String(THANKS_SECONDS),
+    KIOSK_IDLE_SECONDS: String(IDLE_SECONDS),
+  });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 const admin = (...args: string[]) => adminCli(server, ...args);
 const createDevice = (point: string) => newDevice(server, point);

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminCli } from './helpers/admin-cli';
 import { dossierUrl } from '@/lib/qr/links';
 
-import { axeViolations, launchBrowser, openPage, rateSatisfied, screenshot, signIn } from './helpers/browser';
+import { axeViolations, openPage, rateSatisfied, screenshot, signIn } from './helpers/browser';
 import { openStaff, pairedTablet } from './helpers/kiosk';
-import { startServer, type TestServer } from './helpers/server';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // The officer at the desk (OFFICER_RATINGS=1): staff choose them in the kiosk's staff panel, the
 // attract screen names them, and the tablet's answers carry them, set by the server.
@@ -15,12 +15,9 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ OFFICER_RATINGS: '1' }), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser({ OFFICER_RATINGS: '1' });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 describe('the officer at the desk', () => {
   test('staff choose the officer in the staff panel; the attract screen names them; an answer carries them', async () => {

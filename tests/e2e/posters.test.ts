@@ -5,9 +5,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { adminCli } from './helpers/admin-cli';
-import { launchBrowser, openPage, screenshot, SCREENSHOTS } from './helpers/browser';
+import { openPage, screenshot, SCREENSHOTS } from './helpers/browser';
 import { decodeQrPng } from './helpers/qr';
-import { startServer, type TestServer } from './helpers/server';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // An administrator prints the QR posters for the desks.
 
@@ -16,13 +16,10 @@ let browser: Browser;
 const PASSWORD = 'poster-admin-password-1';
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser();
   await adminCli(server, 'user', 'create', '--username', 'vanphong', '--role', 'admin', '--password', PASSWORD);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 describe('QR posters', () => {
   test('an administrator opens a desk poster after logging in and prints it to one A4 page', async () => {

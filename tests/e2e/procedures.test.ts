@@ -5,17 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { procedureHeaders, readProcedureCsv } from '@/lib/procedures/columns';
 import { foldVietnamese } from '@/lib/text/fold';
 
-import {
-  axeViolations,
-  launchBrowser,
-  openPage,
-  rateSatisfied,
-  screenshot,
-  signIn as signInAt,
-} from './helpers/browser';
+import { axeViolations, openPage, rateSatisfied, screenshot, signIn as signInAt } from './helpers/browser';
 import { pairedTablet as pair, readyForOffline } from './helpers/kiosk';
 import { decodeQrDataUrl } from './helpers/qr';
-import { startServer, type TestServer } from './helpers/server';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // Citizens look procedures up on the desk's tablet and on their phones; the office replaces the
 // catalogue from the national database's spreadsheet.
@@ -26,15 +19,12 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ KIOSK_IDLE_SECONDS: String(IDLE_SECONDS), KIOSK_THANKS_SECONDS: '2' }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await startServerAndBrowser({
+    KIOSK_IDLE_SECONDS: String(IDLE_SECONDS),
+    KIOSK_THANKS_SECONDS: '2',
+  });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 const pairedTablet = (point: string, allow: RegExp[] = []) => pair(server, browser, point, { allow });
 // What a tablet with its network cut logs: its heartbeat and the page's own refresh fail.

@@ -1,20 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
-import { startServer, type TestServer } from './helpers/server';
+import { axeViolations, openPage, screenshot } from './helpers/browser';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 import { addThinUnit } from './helpers/thin-unit';
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DEMO_RESPONSES: '3000' }), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser({ DEMO_RESPONSES: '3000' });
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 test('/ket-qua on a phone: indices, ranking, trend and cases, no comment anywhere, accessible, in both languages', async () => {
   const context = await browser.newContext({

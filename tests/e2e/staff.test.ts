@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { DEMO_USERS } from '@/server/seed-users';
 
-import { axeViolations, launchBrowser, openPage, screenshot } from './helpers/browser';
-import { startServer, type TestServer } from './helpers/server';
+import { axeViolations, openPage, screenshot } from './helpers/browser';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
 // Staff stories: signing in as each role, and the 1022 hotline operator recording a caller's rating.
 
@@ -12,12 +12,9 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 const demo = (role: string) => DEMO_USERS.find((u) => u.role === role)!;
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { launchBrowser, openPage, screenshot } from './helpers/browser';
-import { startServer, type TestServer } from './helpers/server';
+import { openPage, screenshot } from './helpers/browser';
+import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 import { SURVEY_CORPUS } from '@/tests/fixtures/survey-corpus';
 
 // A province imports each survey of the corpus (tests/fixtures/surveys) with the admin command;
@@ -20,7 +20,7 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startServerAndBrowser();
   const tmp = mkdtempSync(join(tmpdir(), 'hailong-corpus-'));
   for (const { slug, file, survey } of corpus) {
     const path = join(tmp, file);
@@ -51,10 +51,7 @@ beforeAll(async () => {
   );
   if (offer.status !== 0) throw new Error(`point surveys: ${offer.stderr}${offer.stdout}`);
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopServerAndBrowser(server, browser));
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 

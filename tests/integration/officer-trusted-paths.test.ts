@@ -3,7 +3,6 @@
 // hotline operator. A citizen's own body cannot name one. (Setting off: officers-off.test.ts.)
 import { randomUUID } from 'node:crypto';
 
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
 import { GET as getQr } from '@/app/api/qr/[file]/route';
@@ -17,6 +16,7 @@ import { attemptLogin } from '@/server/auth';
 import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
+import { officerOf } from '@/tests/helpers/officers';
 
 vi.hoisted(() => vi.stubEnv('OFFICER_RATINGS', '1'));
 
@@ -60,10 +60,6 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
-const officerOf = async (id: string) =>
-  (await t.all<{ officer: number | null }>(sql`SELECT officer_id AS officer FROM responses WHERE id = ${id}`))[0]
-    ?.officer;
-
 const sign = (dossier: string, officerId?: number) =>
   signDossier(process.env.APP_SECRET!, { point: 'TTHCC-Q01', dossier, officer: officerId });
 
@@ -86,7 +82,7 @@ describe('the signed receipt link names the officer who received the dossier', (
     });
     const res = await POST(jsonRequest(body));
     expect(res.status).toBe(201);
-    expect(await officerOf(id)).toBe(officer.here);
+    expect(await officerOf(t, id)).toBe(officer.here);
   });
 
   test('a link printed without an officer still takes its rating, with no officer', async () => {
@@ -95,7 +91,7 @@ describe('the signed receipt link names the officer who received the dossier', (
       jsonRequest(quickResponse({ id, dossier: 'H19-OFF-0002', dossierSignature: sign('H19-OFF-0002') })),
     );
     expect(res.status).toBe(201);
-    expect(await officerOf(id)).toBeNull();
+    expect(await officerOf(t, id)).toBeNull();
   });
 
   test.each([
@@ -156,7 +152,7 @@ describe('the receipt printer asks for a link naming the officer (GET /api/qr)',
     });
     expect(posted.status).toBe(303);
     expect(decodeURIComponent(posted.headers.get('location')!)).toContain('/cam-on');
-    expect(await officerOf(id)).toBe(officer.here);
+    expect(await officerOf(t, id)).toBe(officer.here);
   });
 
   test.each([
@@ -179,7 +175,7 @@ describe('the hotline operator may name the officer', () => {
       }),
     );
     expect(res.status).toBe(201);
-    expect(await officerOf(id)).toBe(officer.here);
+    expect(await officerOf(t, id)).toBe(officer.here);
   });
 
   test('an officer of another unit is refused', async () => {

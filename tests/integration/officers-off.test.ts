@@ -11,20 +11,17 @@ import { GET as getQr } from '@/app/api/qr/[file]/route';
 import { GET as getRankings } from '@/app/api/rankings/route';
 import { POST as shift } from '@/app/api/kiosk/shift/route';
 import { POST } from '@/app/api/responses/route';
-import { consumePairing, createDevice } from '@/db/queries/devices';
 import { setDeviceShift } from '@/db/queries/officers';
-import { findPointByCode } from '@/db/queries/points';
-import { createUser, findUnitIdByCode } from '@/db/queries/users';
+import { findUnitIdByCode } from '@/db/queries/users';
 import { signDossier } from '@/lib/qr/links';
 import { localDay } from '@/lib/time/local';
 import { createOfficer } from '@/server/admin/officers';
-import { attemptLogin } from '@/server/auth';
 import { DEVICE_COOKIE } from '@/server/device';
 import { currentShift } from '@/server/kiosk-shift';
-import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
 import { bearer } from '@/tests/helpers/auth';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
+import { KIOSK_PIN, kioskHeaders, officerLogin, officerOf, pairedDevice } from '@/tests/helpers/officers';
 
 const CLI = { userId: null, label: 'test' };
 let t: TestDb;
@@ -32,21 +29,14 @@ let officerId = 0;
 let deviceId = 0;
 let credential = '';
 let leader: { authorization: string };
-let officerLogin: { cookie: string };
+let officerSession: { cookie: string };
 const today = localDay(Date.now());
 const view = `survey=quick&from=${today}&to=${today}`;
 
 beforeAll(async () => {
   t = await createTestDb();
-  const password = 'officer password 1';
-  const user = await createUser(
-    t.db,
-    { username: 'canbo', role: 'officer', unitId: null, passwordHash: await hashPassword(password) },
-    CLI,
-  );
-  const login = await attemptLogin(t.db, { username: 'canbo', password, now: Date.now(), client: 'test' });
-  if (!login.ok) throw new Error('login failed');
-  officerLogin = { cookie: `hl_session=${login.token}` };
+  const login = await officerLogin(t.db, 'canbo');
+  officerSession = { cookie: login.cookie };
   const made = await createOfficer(
     t.db,
     {
@@ -54,23 +44,14 @@ beforeAll(async () => {
       name: 'Nguyễn Văn An',
       title: null,
       photo: null,
-      userId: user.id,
+      userId: login.id,
     },
     CLI,
   );
   if (!made.ok) throw new Error(made.message);
   officerId = made.id;
-  const token = newSecretToken();
+  ({ id: deviceId, credential } = await pairedDevice(t.db, 'TTHCC-Q01'));
   const now = Date.now();
-  ({ id: deviceId } = await createDevice(t.db, {
-    pointId: (await findPointByCode(t.db, { code: 'TTHCC-Q01' }))!.id,
-    name: 'Tablet',
-    pairingTokenHash: hashToken(token),
-    pinHash: await hashPassword('2468'),
-    now,
-  }));
-  credential = newSecretToken('hld_');
-  await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now });
   await setDeviceShift(t.db, { deviceId, officerId, from: now - 60_000, until: now + 3_600_000 });
   leader = await bearer(t.db, 'leader');
 }, 60_000); // two argon2 hashes and a login: slow on a loaded machine
@@ -93,8 +74,8 @@ describe('with OFFICER_RATINGS off', () => {
     const res = await shift(
       new Request('http://localhost/api/kiosk/shift', {
         method: 'POST',
-        headers: { cookie: `${DEVICE_COOKIE}=${credential}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ pin: '2468', officer: officerId }),
+        headers: kioskHeaders(credential),
+        body: JSON.stringify({ pin: KIOSK_PIN, officer: officerId }),
       }),
     );
     expect(res.status).toBe(404);
@@ -107,10 +88,7 @@ describe('with OFFICER_RATINGS off', () => {
       jsonRequest(quickResponse({ id, channel: 'kiosk' }), { headers: { cookie: `${DEVICE_COOKIE}=${credential}` } }),
     );
     expect(res.status).toBe(201);
-    const [row] = await t.all<{ officer: number | null }>(
-      sql`SELECT officer_id AS officer FROM responses WHERE id = ${id}`,
-    );
-    expect(row!.officer).toBeNull();
+    expect(await officerOf(t, id)).toBeNull();
     // The kiosk page reads the shift through the same switch (app/kiosk/page.tsx).
     expect(await currentShift(t.db, deviceId)).not.toBeNull();
   });
@@ -122,10 +100,7 @@ describe('with OFFICER_RATINGS off', () => {
     const dossierSignature = signDossier(process.env.APP_SECRET!, { point: 'TTHCC-Q01', dossier, officer: officerId });
     const res = await POST(jsonRequest(quickResponse({ id, dossier, dossierSignature, officer: officerId })));
     expect(res.status).toBe(201);
-    const [row] = await t.all<{ officer: number | null }>(
-      sql`SELECT officer_id AS officer FROM responses WHERE id = ${id}`,
-    );
-    expect(row!.officer).toBeNull();
+    expect(await officerOf(t, id)).toBeNull();
     // The envelope's rule does not depend on the setting: a body naming one alone is still a 400.
     const bare = await POST(jsonRequest(quickResponse({ officer: officerId })));
     expect(bare.status).toBe(400);
@@ -152,8 +127,8 @@ describe('with OFFICER_RATINGS off', () => {
   });
 
   test('an officer login sees nothing, and nothing is audited as an officer view', async () => {
-    expect((await get(getRankings, `/api/rankings?${view}&by=officer`, officerLogin)).status).toBe(403);
-    expect((await get(getIndices, `/api/indices?${view}&officer=${officerId}`, officerLogin)).status).toBe(403);
+    expect((await get(getRankings, `/api/rankings?${view}&by=officer`, officerSession)).status).toBe(403);
+    expect((await get(getIndices, `/api/indices?${view}&officer=${officerId}`, officerSession)).status).toBe(403);
     expect(await t.all(sql`SELECT id FROM audit_log WHERE action = 'officer.view'`)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-// Officer ratings with OFFICER_RATINGS=1: the kiosk shift is the only way an officer reaches a
-// response; figures follow the honest-number rules; each caller sees only whom they may; every
-// view is audited. (tests/integration/officers-off.test.ts: the same with the setting off.)
+// Officer ratings with OFFICER_RATINGS=1: the kiosk shift credits the officer who served and a
+// response body cannot name one itself (the receipt link and the hotline operator:
+// officer-trusted-paths.test.ts); figures follow the honest-number rules; each caller sees only whom
+// they may; every view is audited. (officers-off.test.ts: the same with the setting off.)
 import { randomUUID } from 'node:crypto';
 
 import { sql } from 'drizzle-orm';
@@ -13,24 +14,21 @@ import { GET as getPublicResults } from '@/app/api/public-results/route';
 import { GET as getRankings } from '@/app/api/rankings/route';
 import { POST as shift } from '@/app/api/kiosk/shift/route';
 import { POST } from '@/app/api/responses/route';
-import { consumePairing, createDevice } from '@/db/queries/devices';
-import { findPointByCode } from '@/db/queries/points';
 import { createUser, findUnitIdByCode } from '@/db/queries/users';
 import { localDay } from '@/lib/time/local';
-import {
-  createOfficer,
-  createOfficerCore,
-  setOfficerActive,
-  setOfficerActiveCore,
-  updateOfficerCore,
-} from '@/server/admin/officers';
-import { attemptLogin } from '@/server/auth';
+import { createOfficerCore, setOfficerActive, setOfficerActiveCore, updateOfficerCore } from '@/server/admin/officers';
 import { DEVICE_COOKIE } from '@/server/device';
 import { eraseExpiredOfficerLinks } from '@/server/officer-retention';
-import { hashPassword, hashToken, newSecretToken } from '@/server/secrets';
-import { bearer } from '@/tests/helpers/auth';
 import { createTestDb, type TestDb } from '@/tests/helpers/db';
 import { jsonRequest, quickResponse } from '@/tests/helpers/http';
+import {
+  kioskHeaders,
+  officerOf,
+  rateAtKiosk,
+  seedOfficers,
+  setShift,
+  type OfficersFixture,
+} from '@/tests/helpers/officers';
 
 // Before any module reads the settings (they are read once); undone after the file.
 vi.hoisted(() => {
@@ -40,10 +38,9 @@ vi.hoisted(() => {
 });
 
 const CLI = { userId: null, label: 'test' };
-const PIN = '2468';
 let t: TestDb;
-const officer = { a: 0, b: 0, c: 0 };
-const tablet = { q01: '', q03: '' };
+let officer: OfficersFixture['officer'];
+let tablet: OfficersFixture['tablet'];
 let admin: { authorization: string };
 let leader: { authorization: string };
 let manager: { authorization: string };
@@ -52,60 +49,6 @@ let officerA: { cookie: string };
 let officerUnlinked: { cookie: string };
 const today = localDay(Date.now());
 const view = `survey=quick&from=${today}&to=${today}`;
-
-async function pairedDevice(point: string): Promise<string> {
-  const token = newSecretToken();
-  const now = Date.now();
-  await createDevice(t.db, {
-    pointId: (await findPointByCode(t.db, { code: point }))!.id,
-    name: `Tablet ${point}`,
-    pairingTokenHash: hashToken(token),
-    pinHash: await hashPassword(PIN),
-    now,
-  });
-  const credential = newSecretToken('hld_');
-  await consumePairing(t.db, { tokenHash: hashToken(token), credentialHash: hashToken(credential), now });
-  return credential;
-}
-
-async function officerLogin(username: string): Promise<{ cookie: string; id: number }> {
-  const password = 'officer password 1';
-  const user = await createUser(
-    t.db,
-    { username, role: 'officer', unitId: null, passwordHash: await hashPassword(password) },
-    CLI,
-  );
-  const login = await attemptLogin(t.db, { username, password, now: Date.now(), client: 'test' });
-  if (!login.ok) throw new Error('login failed');
-  return { cookie: `hl_session=${login.token}`, id: user.id };
-}
-
-const kioskHeaders = (credential: string) => ({
-  cookie: `${DEVICE_COOKIE}=${credential}`,
-  'content-type': 'application/json',
-});
-
-async function setShift(credential: string, body: Record<string, unknown>): Promise<Response> {
-  return shift(
-    new Request('http://localhost/api/kiosk/shift', {
-      method: 'POST',
-      headers: kioskHeaders(credential),
-      body: JSON.stringify({ pin: PIN, ...body }),
-    }),
-  );
-}
-
-async function rate(credential: string, satisfaction: number, over: Record<string, unknown> = {}): Promise<Response> {
-  return POST(
-    jsonRequest(quickResponse({ channel: 'kiosk', answers: { satisfaction }, ...over }), {
-      headers: { cookie: `${DEVICE_COOKIE}=${credential}` },
-    }),
-  );
-}
-
-const officerOf = async (id: string) =>
-  (await t.all<{ officer: number | null }>(sql`SELECT officer_id AS officer FROM responses WHERE id = ${id}`))[0]
-    ?.officer ?? null;
 
 const get = (handler: (r: Request) => Promise<Response>, path: string, headers: Record<string, string> = {}) =>
   handler(new Request(`http://localhost${path}`, { headers }));
@@ -117,40 +60,14 @@ const auditViews = async () =>
 
 beforeAll(async () => {
   t = await createTestDb();
-  const qlxd = (await findUnitIdByCode(t.db, { code: 'SXD-QLXD' }))!;
-  const nha = (await findUnitIdByCode(t.db, { code: 'SXD-NHA' }))!;
-  const loginA = await officerLogin('canbo.a');
-  officerA = { cookie: loginA.cookie };
-  officerUnlinked = { cookie: (await officerLogin('canbo.x')).cookie };
-  const made = async (unitId: number, name: string, userId: number | null = null) => {
-    const r = await createOfficer(t.db, { unitId, name, title: 'Chuyên viên', photo: null, userId }, CLI);
-    if (!r.ok) throw new Error(r.message);
-    return r.id;
-  };
-  officer.a = await made(qlxd, 'Nguyễn Văn An', loginA.id);
-  officer.b = await made(qlxd, 'Trần Thị Bình');
-  officer.c = await made(nha, 'Lê Văn Cường');
-  tablet.q01 = await pairedDevice('TTHCC-Q01');
-  tablet.q03 = await pairedDevice('TTHCC-Q03');
-  admin = await bearer(t.db, 'admin');
-  leader = await bearer(t.db, 'leader');
-  manager = await bearer(t.db, 'manager', 'SXD-QLXD');
-  operator = await bearer(t.db, 'operator');
-
-  // Officer A: 36 people at Q01, 30 satisfied (3) and 6 not (1). Officer B: 3 people. C: 32 at Q03.
-  expect((await setShift(tablet.q01, { officer: officer.a })).status).toBe(200);
-  for (let i = 0; i < 36; i++) expect((await rate(tablet.q01, i < 30 ? 3 : 1)).status).toBe(201);
-  expect((await setShift(tablet.q01, { officer: officer.b })).status).toBe(200);
-  for (let i = 0; i < 3; i++) expect((await rate(tablet.q01, 3)).status).toBe(201);
-  expect((await setShift(tablet.q03, { officer: officer.c })).status).toBe(200);
-  for (let i = 0; i < 32; i++) expect((await rate(tablet.q03, i < 16 ? 3 : 1)).status).toBe(201);
+  ({ officer, tablet, admin, leader, manager, operator, officerA, officerUnlinked } = await seedOfficers(t));
 }, 120_000);
 afterAll(async () => {
   await t.close();
   vi.unstubAllEnvs();
 });
 
-describe('who served: only the kiosk shift names the officer', () => {
+describe('who served: the kiosk shift credits the officer; a response body cannot name one itself', () => {
   test('the staff panel lists the desk unit’s officers after the PIN, and a wrong PIN changes nothing', async () => {
     const listed = await setShift(tablet.q01, {});
     expect(listed.status).toBe(200);
@@ -177,13 +94,13 @@ describe('who served: only the kiosk shift names the officer', () => {
 
   test('a kiosk response gets the officer on shift; one completed before the shift began does not', async () => {
     const id = randomUUID();
-    expect((await rate(tablet.q01, 3, { id })).status).toBe(201);
-    expect(await officerOf(id)).toBe(officer.b);
+    expect((await rateAtKiosk(tablet.q01, 3, { id })).status).toBe(201);
+    expect(await officerOf(t, id)).toBe(officer.b);
 
     const queued = randomUUID();
     const before = new Date(Date.now() - 3 * 60 * 60_000).toISOString();
-    expect((await rate(tablet.q01, 3, { id: queued, completedAt: before })).status).toBe(201);
-    expect(await officerOf(queued)).toBeNull();
+    expect((await rateAtKiosk(tablet.q01, 3, { id: queued, completedAt: before })).status).toBe(201);
+    expect(await officerOf(t, queued)).toBeNull();
     await t.run(sql`DELETE FROM answers WHERE response_id IN (${id}, ${queued})`);
   });
 
@@ -207,7 +124,7 @@ describe('who served: only the kiosk shift names the officer', () => {
   test('a phone answer never carries an officer, even at a desk whose tablet has a shift', async () => {
     const id = randomUUID();
     expect((await POST(jsonRequest(quickResponse({ id, point: 'TTHCC-Q01' })))).status).toBe(201);
-    expect(await officerOf(id)).toBeNull();
+    expect(await officerOf(t, id)).toBeNull();
   });
 });
 
@@ -357,8 +274,8 @@ describe('history and retention', () => {
     const body = await (await get(getRankings, `/api/rankings?${view}&by=officer`, leader)).json();
     expect(body.ranked.map((r: { key: string }) => Number(r.key))).toContain(officer.c);
     const id = randomUUID();
-    expect((await rate(tablet.q03, 3, { id })).status).toBe(201);
-    expect(await officerOf(id)).toBeNull();
+    expect((await rateAtKiosk(tablet.q03, 3, { id })).status).toBe(201);
+    expect(await officerOf(t, id)).toBeNull();
   });
 
   test('links older than OFFICER_LINK_RETENTION_DAYS are erased, the responses stay', async () => {

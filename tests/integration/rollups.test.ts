@@ -5,15 +5,18 @@ import { withTransaction } from '@/db';
 import { insertResponse } from '@/db/queries/insert-response';
 import { writeRollupsMerged, type RollupItem } from '@/db/queries/rollup-writes';
 import {
+  ANSWER_GROUPS,
   readActivity,
   readAnswerCounts,
   readAnswerCountsBy,
   readHourCells,
+  type AnswerGroup,
   type RollupFilter,
 } from '@/db/queries/rollup-reads';
 import { rebuildRollups, rollupsMissing } from '@/server/rollups';
 import { ROLLUP_TABLES } from '@/db/schema';
 import { activityOf, indexThresholds } from '@/lib/indices/activity';
+import { CHANNELS } from '@/lib/ingest/channels';
 import { parseSurveyDefinition } from '@/lib/survey/definition';
 import { extractScoring } from '@/lib/survey/scoring';
 import { startOfLocalDayMs } from '@/lib/time/local';
@@ -97,7 +100,7 @@ beforeAll(async () => {
           pointId: point.id,
           unitId: point.unitId,
           procedureId: random() < 0.3 ? null : pick(procedures),
-          channel: pick(['kiosk', 'qr', 'web', 'hotline']),
+          channel: pick(CHANNELS),
           completedAt,
           answers: Object.fromEntries(scored.map((a) => [a.question, a.value])),
           flags: random() < 0.1 ? 1 : 0,
@@ -267,28 +270,31 @@ describe('rollups', () => {
       const [y, mo] = m.split('-').map(Number) as [number, number];
       return `${m}-${String(new Date(Date.UTC(y, mo, 0)).getUTCDate()).padStart(2, '0')}`;
     };
+    // Every group the reads offer, each checked key by key against a raw scan (a new group does not
+    // compile here until it says how to narrow the raw scan to one key). Days are many: their sum is
+    // checked below.
+    type KeyedGroup = Exclude<AnswerGroup, 'day'>;
+    const keyedGroups = ANSWER_GROUPS.filter((g): g is KeyedGroup => g !== 'day');
     // A group outside the view's own filter is empty.
-    const narrowTo: Record<'point' | 'channel' | 'procedure' | 'unit' | 'month', (key: string) => RollupFilter | null> =
-      {
-        point: (key) => (f.pointId && f.pointId !== Number(key) ? null : { ...f, pointId: Number(key) }),
-        channel: (key) => (f.channel && f.channel !== key ? null : { ...f, channel: key }),
-        procedure: (key) =>
-          f.procedureId && f.procedureId !== Number(key) ? null : { ...f, procedureId: Number(key) },
-        unit: (key) => ({ ...f, unitIds: [Number(key)] }),
-        month: (key) => ({
-          ...f,
-          from: f.from > `${key}-01` ? f.from : `${key}-01`,
-          to: f.to < lastDay(key) ? f.to : lastDay(key),
-        }),
-      };
-    const candidates = {
+    const narrowTo: Record<KeyedGroup, (key: string) => RollupFilter | null> = {
+      point: (key) => (f.pointId && f.pointId !== Number(key) ? null : { ...f, pointId: Number(key) }),
+      channel: (key) => (f.channel && f.channel !== key ? null : { ...f, channel: key }),
+      procedure: (key) => (f.procedureId && f.procedureId !== Number(key) ? null : { ...f, procedureId: Number(key) }),
+      unit: (key) => ({ ...f, unitIds: [Number(key)] }),
+      month: (key) => ({
+        ...f,
+        from: f.from > `${key}-01` ? f.from : `${key}-01`,
+        to: f.to < lastDay(key) ? f.to : lastDay(key),
+      }),
+    };
+    const candidates: Record<KeyedGroup, string[]> = {
       point: (await t.all<{ id: number }>(sql`SELECT id FROM service_points`)).map((r) => String(r.id)),
-      channel: ['kiosk', 'qr', 'web', 'hotline'],
+      channel: [...CHANNELS],
       procedure: ['0', ...(await t.all<{ id: number }>(sql`SELECT id FROM procedures`)).map((r) => String(r.id))],
       unit: (f.unitIds ?? (await t.all<{ id: number }>(sql`SELECT id FROM units`)).map((r) => r.id)).map(String),
       month: months,
     };
-    for (const group of ['point', 'channel', 'procedure', 'unit', 'month'] as const) {
+    for (const group of keyedGroups) {
       const grouped = await readAnswerCountsBy(t.db, f, group);
       let seen = 0;
       for (const key of candidates[group]) {

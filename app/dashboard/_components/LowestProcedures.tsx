@@ -1,7 +1,8 @@
 import { formatInt, formatPercent } from '@/lib/dashboard/format';
+import { VERDICT_WORDS } from '@/lib/indices';
 import type { RankingResult } from '@/server/rankings';
 
-import { SuppressedList, VERDICT_WORDS } from './Rankings';
+import { SuppressedList } from './Rankings';
 import './charts.css';
 import './rankings.css';
 
@@ -57,7 +58,7 @@ export function LowestProcedures({ ranking }: { ranking: RankingResult }) {
                         {formatPercent(r.ci95[0])} – {formatPercent(r.ci95[1])}
                       </td>
                       <td className="num">{formatInt(r.responses)}</td>
-                      <td>{VERDICT_WORDS[r.verdict]}</td>
+                      <td>{VERDICT_WORDS.vi[r.verdict]}</td>
                     </tr>
                   ))}
                 </tbody>

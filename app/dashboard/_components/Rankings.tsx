@@ -1,5 +1,5 @@
 import { formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
-import type { Verdict } from '@/lib/indices';
+import { VERDICT_WORDS } from '@/lib/indices';
 import type { RankingResult } from '@/server/rankings';
 import { wrapLabel } from '@/lib/dashboard/chart-text';
 
@@ -9,12 +9,6 @@ import './charts.css';
 import './rankings.css';
 
 const SHOWN = 5;
-
-export const VERDICT_WORDS: Record<Verdict, string> = {
-  above: 'Làm tốt',
-  below: 'Chưa tốt',
-  within: 'Chưa khác biệt rõ',
-};
 
 /**
  * A ranking with each row's 95 % interval drawn as a bar on a 0–100 scale (the dot is the index)
@@ -56,7 +50,7 @@ export function Ranking({
           </span>
         </td>
         <td className="num">{formatInt(r.responses)}</td>
-        <td>{VERDICT_WORDS[r.verdict]}</td>
+        <td>{VERDICT_WORDS.vi[r.verdict]}</td>
       </tr>
     ));
   const head = (

@@ -2,19 +2,19 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 
 import { getDb } from '@/db';
-import { listSurveys } from '@/db/queries/catalog';
 import { can } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { formatDay, formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
-import { paramsFromSearch, viewErrorHintVi } from '@/lib/dashboard/params';
+import { paramsFromSearch } from '@/lib/dashboard/params';
+import { VERDICT_WORDS } from '@/lib/indices';
 import { requirePage } from '@/server/guard';
 import { officerFigures, officerRankingAnswer } from '@/server/officer-routes';
 import { officerScope, viewPrincipal } from '@/server/officer-scope';
-import { interruptViewError, isViewError, resolveView } from '@/server/view';
+import { isViewError, resolvePageView } from '@/server/view';
 
-import { Ranking, VERDICT_WORDS } from '../_components/Rankings';
+import { Ranking } from '../_components/Rankings';
 import '../dashboard.css';
-import { DashboardShell } from '../_components/DashboardShell';
+import { DashboardShell, DashboardViewRefused } from '../_components/DashboardShell';
 import { PERIODS } from '../_components/FilterForm';
 
 export const metadata: Metadata = { title: 'Đánh giá cán bộ' };
@@ -38,22 +38,9 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
   const scope = await officerScope(db, principal);
   if (scope.kind === 'none') redirect('/forbidden');
   if (scope.kind === 'self') raw.officer = String(scope.officer.id);
-  const surveys = await listSurveys(db);
-  if (surveys.length === 0) notFound();
-  const view = await resolveView(db, viewPrincipal(principal, scope), raw, Date.now(), {
-    survey: surveys.some((s) => s.slug === 'quick') ? 'quick' : surveys[0]!.slug,
-  });
+  const { view } = await resolvePageView(db, viewPrincipal(principal, scope), raw, 'quick');
   if (isViewError(view)) {
-    const refused = interruptViewError(view);
-    return (
-      <DashboardShell principal={principal}>
-        <div className="dash-card status status--error" role="alert">
-          <h1>Không xem được đánh giá cán bộ</h1>
-          <p>{viewErrorHintVi(refused.code)}</p>
-          <p lang="en">{refused.message}</p>
-        </div>
-      </DashboardShell>
-    );
+    return <DashboardViewRefused principal={principal} title="Không xem được đánh giá cán bộ" error={view} />;
   }
   const route = 'page /dashboard/officers';
   const [ranking, detail] = await Promise.all([
@@ -122,7 +109,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
               {formatPercent(detail.figures.ci95![0])} – {formatPercent(detail.figures.ci95![1])}),{' '}
               {formatInt(detail.figures.responses)} người đánh giá.
               {detail.figures.benchmark &&
-                ` So với ${detail.figures.benchmark.label} ${formatPercent(detail.figures.benchmark.index)}: ${VERDICT_WORDS[detail.figures.verdict ?? 'within']}.`}
+                ` So với ${detail.figures.benchmark.label} ${formatPercent(detail.figures.benchmark.index)}: ${VERDICT_WORDS.vi[detail.figures.verdict ?? 'within']}.`}
             </p>
           )}
           <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Cơ cấu thủ tục / Procedure mix">

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+
+import { launchBrowser } from './browser';
 
 export type TestServer = {
   url: string;
@@ -17,6 +20,17 @@ export type TestServer = {
   query<T>(sql: string, ...params: unknown[]): T[];
   stop(): Promise<void>;
 };
+
+/** A browser test file's server (started with `env`) and Chromium, launched while the server starts. */
+export function startServerAndBrowser(env: Record<string, string> = {}): Promise<[TestServer, Browser]> {
+  return Promise.all([startServer(env), launchBrowser()]);
+}
+
+/** Closes what `startServerAndBrowser` started, browser first; either may be missing if it failed. */
+export async function stopServerAndBrowser(server: TestServer | undefined, browser: Browser | undefined) {
+  await browser?.close();
+  await server?.stop();
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,10 +1,9 @@
 import { formatInt, formatPercent, notEnough } from '@/lib/dashboard/format';
+import { VERDICT_WORDS } from '@/lib/indices';
 import type { RankingResult } from '@/server/rankings';
 
 import { referenceLines, VERDICT_COLOURS } from '../../_components/reference-lines';
 import { ReportBars } from './ReportBars';
-
-const VERDICT_WORDS = { above: 'Làm tốt', below: 'Chưa tốt', within: 'Chưa khác biệt rõ' } as const;
 
 /** A ranking for print: bars with their intervals and the benchmarks, then the table with every row. */
 export function RankingTable({ title, ranking }: { title: string; ranking: RankingResult }) {
@@ -58,7 +57,7 @@ export function RankingTable({ title, ranking }: { title: string; ranking: Ranki
                     {formatPercent(r.ci95[0])} – {formatPercent(r.ci95[1])}
                   </td>
                   <td className="num">{formatInt(r.responses)}</td>
-                  <td>{VERDICT_WORDS[r.verdict]}</td>
+                  <td>{VERDICT_WORDS.vi[r.verdict]}</td>
                 </tr>
               ))}
               {ranking.suppressed.map((r) => (

@@ -217,41 +217,43 @@ export default async function PublicResultsPage({
                     <strong>{t.noDifference}</strong>
                   </p>
                 ))}
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.rank}</th>
-                    <th scope="col">{t.unit}</th>
-                    <th scope="col">{t.index}</th>
-                    <th scope="col">{t.ci}</th>
-                    <th scope="col">{t.people}</th>
-                    <th scope="col">{t.verdict}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.units.map((r, i) => (
-                    <tr key={r.code} data-verdict={r.verdict}>
-                      <td>{i > 0 && data.units[i - 1]!.index === r.index ? '' : i + 1}</td>
-                      <th scope="row">{r.name}</th>
-                      <td>{pct(r.index, locale)}</td>
-                      <td>
-                        {pct(r.ci95[0], locale)} – {pct(r.ci95[1], locale)}
-                      </td>
-                      <td>{r.responses.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</td>
-                      <td>{VERDICT_WORDS[locale][r.verdict]}</td>
+              <div className="table-wrap" tabIndex={0} role="region" aria-label={t.units}>
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.rank}</th>
+                      <th scope="col">{t.unit}</th>
+                      <th scope="col">{t.index}</th>
+                      <th scope="col">{t.ci}</th>
+                      <th scope="col">{t.people}</th>
+                      <th scope="col">{t.verdict}</th>
                     </tr>
-                  ))}
-                  {data.suppressed.map((r) => (
-                    <tr key={r.code}>
-                      <td>—</td>
-                      <th scope="row">{r.name}</th>
-                      <td colSpan={4}>
-                        {t.notEnough} (n = {r.responses})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.units.map((r, i) => (
+                      <tr key={r.code} data-verdict={r.verdict}>
+                        <td>{i > 0 && data.units[i - 1]!.index === r.index ? '' : i + 1}</td>
+                        <th scope="row">{r.name}</th>
+                        <td>{pct(r.index, locale)}</td>
+                        <td>
+                          {pct(r.ci95[0], locale)} – {pct(r.ci95[1], locale)}
+                        </td>
+                        <td>{r.responses.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                        <td>{VERDICT_WORDS[locale][r.verdict]}</td>
+                      </tr>
+                    ))}
+                    {data.suppressed.map((r) => (
+                      <tr key={r.code}>
+                        <td>—</td>
+                        <th scope="row">{r.name}</th>
+                        <td colSpan={4}>
+                          {t.notEnough} (n = {r.responses})
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               <p className="muted">{t.notEnoughNote(min)}</p>
             </section>
 
@@ -282,28 +284,30 @@ export default async function PublicResultsPage({
               {data.cases.length === 0 ? (
                 <p>{t.noCases}</p>
               ) : (
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.unit}</th>
-                      <th scope="col">{t.received}</th>
-                      <th scope="col">{t.due}</th>
-                      <th scope="col">{t.onTime}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.cases.map((c) => (
-                      <tr key={c.unit}>
-                        <th scope="row">{c.unit}</th>
-                        <td>{c.received}</td>
-                        <td>{c.due}</td>
-                        <td>
-                          {c.closedOnTime}/{c.due}
-                        </td>
+                <div className="table-wrap" tabIndex={0} role="region" aria-label={t.cases}>
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.unit}</th>
+                        <th scope="col">{t.received}</th>
+                        <th scope="col">{t.due}</th>
+                        <th scope="col">{t.onTime}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {data.cases.map((c) => (
+                        <tr key={c.unit}>
+                          <th scope="row">{c.unit}</th>
+                          <td>{c.received}</td>
+                          <td>{c.due}</td>
+                          <td>
+                            {c.closedOnTime}/{c.due}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
               <p>
                 <a href={withLocale('/tra-cuu', {}, locale)}>{t.lookup}</a>

@@ -603,11 +603,29 @@ describe('nothing pushes a phone page sideways', () => {
     '/thu-tuc',
     '/thu-tuc/1.013225',
     '/ket-qua',
+    '/ket-qua?phieu=quick',
   ];
+  beforeAll(async () => {
+    // A published result to show: its ranking is the widest table a citizen sees.
+    const res = await fetch(`${server.url}/api/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: crypto.randomUUID(),
+        survey: 'quick',
+        point: 'TTHCC-Q05',
+        channel: 'web',
+        answers: { satisfaction: 3 },
+      }),
+    });
+    expect(res.status).toBe(201);
+  });
   test.each([360, 390])('at %i px wide, in Vietnamese and in English', async (width) => {
     const context = await browser.newContext({ ...PHONE, viewport: { width, height: 800 } });
     try {
       const page = await context.newPage();
+      await page.goto(`${server.url}/ket-qua?phieu=quick`);
+      expect(await page.locator('main table').count()).toBeGreaterThan(0);
       const wide: string[] = [];
       for (const path of PAGES)
         for (const lang of ['vi', 'en']) {

@@ -29,7 +29,7 @@ export function Figure(props: {
           <details className="dash-table-toggle">
             <summary>Bảng số liệu / Data table</summary>
             <div
-              className="dash-table-wrap"
+              className="table-wrap"
               tabIndex={0}
               role="region"
               aria-label="Bảng số liệu (cuộn ngang) / Data table"

@@ -20,7 +20,7 @@ export function Heatmap({ cells, minResponses }: { cells: HourCell[]; minRespons
       {cells.length === 0 ? (
         <p className="dash-empty">Chưa có dữ liệu cho bộ lọc này.</p>
       ) : (
-        <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
           <table className="dash-table heatmap">
             <thead>
               <tr>

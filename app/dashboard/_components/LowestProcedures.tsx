@@ -28,7 +28,7 @@ export function LowestProcedures({ ranking }: { ranking: RankingResult }) {
         <>
           {lowest.length > 0 && (
             <div
-              className="dash-table-wrap"
+              className="table-wrap"
               tabIndex={0}
               role="region"
               aria-label="Bảng số liệu (cuộn ngang) / Data table"

@@ -119,7 +119,7 @@ export function Ranking({
           )}
           {ranked.length > 0 && (
             <div
-              className="dash-table-wrap"
+              className="table-wrap"
               tabIndex={0}
               role="region"
               aria-label="Bảng số liệu (cuộn ngang) / Data table"

@@ -112,7 +112,7 @@ export default async function OfficersPage({ searchParams }: { searchParams: Sea
                 ` So với ${detail.figures.benchmark.label} ${formatPercent(detail.figures.benchmark.index)}: ${VERDICT_WORDS.vi[detail.figures.verdict ?? 'within']}.`}
             </p>
           )}
-          <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="Cơ cấu thủ tục / Procedure mix">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Cơ cấu thủ tục / Procedure mix">
             <table className="dash-table">
               <caption>Thủ tục đã tiếp nhận, và chỉ số của cùng thủ tục trên toàn phạm vi đang xem</caption>
               <thead>

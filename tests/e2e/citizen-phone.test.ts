@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, choose, openPage, question, screenshot, surveyJs } from './helpers/browser';
 import { contrast } from './helpers/contrast';
 import { dossierUrl } from '@/lib/qr/links';
+import { quickResponse } from '@/tests/helpers/http';
 
 import { startServerAndBrowser, stopServerAndBrowser, type TestServer } from './helpers/server';
 
@@ -610,13 +611,7 @@ describe('nothing pushes a phone page sideways', () => {
     const res = await fetch(`${server.url}/api/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: crypto.randomUUID(),
-        survey: 'quick',
-        point: 'TTHCC-Q05',
-        channel: 'web',
-        answers: { satisfaction: 3 },
-      }),
+      body: JSON.stringify(quickResponse({ point: 'TTHCC-Q05', channel: 'web' })),
     });
     expect(res.status).toBe(201);
   });

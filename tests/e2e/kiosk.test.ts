@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
+import { quickResponse } from '@/tests/helpers/http';
+
 import { adminCli } from './helpers/admin-cli';
 import { axeViolations, openPage, screenshot } from './helpers/browser';
 import {
@@ -229,20 +231,17 @@ describe('the kiosk tablet at a desk', () => {
     await page.getByRole('heading', { name: 'Máy chưa được kết nối' }).waitFor();
     expect(await page.getByText('Chờ gửi: 1').isVisible()).toBe(true);
 
-    const status = await page.evaluate(async () => {
-      const res = await fetch('/api/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          id: crypto.randomUUID(),
-          survey: 'quick',
-          point: 'TTHCC-Q05',
-          channel: 'kiosk',
-          answers: { satisfaction: 3 },
-        }),
-      });
-      return res.status;
-    });
+    const status = await page.evaluate(
+      async (body) => {
+        const res = await fetch('/api/responses', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return res.status;
+      },
+      quickResponse({ point: 'TTHCC-Q05', channel: 'kiosk' }),
+    );
     expect(status).toBe(401);
     await page.reload();
     await page.getByRole('heading', { name: 'Máy chưa được kết nối' }).waitFor();

@@ -28,12 +28,7 @@ export function Figure(props: {
           {props.chart}
           <details className="dash-table-toggle">
             <summary>Bảng số liệu / Data table</summary>
-            <div
-              className="table-wrap"
-              tabIndex={0}
-              role="region"
-              aria-label="Bảng số liệu (cuộn ngang) / Data table"
-            >
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
               {props.table}
             </div>
           </details>

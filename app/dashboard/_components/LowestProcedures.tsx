@@ -27,12 +27,7 @@ export function LowestProcedures({ ranking }: { ranking: RankingResult }) {
       ) : (
         <>
           {lowest.length > 0 && (
-            <div
-              className="table-wrap"
-              tabIndex={0}
-              role="region"
-              aria-label="Bảng số liệu (cuộn ngang) / Data table"
-            >
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
               <table className="dash-table">
                 <caption>Thấp nhất trước (cần đơn giản hóa, cải thiện)</caption>
                 <thead>

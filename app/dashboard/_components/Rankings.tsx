@@ -118,12 +118,7 @@ export function Ranking({
             </div>
           )}
           {ranked.length > 0 && (
-            <div
-              className="table-wrap"
-              tabIndex={0}
-              role="region"
-              aria-label="Bảng số liệu (cuộn ngang) / Data table"
-            >
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Bảng số liệu (cuộn ngang) / Data table">
               <table className="dash-table">
                 <caption>{worst.length > 0 ? 'Cao nhất' : 'Xếp hạng'}</caption>
                 {head}

@@ -43,7 +43,7 @@ export async function attemptLogin(
   { username, password, now, client }: { username: string; password: string; now: number; client: string },
 ): Promise<LoginOutcome> {
   const audit = (actorUserId: number | null, action: string) =>
-    appendAudit(db, { actorUserId, actor: username, action }, now);
+    appendAudit(db, { by: { userId: actorUserId, label: username }, action }, now);
   const pair = pairKey(username, client);
   const throttled =
     !(await peekRateLimit(db, 'login_pair', pair, LOGIN_THROTTLE.pair, now)).allowed ||
@@ -65,7 +65,7 @@ export async function attemptLogin(
   await withTransaction(db, async (tx) => {
     await recordLoginOutcome(tx, { userId: user.id, failedLogins: 0, lockedUntil: null });
     await createSession(tx, { tokenHash: hashToken(token), userId: user.id, now });
-    await appendAudit(tx, { actorUserId: user.id, actor: user.username, action: 'login' }, now);
+    await appendAudit(tx, { by: { userId: user.id, label: user.username }, action: 'login' }, now);
   });
   return { ok: true, token, user };
 }
@@ -124,7 +124,7 @@ export async function changePassword(
     await createSession(tx, { tokenHash: hashToken(token), userId, now });
     await appendAudit(
       tx,
-      { actorUserId: userId, actor: user.username, action: 'user.password.change', entity: 'user', entityId: userId },
+      { by: { userId, label: user.username }, action: 'user.password.change', entity: 'user', entityId: userId },
       now,
     );
   });

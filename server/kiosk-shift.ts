@@ -51,8 +51,7 @@ export async function changeShift(
     await appendAudit(
       tx,
       {
-        actorUserId: null,
-        actor: `device:${device.name}`,
+        by: { userId: null, label: `device:${device.name}` },
         action: officer ? 'kiosk.shift.start' : 'kiosk.shift.end',
         entity: 'device',
         entityId: device.id,

@@ -1,5 +1,5 @@
 import { withTransaction, type Db } from '@/db';
-import { appendAudit } from '@/db/queries/audit';
+import { appendAudit, SYSTEM_ACTOR } from '@/db/queries/audit';
 import { clearOfficerLinks } from '@/db/queries/officers';
 
 const DAY_MS = 86_400_000;
@@ -20,8 +20,7 @@ export async function eraseExpiredOfficerLinks(
       await appendAudit(
         tx,
         {
-          actorUserId: null,
-          actor: 'system',
+          by: SYSTEM_ACTOR,
           action: 'officer.links.erase',
           entity: 'responses',
           after: { responses: n, completedBefore: new Date(before).toISOString() },

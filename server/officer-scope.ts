@@ -66,8 +66,7 @@ export async function auditOfficerView(
 ): Promise<void> {
   const actor = await actorOf(db, principal);
   await appendAudit(db, {
-    actorUserId: actor.userId,
-    actor: actor.label,
+    by: actor,
     action,
     entity: 'officer',
     entityId: what.officerIds.length === 1 ? what.officerIds[0] : undefined,

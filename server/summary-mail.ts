@@ -3,7 +3,7 @@
 import type { Db } from '@/db';
 import { listCases } from '@/db/queries/cases';
 import { listSurveys, listActiveUnits } from '@/db/queries/catalog';
-import { appendAudit } from '@/db/queries/audit';
+import { appendAudit, SYSTEM_ACTOR } from '@/db/queries/audit';
 import {
   claimSummarySend,
   listSummaryRecipients,
@@ -69,8 +69,7 @@ export async function sendDueSummaries(
         await appendAudit(
           db,
           {
-            actorUserId: null,
-            actor: 'system',
+            by: SYSTEM_ACTOR,
             action: 'summary.sent',
             entity: 'summary_recipient',
             entityId: r.id,

@@ -17,8 +17,7 @@ export async function createApiToken(
       .values(input)
       .returning({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role });
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: 'token.create',
       entity: 'api_token',
       entityId: row!.id,
@@ -55,8 +54,7 @@ export async function revokeApiToken(
       .returning({ id: apiTokens.id });
     if (revoked.length > 0)
       await appendAudit(tx, {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'token.revoke',
         entity: 'api_token',
         entityId: id,

@@ -6,9 +6,11 @@ import { auditLog } from '../schema';
 /** Who made a change: a signed-in user, or the CLI (userId null). */
 export type AuditActor = { userId: number | null; label: string };
 
+/** The server's own jobs (erasures, scheduled mail) as the audit log names them. */
+export const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'system' };
+
 export type AuditEntry = {
-  actorUserId: number | null;
-  actor: string;
+  by: AuditActor;
   action: string;
   entity?: string;
   entityId?: string | number;
@@ -21,8 +23,8 @@ export async function appendAudit(db: Queryable, entry: AuditEntry, now = Date.n
   auditWrites.__hailongAuditWrites = localAuditWrites() + 1;
   await db.insert(auditLog).values({
     at: now,
-    actorUserId: entry.actorUserId,
-    actor: entry.actor,
+    actorUserId: entry.by.userId,
+    actor: entry.by.label,
     action: entry.action,
     entity: entry.entity ?? null,
     entityId: entry.entityId === undefined ? null : String(entry.entityId),

@@ -5,7 +5,7 @@ import { checkTransition, isClosed, type CaseStatus, type TransitionCheck } from
 
 import { first, withTransaction, type Queryable } from '../index';
 import { caseContacts, caseNotes, cases, responses, servicePoints, units, users } from '../schema';
-import { appendAudit, type AuditActor } from './audit';
+import { appendAudit, SYSTEM_ACTOR, type AuditActor } from './audit';
 import { fail, type Failure } from '@/lib/result';
 
 export async function insertCase(
@@ -157,8 +157,7 @@ export async function changeCaseStatus(
     await appendAudit(
       tx,
       {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'case.status',
         entity: 'case',
         entityId: code,
@@ -185,8 +184,7 @@ export async function assignCase(
     await appendAudit(
       tx,
       {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'case.assign',
         entity: 'case',
         entityId: code,
@@ -211,11 +209,7 @@ export async function addCaseNote(
       .insert(caseNotes)
       .values({ caseId: current.id, authorId: actor.userId, author: actor.label, body, at: now });
     await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, current.id));
-    await appendAudit(
-      tx,
-      { actorUserId: actor.userId, actor: actor.label, action: 'case.note', entity: 'case', entityId: code },
-      now,
-    );
+    await appendAudit(tx, { by: actor, action: 'case.note', entity: 'case', entityId: code }, now);
     return true;
   });
 }
@@ -286,8 +280,7 @@ export async function eraseExpiredContacts(
       await appendAudit(
         tx,
         {
-          actorUserId: null,
-          actor: 'system',
+          by: SYSTEM_ACTOR,
           action: 'contact.erase',
           entity: 'case',
           entityId: e.code,

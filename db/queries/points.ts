@@ -162,8 +162,7 @@ export async function createPoint(
       .returning({ id: servicePoints.id });
     const id = row!.id;
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: 'point.create',
       entity: 'service_point',
       entityId: id,
@@ -190,8 +189,7 @@ export async function updatePoint(
     );
     if (changed.length > 0) {
       await appendAudit(tx, {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'point.update',
         entity: 'service_point',
         entityId: id,

@@ -170,8 +170,7 @@ export async function saveProcedureVersion(
     )!;
     await tx.insert(procedureVersions).values({ procedureId: p.id, version: 1, ...values });
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: `${action}.create`,
       entity: 'procedure',
       entityId: p.id,
@@ -184,8 +183,7 @@ export async function saveProcedureVersion(
     if (existing.active) return 'unchanged';
     await tx.update(procedures).set({ active: true }).where(eq(procedures.id, existing.id));
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: `${action}.update`,
       entity: 'procedure',
       entityId: existing.id,
@@ -210,8 +208,7 @@ export async function saveProcedureVersion(
   if (!existing.active)
     Object.assign(diff, { before: { ...diff.before, active: false }, after: { ...diff.after, active: true } });
   await appendAudit(tx, {
-    actorUserId: actor.userId,
-    actor: actor.label,
+    by: actor,
     action: `${action}.update`,
     entity: 'procedure',
     entityId: existing.id,
@@ -246,8 +243,7 @@ export async function replaceCatalogue(
     for (const p of gone) {
       await tx.update(procedures).set({ active: false }).where(eq(procedures.id, p.id));
       await appendAudit(tx, {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'procedure.import.deactivate',
         entity: 'procedure',
         entityId: p.id,
@@ -308,8 +304,7 @@ export async function setPointProcedures(
     if (found.length > 0)
       await tx.insert(pointProcedures).values(found.map((f) => ({ pointId: desk.id, procedureId: f.id })));
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: 'point.procedures',
       entity: 'point',
       entityId: desk.id,

@@ -136,8 +136,7 @@ export async function createProcedure(
       record: JSON.stringify(bareRecord(procedure)),
     });
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: 'procedure.create',
       entity: 'procedure',
       entityId: procedure.id,
@@ -195,8 +194,7 @@ async function auditDiff(
   const keys = (Object.keys(after) as (keyof ProcedureEntry)[]).filter((k) => before[k] !== after[k]);
   if (keys.length === 0) return false;
   await appendAudit(tx, {
-    actorUserId: actor.userId,
-    actor: actor.label,
+    by: actor,
     action,
     entity: 'procedure',
     entityId: after.id,

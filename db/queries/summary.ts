@@ -41,8 +41,7 @@ export async function addSummaryRecipient(
     await appendAudit(
       tx,
       {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'summary.recipient.add',
         entity: 'summary_recipient',
         entityId: row!.id,
@@ -70,8 +69,7 @@ export async function removeSummaryRecipient(
     await appendAudit(
       tx,
       {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'summary.recipient.remove',
         entity: 'summary_recipient',
         entityId: id,

@@ -133,8 +133,7 @@ export async function importSurveyVersion(
     // Imports from the browser are admin changes; seeding and the CLI pass no actor.
     if (actor && (created || (input.publish && survey.publishedVersion !== version))) {
       await appendAudit(tx, {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: created ? 'survey.import' : 'survey.publish',
         entity: 'survey',
         entityId: input.slug,
@@ -207,8 +206,7 @@ export async function publishSurveyVersion(
     if (!survey || !exists) return refuse('not_found');
     await tx.update(surveys).set({ publishedVersion: version }).where(eq(surveys.id, survey.id));
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: 'survey.publish',
       entity: 'survey',
       entityId: slug,

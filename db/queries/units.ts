@@ -85,8 +85,7 @@ export async function createUnit(
         .returning(unitColumns),
     )!;
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: 'unit.create',
       entity: 'unit',
       entityId: unit.id,
@@ -120,8 +119,7 @@ export async function updateUnit(
           : 'unit.rename';
     const unit = first(await tx.update(units).set(change).where(eq(units.id, id)).returning(unitColumns))!;
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action,
       entity: 'unit',
       entityId: id,

@@ -54,8 +54,7 @@ export async function createUser(
         .returning(),
     )!;
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: 'user.create',
       entity: 'user',
       entityId: user.id,
@@ -137,8 +136,7 @@ export async function updateUser(
     await appendAudit(
       tx,
       {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action,
         entity: 'user',
         entityId: id,
@@ -173,8 +171,7 @@ export async function resetUserPassword(
     await appendAudit(
       tx,
       {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'user.password_reset',
         entity: 'user',
         entityId: id,

@@ -63,8 +63,7 @@ export async function relinkDeviceCore(db: Db, principal: Principal, input: Inpu
 async function auditDevice(db: Db, principal: Principal, action: string, id: number, after?: object): Promise<void> {
   const actor = await actorOf(db, principal);
   await appendAudit(db, {
-    actorUserId: actor.userId,
-    actor: actor.label,
+    by: actor,
     action,
     entity: 'device',
     entityId: id,

@@ -47,8 +47,7 @@ export async function createOfficer(db: Db, input: OfficerFields, actor: AuditAc
     return await withTransaction(db, async (tx) => {
       const { id } = await insertOfficer(tx, { ...input, now: Date.now() });
       await appendAudit(tx, {
-        actorUserId: actor.userId,
-        actor: actor.label,
+        by: actor,
         action: 'officer.create',
         entity: 'officer',
         entityId: id,
@@ -77,8 +76,7 @@ export async function editOfficer(
   return withTransaction(db, async (tx) => {
     await updateOfficer(tx, input);
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: 'officer.update',
       entity: 'officer',
       entityId: input.id,
@@ -99,8 +97,7 @@ export async function setOfficerActive(
   return withTransaction(db, async (tx) => {
     await updateOfficer(tx, { id, active });
     await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actor: actor.label,
+      by: actor,
       action: active ? 'officer.enable' : 'officer.disable',
       entity: 'officer',
       entityId: id,
